@@ -1,0 +1,163 @@
+// Group decision making: AIJ and AIP (Forman & Peniwati 1998; Aczél & Saaty 1983) and the
+// AHP consensus indicator S* (Goepel 2013; as implemented in AHP-OS).
+#include "ahp/ahp.hpp"
+#include "ahp/detail.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ahp {
+
+namespace {
+
+std::vector<double> expertWeights(size_t experts, const std::vector<double>& weights) {
+    if (weights.empty()) return std::vector<double>(experts, 1.0);
+    if (weights.size() != experts)
+        throw Error(std::to_string(weights.size()) + " weights given for " + std::to_string(experts) +
+                    " experts");
+    for (size_t k = 0; k < weights.size(); ++k)
+        if (!(std::isfinite(weights[k]) && weights[k] > 0))
+            throw Error("weight of expert " + std::to_string(k + 1) + " is " + detail::num(weights[k]) +
+                        ": must be a finite positive number");
+    return weights;
+}
+
+void checkVectors(const std::vector<Eigen::VectorXd>& p, bool strictlyPositive) {
+    if (p.empty()) throw Error("no priority vectors to aggregate");
+    const Eigen::Index n = p.front().size();
+    for (size_t k = 0; k < p.size(); ++k) {
+        if (p[k].size() != n)
+            throw Error("priority vector of expert " + std::to_string(k + 1) + " has " +
+                        std::to_string(p[k].size()) + " entries, expected " + std::to_string(n));
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const double v = p[k](i);
+            if (!std::isfinite(v) || v < 0 || (strictlyPositive && v == 0))
+                throw Error("priority " + std::to_string(i + 1) + " of expert " + std::to_string(k + 1) +
+                            " is " + detail::num(v) + (strictlyPositive ? ": must be positive" : ": must be non-negative"));
+        }
+    }
+}
+
+// Shannon entropy -sum p ln p with 0 ln 0 = 0.
+double entropy(const Eigen::VectorXd& p) {
+    double h = 0;
+    for (Eigen::Index i = 0; i < p.size(); ++i)
+        if (p(i) > 0) h -= p(i) * std::log(p(i));
+    return h;
+}
+
+}  // namespace
+
+PairwiseMatrix aggregateJudgments(const std::vector<PairwiseMatrix>& experts,
+                                  const std::vector<double>& weights) {
+    if (experts.empty()) throw Error("no expert matrices to aggregate");
+    const int n = experts.front().size();
+    for (size_t k = 0; k < experts.size(); ++k)
+        if (experts[k].size() != n)
+            throw Error("expert " + std::to_string(k + 1) + " has a " + std::to_string(experts[k].size()) +
+                        "x" + std::to_string(experts[k].size()) + " matrix, expected " +
+                        std::to_string(n) + "x" + std::to_string(n));
+    const auto w = expertWeights(experts.size(), weights);
+    PairwiseMatrix out(n);
+    for (int i = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j) {
+            // Weighted geometric mean over the experts who answered this cell, weights
+            // renormalised over them (Aczél & Saaty 1983; Forman & Peniwati 1998).
+            double sumLog = 0, sumW = 0;
+            for (size_t k = 0; k < experts.size(); ++k)
+                if (auto v = experts[k].get(i, j)) {
+                    sumLog += w[k] * std::log(*v);
+                    sumW += w[k];
+                }
+            if (sumW > 0) out.set(i, j, std::exp(sumLog / sumW));
+        }
+    return out;
+}
+
+Eigen::VectorXd aggregatePrioritiesGeometric(const std::vector<Eigen::VectorXd>& p,
+                                             const std::vector<double>& weights) {
+    checkVectors(p, true);
+    const auto w = expertWeights(p.size(), weights);
+    const Eigen::Index n = p.front().size();
+    // Weighted geometric mean per item, renormalised to sum 1 (Forman & Peniwati 1998).
+    Eigen::VectorXd logs = Eigen::VectorXd::Zero(n);
+    double sumW = 0;
+    for (size_t k = 0; k < p.size(); ++k) {
+        logs += w[k] * p[k].array().log().matrix();
+        sumW += w[k];
+    }
+    logs /= sumW;
+    Eigen::VectorXd g = (logs.array() - logs.maxCoeff()).exp().matrix();
+    return g / g.sum();
+}
+
+Eigen::VectorXd aggregatePrioritiesArithmetic(const std::vector<Eigen::VectorXd>& p,
+                                              const std::vector<double>& weights) {
+    checkVectors(p, false);
+    const auto w = expertWeights(p.size(), weights);
+    // Weighted arithmetic mean (Forman & Peniwati 1998); sums to 1 when every input does.
+    Eigen::VectorXd s = Eigen::VectorXd::Zero(p.front().size());
+    double sumW = 0;
+    for (size_t k = 0; k < p.size(); ++k) {
+        s += w[k] * p[k];
+        sumW += w[k];
+    }
+    return s / sumW;
+}
+
+ConsensusReport consensus(const std::vector<Eigen::VectorXd>& priorities,
+                          const std::vector<double>& weights) {
+    checkVectors(priorities, false);
+    auto w = expertWeights(priorities.size(), weights);
+    ConsensusReport r;
+    const Eigen::Index n = priorities.front().size();
+    // One expert, or one item: agreement is total by definition.
+    if (priorities.size() < 2 || n < 2) return r;
+    double sumW = 0;
+    for (double x : w) sumW += x;
+    // Goepel 2013 / AHP-OS: H_alpha = mean entropy of the individual vectors, H_gamma = entropy
+    // of the mean vector, D_beta = exp(H_gamma - H_alpha). Weighted means generalise AHP-OS's
+    // equal weights; each vector is first normalised to sum 1.
+    double hAlpha = 0;
+    Eigen::VectorXd mean = Eigen::VectorXd::Zero(n);
+    for (size_t k = 0; k < priorities.size(); ++k) {
+        const double total = priorities[k].sum();
+        if (!(total > 0)) throw Error("priority vector of expert " + std::to_string(k + 1) + " sums to 0");
+        const Eigen::VectorXd p = priorities[k] / total;
+        hAlpha += w[k] / sumW * entropy(p);
+        mean += w[k] / sumW * p;
+    }
+    const double hBeta = std::max(0.0, entropy(mean) - hAlpha);
+    // Correction for the 1..9 scale (Goepel 2013, AHP-OS ahpShannonCor): H_alpha,min for one
+    // item M = 9 times more important than the others, H_gamma,max = ln n,
+    // cor = exp(H_gamma,max - H_alpha,min); S* = (1/D_beta - 1/cor) / (1 - 1/cor).
+    const double m = 9.0, nn = static_cast<double>(n);
+    const double top = m / (nn + m - 1), rest = 1.0 / (nn + m - 1);
+    const double hAlphaMin = -top * std::log(top) - (nn - 1) * rest * std::log(rest);
+    const double cor = std::exp(std::log(nn) - hAlphaMin);
+    const double s = (std::exp(-hBeta) - 1.0 / cor) / (1.0 - 1.0 / cor);
+    // Clamped to [0, 1]: judgments beyond the 1..9 scale can push the raw value below 0.
+    r.sStar = std::min(1.0, std::max(0.0, s));
+    // AHP-OS word scale (Goepel, bpmsg.com "AHP consensus word scale"):
+    // < 0.5 very low, 0.5-0.625 low, 0.625-0.75 moderate, 0.75-0.875 high, >= 0.875 very high.
+    using L = ConsensusReport::Level;
+    r.level = r.sStar < 0.5     ? L::VeryLow
+              : r.sStar < 0.625 ? L::Low
+              : r.sStar < 0.75  ? L::Moderate
+              : r.sStar < 0.875 ? L::High
+                                : L::VeryHigh;
+    return r;
+}
+
+const char* levelName(ConsensusReport::Level level) {
+    switch (level) {
+        case ConsensusReport::Level::VeryLow: return "very low";
+        case ConsensusReport::Level::Low: return "low";
+        case ConsensusReport::Level::Moderate: return "moderate";
+        case ConsensusReport::Level::High: return "high";
+        case ConsensusReport::Level::VeryHigh: return "very high";
+    }
+    return "unknown";
+}
+
+}  // namespace ahp

@@ -1,0 +1,126 @@
+// Priority derivation: eigenvector (Saaty 1980; Harker 1987), geometric mean / LLS
+// (Crawford & Williams 1985), normalised columns (Saaty 1980 approximation).
+#include "ahp/ahp.hpp"
+#include "ahp/detail.hpp"
+
+#include <Eigen/Eigenvalues>
+
+#include <cmath>
+
+namespace ahp {
+
+namespace detail {
+
+namespace {
+
+bool powerIterate(const Eigen::MatrixXd& a, Eigen::VectorXd& x, int maxIterations) {
+    for (int it = 0; it < maxIterations; ++it) {
+        Eigen::VectorXd y = a * x;
+        y /= y.sum();
+        const double change = (y - x).cwiseAbs().maxCoeff();
+        x = y;
+        if (change <= 1e-15) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+Perron perron(const Eigen::MatrixXd& a, const Eigen::VectorXd& start) {
+    const Eigen::Index n = a.rows();
+    Eigen::VectorXd x = (start.size() == n && (start.array() > 0).all())
+                            ? Eigen::VectorXd(start / start.sum())
+                            : Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n));
+    if (!powerIterate(a, x, 2000)) {
+        // Slow convergence (|lambda_2| close to lambda_1): restart from EigenSolver's vector.
+        Eigen::EigenSolver<Eigen::MatrixXd> es(a);
+        Eigen::Index best = 0;
+        for (Eigen::Index k = 1; k < n; ++k)
+            if (es.eigenvalues()(k).real() > es.eigenvalues()(best).real()) best = k;
+        Eigen::VectorXd v = es.eigenvectors().col(best).real().cwiseAbs();
+        if (v.sum() > 0 && (v.array() > 0).all()) x = v / v.sum();
+        powerIterate(a, x, 20000);
+    }
+    x = x.cwiseAbs();
+    x /= x.sum();
+    Perron p;
+    // Perron root as sum(Ax)/sum(x) (= mean of (Ax)_i / x_i at the fixed point) (Saaty 1980).
+    p.value = (a * x).sum() / x.sum();
+    p.vector = x;
+    return p;
+}
+
+Eigen::VectorXd rowGeometricMean(const Eigen::MatrixXd& a) {
+    // Row geometric mean, normalised to sum 1 (Crawford & Williams 1985); in logs, shifted
+    // by the largest row mean so exp() cannot overflow.
+    const Eigen::Index n = a.rows();
+    Eigen::VectorXd logs(n);
+    for (Eigen::Index i = 0; i < n; ++i) logs(i) = a.row(i).array().log().sum() / static_cast<double>(n);
+    Eigen::VectorXd w = (logs.array() - logs.maxCoeff()).exp().matrix();
+    return w / w.sum();
+}
+
+}  // namespace detail
+
+namespace {
+
+Eigen::VectorXd eigenvectorWeights(const PairwiseMatrix& m) {
+    // Complete: principal right eigenvector (Saaty 1980). Incomplete: Harker 1987's matrix
+    // (equal to A itself when complete, so one code path).
+    return detail::perron(detail::harkerMatrix(m)).vector;
+}
+
+Eigen::VectorXd llsWeights(const PairwiseMatrix& m) {
+    // Logarithmic least squares over the known judgments (Crawford & Williams 1985):
+    // minimise sum_{known i<j} (ln a_ij - x_i + x_j)^2  <=>  L x = r with the graph
+    // Laplacian L and r_i = sum_{known j} ln a_ij; x_1 fixed at 0, then w = exp(x) / sum.
+    const int n = m.size();
+    if (m.isComplete()) return detail::rowGeometricMean(m.toDense());  // same solution, closed form
+    Eigen::MatrixXd l = Eigen::MatrixXd::Zero(n, n);
+    Eigen::VectorXd r = Eigen::VectorXd::Zero(n);
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) {
+            if (i == j) continue;
+            if (auto v = m.get(i, j)) {
+                l(i, i) += 1;
+                l(i, j) -= 1;
+                r(i) += std::log(*v);
+            }
+        }
+    Eigen::VectorXd x = Eigen::VectorXd::Zero(n);
+    const Eigen::MatrixXd lr = l.bottomRightCorner(n - 1, n - 1);
+    x.tail(n - 1) = lr.ldlt().solve(r.tail(n - 1));
+    Eigen::VectorXd w = (x.array() - x.maxCoeff()).exp().matrix();
+    return w / w.sum();
+}
+
+Eigen::VectorXd normalizedColumns(const Eigen::MatrixXd& a) {
+    // Divide each column by its sum, average across each row (Saaty 1980 approximation).
+    const Eigen::Index n = a.rows();
+    Eigen::VectorXd w = Eigen::VectorXd::Zero(n);
+    for (Eigen::Index j = 0; j < n; ++j) w += a.col(j) / a.col(j).sum();
+    w /= static_cast<double>(n);
+    return w / w.sum();
+}
+
+}  // namespace
+
+Eigen::VectorXd priorities(const PairwiseMatrix& m, PriorityMethod method) {
+    const int n = m.size();
+    if (n < 1) throw Error("matrix is empty: no items to weigh");
+    if (n == 1) return Eigen::VectorXd::Ones(1);
+    detail::requireConnected(m);
+    switch (method) {
+        case PriorityMethod::Eigenvector:
+            return eigenvectorWeights(m);
+        case PriorityMethod::GeometricMean:
+            return llsWeights(m);
+        case PriorityMethod::NormalizedColumns:
+            // Incomplete: complete with the Harker 1987 weights (a_ij = w_i / w_j) first.
+            if (m.isComplete()) return normalizedColumns(m.toDense());
+            return normalizedColumns(detail::filled(m, eigenvectorWeights(m)));
+    }
+    throw Error("unknown priority method");
+}
+
+}  // namespace ahp
