@@ -1,0 +1,162 @@
+#include "model/json_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace model {
+
+TextPosition positionOf(const std::string& text, std::size_t byteOffset) {
+    TextPosition position;
+    std::size_t end = std::min(byteOffset, text.size());
+    for (std::size_t k = 0; k < end; ++k) {
+        if (text[k] == '\n') {
+            ++position.line;
+            position.column = 1;
+        } else {
+            ++position.column;
+        }
+    }
+    return position;
+}
+
+namespace {
+
+// nlohmann's what() is "[json.exception.parse_error.101] parse error at line 1, column 5:
+// syntax error while parsing value - invalid literal; last read: 'tru x'"; keep the reason.
+std::string parseReason(const nlohmann::json::parse_error& error) {
+    std::string what = error.what();
+    const std::string marker = "syntax error while parsing ";
+    std::size_t at = what.find(marker);
+    if (at != std::string::npos) {
+        std::string reason = what.substr(at + marker.size());
+        // "value - unexpected end of input; expected ..." -> "unexpected end of input; ..."
+        std::size_t dash = reason.find(" - ");
+        if (dash != std::string::npos) reason = reason.substr(dash + 3);
+        return reason;
+    }
+    std::size_t colon = what.find(": ");
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+bool onlyWhitespace(const std::string& text, std::size_t from) {
+    for (std::size_t k = from; k < text.size(); ++k) {
+        char c = text[k];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+nlohmann::json parseJsonText(const std::string& text, const std::string& source) {
+    if (onlyWhitespace(text, 0)) throw ModelError(source + ": is empty (expected a JSON object)");
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& error) {
+        // error.byte is 1-based: the byte at which the parser gave up.
+        std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+        TextPosition position = positionOf(text, offset);
+        std::string reason = parseReason(error);
+        bool atEnd = error.byte >= text.size() || onlyWhitespace(text, offset);
+        if (atEnd && reason.find("end of input") != std::string::npos)
+            reason = "the text ends too early (truncated file?): " + reason;
+        else
+            reason = "not valid JSON: " + reason;
+        throw ModelError(source + ": line " + std::to_string(position.line) + ", column " +
+                         std::to_string(position.column) + ": " + reason);
+    }
+}
+
+std::string jsonTypeName(const nlohmann::json& value) {
+    if (value.is_number()) return "a number";
+    if (value.is_string()) return "a string";
+    if (value.is_object()) return "an object";
+    if (value.is_array()) return "an array";
+    if (value.is_boolean()) return "a boolean";
+    if (value.is_null()) return "null";
+    return value.type_name();
+}
+
+std::string quoteForMessage(const nlohmann::json& value) {
+    std::string text =
+        value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (text.size() > 40) text = text.substr(0, 37) + "...";
+    return text;
+}
+
+void JsonChecker::fail(const std::string& path, const std::string& problem) const {
+    throw ModelError(source_ + ": " + (path.empty() ? std::string("document") : path) + ": " +
+                     problem);
+}
+
+std::string JsonChecker::member(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+}
+
+std::string JsonChecker::element(const std::string& path, std::size_t index) {
+    return path + "[" + std::to_string(index) + "]";
+}
+
+const nlohmann::json& JsonChecker::required(const nlohmann::json& object, const std::string& path,
+                                            const std::string& key) const {
+    auto it = object.find(key);
+    if (it == object.end()) fail(member(path, key), "is missing");
+    return *it;
+}
+
+const nlohmann::json* JsonChecker::optional(const nlohmann::json& object,
+                                            const std::string& key) const {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return nullptr;
+    return &*it;
+}
+
+void JsonChecker::expectObject(const nlohmann::json& value, const std::string& path) const {
+    if (!value.is_object()) fail(path, "must be an object, found " + jsonTypeName(value));
+}
+
+void JsonChecker::expectArray(const nlohmann::json& value, const std::string& path) const {
+    if (!value.is_array()) fail(path, "must be an array, found " + jsonTypeName(value));
+}
+
+std::string JsonChecker::expectString(const nlohmann::json& value, const std::string& path) const {
+    if (!value.is_string()) fail(path, "must be a string, found " + jsonTypeName(value));
+    return value.get<std::string>();
+}
+
+std::string JsonChecker::expectNonEmptyString(const nlohmann::json& value,
+                                              const std::string& path) const {
+    std::string text = expectString(value, path);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(path, "must not be empty");
+    return text;
+}
+
+double JsonChecker::expectFiniteNumber(const nlohmann::json& value, const std::string& path) const {
+    if (!value.is_number()) fail(path, "must be a number, found " + jsonTypeName(value));
+    double number = value.get<double>();
+    if (!std::isfinite(number)) fail(path, "must be a finite number");
+    return number;
+}
+
+long long JsonChecker::expectInteger(const nlohmann::json& value, const std::string& path) const {
+    if (value.is_number_integer()) return value.get<long long>();
+    if (value.is_number_float()) {
+        double number = value.get<double>();
+        if (std::isfinite(number) && number == std::floor(number) && std::fabs(number) < 1e15)
+            return static_cast<long long>(number);
+    }
+    fail(path, "must be an integer, found " + quoteForMessage(value));
+}
+
+void JsonChecker::expectOnlyKeys(const nlohmann::json& object, const std::string& path,
+                                 const std::vector<std::string>& allowed) const {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
+            std::string list;
+            for (const auto& key : allowed) list += (list.empty() ? "" : ", ") + key;
+            fail(member(path, it.key()), "unknown key (allowed here: " + list + ")");
+        }
+    }
+}
+
+}  // namespace model

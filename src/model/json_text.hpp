@@ -1,0 +1,64 @@
+// Reading JSON documents with errors that say where: "file.json: line 3, column 7: ..." for
+// syntax, "file.json: nodes[2].labels.fa: ..." for content. Used by the model and response
+// parsers; public so the UI can reuse the same wording.
+#pragma once
+
+#include "model/errors.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace model {
+
+// Parses `text`; throws ModelError "<source>: line L, column C: <what>" for malformed or
+// truncated input, "<source>: is empty" for empty input.
+nlohmann::json parseJsonText(const std::string& text, const std::string& source);
+
+// 1-based line and column of a byte offset in `text` (columns count bytes).
+struct TextPosition {
+    int line = 1;
+    int column = 1;
+};
+TextPosition positionOf(const std::string& text, std::size_t byteOffset);
+
+// Checks on one JSON value, each throwing ModelError "<source>: <path>: <problem>".
+// Paths are written like nodes[3].labels.fa; the empty path is the document itself.
+class JsonChecker {
+public:
+    explicit JsonChecker(std::string source) : source_(std::move(source)) {}
+
+    [[noreturn]] void fail(const std::string& path, const std::string& problem) const;
+
+    static std::string member(const std::string& path, const std::string& key);
+    static std::string element(const std::string& path, std::size_t index);
+
+    // The member `key` of object `object`: required ones throw when absent; optional ones
+    // return nullptr.
+    const nlohmann::json& required(const nlohmann::json& object, const std::string& path,
+                                   const std::string& key) const;
+    const nlohmann::json* optional(const nlohmann::json& object, const std::string& key) const;
+
+    void expectObject(const nlohmann::json& value, const std::string& path) const;
+    void expectArray(const nlohmann::json& value, const std::string& path) const;
+    std::string expectString(const nlohmann::json& value, const std::string& path) const;
+    std::string expectNonEmptyString(const nlohmann::json& value, const std::string& path) const;
+    double expectFiniteNumber(const nlohmann::json& value, const std::string& path) const;
+    long long expectInteger(const nlohmann::json& value, const std::string& path) const;
+    // Rejects members not in `allowed` (catches misspelt keys that would otherwise be ignored).
+    void expectOnlyKeys(const nlohmann::json& object, const std::string& path,
+                        const std::vector<std::string>& allowed) const;
+
+    const std::string& source() const { return source_; }
+
+private:
+    std::string source_;
+};
+
+// "string", "number", "object", ... for messages.
+std::string jsonTypeName(const nlohmann::json& value);
+// A short quoted rendering of a value for messages, cut at 40 characters.
+std::string quoteForMessage(const nlohmann::json& value);
+
+}  // namespace model

@@ -1,0 +1,52 @@
+// A survey model: the hierarchy to compare, how to compute it, and the texts shown to experts.
+// Parsed from the "ahp-model" JSON format (docs/formats.md).
+#pragma once
+
+#include "model/errors.hpp"
+
+#include <ahp/ahp.hpp>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace model {
+
+// Language code -> text.
+using LocalizedText = std::map<std::string, std::string>;
+
+struct Model {
+    std::string id;
+    LocalizedText title;
+    LocalizedText purpose;
+    std::vector<std::string> languages;  // declared order; the first is the default
+    ahp::Settings settings;
+    // Node order: depth-first from the root, siblings in file order (so child order, and the
+    // order of comparison sets, is the order the file lists them).
+    ahp::Hierarchy hierarchy;
+    std::map<std::string, double> reportedLocalWeights;  // node id -> weight from a study
+    std::map<std::string, LocalizedText> notes;          // node id -> remark
+    nlohmann::json source;  // citation, kept as written (null if absent)
+    std::string hash;       // fnv1a64Hex of the canonical document; identifies this model
+};
+
+// Parses and validates a model document. `sourceName` prefixes every error message (a file
+// name, or "model"). Throws ModelError, e.g. `model: nodes[4].parent: unknown node id "D9"`.
+Model parseModel(const std::string& text, const std::string& sourceName = "model");
+
+// The canonical serialisation that the hash covers: the parsed document, compact, keys sorted.
+std::string canonicalModelText(const nlohmann::json& document);
+
+// Label of a node in `language`, falling back to the model's first language, then to the id.
+std::string nodeLabel(const Model& model, int nodeIndex, const std::string& language);
+std::string nodeLabel(const Model& model, const std::string& nodeId, const std::string& language);
+
+// Depth of a node: 0 for the root.
+int nodeDepth(const ahp::Hierarchy& hierarchy, int nodeIndex);
+
+// Node ids of the comparison sets' items, in child order.
+std::vector<std::string> childIds(const ahp::Hierarchy& hierarchy, int nodeIndex);
+
+}  // namespace model

@@ -1,0 +1,328 @@
+#include "model/response.hpp"
+
+#include "model/json_text.hpp"
+#include "model/names.hpp"
+#include "model/text_format.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <tuple>
+
+namespace model {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int kResponseVersion = 1;
+// The questionnaire's scale is Saaty's 1/9 .. 9. A hair of slack lets 0.1111111111 (1/9
+// written with ten digits) through.
+constexpr double kScaleMin = 1.0 / 9.0 * (1 - 1e-9);
+constexpr double kScaleMax = 9.0 * (1 + 1e-9);
+
+// "YYYY-MM-DDTHH:MM:SS" then optional ".fraction", then "Z".
+bool isIsoUtc(const std::string& text) {
+    const std::string shape = "dddd-dd-ddTdd:dd:dd";
+    if (text.size() < shape.size() + 1) return false;
+    for (std::size_t k = 0; k < shape.size(); ++k) {
+        bool digit = std::isdigit(static_cast<unsigned char>(text[k])) != 0;
+        if (shape[k] == 'd' ? !digit : text[k] != shape[k]) return false;
+    }
+    std::size_t k = shape.size();
+    if (text[k] == '.') {
+        ++k;
+        std::size_t digits = 0;
+        while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]))) ++k, ++digits;
+        if (digits == 0) return false;
+    }
+    return k + 1 == text.size() && text[k] == 'Z';
+}
+
+std::string childList(const ahp::Hierarchy& hierarchy, int setIndex) {
+    std::string list;
+    for (const auto& id : childIds(hierarchy, setIndex)) list += (list.empty() ? "" : ", ") + id;
+    return list;
+}
+
+int childPosition(const ahp::Hierarchy& hierarchy, int setIndex, const std::string& id) {
+    const auto& children = hierarchy.node(setIndex).children;
+    for (std::size_t k = 0; k < children.size(); ++k)
+        if (hierarchy.node(children[k]).id == id) return static_cast<int>(k);
+    return -1;
+}
+
+class ResponseParser {
+public:
+    ResponseParser(const Model& model, const std::string& sourceName)
+        : model_(model), check_(sourceName) {}
+
+    Response parse(const std::string& text) {
+        json document = parseJsonText(text, check_.source());
+        check_.expectObject(document, "");
+        check_.expectOnlyKeys(document, "",
+                              {"format", "version", "model", "expert", "saved_at", "app_version",
+                               "language", "judgments", "results"});
+        checkFormatAndVersion(document);
+        Response response = emptyResponse(model_);
+        checkModel(check_.required(document, "", "model"));
+        response.expert = readExpert(check_.required(document, "", "expert"));
+        response.savedAt = check_.expectString(check_.required(document, "", "saved_at"), "saved_at");
+        if (!isIsoUtc(response.savedAt))
+            check_.fail("saved_at", "\"" + response.savedAt +
+                                        "\" is not an ISO-8601 UTC time like \"2024-05-01T09:30:00Z\"");
+        if (const json* version = check_.optional(document, "app_version"))
+            response.appVersion = check_.expectString(*version, "app_version");
+        if (const json* language = check_.optional(document, "language")) {
+            response.language = check_.expectString(*language, "language");
+            bool declared = false;
+            for (const auto& code : model_.languages) declared |= code == response.language;
+            if (!declared)
+                check_.fail("language", "\"" + response.language +
+                                            "\" is not one of the model's languages");
+        }
+        readJudgments(check_.required(document, "", "judgments"), response);
+        // "results" is only for human readers and other tools; it is recomputed, never trusted.
+        return response;
+    }
+
+private:
+    const Model& model_;
+    JsonChecker check_;
+
+    void checkFormatAndVersion(const json& document) {
+        const json& format = check_.required(document, "", "format");
+        if (check_.expectString(format, "format") != "ahp-response")
+            check_.fail("format", "is " + quoteForMessage(format) +
+                                      ", expected \"ahp-response\" (is this a response file?)");
+        long long version =
+            check_.expectInteger(check_.required(document, "", "version"), "version");
+        if (version != kResponseVersion)
+            check_.fail("version", "is " + std::to_string(version) +
+                                       "; this program reads version " +
+                                       std::to_string(kResponseVersion));
+    }
+
+    void checkModel(const json& value) {
+        check_.expectObject(value, "model");
+        std::string id = check_.expectString(check_.required(value, "model", "id"), "model.id");
+        std::string hash =
+            check_.expectString(check_.required(value, "model", "hash"), "model.hash");
+        if (id != model_.id)
+            check_.fail("model.id", "expected \"" + model_.id + "\", found \"" + id +
+                                        "\": this response answers another model");
+        if (hash != model_.hash)
+            check_.fail("model.hash", "expected \"" + model_.hash + "\", found \"" + hash +
+                                          "\": this response answers a different version of model \"" +
+                                          model_.id + "\"");
+    }
+
+    Expert readExpert(const json& value) {
+        check_.expectObject(value, "expert");
+        Expert expert;
+        expert.name = check_.expectNonEmptyString(check_.required(value, "expert", "name"), "expert.name");
+        if (const json* role = check_.optional(value, "role"))
+            expert.role = check_.expectString(*role, "expert.role");
+        return expert;
+    }
+
+    void readJudgments(const json& value, Response& response) {
+        check_.expectArray(value, "judgments");
+        // (set, row, col) -> index of the first judgment for that cell
+        std::map<std::tuple<std::string, int, int>, std::size_t> seen;
+        for (std::size_t k = 0; k < value.size(); ++k) {
+            std::string path = JsonChecker::element("judgments", k);
+            const json& judgment = value[k];
+            check_.expectObject(judgment, path);
+            check_.expectOnlyKeys(judgment, path, {"set", "row", "col", "value"});
+            std::string setPath = JsonChecker::member(path, "set");
+            std::string setId = check_.expectString(check_.required(judgment, path, "set"), setPath);
+            auto setIndex = model_.hierarchy.find(setId);
+            if (!setIndex) check_.fail(setPath, "unknown node id \"" + setId + "\"");
+            auto matrix = response.judgments.find(setId);
+            if (matrix == response.judgments.end())
+                check_.fail(setPath, "\"" + setId +
+                                         "\" is not a comparison set (it has fewer than two children)");
+            int row = readItem(judgment, path, "row", *setIndex);
+            int col = readItem(judgment, path, "col", *setIndex);
+            if (row == col)
+                check_.fail(path, "row and col are both \"" + judgment["row"].get<std::string>() +
+                                      "\" (the diagonal is always 1)");
+            if (row > col)
+                check_.fail(path, "row \"" + judgment["row"].get<std::string>() +
+                                      "\" comes after col \"" + judgment["col"].get<std::string>() +
+                                      "\" in " + setId + "'s child order (" +
+                                      childList(model_.hierarchy, *setIndex) +
+                                      "); swap them and write 1/value");
+            std::string valuePath = JsonChecker::member(path, "value");
+            const json& number = check_.required(judgment, path, "value");
+            if (!number.is_number())
+                check_.fail(valuePath, "must be a number, found " + jsonTypeName(number));
+            double v = number.get<double>();
+            if (!std::isfinite(v) || v <= 0)
+                check_.fail(valuePath, quoteForMessage(number) + " must be a finite positive number");
+            if (v < kScaleMin || v > kScaleMax)
+                check_.fail(valuePath, quoteForMessage(number) +
+                                           " is outside the questionnaire's scale 1/9 .. 9");
+            auto [first, inserted] = seen.emplace(std::make_tuple(setId, row, col), k);
+            if (!inserted)
+                check_.fail(path, "duplicate judgment for set " + setId + ", row " +
+                                      judgment["row"].get<std::string>() + ", col " +
+                                      judgment["col"].get<std::string>() + " (first at judgments[" +
+                                      std::to_string(first->second) + "])");
+            matrix->second.set(row, col, v);
+        }
+    }
+
+    // The child position of judgments[k].<key> within the set.
+    int readItem(const json& judgment, const std::string& path, const std::string& key,
+                 int setIndex) {
+        std::string itemPath = JsonChecker::member(path, key);
+        std::string id = check_.expectString(check_.required(judgment, path, key), itemPath);
+        int position = childPosition(model_.hierarchy, setIndex, id);
+        if (position >= 0) return position;
+        const std::string& setId = model_.hierarchy.node(setIndex).id;
+        if (!model_.hierarchy.find(id)) check_.fail(itemPath, "unknown node id \"" + id + "\"");
+        check_.fail(itemPath, "\"" + id + "\" is not a child of " + setId + " (its children: " +
+                                  childList(model_.hierarchy, setIndex) + ")");
+    }
+};
+
+json judgmentsJson(const Model& model, const ahp::HierarchyJudgments& judgments) {
+    json list = json::array();
+    for (int setIndex : model.hierarchy.comparisonSets()) {
+        const std::string& setId = model.hierarchy.node(setIndex).id;
+        auto matrix = judgments.find(setId);
+        if (matrix == judgments.end()) continue;
+        std::vector<std::string> items = childIds(model.hierarchy, setIndex);
+        int n = matrix->second.size();
+        for (int i = 0; i < n; ++i)
+            for (int j = i + 1; j < n; ++j)
+                if (auto value = matrix->second.get(i, j))
+                    list.push_back({{"set", setId}, {"row", items[i]}, {"col", items[j]},
+                                    {"value", *value}});
+    }
+    return list;
+}
+
+json consistencyJson(const ahp::ConsistencyReport& report) {
+    return {{"lambda_max", jsonNumber(report.lambdaMax)},
+            {"ci", jsonNumber(report.ci)},
+            {"ri", jsonNumber(report.ri)},
+            {"cr", jsonNumber(report.cr)},
+            {"gci", jsonNumber(report.gci)},
+            {"koczkodaj", jsonNumber(report.koczkodaj)},
+            {"consistent", report.consistent}};
+}
+
+}  // namespace
+
+Response emptyResponse(const Model& model) {
+    Response response;
+    response.modelId = model.id;
+    response.modelHash = model.hash;
+    for (int setIndex : model.hierarchy.comparisonSets())
+        response.judgments.emplace(
+            model.hierarchy.node(setIndex).id,
+            ahp::PairwiseMatrix(static_cast<int>(model.hierarchy.node(setIndex).children.size())));
+    return response;
+}
+
+Response parseResponse(const Model& model, const std::string& text, const std::string& sourceName) {
+    try {
+        return ResponseParser(model, sourceName).parse(text);
+    } catch (const ModelError&) {
+        throw;
+    } catch (const ahp::Error& error) {
+        throw ModelError(sourceName + ": " + error.what());
+    } catch (const nlohmann::json::exception& error) {
+        throw ModelError(sourceName + ": " + error.what());
+    }
+}
+
+json hierarchyResultsJson(const Model& model, const ahp::HierarchyJudgments& judgments) {
+    json results = {{"method", methodName(model.settings.method)},
+                    {"ri", riTableName(model.settings.riTable)}};
+    try {
+        ahp::HierarchyResult computed = ahp::synthesize(model.hierarchy, judgments, model.settings);
+        json sets = json::array();
+        for (const auto& set : computed.sets) {
+            auto setIndex = model.hierarchy.find(set.parentId);
+            std::vector<std::string> items = childIds(model.hierarchy, *setIndex);
+            json weights = json::object();
+            for (std::size_t k = 0; k < items.size() && k < std::size_t(set.localWeights.size()); ++k)
+                weights[items[k]] = jsonNumber(set.localWeights[k]);
+            json entry = consistencyJson(set.consistency);
+            entry["set"] = set.parentId;
+            entry["complete"] = set.complete;
+            entry["weights"] = weights;
+            sets.push_back(entry);
+        }
+        results["sets"] = sets;
+        json global = json::array();
+        int rank = 0;
+        for (int leaf : computed.leafRanking)
+            global.push_back({{"id", model.hierarchy.node(leaf).id},
+                              {"weight", jsonNumber(computed.globalWeight.at(leaf))},
+                              {"rank", ++rank}});
+        results["global"] = global;
+        results["unsolved"] = computed.unsolved;
+    } catch (const std::exception& error) {
+        results["error"] = error.what();
+    }
+    return results;
+}
+
+nlohmann::ordered_json responseToJson(const Model& model, const Response& response) {
+    // Ordered so the file reads top-down: what it is, whose it is, then the answers.
+    nlohmann::ordered_json document;
+    document["format"] = "ahp-response";
+    document["version"] = kResponseVersion;
+    document["model"] = {{"id", response.modelId}, {"hash", response.modelHash}};
+    document["expert"] = {{"name", response.expert.name}, {"role", response.expert.role}};
+    document["saved_at"] = response.savedAt;
+    document["app_version"] = response.appVersion;
+    if (!response.language.empty()) document["language"] = response.language;
+    document["judgments"] = judgmentsJson(model, response.judgments);
+    document["results"] = hierarchyResultsJson(model, response.judgments);
+    return document;
+}
+
+std::string writeResponse(const Model& model, const Response& response) {
+    return responseToJson(model, response).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string judgmentsCsv(const Model& model, const Response& response) {
+    std::string csv = csvRow({"set", "row", "col", "row_label_en", "col_label_en", "value"});
+    for (const auto& judgment : judgmentsJson(model, response.judgments)) {
+        std::string row = judgment["row"], col = judgment["col"];
+        csv += csvRow({judgment["set"], row, col, nodeLabel(model, row, "en"),
+                       nodeLabel(model, col, "en"), formatNumber(judgment["value"].get<double>())});
+    }
+    return csv;
+}
+
+std::string isoUtcNow() {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+#if defined(_WIN32)
+    gmtime_s(&utc, &now);
+#else
+    gmtime_r(&now, &utc);
+#endif
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+bool sameJudgments(const ahp::HierarchyJudgments& a, const ahp::HierarchyJudgments& b) {
+    if (a.size() != b.size()) return false;
+    for (const auto& [set, matrix] : a) {
+        auto other = b.find(set);
+        if (other == b.end() || !(other->second == matrix)) return false;
+    }
+    return true;
+}
+
+}  // namespace model

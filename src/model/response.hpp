@@ -1,0 +1,60 @@
+// One expert's answers to a model's questionnaire: the "ahp-response" JSON format
+// (docs/formats.md), its validation against the model, and its export.
+#pragma once
+
+#include "model/model.hpp"
+
+#include <ahp/ahp.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace model {
+
+struct Expert {
+    std::string name;
+    std::string role;  // may be empty
+};
+
+struct Response {
+    std::string modelId;
+    std::string modelHash;
+    Expert expert;
+    std::string savedAt;     // ISO-8601 UTC, e.g. "2024-05-01T09:30:00Z"
+    std::string appVersion;  // may be empty
+    std::string language;    // language the expert answered in; may be empty
+    // One matrix per comparison set of the model (keyed by parent id), over its children in
+    // child order; judgments not given are missing.
+    ahp::HierarchyJudgments judgments;
+};
+
+// A response with every judgment missing, tied to `model` (id and hash filled in).
+Response emptyResponse(const Model& model);
+
+// Parses and validates a response against `model`. Throws ModelError naming the source and
+// the JSON path: wrong format/version, other model (expected vs found hash), unknown or
+// misplaced ids, values off the 1/9..9 scale, duplicates, malformed or truncated JSON.
+Response parseResponse(const Model& model, const std::string& text,
+                       const std::string& sourceName = "response");
+
+// The response as a JSON document, judgments in questionnaire order (sets in
+// Hierarchy::comparisonSets() order, then a12, a13, ..., a23, ...) and with "results"
+// computed from them for readers (weights, consistency; ignored when read back).
+nlohmann::ordered_json responseToJson(const Model& model, const Response& response);
+// responseToJson(...).dump(2) plus a final newline: the file's bytes.
+std::string writeResponse(const Model& model, const Response& response);
+
+// Computed results of a set of judgments: per set weights and consistency, global weights.
+nlohmann::json hierarchyResultsJson(const Model& model, const ahp::HierarchyJudgments& judgments);
+
+// CSV, header set,row,col,row_label_en,col_label_en,value; one line per known judgment
+// (RFC 4180 quoting, CRLF line ends). Labels fall back to the model's first language.
+std::string judgmentsCsv(const Model& model, const Response& response);
+
+// Current time as ISO-8601 UTC with seconds ("2024-05-01T09:30:00Z"), for Response::savedAt.
+std::string isoUtcNow();
+
+// True when both hold the same judgments (same sets, same cells, same values).
+bool sameJudgments(const ahp::HierarchyJudgments& a, const ahp::HierarchyJudgments& b);
+
+}  // namespace model

@@ -1,0 +1,59 @@
+#include "model/text_format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace model {
+
+std::string csvField(const std::string& field) {
+    if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+    std::string quoted = "\"";
+    for (char c : field) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    quoted += '"';
+    return quoted;
+}
+
+std::string csvRow(const std::vector<std::string>& fields) {
+    std::string row;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (i) row += ',';
+        row += csvField(fields[i]);
+    }
+    row += "\r\n";
+    return row;
+}
+
+std::string formatNumber(double value) {
+    if (!std::isfinite(value)) return "";
+    // nlohmann's dump prints the shortest round-trip representation.
+    return nlohmann::json(value).dump();
+}
+
+std::string formatFixed(double value, int decimals) {
+    if (!std::isfinite(value)) return "";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    std::string text = buffer;
+    if (text.find_first_not_of("-0.") == std::string::npos && text[0] == '-') text.erase(0, 1);
+    return text;
+}
+
+nlohmann::json jsonNumber(double value) {
+    if (!std::isfinite(value)) return nullptr;
+    return value;
+}
+
+std::string markdownCell(const std::string& text) {
+    std::string cell;
+    for (char c : text) {
+        if (c == '|') cell += "\\|";
+        else if (c == '\n' || c == '\r') cell += ' ';
+        else cell += c;
+    }
+    return cell;
+}
+
+}  // namespace model

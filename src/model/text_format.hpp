@@ -1,0 +1,28 @@
+// Small writers shared by the CSV / Markdown / JSON outputs.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace model {
+
+// RFC 4180: a field is quoted when it contains a comma, quote, CR or LF; quotes are doubled.
+std::string csvField(const std::string& field);
+// Fields joined by commas, ended by CRLF (RFC 4180 line break).
+std::string csvRow(const std::vector<std::string>& fields);
+
+// Shortest text that reads back as the same double ("0.1", "0.30000000000000004");
+// empty for NaN or infinity, so tables never show "nan".
+std::string formatNumber(double value);
+// Fixed decimals for human tables (Markdown); "" for non-finite.
+std::string formatFixed(double value, int decimals);
+
+// A JSON number, or null when not finite (JSON has no NaN).
+nlohmann::json jsonNumber(double value);
+
+// Markdown table cell: escapes '|' and turns newlines into spaces.
+std::string markdownCell(const std::string& text);
+
+}  // namespace model
