@@ -157,13 +157,22 @@ void forEachParagraph(const std::u32string& cps, F&& f) {
 }
 
 Direction directionOf(const std::u32string_view cps) {
-  // UAX #9 P2/P3 (first strong character, skipping isolates), as fribidi implements it.
-  std::vector<FriBidiChar> s(cps.begin(), cps.end());
-  std::vector<FriBidiCharType> types(s.size());
-  const auto len = static_cast<FriBidiStrIndex>(s.size());
-  fribidi_get_bidi_types(s.data(), len, types.data());
-  return fribidi_get_par_direction(types.data(), len) == FRIBIDI_PAR_RTL ? Direction::RightToLeft
-                                                                         : Direction::LeftToRight;
+  // UAX #9 P2/P3: the first strong character (L, R, AL), skipping characters between an isolate
+  // initiator and its matching PDI. This is the loop fribidi_get_par_embedding_levels_ex runs
+  // for FRIBIDI_PAR_ON (fribidi_get_par_direction in 1.0.8 does not skip isolates), so the
+  // answer always agrees with what toVisual(..., Auto) does.
+  int isolates = 0;
+  for (char32_t c : cps) {
+    const FriBidiCharType t = fribidi_get_bidi_type(c);
+    if (t == FRIBIDI_TYPE_PDI) {
+      if (isolates > 0) --isolates;
+    } else if (FRIBIDI_IS_ISOLATE(t)) {
+      ++isolates;
+    } else if (isolates == 0 && FRIBIDI_IS_LETTER(t)) {
+      return FRIBIDI_IS_RTL(t) ? Direction::RightToLeft : Direction::LeftToRight;
+    }
+  }
+  return Direction::LeftToRight;
 }
 
 }  // namespace
