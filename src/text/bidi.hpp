@@ -36,7 +36,8 @@ Direction resolveDirection(std::string_view utf8);
 // Word-wraps logical text so that each line, once shaped, measures at most maxWidth, and
 // returns the lines top to bottom, each already in visual order (ready to draw). Breaks at
 // spaces; a word that does not fit on a line by itself is broken between characters (never
-// inside a lam-alef ligature or before a combining mark). The spaces at a break are dropped.
+// inside a lam-alef ligature or before a combining mark). Spaces at a break and at the start
+// or end of a paragraph are dropped; runs of spaces between words on one line are kept.
 // Bidi levels and shaping are resolved once for the whole paragraph (so every line uses the
 // paragraph's direction) and each line is then reordered on its own, as UAX #9 prescribes.
 // '\n' forces a break; an empty paragraph gives an empty line. Every line holds at least one

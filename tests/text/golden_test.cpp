@@ -199,3 +199,21 @@ TEST_CASE("golden: CRM (مدیریت ارتباط)", "[golden][mixed]") {
     CHECK(cps(toVisual("CRM (مدیریت ارتباط)", Direction::RightToLeft)) == expected);
   }
 }
+
+TEST_CASE("golden: فیلم، صوت و متن (Arabic comma, from I322)", "[golden]") {
+  // فیلم: ف initial FED3 | ی medial FBFF | ل medial FEE0 | م final FEE2
+  // ، U+060C is CS, not between numbers -> ON -> between R and R -> R (N1): plain reversal.
+  // صوت: ص initial FEBB | و final FEEE | ت isolated FE95;  و: isolated FEED
+  // متن: م initial FEE3 | ت medial FE98 | ن final FEE6
+  CHECK(cps(toVisual("فیلم، صوت و متن")) ==
+        V{0xFEE6, 0xFE98, 0xFEE3, 0x0020, 0xFEED, 0x0020, 0xFE95, 0xFEEE, 0xFEBB, 0x0020,
+          0x060C, 0xFEE2, 0xFEE0, 0xFBFF, 0xFED3});
+}
+
+TEST_CASE("golden: لطفاً (a mark stays after its base)", "[golden][nsm]") {
+  // ل initial FEDF (followed by ط, so no lam-alef) | ط medial FEC4 | ف medial FED4
+  // ا final FE8E | ً U+064B fathatan: NSM, joining-transparent, kept as is.
+  // L3 (FRIBIDI_FLAG_REORDER_NSM): the mark follows its base in the visual string, i.e. it is
+  // drawn right after (to the right of) the alef it belongs to.
+  CHECK(cps(toVisual("لطفاً")) == V{0xFE8E, 0x064B, 0xFED4, 0xFEC4, 0xFEDF});
+}
