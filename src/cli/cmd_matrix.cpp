@@ -1,0 +1,166 @@
+// `ahp priorities` and `ahp aggregate`: one matrix, or one per expert, from stdin.
+#include "cli/commands.hpp"
+
+#include "model/errors.hpp"
+#include "model/matrix_text.hpp"
+#include "model/names.hpp"
+
+#include <ahp/ahp.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <ostream>
+
+namespace cli {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+// How many judgments `worst` lists: enough to act on without burying the answer in a long
+// matrix. Perfectly consistent judgments (deviation ~0) are left out: nothing to fix there.
+constexpr std::size_t kWorstListed = 5;
+constexpr double kDeviationFloor = 1e-9;
+
+ordered_json number(double value) {
+    return std::isfinite(value) ? ordered_json(value) : ordered_json(nullptr);
+}
+
+ordered_json vectorJson(const Eigen::VectorXd& vector) {
+    ordered_json values = ordered_json::array();
+    for (Eigen::Index i = 0; i < vector.size(); ++i) values.push_back(number(vector(i)));
+    return values;
+}
+
+struct MatrixSettings {
+    ahp::PriorityMethod method = ahp::PriorityMethod::Eigenvector;
+    ahp::RandomIndexTable riTable = ahp::RandomIndexTable::Saaty1980;
+};
+
+MatrixSettings readSettings(const Args& args) {
+    MatrixSettings settings;
+    if (args.has("--method")) {
+        auto method = model::parseMethodName(args.get("--method", ""));
+        if (!method)
+            throw UsageError("--method: unknown method \"" + args.get("--method", "") +
+                             "\" (known: " + model::methodNameList() + ")");
+        settings.method = *method;
+    }
+    if (args.has("--ri")) {
+        auto table = model::parseRiTableName(args.get("--ri", ""));
+        if (!table)
+            throw UsageError("--ri: unknown random index table \"" + args.get("--ri", "") +
+                             "\" (known: " + model::riTableNameList() + ")");
+        settings.riTable = *table;
+    }
+    return settings;
+}
+
+// Weights, consistency and the judgments most worth revisiting, for one matrix.
+ordered_json matrixReport(const ahp::PairwiseMatrix& matrix, const MatrixSettings& settings) {
+    Eigen::VectorXd weights = ahp::priorities(matrix, settings.method);
+    ahp::ConsistencyReport report =
+        ahp::consistency(matrix, weights, settings.method, settings.riTable);
+    ordered_json out;
+    out["n"] = matrix.size();
+    out["method"] = model::methodName(settings.method);
+    out["ri_table"] = model::riTableName(settings.riTable);
+    out["complete"] = matrix.isComplete();
+    out["known"] = matrix.knownCount();
+    out["weights"] = vectorJson(weights);
+    out["lambda_max"] = number(report.lambdaMax);
+    out["ci"] = number(report.ci);
+    out["ri"] = number(report.ri);
+    out["cr"] = number(report.cr);
+    out["cr_threshold"] = ahp::graduatedCrThreshold(matrix.size());
+    out["gci"] = number(report.gci);
+    out["gci_threshold"] = ahp::gciThreshold(matrix.size());
+    out["koczkodaj"] = number(report.koczkodaj);
+    out["consistent"] = report.consistent;
+    ordered_json worst = ordered_json::array();
+    for (const auto& advice : ahp::rankJudgments(matrix, settings.method, settings.riTable)) {
+        if (worst.size() >= kWorstListed || !(advice.deviation > kDeviationFloor)) break;
+        ordered_json entry;
+        entry["i"] = advice.i + 1;
+        entry["j"] = advice.j + 1;
+        entry["value"] = number(advice.value);
+        entry["implied"] = number(advice.implied);
+        entry["suggested"] = number(advice.suggested);
+        entry["cr_if_changed"] = number(advice.crIfChanged);
+        worst.push_back(entry);
+    }
+    out["worst"] = worst;
+    return out;
+}
+
+}  // namespace
+
+int runPriorities(const std::vector<std::string>& words, std::istream& in, std::ostream& out) {
+    Args args = parseArgs("priorities", words, {"--method", "--ri"});
+    if (!args.positional.empty())
+        throw UsageError("priorities reads the matrix from stdin; unexpected argument \"" +
+                         args.positional.front() + "\"");
+    MatrixSettings settings = readSettings(args);
+    ahp::PairwiseMatrix matrix = model::parseMatrixText(readAll(in));
+    out << matrixReport(matrix, settings).dump(2) << "\n";
+    return 0;
+}
+
+int runAggregate(const std::vector<std::string>& words, std::istream& in, std::ostream& out) {
+    Args args = parseArgs("aggregate", words, {"--method", "--ri", "--weights"});
+    if (!args.positional.empty())
+        throw UsageError("aggregate reads the matrices from stdin; unexpected argument \"" +
+                         args.positional.front() + "\"");
+    MatrixSettings settings = readSettings(args);
+    std::vector<model::MatrixLine> lines = model::parseUpperTriangleLines(readAll(in));
+    std::vector<double> weights;
+    if (args.has("--weights")) {
+        weights = model::parseWeightList(args.get("--weights", ""), "--weights");
+        if (weights.size() != lines.size())
+            throw UsageError("--weights: " + std::to_string(weights.size()) + " weights for " +
+                             std::to_string(lines.size()) + " experts (one per input line)");
+    }
+    std::vector<ahp::PairwiseMatrix> matrices;
+    for (const auto& line : lines) matrices.push_back(line.matrix);
+    ahp::PairwiseMatrix group = ahp::aggregateJudgments(matrices, weights);
+
+    ordered_json full = ordered_json::array();
+    for (int i = 0; i < group.size(); ++i) {
+        ordered_json row = ordered_json::array();
+        for (int j = 0; j < group.size(); ++j) {
+            auto value = group.get(i, j);
+            row.push_back(value ? number(*value) : ordered_json(nullptr));
+        }
+        full.push_back(row);
+    }
+    ordered_json report;
+    report["experts_count"] = lines.size();
+    report["matrix"] = full;
+    for (auto& [key, value] : matrixReport(group, settings).items()) report[key] = value;
+
+    ordered_json experts = ordered_json::array();
+    std::vector<Eigen::VectorXd> expertWeights;
+    for (const auto& line : lines) {
+        ordered_json expert;
+        expert["line"] = line.line;
+        expert["cr"] = nullptr;  // when the expert's own judgments do not connect all items
+        if (line.matrix.isConnected()) {
+            Eigen::VectorXd w = ahp::priorities(line.matrix, settings.method);
+            expert["cr"] = number(ahp::consistency(line.matrix, w, settings.method, settings.riTable).cr);
+            expertWeights.push_back(w);
+        }
+        experts.push_back(expert);
+    }
+    report["experts"] = experts;
+    if (expertWeights.size() == lines.size()) {
+        ahp::ConsensusReport consensus = ahp::consensus(expertWeights, weights);
+        report["consensus"] = {{"s_star", number(consensus.sStar)},
+                               {"level", ahp::levelName(consensus.level)}};
+    } else {
+        report["consensus"] = nullptr;
+    }
+    out << report.dump(2) << "\n";
+    return 0;
+}
+
+}  // namespace cli

@@ -1,0 +1,24 @@
+// The ahp tool's commands. Each reads its input, writes its result to `out` and returns the
+// exit status; errors are thrown (model::ModelError, ahp::Error, cli::UsageError) and turned
+// into one stderr line by main.
+#pragma once
+
+#include "cli/args.hpp"
+
+#include <iosfwd>
+#include <string>
+
+namespace cli {
+
+int runPriorities(const std::vector<std::string>& words, std::istream& in, std::ostream& out);
+int runAggregate(const std::vector<std::string>& words, std::istream& in, std::ostream& out);
+int runModel(const std::vector<std::string>& words, std::ostream& out);
+int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostream& warnings);
+
+const char* usageText();
+
+// Whole-file and whole-stream reading (the model layer only takes strings).
+std::string readFile(const std::string& path);  // throws model::ModelError naming the path
+std::string readAll(std::istream& in);
+
+}  // namespace cli

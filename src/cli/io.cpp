@@ -1,0 +1,46 @@
+#include "cli/commands.hpp"
+
+#include "model/errors.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace cli {
+
+std::string readFile(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw model::ModelError(path + ": cannot open the file");
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    if (file.bad()) throw model::ModelError(path + ": cannot read the file");
+    return bytes.str();
+}
+
+std::string readAll(std::istream& in) {
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+const char* usageText() {
+    return R"(usage: ahp COMMAND [options]
+
+  ahp priorities [--method eigen|geometric|normalized] [--ri saaty|alonso-lamata|donegan-dodd]
+      One pairwise matrix on stdin: n lines of n values, or one line of the n(n-1)/2
+      upper-triangle judgments a12 a13 .. a1n a23 ..; "-" = missing, fractions like 1/3 allowed.
+      Prints JSON: weights, lambda_max, ci, ri, cr, gci, koczkodaj, consistent, worst.
+  ahp aggregate [--method ..] [--ri ..] [--weights w1,w2,..]
+      One upper-triangle line per expert on stdin (blank lines and # comments skipped).
+      Prints the AIJ group matrix and its priorities as JSON, with each expert's CR.
+  ahp model FILE [--format json|csv|markdown] [--language CODE]
+      Validates a model file and prints its tree, comparison sets and hash.
+  ahp group MODEL RESPONSE... [--format json|csv|markdown] [--exclude-above CR]
+            [--weights w1,w2,..] [--language CODE]
+      Group results of the response files (bad files are reported and skipped).
+
+Defaults: --method eigen, --ri saaty, --format json. Exit status 0 on success, 2 on bad input
+or usage (one line on stderr). Formats: docs/formats.md.
+)";
+}
+
+}  // namespace cli

@@ -1,0 +1,464 @@
+#include "model/group.hpp"
+
+#include "model/names.hpp"
+#include "model/text_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace model {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+std::string trimmed(const std::string& text) {
+    std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    std::size_t last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+// 1-based ranks, highest value first; equal values keep their order.
+std::vector<int> ranksOf(const std::vector<double>& values) {
+    std::vector<int> order(values.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return values[a] > values[b]; });
+    std::vector<int> ranks(values.size());
+    for (std::size_t position = 0; position < order.size(); ++position)
+        ranks[order[position]] = static_cast<int>(position) + 1;
+    return ranks;
+}
+
+std::string expertLabel(const Expert& expert) {
+    return expert.role.empty() ? expert.name : expert.name + " (" + expert.role + ")";
+}
+
+Eigen::MatrixXd completedMatrix(const ahp::PairwiseMatrix& matrix, const Eigen::VectorXd& weights) {
+    int n = matrix.size();
+    Eigen::MatrixXd dense(n, n);
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) {
+            auto value = matrix.get(i, j);
+            dense(i, j) = value ? *value : weights(i) / weights(j);
+        }
+    return dense;
+}
+
+void fillSolvedSet(GroupSetTable& table, const ahp::SetResult& result) {
+    table.solved = true;
+    table.weights = result.localWeights;
+    table.consistency = result.consistency;
+    table.matrix = completedMatrix(table.aggregated, table.weights);
+    table.normalized = table.matrix;
+    for (Eigen::Index col = 0; col < table.matrix.cols(); ++col)
+        table.normalized.col(col) /= table.matrix.col(col).sum();
+    table.ranks = ranksOf(std::vector<double>(table.weights.data(),
+                                              table.weights.data() + table.weights.size()));
+}
+
+// A JSON number, or null when not finite.
+ordered_json number(double value) {
+    return std::isfinite(value) ? ordered_json(value) : ordered_json(nullptr);
+}
+
+ordered_json matrixJson(const Eigen::MatrixXd& matrix) {
+    ordered_json rows = ordered_json::array();
+    for (Eigen::Index i = 0; i < matrix.rows(); ++i) {
+        ordered_json row = ordered_json::array();
+        for (Eigen::Index j = 0; j < matrix.cols(); ++j) row.push_back(number(matrix(i, j)));
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+ordered_json vectorJson(const Eigen::VectorXd& vector) {
+    ordered_json values = ordered_json::array();
+    for (Eigen::Index i = 0; i < vector.size(); ++i) values.push_back(number(vector(i)));
+    return values;
+}
+
+ordered_json optionalNumber(const std::optional<double>& value) {
+    return value ? number(*value) : ordered_json(nullptr);
+}
+
+}  // namespace
+
+LoadedGroup loadGroup(const Model& model,
+                      const std::vector<std::pair<std::string, std::string>>& files) {
+    LoadedGroup group;
+    for (const auto& [file, text] : files) {
+        Response response;
+        try {
+            response = parseResponse(model, text, file);
+        } catch (const std::exception& error) {
+            group.skipped.push_back({file, error.what()});
+            continue;
+        }
+        std::optional<DuplicateExpert> duplicate;
+        for (const auto& earlier : group.responses) {
+            const Expert& a = earlier.response.expert;
+            const Expert& b = response.expert;
+            if (trimmed(a.name) == trimmed(b.name) && trimmed(a.role) == trimmed(b.role)) {
+                duplicate = DuplicateExpert{file, earlier.file,
+                                            "same name and role as " + earlier.file + ": \"" +
+                                                expertLabel(b) + "\""};
+                break;
+            }
+            if (sameJudgments(earlier.response.judgments, response.judgments)) {
+                duplicate = DuplicateExpert{file, earlier.file,
+                                            "identical judgments to " + earlier.file + " (\"" +
+                                                expertLabel(a) + "\")"};
+                break;
+            }
+        }
+        if (duplicate) group.duplicates.push_back(*duplicate);
+        else group.responses.push_back({file, std::move(response)});
+    }
+    return group;
+}
+
+GroupTables buildGroupTables(const Model& model, const std::vector<Response>& responses,
+                             const GroupOptions& options) {
+    if (responses.empty()) throw ModelError("group: no responses to combine");
+    const std::size_t expertCount = responses.size();
+    GroupTables tables;
+    tables.modelId = model.id;
+    tables.modelHash = model.hash;
+    tables.settings = model.settings;
+    tables.excludeAboveCr = options.excludeAboveCr;
+    for (const auto& response : responses) tables.experts.push_back(response.expert);
+    tables.expertWeights = options.expertWeights.empty() ? std::vector<double>(expertCount, 1.0)
+                                                         : options.expertWeights;
+    if (tables.expertWeights.size() != expertCount)
+        throw ModelError("expert weights: " + std::to_string(tables.expertWeights.size()) +
+                         " given for " + std::to_string(expertCount) + " experts");
+    for (std::size_t k = 0; k < expertCount; ++k)
+        if (!(std::isfinite(tables.expertWeights[k]) && tables.expertWeights[k] > 0))
+            throw ModelError("expert weights: weight " + std::to_string(k + 1) +
+                             " must be a finite positive number");
+
+    const ahp::Hierarchy& hierarchy = model.hierarchy;
+    ahp::HierarchyJudgments groupJudgments;
+    for (int setIndex : hierarchy.comparisonSets()) {
+        GroupSetTable table;
+        table.set = hierarchy.node(setIndex).id;
+        table.items = childIds(hierarchy, setIndex);
+        const int n = static_cast<int>(table.items.size());
+        std::vector<ahp::PairwiseMatrix> included;
+        std::vector<double> includedWeights;
+        std::vector<Eigen::VectorXd> includedPriorities;
+        for (std::size_t e = 0; e < expertCount; ++e) {
+            auto found = responses[e].judgments.find(table.set);
+            const bool answered = found != responses[e].judgments.end() &&
+                                  found->second.size() == n && found->second.knownCount() > 0;
+            std::optional<double> cr;
+            std::optional<Eigen::VectorXd> weights;
+            if (answered && found->second.isConnected()) {
+                try {
+                    weights = ahp::priorities(found->second, model.settings.method);
+                    cr = ahp::consistency(found->second, *weights, model.settings.method,
+                                          model.settings.riTable).cr;
+                } catch (const ahp::Error&) {
+                    weights.reset();
+                    cr.reset();
+                }
+            }
+            bool include = answered;
+            if (include && options.excludeAboveCr && cr && *cr > *options.excludeAboveCr)
+                include = false;
+            table.expertCr.push_back(cr);
+            table.expertIncluded.push_back(include);
+            if (!include) continue;
+            included.push_back(found->second);
+            includedWeights.push_back(tables.expertWeights[e]);
+            if (weights) includedPriorities.push_back(*weights);
+        }
+        table.expertsAggregated = static_cast<int>(included.size());
+        if (included.empty()) {
+            table.problem = options.excludeAboveCr
+                                ? "no expert's judgments to aggregate (none given, or CR above " +
+                                      formatNumber(*options.excludeAboveCr) + ")"
+                                : "no expert gave judgments for this set";
+            table.aggregated = ahp::PairwiseMatrix(n);
+        } else {
+            table.aggregated = ahp::aggregateJudgments(included, includedWeights);
+            groupJudgments[table.set] = table.aggregated;
+            if (!table.aggregated.isConnected())
+                table.problem = "the experts' judgments together do not connect all items";
+        }
+        if (!includedPriorities.empty() && includedPriorities.size() == included.size()) {
+            try {
+                ahp::ConsensusReport consensus = ahp::consensus(includedPriorities, includedWeights);
+                if (std::isfinite(consensus.sStar)) {
+                    table.consensus = consensus.sStar;
+                    table.consensusLevel = ahp::levelName(consensus.level);
+                }
+            } catch (const ahp::Error&) {
+            }
+        }
+        tables.sets.push_back(std::move(table));
+    }
+
+    ahp::HierarchyResult result = ahp::synthesize(hierarchy, groupJudgments, model.settings);
+    for (auto& table : tables.sets) {
+        auto solved = std::find_if(result.sets.begin(), result.sets.end(),
+                                   [&](const ahp::SetResult& s) { return s.parentId == table.set; });
+        if (solved != result.sets.end()) {
+            fillSolvedSet(table, *solved);
+        } else {
+            if (table.problem.empty()) table.problem = "the group matrix could not be solved";
+            tables.unsolved.push_back(table.set);
+        }
+    }
+
+    std::vector<double> globalOfLeaves;
+    for (int leaf : result.leafRanking) tables.leafRanking.push_back(hierarchy.node(leaf).id);
+    for (std::size_t k = 0; k < hierarchy.nodes().size(); ++k) {
+        const ahp::Node& node = hierarchy.node(static_cast<int>(k));
+        if (node.parent < 0) continue;
+        GroupNodeRow row;
+        row.id = node.id;
+        row.parent = hierarchy.node(node.parent).id;
+        row.depth = nodeDepth(hierarchy, static_cast<int>(k));
+        row.leaf = node.children.empty();
+        row.localWeight = result.localWeight.at(k);
+        row.globalWeight = result.globalWeight.at(k);
+        std::vector<double> siblingWeights;
+        int position = 0;
+        const auto& siblings = hierarchy.node(node.parent).children;
+        for (std::size_t s = 0; s < siblings.size(); ++s) {
+            siblingWeights.push_back(result.localWeight.at(siblings[s]));
+            if (siblings[s] == static_cast<int>(k)) position = static_cast<int>(s);
+        }
+        row.localRank = ranksOf(siblingWeights)[position];
+        if (row.leaf) {
+            auto at = std::find(result.leafRanking.begin(), result.leafRanking.end(), static_cast<int>(k));
+            row.leafRank = static_cast<int>(at - result.leafRanking.begin()) + 1;
+        }
+        auto reported = model.reportedLocalWeights.find(node.id);
+        if (reported != model.reportedLocalWeights.end()) row.reportedLocalWeight = reported->second;
+        tables.nodes.push_back(row);
+    }
+    return tables;
+}
+
+nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& tables) {
+    ordered_json out;
+    out["model"] = {{"id", tables.modelId}, {"hash", tables.modelHash}};
+    out["method"] = methodName(tables.settings.method);
+    out["ri"] = riTableName(tables.settings.riTable);
+    out["cr_threshold"] = tables.settings.crThreshold;
+    out["exclude_above_cr"] = optionalNumber(tables.excludeAboveCr);
+    ordered_json experts = ordered_json::array();
+    for (std::size_t e = 0; e < tables.experts.size(); ++e)
+        experts.push_back({{"name", tables.experts[e].name},
+                           {"role", tables.experts[e].role},
+                           {"weight", tables.expertWeights[e]}});
+    out["experts"] = experts;
+    ordered_json sets = ordered_json::array();
+    for (const auto& table : tables.sets) {
+        ordered_json set;
+        set["set"] = table.set;
+        set["items"] = table.items;
+        set["experts_aggregated"] = table.expertsAggregated;
+        set["solved"] = table.solved;
+        if (!table.solved) set["problem"] = table.problem;
+        if (table.solved) {
+            set["matrix"] = matrixJson(table.matrix);
+            set["normalized"] = matrixJson(table.normalized);
+            set["weights"] = vectorJson(table.weights);
+            set["ranks"] = table.ranks;
+            set["weighted_sum"] = vectorJson(table.consistency.weightedSum);
+            set["consistency_vector"] = vectorJson(table.consistency.consistencyVector);
+            set["lambda_max"] = number(table.consistency.lambdaMax);
+            set["ci"] = number(table.consistency.ci);
+            set["ri"] = number(table.consistency.ri);
+            set["cr"] = number(table.consistency.cr);
+            set["consistent"] = table.consistency.cr <= tables.settings.crThreshold;
+        }
+        ordered_json expertCr = ordered_json::array();
+        for (const auto& cr : table.expertCr) expertCr.push_back(optionalNumber(cr));
+        set["expert_cr"] = expertCr;
+        set["expert_included"] = table.expertIncluded;
+        set["consensus"] = table.consensus
+                               ? ordered_json{{"s_star", number(*table.consensus)},
+                                              {"level", table.consensusLevel}}
+                               : ordered_json(nullptr);
+        sets.push_back(set);
+    }
+    out["sets"] = sets;
+    ordered_json nodes = ordered_json::array();
+    for (const auto& row : tables.nodes) {
+        ordered_json node;
+        node["id"] = row.id;
+        node["parent"] = row.parent;
+        node["label"] = nodeLabel(model, row.id, "en");
+        node["local_weight"] = number(row.localWeight);
+        node["local_rank"] = row.localRank;
+        node["global_weight"] = number(row.globalWeight);
+        node["leaf_rank"] = row.leaf ? ordered_json(row.leafRank) : ordered_json(nullptr);
+        node["reported_local_weight"] = optionalNumber(row.reportedLocalWeight);
+        nodes.push_back(node);
+    }
+    out["nodes"] = nodes;
+    ordered_json ranking = ordered_json::array();
+    for (std::size_t k = 0; k < tables.leafRanking.size(); ++k) {
+        const std::string& id = tables.leafRanking[k];
+        auto row = std::find_if(tables.nodes.begin(), tables.nodes.end(),
+                                [&](const GroupNodeRow& r) { return r.id == id; });
+        ranking.push_back({{"rank", k + 1},
+                           {"id", id},
+                           {"global_weight", number(row != tables.nodes.end() ? row->globalWeight : 0)}});
+    }
+    out["ranking"] = ranking;
+    out["unsolved"] = tables.unsolved;
+    return out;
+}
+
+std::string groupTablesCsv(const GroupTables& tables) {
+    std::string csv = csvRow({"table", "set", "row", "col", "value"});
+    auto add = [&](const std::string& table, const std::string& set, const std::string& row,
+                   const std::string& col, const std::string& value) {
+        csv += csvRow({table, set, row, col, value});
+    };
+    for (const auto& table : tables.sets) {
+        for (std::size_t e = 0; e < tables.experts.size(); ++e)
+            add("expert_cr", table.set, expertLabel(tables.experts[e]), "",
+                table.expertCr[e] ? formatNumber(*table.expertCr[e]) : "");
+        if (table.consensus) add("consensus", table.set, "", "", formatNumber(*table.consensus));
+        if (!table.solved) continue;
+        const int n = static_cast<int>(table.items.size());
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j)
+                add("matrix", table.set, table.items[i], table.items[j], formatNumber(table.matrix(i, j)));
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j)
+                add("normalized", table.set, table.items[i], table.items[j],
+                    formatNumber(table.normalized(i, j)));
+        for (int i = 0; i < n; ++i) {
+            add("weight", table.set, table.items[i], "", formatNumber(table.weights(i)));
+            add("rank", table.set, table.items[i], "", std::to_string(table.ranks[i]));
+            add("weighted_sum", table.set, table.items[i], "",
+                formatNumber(table.consistency.weightedSum(i)));
+            add("consistency_vector", table.set, table.items[i], "",
+                formatNumber(table.consistency.consistencyVector(i)));
+        }
+        add("lambda_max", table.set, "", "", formatNumber(table.consistency.lambdaMax));
+        add("ci", table.set, "", "", formatNumber(table.consistency.ci));
+        add("ri", table.set, "", "", formatNumber(table.consistency.ri));
+        add("cr", table.set, "", "", formatNumber(table.consistency.cr));
+    }
+    for (const auto& row : tables.nodes) {
+        add("local_weight", row.parent, row.id, "", formatNumber(row.localWeight));
+        add("local_rank", row.parent, row.id, "", std::to_string(row.localRank));
+        add("global_weight", "", row.id, "", formatNumber(row.globalWeight));
+        if (row.leaf) add("global_rank", "", row.id, "", std::to_string(row.leafRank));
+    }
+    return csv;
+}
+
+std::string groupTablesMarkdown(const Model& model, const GroupTables& tables,
+                                const std::string& language) {
+    auto fixed = [](double value) { return formatFixed(value, 4); };
+    auto row = [](const std::vector<std::string>& cells) {
+        std::string line = "|";
+        for (const auto& cell : cells) line += " " + markdownCell(cell) + " |";
+        return line + "\n";
+    };
+    auto header = [&](const std::vector<std::string>& cells) {
+        std::string line = row(cells) + "|";
+        for (std::size_t k = 0; k < cells.size(); ++k) line += k == 0 ? "---|" : "---:|";
+        return line + "\n";
+    };
+    std::string md = "# Group results: " + markdownCell(model.title.count(language)
+                                                          ? model.title.at(language)
+                                                          : model.id) + "\n\n";
+    md += "Model `" + tables.modelId + "` (hash `" + tables.modelHash + "`), " +
+          std::to_string(tables.experts.size()) + " experts, AIJ (weighted geometric mean), method " +
+          methodName(tables.settings.method) + ", RI " + riTableName(tables.settings.riTable) +
+          ", CR threshold " + formatNumber(tables.settings.crThreshold);
+    if (tables.excludeAboveCr)
+        md += ", expert matrices with CR above " + formatNumber(*tables.excludeAboveCr) + " left out";
+    md += ".\n\n";
+
+    for (const auto& table : tables.sets) {
+        md += "## " + table.set + ": " + markdownCell(nodeLabel(model, table.set, language)) + "\n\n";
+        if (!table.solved) {
+            md += "Not solved: " + table.problem + ".\n\n";
+            continue;
+        }
+        const int n = static_cast<int>(table.items.size());
+        std::vector<std::string> head{"AIJ matrix"};
+        for (const auto& item : table.items) head.push_back(item);
+        md += header(head);
+        for (int i = 0; i < n; ++i) {
+            std::vector<std::string> cells{table.items[i]};
+            for (int j = 0; j < n; ++j) cells.push_back(fixed(table.matrix(i, j)));
+            md += row(cells);
+        }
+        md += "\n";
+        head[0] = "Normalised";
+        md += header(head);
+        for (int i = 0; i < n; ++i) {
+            std::vector<std::string> cells{table.items[i]};
+            for (int j = 0; j < n; ++j) cells.push_back(fixed(table.normalized(i, j)));
+            md += row(cells);
+        }
+        md += "\n";
+        md += header({"Item", "Label", "Weight", "Rank", "Aw", "(Aw)/w"});
+        for (int i = 0; i < n; ++i)
+            md += row({table.items[i], nodeLabel(model, table.items[i], language), fixed(table.weights(i)),
+                       std::to_string(table.ranks[i]), fixed(table.consistency.weightedSum(i)),
+                       fixed(table.consistency.consistencyVector(i))});
+        md += "\n";
+        const auto& c = table.consistency;
+        md += "λmax = " + fixed(c.lambdaMax) + ", CI = " + fixed(c.ci) + ", RI = " + fixed(c.ri) +
+              ", CR = " + fixed(c.cr) +
+              (c.cr <= tables.settings.crThreshold ? " (acceptable)" : " (above the threshold)") +
+              "; " + std::to_string(table.expertsAggregated) + " experts aggregated";
+        if (table.consensus)
+            md += "; consensus S* = " + fixed(*table.consensus) + " (" + table.consensusLevel + ")";
+        md += ".\n\n";
+    }
+
+    md += "## Experts' consistency ratios\n\n";
+    std::vector<std::string> head{"Expert"};
+    for (const auto& table : tables.sets) head.push_back(table.set);
+    md += header(head);
+    for (std::size_t e = 0; e < tables.experts.size(); ++e) {
+        std::vector<std::string> cells{expertLabel(tables.experts[e])};
+        for (const auto& table : tables.sets) {
+            std::string cell = table.expertCr[e] ? fixed(*table.expertCr[e]) : "–";
+            if (!table.expertIncluded[e] && table.expertCr[e]) cell += " (left out)";
+            cells.push_back(cell);
+        }
+        md += row(cells);
+    }
+    md += "\n## Local and global weights\n\n";
+    md += header({"Node", "Label", "Parent", "Local weight", "Local rank", "Reported (study)",
+                  "Global weight", "Global rank"});
+    for (const auto& node : tables.nodes)
+        md += row({node.id, nodeLabel(model, node.id, language), node.parent, fixed(node.localWeight),
+                   std::to_string(node.localRank),
+                   node.reportedLocalWeight ? fixed(*node.reportedLocalWeight) : "",
+                   fixed(node.globalWeight), node.leaf ? std::to_string(node.leafRank) : ""});
+    md += "\n## Ranking of the leaves\n\n";
+    md += header({"Rank", "Node", "Label", "Global weight"});
+    for (std::size_t k = 0; k < tables.leafRanking.size(); ++k) {
+        const std::string& id = tables.leafRanking[k];
+        auto node = std::find_if(tables.nodes.begin(), tables.nodes.end(),
+                                 [&](const GroupNodeRow& r) { return r.id == id; });
+        md += row({std::to_string(k + 1), id, nodeLabel(model, id, language),
+                   node != tables.nodes.end() ? fixed(node->globalWeight) : ""});
+    }
+    if (!tables.unsolved.empty()) {
+        md += "\nUnsolved sets (their subtrees have weight 0):";
+        for (const auto& id : tables.unsolved) md += " " + id;
+        md += "\n";
+    }
+    return md;
+}
+
+}  // namespace model

@@ -1,0 +1,107 @@
+// Several experts' responses to one model: loading them (a bad file is reported and skipped)
+// and the group result tables (AIJ aggregation, weights, consistency, consensus, ranking).
+// These functions produce data and text; printing is the caller's business.
+#pragma once
+
+#include "model/model.hpp"
+#include "model/response.hpp"
+
+#include <ahp/ahp.hpp>
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace model {
+
+struct LoadedResponse {
+    std::string file;
+    Response response;
+};
+struct SkippedFile {
+    std::string file;
+    std::string message;  // the ModelError text, which already names the file
+};
+struct DuplicateExpert {
+    std::string file;       // left out
+    std::string firstFile;  // kept
+    std::string reason;     // "same name and role \"A\" / \"B\"" or "identical judgments"
+};
+struct LoadedGroup {
+    std::vector<LoadedResponse> responses;     // in input order, duplicates left out
+    std::vector<SkippedFile> skipped;          // files that failed to parse
+    std::vector<DuplicateExpert> duplicates;   // later copies of an earlier expert
+};
+
+// Parses each (file name, text) pair against `model`. Never throws for a bad file: it lands in
+// `skipped`. A response whose expert (name + role, case-sensitive after trimming) or whose
+// judgments equal an earlier one's is reported in `duplicates` and left out, so no expert is
+// counted twice.
+LoadedGroup loadGroup(const Model& model,
+                      const std::vector<std::pair<std::string, std::string>>& files);
+
+struct GroupOptions {
+    std::vector<double> expertWeights;  // one per response, positive; empty = equal
+    // Leave an expert's matrix out of a set's aggregation when its CR is above this (per set:
+    // an inconsistent matrix does not cost the expert's other answers).
+    std::optional<double> excludeAboveCr;
+};
+
+struct GroupSetTable {
+    std::string set;                 // parent node id
+    std::vector<std::string> items;  // child ids, child order
+    int expertsAggregated = 0;
+    bool solved = false;
+    std::string problem;             // why not solved
+    ahp::PairwiseMatrix aggregated;  // AIJ: element-wise weighted geometric mean
+    // The rest is filled when solved. Missing aggregated cells are shown as w_i / w_j.
+    Eigen::MatrixXd matrix;
+    Eigen::MatrixXd normalized;      // each column divided by its sum
+    Eigen::VectorXd weights;         // local weights, settings' method
+    std::vector<int> ranks;          // 1 = highest weight; ties share the better rank order
+    ahp::ConsistencyReport consistency;  // lambda max, CI, RI, CR, A w, (A w)_i / w_i
+    std::vector<std::optional<double>> expertCr;  // per expert; nullopt if not computable
+    std::vector<bool> expertIncluded;             // aggregated into this set
+    std::optional<double> consensus;              // S* over the included experts
+    std::string consensusLevel;                   // "very low" .. "very high"
+};
+
+struct GroupNodeRow {
+    std::string id;
+    std::string parent;
+    int depth = 0;
+    bool leaf = false;
+    double localWeight = 0;
+    int localRank = 0;  // among siblings, 1 = highest
+    double globalWeight = 0;
+    int leafRank = 0;   // among all leaves, 1 = highest; 0 for inner nodes
+    std::optional<double> reportedLocalWeight;
+};
+
+struct GroupTables {
+    std::string modelId;
+    std::string modelHash;
+    ahp::Settings settings;
+    std::optional<double> excludeAboveCr;
+    std::vector<Expert> experts;
+    std::vector<double> expertWeights;  // as used (equal weights written out)
+    std::vector<GroupSetTable> sets;    // Hierarchy::comparisonSets() order
+    std::vector<GroupNodeRow> nodes;    // every node but the root, hierarchy order
+    std::vector<std::string> leafRanking;  // leaf ids, highest global weight first
+    std::vector<std::string> unsolved;     // sets without a solvable group matrix
+};
+
+// Throws ModelError for no responses or a weight count that does not match.
+GroupTables buildGroupTables(const Model& model, const std::vector<Response>& responses,
+                             const GroupOptions& options = {});
+
+// Writers. JSON: one object (see docs/formats.md). CSV: tidy long format with header
+// table,set,row,col,value. Markdown: headed sections with tables, labels in `language`.
+nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& tables);
+std::string groupTablesCsv(const GroupTables& tables);
+std::string groupTablesMarkdown(const Model& model, const GroupTables& tables,
+                                const std::string& language = "en");
+
+}  // namespace model
