@@ -176,8 +176,9 @@ std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMetho
             a.implied = w(i) / w(j);
             a.deviation = std::abs(std::log(*v * w(j) / w(i)));
             int k = nearestScaleIndex(a.implied);
-            // If the nearest scale value is the current one, step once towards the implied ratio.
-            if (std::abs(scale[k] - a.value) <= 1e-12 * a.value) {
+            // If the nearest scale value is the current one, step once towards the implied ratio
+            // (not when the judgment already equals it up to round-off: nothing to improve).
+            if (std::abs(scale[k] - a.value) <= 1e-12 * a.value && a.deviation > 1e-9) {
                 if (a.implied > a.value && k < 16) ++k;
                 else if (a.implied < a.value && k > 0) --k;
             }

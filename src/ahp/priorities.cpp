@@ -75,7 +75,6 @@ Eigen::VectorXd llsWeights(const PairwiseMatrix& m) {
     // minimise sum_{known i<j} (ln a_ij - x_i + x_j)^2  <=>  L x = r with the graph
     // Laplacian L and r_i = sum_{known j} ln a_ij; x_1 fixed at 0, then w = exp(x) / sum.
     const int n = m.size();
-    if (m.isComplete()) return detail::rowGeometricMean(m.toDense());  // same solution, closed form
     Eigen::MatrixXd l = Eigen::MatrixXd::Zero(n, n);
     Eigen::VectorXd r = Eigen::VectorXd::Zero(n);
     for (int i = 0; i < n; ++i)
