@@ -4,6 +4,9 @@
 #include "ahp/detail.hpp"
 
 #include <Eigen/Eigenvalues>
+#include <Eigen/LU>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -31,15 +34,27 @@ Perron perron(const Eigen::MatrixXd& a, const Eigen::VectorXd& start) {
     Eigen::VectorXd x = (start.size() == n && (start.array() > 0).all())
                             ? Eigen::VectorXd(start / start.sum())
                             : Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n));
-    if (!powerIterate(a, x, 2000)) {
-        // Slow convergence (|lambda_2| close to lambda_1): restart from EigenSolver's vector.
+    if (!powerIterate(a, x, 1000)) {
+        // Slow convergence (|lambda_2| close to lambda_1, e.g. Harker matrices with large
+        // diagonals): take EigenSolver's Perron vector and polish it by inverse iteration with
+        // a shift just above the Perron root, which converges in a few steps.
         Eigen::EigenSolver<Eigen::MatrixXd> es(a);
         Eigen::Index best = 0;
         for (Eigen::Index k = 1; k < n; ++k)
             if (es.eigenvalues()(k).real() > es.eigenvalues()(best).real()) best = k;
-        Eigen::VectorXd v = es.eigenvectors().col(best).real().cwiseAbs();
-        if (v.sum() > 0 && (v.array() > 0).all()) x = v / v.sum();
-        powerIterate(a, x, 20000);
+        Eigen::VectorXd v = es.eigenvectors().col(best).real();
+        if (v.sum() < 0) v = -v;
+        if ((v.array() > 0).all()) x = v / v.sum();
+        const double root = (a * x).sum() / x.sum();
+        const double shift = root + 1e-9 * std::max(1.0, std::abs(root));
+        const Eigen::PartialPivLU<Eigen::MatrixXd> lu(a - shift * Eigen::MatrixXd::Identity(n, n));
+        for (int it = 0; it < 50; ++it) {
+            Eigen::VectorXd y = lu.solve(x);
+            y /= y.sum();
+            const double change = (y - x).cwiseAbs().maxCoeff();
+            x = y;
+            if (change <= 1e-15) break;
+        }
     }
     x = x.cwiseAbs();
     x /= x.sum();

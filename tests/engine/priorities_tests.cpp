@@ -268,3 +268,29 @@ TEST_CASE("n = 50 random reciprocal matrices give finite results", "[priorities]
                 CHECK(c.cr > 0.5);  // random judgments are far from consistent
             }
 }
+
+TEST_CASE("n = 50 chain of judgments (a spanning tree) gives the consistent weights", "[priorities][incomplete][large]") {
+    // Only a_{i,i+1} = 1.1 known: any tree of judgments is consistent, so w_i ~ 1.1^(-i) for
+    // Harker (B w = n w, Harker 1987) and LLS alike. Harker's diagonal (up to 49) makes the
+    // power iteration slow, exercising the EigenSolver restart.
+    const int n = 50;
+    PairwiseMatrix m(n);
+    for (int i = 0; i + 1 < n; ++i) m.set(i, i + 1, 1.1);
+    Eigen::VectorXd expected(n);
+    for (int i = 0; i < n; ++i) expected(i) = std::pow(1.1, -i);
+    expected /= expected.sum();
+    for (auto method : kMethods) {
+        INFO("method " << static_cast<int>(method));
+        CHECK(maxAbsDiff(priorities(m, method), expected) < 1e-12);
+        const auto c = consistency(m, method, RandomIndexTable::AlonsoLamata2006);
+        CHECK(c.cr < 1e-12);
+    }
+}
+
+TEST_CASE("rankJudgments works at n = 50", "[consistency][advice][large]") {
+    Lcg g(50);
+    const PairwiseMatrix m = randomMatrix(50, g);
+    const auto advice = rankJudgments(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980);
+    REQUIRE(advice.size() == 50 * 49 / 2);
+    for (const auto& a : advice) CHECK(std::isfinite(a.crIfChanged));
+}
