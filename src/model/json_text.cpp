@@ -58,7 +58,7 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source)
         TextPosition position = positionOf(text, offset);
         std::string reason = parseReason(error);
         bool atEnd = error.byte >= text.size() || onlyWhitespace(text, offset);
-        if (atEnd && reason.find("end of input") != std::string::npos)
+        if (atEnd)
             reason = "the text ends too early (truncated file?): " + reason;
         else
             reason = "not valid JSON: " + reason;

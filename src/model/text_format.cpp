@@ -29,7 +29,10 @@ std::string csvRow(const std::vector<std::string>& fields) {
 std::string formatNumber(double value) {
     if (!std::isfinite(value)) return "";
     // nlohmann's dump prints the shortest round-trip representation.
-    return nlohmann::json(value).dump();
+    std::string text = nlohmann::json(value).dump();
+    // "3.0" -> "3": reads back the same and looks like what people type.
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+    return text;
 }
 
 std::string formatFixed(double value, int decimals) {

@@ -1,0 +1,196 @@
+#include "test_support.hpp"
+
+#include "model/group.hpp"
+
+#include <cmath>
+
+using Catch::Matchers::Contains;
+using nlohmann::json;
+
+namespace {
+
+// Two experts on the small model (geometric method). Expert 1 is perfectly consistent.
+model::Response expert(const model::Model& m, const std::string& name, double ab, double ac,
+                       double bc, double a1a2) {
+    model::Response r = model::emptyResponse(m);
+    r.expert = {name, "specialist"};
+    r.savedAt = "2024-05-01T09:30:00Z";
+    r.judgments.at("G").set(0, 1, ab);
+    r.judgments.at("G").set(0, 2, ac);
+    r.judgments.at("G").set(1, 2, bc);
+    r.judgments.at("A").set(0, 1, a1a2);
+    return r;
+}
+
+std::vector<model::Response> twoExperts(const model::Model& m) {
+    return {expert(m, "Ali", 2, 4, 2, 3), expert(m, "Sara", 8, 1, 0.5, 1.0 / 3)};
+}
+
+const model::GroupSetTable& setTable(const model::GroupTables& t, const std::string& id) {
+    for (const auto& set : t.sets)
+        if (set.set == id) return set;
+    FAIL("no set " << id);
+    return t.sets.front();
+}
+
+}  // namespace
+
+TEST_CASE("group tables aggregate judgments by geometric mean (AIJ)", "[group]") {
+    model::Model m = test::smallModel();
+    model::GroupTables t = model::buildGroupTables(m, twoExperts(m));
+    REQUIRE(t.sets.size() == 2);
+    const auto& g = setTable(t, "G");
+    REQUIRE(g.solved);
+    CHECK(g.expertsAggregated == 2);
+    // Hand-computed: sqrt(2*8) = 4, sqrt(4*1) = 2, sqrt(2*0.5) = 1.
+    CHECK(g.matrix(0, 1) == Approx(4).epsilon(1e-12));
+    CHECK(g.matrix(0, 2) == Approx(2).epsilon(1e-12));
+    CHECK(g.matrix(1, 2) == Approx(1).epsilon(1e-12));
+    CHECK(g.matrix(1, 0) == Approx(0.25).epsilon(1e-12));
+    CHECK(g.matrix(2, 2) == 1);
+
+    // Row geometric means of the group matrix: 2, 0.25^(1/3), 0.5^(1/3).
+    double r1 = 2, r2 = std::cbrt(0.25), r3 = std::cbrt(0.5), sum = r1 + r2 + r3;
+    CHECK(g.weights(0) == Approx(r1 / sum).epsilon(1e-12));
+    CHECK(g.weights(1) == Approx(r2 / sum).epsilon(1e-12));
+    CHECK(g.weights(2) == Approx(r3 / sum).epsilon(1e-12));
+    CHECK(g.ranks == std::vector<int>{1, 3, 2});
+
+    // Normalised matrix: each column sums to 1; weighted sum = A w; consistency vector = Aw / w.
+    for (int j = 0; j < 3; ++j) CHECK(g.normalized.col(j).sum() == Approx(1).epsilon(1e-12));
+    CHECK(g.normalized(0, 1) == Approx(4 / (4 + 1 + 1.0)).epsilon(1e-12));
+    Eigen::VectorXd aw = g.matrix * g.weights;
+    for (int i = 0; i < 3; ++i) {
+        CHECK(g.consistency.weightedSum(i) == Approx(aw(i)).epsilon(1e-12));
+        CHECK(g.consistency.consistencyVector(i) == Approx(aw(i) / g.weights(i)).epsilon(1e-12));
+    }
+    double lambda = g.consistency.consistencyVector.mean();
+    CHECK(g.consistency.lambdaMax == Approx(lambda).epsilon(1e-12));
+    CHECK(g.consistency.ci == Approx((lambda - 3) / 2).epsilon(1e-12));
+    CHECK(g.consistency.ri == Approx(0.58));
+    CHECK(g.consistency.cr == Approx((lambda - 3) / 2 / 0.58).epsilon(1e-12));
+
+    // Each expert's own CR: Ali is consistent (2 * 2 = 4), Sara is not.
+    REQUIRE(g.expertCr.size() == 2);
+    CHECK(*g.expertCr[0] == Approx(0).margin(1e-12));
+    CHECK(*g.expertCr[1] > 0.1);
+    REQUIRE(g.consensus);
+    CHECK(*g.consensus > 0);
+    CHECK(*g.consensus < 1);
+
+    // The A set: sqrt(3 * 1/3) = 1, so A1 and A2 share A's weight.
+    const auto& a = setTable(t, "A");
+    CHECK(a.matrix(0, 1) == Approx(1).epsilon(1e-12));
+    CHECK(a.weights(0) == Approx(0.5).epsilon(1e-12));
+
+    // Local and global weights; leaves' global weights sum to 1.
+    double leafSum = 0;
+    for (const auto& row : t.nodes) {
+        if (row.leaf) leafSum += row.globalWeight;
+        if (row.id == "A1") {
+            CHECK(row.localWeight == Approx(0.5).epsilon(1e-12));
+            CHECK(row.globalWeight == Approx(r1 / sum * 0.5).epsilon(1e-12));
+        }
+    }
+    CHECK(leafSum == Approx(1).epsilon(1e-12));
+    CHECK(t.leafRanking == std::vector<std::string>{"A1", "A2", "C", "B"});
+    CHECK(t.unsolved.empty());
+}
+
+TEST_CASE("expert weights make a weighted geometric mean", "[group]") {
+    model::Model m = test::smallModel();
+    model::GroupOptions options;
+    options.expertWeights = {3, 1};
+    model::GroupTables t = model::buildGroupTables(m, twoExperts(m), options);
+    const auto& g = setTable(t, "G");
+    // (2^3 * 8)^(1/4) = 2^1.5; (4^3 * 1)^(1/4) = 2^1.5; (2^3 * 0.5)^(1/4) = 2^0.5
+    CHECK(g.matrix(0, 1) == Approx(std::pow(2, 1.5)).epsilon(1e-12));
+    CHECK(g.matrix(0, 2) == Approx(std::pow(2, 1.5)).epsilon(1e-12));
+    CHECK(g.matrix(1, 2) == Approx(std::sqrt(2)).epsilon(1e-12));
+
+    options.expertWeights = {1};
+    CHECK_THROWS_WITH(model::buildGroupTables(m, twoExperts(m), options),
+                      "expert weights: 1 given for 2 experts");
+}
+
+TEST_CASE("--exclude-above leaves an inconsistent expert out of that set only", "[group]") {
+    model::Model m = test::smallModel();
+    model::GroupOptions options;
+    options.excludeAboveCr = 0.1;
+    model::GroupTables t = model::buildGroupTables(m, twoExperts(m), options);
+    const auto& g = setTable(t, "G");
+    CHECK(g.expertIncluded == std::vector<bool>{true, false});
+    CHECK(g.expertsAggregated == 1);
+    CHECK(g.matrix(0, 1) == Approx(2).epsilon(1e-12));  // Ali's judgments alone
+    CHECK(g.matrix(0, 2) == Approx(4).epsilon(1e-12));
+    CHECK(g.consistency.cr == Approx(0).margin(1e-12));
+    const auto& a = setTable(t, "A");
+    CHECK(a.expertIncluded == std::vector<bool>{true, true});  // n = 2: always consistent
+}
+
+TEST_CASE("a set nobody answered is reported unsolved, not a crash", "[group]") {
+    model::Model m = test::smallModel();
+    model::Response r = expert(m, "Ali", 2, 4, 2, 3);
+    r.judgments.at("A") = ahp::PairwiseMatrix(2);
+    model::GroupTables t = model::buildGroupTables(m, {r});
+    CHECK(t.unsolved == std::vector<std::string>{"A"});
+    CHECK_FALSE(setTable(t, "A").solved);
+    CHECK(setTable(t, "A").problem == "no expert gave judgments for this set");
+    std::string out = model::groupTablesJson(m, t).dump();
+    CHECK(out.find("NaN") == std::string::npos);
+    CHECK_THAT(model::groupTablesMarkdown(m, t), Contains("Not solved: no expert gave judgments"));
+    CHECK_THROWS_WITH(model::buildGroupTables(m, {}), "group: no responses to combine");
+}
+
+TEST_CASE("group tables write as JSON, CSV and Markdown", "[group]") {
+    model::Model m = test::smallModel();
+    model::GroupTables t = model::buildGroupTables(m, twoExperts(m));
+    json doc = model::groupTablesJson(m, t);
+    CHECK(doc["sets"][0]["set"] == "G");
+    CHECK(doc["sets"][0]["matrix"][0][1].get<double>() == Approx(4).epsilon(1e-12));
+    CHECK(doc["sets"][0]["expert_cr"].size() == 2);
+    CHECK(doc["ranking"][0]["id"] == "A1");
+    CHECK(doc["experts"][1]["name"] == "Sara");
+
+    std::string csv = model::groupTablesCsv(t);
+    CHECK(csv.rfind("table,set,row,col,value\r\n", 0) == 0);
+    CHECK_THAT(csv, Contains("matrix,G,A,B,4"));
+    CHECK_THAT(csv, Contains("global_rank,,A1,,1\r\n"));
+    CHECK_THAT(csv, Contains("expert_cr,G,Ali (specialist),,"));
+
+    std::string md = model::groupTablesMarkdown(m, t, "en");
+    CHECK_THAT(md, Contains("## G: Goal"));
+    CHECK_THAT(md, Contains("| AIJ matrix | A | B | C |"));
+    CHECK_THAT(md, Contains("## Ranking of the leaves"));
+}
+
+TEST_CASE("loading a group skips bad files and reports duplicate experts", "[group]") {
+    model::Model m = test::smallModel();
+    auto ali = expert(m, "Ali", 2, 4, 2, 3);
+    auto sara = expert(m, "Sara", 8, 1, 0.5, 1.0 / 3);
+    auto aliAgain = expert(m, "Ali", 3, 3, 1, 1);
+    auto copyOfSara = sara;
+    copyOfSara.expert.name = "Reza";
+    std::string wrongModel = model::writeResponse(m, ali);
+    wrongModel.replace(wrongModel.find(m.hash), m.hash.size(), "ffffffffffffffff");
+
+    model::LoadedGroup group = model::loadGroup(
+        m, {{"ali.json", model::writeResponse(m, ali)},
+            {"old.json", wrongModel},
+            {"sara.json", model::writeResponse(m, sara)},
+            {"ali2.json", model::writeResponse(m, aliAgain)},
+            {"reza.json", model::writeResponse(m, copyOfSara)},
+            {"junk.json", "{\"format\": "}});
+    REQUIRE(group.responses.size() == 2);
+    CHECK(group.responses[0].file == "ali.json");
+    CHECK(group.responses[1].file == "sara.json");
+    REQUIRE(group.skipped.size() == 2);
+    CHECK(group.skipped[0].file == "old.json");
+    CHECK_THAT(group.skipped[0].message, Contains("old.json: model.hash: expected"));
+    CHECK_THAT(group.skipped[1].message, Contains("junk.json: line 1"));
+    REQUIRE(group.duplicates.size() == 2);
+    CHECK(group.duplicates[0].file == "ali2.json");
+    CHECK_THAT(group.duplicates[0].reason, Contains("same name and role as ali.json"));
+    CHECK(group.duplicates[1].file == "reza.json");
+    CHECK_THAT(group.duplicates[1].reason, Contains("identical judgments to sara.json"));
+}

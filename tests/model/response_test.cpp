@@ -1,0 +1,173 @@
+#include "test_support.hpp"
+
+#include "model/response.hpp"
+
+#include <random>
+
+using Catch::Matchers::Contains;
+using nlohmann::json;
+
+namespace {
+
+model::Response filledResponse(const model::Model& m, unsigned seed) {
+    // Every scale value, including awkward doubles (1/3, 1/7), chosen by a fixed seed.
+    static const double scale[] = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3,
+                                   0.5, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2.718281828459045};
+    std::mt19937 random(seed);
+    model::Response response = model::emptyResponse(m);
+    response.expert = {"Zahra Ahmadi, PhD", "e-service \"specialist\""};
+    response.savedAt = "2024-05-01T09:30:00Z";
+    response.appVersion = "0.1.0";
+    response.language = "fa";
+    for (auto& [set, matrix] : response.judgments)
+        for (int i = 0; i < matrix.size(); ++i)
+            for (int j = i + 1; j < matrix.size(); ++j)
+                matrix.set(i, j, scale[random() % (sizeof scale / sizeof scale[0])]);
+    return response;
+}
+
+std::string responseError(const model::Model& m, const std::string& text) {
+    try {
+        model::parseResponse(m, text, "r.json");
+    } catch (const model::ModelError& error) {
+        return error.what();
+    }
+    return "";
+}
+
+// A valid response document for the small model with one judgment per set.
+json smallResponseJson(const model::Model& m) {
+    return {{"format", "ahp-response"},
+            {"version", 1},
+            {"model", {{"id", m.id}, {"hash", m.hash}}},
+            {"expert", {{"name", "Ali"}, {"role", "manager"}}},
+            {"saved_at", "2024-05-01T09:30:00Z"},
+            {"app_version", "0.1.0"},
+            {"language", "en"},
+            {"judgments",
+             {{{"set", "G"}, {"row", "A"}, {"col", "B"}, {"value", 3.0}},
+              {{"set", "G"}, {"row", "A"}, {"col", "C"}, {"value", 5.0}},
+              {{"set", "A"}, {"row", "A1"}, {"col", "A2"}, {"value", 0.5}}}}};
+}
+
+template <typename Change>
+std::string errorAfter(const model::Model& m, Change change) {
+    json doc = smallResponseJson(m);
+    change(doc);
+    return responseError(m, doc.dump());
+}
+
+}  // namespace
+
+TEST_CASE("a response round-trips exactly through its file", "[response]") {
+    model::Model m = model::parseModel(test::studyModelText(), "egov-qom.json");
+    model::Response original = filledResponse(m, 7);
+    std::string text = model::writeResponse(m, original);
+    model::Response read = model::parseResponse(m, text, "r.json");
+    CHECK(model::sameJudgments(read.judgments, original.judgments));
+    CHECK(read.expert.name == original.expert.name);
+    CHECK(read.expert.role == original.expert.role);
+    CHECK(read.savedAt == original.savedAt);
+    CHECK(read.appVersion == original.appVersion);
+    CHECK(read.language == "fa");
+    CHECK(read.modelHash == m.hash);
+    CHECK(model::writeResponse(m, read) == text);
+
+    json doc = json::parse(text);
+    CHECK(doc["judgments"].size() == 78);
+    CHECK(doc["judgments"][0]["set"] == "G");
+    CHECK(doc["judgments"][0]["row"] == "D1");
+    CHECK(doc["judgments"][0]["col"] == "D2");
+    CHECK(doc["results"]["method"] == "normalized");
+    CHECK(doc["results"]["sets"].size() == 14);
+    CHECK(doc["results"]["global"].size() == 38);
+}
+
+TEST_CASE("a partly answered response keeps its missing judgments missing", "[response]") {
+    model::Model m = test::smallModel();
+    model::Response response = model::emptyResponse(m);
+    response.expert = {"Sara", ""};
+    response.savedAt = "2024-05-01T09:30:00.125Z";
+    response.judgments.at("G").set(0, 2, 1.0 / 3);
+    model::Response read = model::parseResponse(m, model::writeResponse(m, response));
+    CHECK(read.judgments.at("G").knownCount() == 1);
+    CHECK(read.judgments.at("G").get(0, 2) == 1.0 / 3);
+    CHECK(read.judgments.at("A").knownCount() == 0);
+    json doc = json::parse(model::writeResponse(m, response));
+    CHECK(doc["results"]["unsolved"] == json({"G", "A"}));
+    CHECK(doc.find("language") == doc.end());
+}
+
+TEST_CASE("every bad response is rejected with a message naming the field", "[response][errors]") {
+    model::Model m = test::smallModel();
+    CHECK(responseError(m, smallResponseJson(m).dump()).empty());
+
+    std::string wrongHash = errorAfter(m, [](json& d) { d["model"]["hash"] = "0123456789abcdef"; });
+    CHECK_THAT(wrongHash, Contains("r.json: model.hash: expected \"" + m.hash + "\", found \"0123456789abcdef\""));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["model"]["id"] = "other"; }),
+               Contains("model.id: expected \"small\", found \"other\""));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["format"] = "ahp-model"; }),
+               Contains("r.json: format: is \"ahp-model\", expected \"ahp-response\""));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["version"] = 3; }), Contains("r.json: version: is 3"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][1]["set"] = "Z"; }),
+               Contains("r.json: judgments[1].set: unknown node id \"Z\""));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][1]["set"] = "B"; }),
+               Contains("judgments[1].set: \"B\" is not a comparison set"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][1]["row"] = "Q"; }),
+               Contains("judgments[1].row: unknown node id \"Q\""));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][1]["col"] = "A1"; }),
+               Contains("judgments[1].col: \"A1\" is not a child of G (its children: A, B, C)"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][1]["col"] = "A"; }),
+               Contains("judgments[1]: row and col are both \"A\""));
+    CHECK_THAT(errorAfter(m, [](json& d) {
+                   d["judgments"][1]["row"] = "C";
+                   d["judgments"][1]["col"] = "A";
+               }),
+               Contains("judgments[1]: row \"C\" comes after col \"A\" in G's child order"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][2]["value"] = 10; }),
+               Contains("judgments[2].value: 10 is outside the questionnaire's scale 1/9 .. 9"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][2]["value"] = 0.1; }),
+               Contains("judgments[2].value: 0.1 is outside the questionnaire's scale"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][2]["value"] = 0; }),
+               Contains("judgments[2].value: 0 must be a finite positive number"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][2]["value"] = -3; }),
+               Contains("judgments[2].value: -3 must be a finite positive number"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][2]["value"] = "3"; }),
+               Contains("judgments[2].value: must be a number, found a string"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][2].erase("value"); }),
+               Contains("judgments[2].value: is missing"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"].push_back(d["judgments"][0]); }),
+               Contains("judgments[3]: duplicate judgment for set G, row A, col B (first at judgments[0])"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["expert"].erase("name"); }), Contains("expert.name: is missing"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["saved_at"] = "yesterday"; }),
+               Contains("saved_at: \"yesterday\" is not an ISO-8601 UTC time"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["language"] = "de"; }),
+               Contains("language: \"de\" is not one of the model's languages"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgements"] = json::array(); }),
+               Contains("judgements: unknown key"));
+
+    std::string text = smallResponseJson(m).dump(2);
+    CHECK_THAT(responseError(m, text.substr(0, text.size() - 40)),
+               Contains("the text ends too early (truncated file?)"));
+    CHECK_THAT(responseError(m, "PK\x03\x04 binary"), Contains("r.json: line 1, column 1: not valid JSON"));
+    CHECK_THAT(responseError(m, "{\"format\": \"ahp-response\",\n\"version\": 1,,\n}"),
+               Contains("r.json: line 2, column 14"));
+}
+
+TEST_CASE("results in a response file are ignored on import", "[response]") {
+    model::Model m = test::smallModel();
+    json doc = smallResponseJson(m);
+    doc["results"] = {{"anything", "goes"}, {"weights", {1, 2, 3}}};
+    CHECK(model::parseResponse(m, doc.dump()).judgments.at("G").get(0, 1) == 3.0);
+}
+
+TEST_CASE("judgments export as RFC 4180 CSV with English labels", "[response][csv]") {
+    model::Model m = test::smallModel();
+    model::Response r = model::parseResponse(m, smallResponseJson(m).dump());
+    std::string csv = model::judgmentsCsv(m, r);
+    CHECK(csv ==
+          "set,row,col,row_label_en,col_label_en,value\r\n"
+          "G,A,B,\"Cost, total\",\"Quality \"\"Q\"\"\",3\r\n"
+          "G,A,C,\"Cost, total\",Speed,5\r\n"
+          "A,A1,A2,Up front,Running,0.5\r\n");
+}

@@ -1,0 +1,55 @@
+// Shared fixtures for the model-layer tests.
+#pragma once
+
+#include "model/model.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace test {
+
+inline std::string readSourceFile(const std::string& relative) {
+    std::ifstream file(std::string(AHP_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    REQUIRE(file.good());
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+inline std::string studyModelText() { return readSourceFile("assets/models/egov-qom.json"); }
+
+// Goal G over A, B, C; A over A1, A2. Two languages so label checks have something to check.
+inline nlohmann::json smallModelJson() {
+    return nlohmann::json::parse(R"({
+      "format": "ahp-model", "version": 1, "id": "small",
+      "title": {"en": "Small", "fa": "کوچک"},
+      "languages": ["en", "fa"],
+      "settings": {"method": "geometric", "ri": "saaty", "cr_threshold": 0.1},
+      "nodes": [
+        {"id": "G", "parent": null, "labels": {"en": "Goal", "fa": "هدف"}},
+        {"id": "A", "parent": "G", "labels": {"en": "Cost, total", "fa": "هزینه"}},
+        {"id": "B", "parent": "G", "labels": {"en": "Quality \"Q\"", "fa": "کیفیت"}},
+        {"id": "C", "parent": "G", "labels": {"en": "Speed", "fa": "سرعت"}},
+        {"id": "A1", "parent": "A", "labels": {"en": "Up front", "fa": "اولیه"}},
+        {"id": "A2", "parent": "A", "labels": {"en": "Running", "fa": "جاری"}}
+      ]
+    })");
+}
+
+inline model::Model smallModel() { return model::parseModel(smallModelJson().dump(), "small.json"); }
+
+// The ModelError message of parsing `text` as a model ("" if it parses).
+inline std::string modelError(const std::string& text) {
+    try {
+        model::parseModel(text);
+    } catch (const model::ModelError& error) {
+        return error.what();
+    }
+    return "";
+}
+
+}  // namespace test
