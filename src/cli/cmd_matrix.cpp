@@ -136,7 +136,8 @@ int runAggregate(const std::vector<std::string>& words, std::istream& in, std::o
     ordered_json report;
     report["experts_count"] = lines.size();
     report["matrix"] = full;
-    for (auto& [key, value] : matrixReport(group, settings).items()) report[key] = value;
+    ordered_json groupReport = matrixReport(group, settings);  // named: items() refers into it
+    for (auto& item : groupReport.items()) report[item.key()] = item.value();
 
     ordered_json experts = ordered_json::array();
     std::vector<Eigen::VectorXd> expertWeights;

@@ -176,13 +176,14 @@ int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostr
     }
     model::LoadedGroup group = model::loadGroup(m, files);
     group.skipped.insert(group.skipped.begin(), unreadable.begin(), unreadable.end());
+    if (group.responses.empty())  // one error line, naming the first reason
+        throw model::ModelError("no usable response files (" + std::to_string(group.skipped.size()) +
+                                " skipped" +
+                                (group.skipped.empty() ? "" : "; first: " + group.skipped.front().message) +
+                                ")");
     for (const auto& skipped : group.skipped) warnings << "ahp: skipped " << skipped.message << "\n";
     for (const auto& duplicate : group.duplicates)
         warnings << "ahp: skipped " << duplicate.file << ": duplicate expert, " << duplicate.reason << "\n";
-    if (group.responses.empty())
-        throw model::ModelError("no usable response files (" + std::to_string(group.skipped.size()) +
-                                " skipped, " + std::to_string(group.duplicates.size()) +
-                                " duplicates)");
 
     if (args.has("--weights")) {
         options.expertWeights = model::parseWeightList(args.get("--weights", ""), "--weights");

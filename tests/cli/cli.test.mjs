@@ -1,0 +1,289 @@
+// End-to-end tests of the `ahp` command-line tool: node --test tests/cli/
+// AHP_BIN: the native binary (default build/native/ahp). AHP_WASM_CLI: optional path to the
+// Emscripten build (ahp.js); when set, the same inputs must give the same numbers (1e-12).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const AHP_BIN = path.resolve(ROOT, process.env.AHP_BIN ?? 'build/native/ahp');
+const WASM_CLI = process.env.AHP_WASM_CLI ? path.resolve(ROOT, process.env.AHP_WASM_CLI) : null;
+const STUDY = path.join(ROOT, 'assets/models/egov-qom.json');
+
+function run(args, input = '') {
+  return spawnSync(AHP_BIN, args, { input, encoding: 'utf8' });
+}
+function runWasm(args, input = '') {
+  return spawnSync(process.execPath, ['--no-experimental-fetch', WASM_CLI, ...args], { input, encoding: 'utf8' });
+}
+function ok(result) {
+  assert.equal(result.status, 0, `exit ${result.status}: ${result.stderr}`);
+  assert.doesNotMatch(result.stdout, /(?<![A-Za-z])(nan|-?inf(inity)?)(?![A-Za-z])/i, 'no NaN or infinity in output');
+  return result.stdout;
+}
+function runJson(args, input) {
+  return JSON.parse(ok(run(args, input)));
+}
+// Exit 2, one line on stderr matching every pattern.
+function fails(args, input, ...patterns) {
+  const result = run(args, input);
+  assert.equal(result.status, 2, `expected exit 2, got ${result.status}: ${result.stdout}`);
+  const lines = result.stderr.split('\n').filter((l) => l.length > 0);
+  assert.equal(lines.length, 1, `one stderr line, got: ${result.stderr}`);
+  assert.match(lines[0], /^ahp: /);
+  for (const pattern of patterns) assert.ok(lines[0].includes(pattern), `"${lines[0]}" lacks "${pattern}"`);
+  return lines[0];
+}
+function close(actual, expected, tolerance = 1e-12, what = '') {
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${what} ${actual} != ${expected}`);
+}
+function closeAll(actual, expected, tolerance = 1e-12) {
+  assert.equal(actual.length, expected.length);
+  actual.forEach((v, k) => close(v, expected[k], tolerance, `[${k}]`));
+}
+
+test('the binary exists', () => {
+  assert.ok(fs.existsSync(AHP_BIN), `no ahp binary at ${AHP_BIN} (set AHP_BIN)`);
+});
+
+test('a consistent matrix gives exact weights and CR 0, any method', () => {
+  for (const method of ['eigen', 'geometric', 'normalized']) {
+    for (const input of ['2 4 2\n', '1 2 4\n1/2 1 2\n0.25 0.5 1\n']) {
+      const out = runJson(['priorities', '--method', method], input);
+      assert.equal(out.n, 3);
+      assert.equal(out.method, method);
+      closeAll(out.weights, [4 / 7, 2 / 7, 1 / 7]);
+      close(out.lambda_max, 3, 1e-12, 'lambda_max');
+      close(out.cr, 0, 1e-12, 'cr');
+      assert.equal(out.ri, 0.58);
+      assert.equal(out.consistent, true);
+      assert.deepEqual(out.worst, []);
+    }
+  }
+});
+
+test('priorities reports consistency and the worst judgments', () => {
+  const out = runJson(['priorities'], '1 3 1/5\n');
+  assert.equal(out.method, 'eigen');
+  assert.equal(out.ri_table, 'saaty');
+  close(out.weights.reduce((a, b) => a + b, 0), 1);
+  assert.ok(out.cr > 0.1, 'a12=1, a13=3, a23=1/5 is inconsistent');
+  assert.equal(out.consistent, false);
+  assert.equal(out.cr_threshold, 0.05);
+  assert.ok(out.worst.length >= 1 && out.worst.length <= 3);
+  const first = out.worst[0];
+  assert.ok(first.i >= 1 && first.j > first.i && first.j <= 3, '1-based i < j');
+  assert.ok(first.cr_if_changed < out.cr);
+  for (const key of ['gci', 'koczkodaj', 'ci', 'gci_threshold']) assert.equal(typeof out[key], 'number');
+});
+
+test('--ri picks the random index table', () => {
+  const saaty = runJson(['priorities', '--ri', 'saaty'], '3 5 2 1/2 4 3\n');
+  const alonso = runJson(['priorities', '--ri', 'alonso-lamata'], '3 5 2 1/2 4 3\n');
+  assert.equal(saaty.ri, 0.9);
+  assert.notEqual(alonso.ri, saaty.ri);
+  close(alonso.ci, saaty.ci);
+});
+
+test('an incomplete but connected matrix is solved', () => {
+  const out = runJson(['priorities'], '2 - 2\n');
+  assert.equal(out.complete, false);
+  assert.equal(out.known, 2);
+  closeAll(out.weights, [4 / 7, 2 / 7, 1 / 7], 1e-9);
+});
+
+test('bad matrix input exits 2 naming the line and value', () => {
+  fails(['priorities'], '3 abc 2\n', 'line 1, value 2', '"abc" is not a number');
+  fails(['priorities'], '3 5\n', 'line 1', '2 values', 'n(n-1)/2');
+  fails(['priorities'], '3 0 2\n', 'line 1, value 2', '"0" is zero');
+  fails(['priorities'], '3 -2 2\n', 'line 1, value 2', '"-2" is negative');
+  fails(['priorities'], '3 nan 2\n', 'line 1, value 2', '"nan" is not a number');
+  fails(['priorities'], '3 inf 2\n', 'line 1, value 2', '"inf" is not a number');
+  fails(['priorities'], '1 2 4\n1/2 1 2\n4 1/2 1\n', 'line 3, value 1', '"4" is not the reciprocal');
+  fails(['priorities'], '1 2 4\n1/2 1\n1/4 1/2 1\n', 'line 2', '2 values, expected 3');
+  fails(['priorities'], '2 - -\n', 'do not connect');
+  fails(['priorities'], '', 'no input');
+});
+
+test('usage errors and --help exit 2', () => {
+  const help = run(['--help']);
+  assert.equal(help.status, 2);
+  assert.match(help.stdout, /usage: ahp/);
+  fails([], '', 'no command');
+  fails(['frobnicate'], '', 'unknown command "frobnicate"');
+  fails(['priorities', '--method', 'power'], '2 4 2\n', '--method', '"power"');
+  fails(['priorities', '--color', 'red'], '2 4 2\n', 'unknown option --color');
+  fails(['priorities', '--method'], '2 4 2\n', '--method needs a value');
+  fails(['model'], '', 'model needs exactly one FILE');
+});
+
+test('aggregate combines experts by geometric mean (AIJ)', () => {
+  const out = runJson(['aggregate', '--method', 'geometric'], '# two experts\n2 4 2\n\n8 1 0.5\n');
+  assert.equal(out.experts_count, 2);
+  const m = out.matrix;
+  closeAll(m[0], [1, 4, 2]);
+  closeAll(m[1], [0.25, 1, 1]);
+  closeAll(m[2], [0.5, 1, 1]);
+  const r = [2, Math.cbrt(0.25), Math.cbrt(0.5)];
+  const sum = r[0] + r[1] + r[2];
+  closeAll(out.weights, r.map((x) => x / sum));
+  assert.equal(out.experts.length, 2);
+  assert.equal(out.experts[0].line, 2);
+  close(out.experts[0].cr, 0);
+  assert.ok(out.experts[1].cr > 0.1);
+  assert.ok(out.consensus.s_star > 0 && out.consensus.s_star < 1);
+
+  const weighted = runJson(['aggregate', '--weights', '3,1'], '2 4 2\n8 1 0.5\n');
+  close(weighted.matrix[0][1], 2 ** 1.5);
+  close(weighted.matrix[1][2], Math.SQRT2);
+});
+
+test('aggregate rejects bad input', () => {
+  fails(['aggregate'], '2 4 2\n1 2 3 4 5 6\n', 'line 2', 'n = 4', 'line 1 has n = 3');
+  fails(['aggregate'], '2 4 2\n2 x 2\n', 'line 2, value 2', '"x" is not a number');
+  fails(['aggregate', '--weights', '1,2,3'], '2 4 2\n8 1 0.5\n', '--weights', '3 weights for 2 experts');
+  fails(['aggregate', '--weights', '1,-2'], '2 4 2\n8 1 0.5\n', '--weights value 2');
+});
+
+function studyModel() {
+  return runJson(['model', STUDY]);
+}
+
+test('model describes the study', () => {
+  const m = studyModel();
+  assert.equal(m.id, 'egov-qom');
+  assert.match(m.hash, /^[0-9a-f]{16}$/);
+  assert.equal(m.node_count, 52);
+  assert.equal(m.leaf_count, 38);
+  assert.equal(m.set_count, 14);
+  assert.equal(m.judgment_count, 78);
+  assert.deepEqual(m.sets.map((s) => s.size), [3, 3, 4, 2, 3, 4, 4, 6, 5, 3, 3, 2, 3, 6]);
+  assert.equal(m.settings.method, 'normalized');
+  assert.equal(m.nodes.find((n) => n.id === 'I231').reported_local_weight, 0.5609);
+  const md = ok(run(['model', STUDY, '--format', 'markdown']));
+  assert.match(md, /\*\*D2\*\* E-service delivery/);
+  const fa = ok(run(['model', STUDY, '--format', 'markdown', '--language', 'fa']));
+  assert.match(fa, /ارائه خدمات الکترونیکی/);
+  const csv = ok(run(['model', STUDY, '--format', 'csv']));
+  assert.equal(csv.split('\r\n')[0], 'id,parent,depth,set_size,reported_local_weight,label_fa,label_en');
+});
+
+test('model rejects a bad file naming the field', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-model-'));
+  const doc = JSON.parse(fs.readFileSync(STUDY, 'utf8'));
+  doc.nodes[4].parent = 'D9';
+  const bad = path.join(dir, 'bad.json');
+  fs.writeFileSync(bad, JSON.stringify(doc));
+  fails(['model', bad], '', `${bad}: nodes[4].parent: unknown node id "D9"`);
+  fs.writeFileSync(bad, '{"format": "ahp-model",');
+  fails(['model', bad], '', 'line 1', 'truncated');
+  fails(['model', path.join(dir, 'missing.json')], '', 'cannot open');
+});
+
+// A response file for the study: every judgment, values from a fixed pattern per expert.
+const SCALE = [1 / 9, 1 / 7, 1 / 5, 1 / 3, 1 / 2, 1, 2, 3, 5, 7, 9];
+function studyResponse(model, name, seed, hash = model.hash) {
+  const judgments = [];
+  for (const set of model.sets) {
+    for (let i = 0; i < set.items.length; i++) {
+      for (let j = i + 1; j < set.items.length; j++) {
+        const value = SCALE[(seed * 7 + i * 3 + j * 5 + set.items.length) % SCALE.length];
+        judgments.push({ set: set.set, row: set.items[i], col: set.items[j], value });
+      }
+    }
+  }
+  return {
+    format: 'ahp-response', version: 1, model: { id: model.id, hash },
+    expert: { name, role: 'manager' }, saved_at: '2024-05-01T09:30:00Z', app_version: 'test',
+    language: 'fa', judgments,
+  };
+}
+
+test('group combines response files and skips bad ones', () => {
+  const model = studyModel();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-group-'));
+  const experts = [studyResponse(model, 'A', 1), studyResponse(model, 'B', 2), studyResponse(model, 'C', 3)];
+  const files = experts.map((doc, k) => {
+    const file = path.join(dir, `expert${k + 1}.json`);
+    fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+    return file;
+  });
+  const oldModel = path.join(dir, 'old.json');
+  fs.writeFileSync(oldModel, JSON.stringify(studyResponse(model, 'D', 4, 'ffffffffffffffff')));
+  const junk = path.join(dir, 'junk.json');
+  fs.writeFileSync(junk, '{"format": "ahp-response", "version": 1, "judg');
+
+  const result = run(['group', STUDY, ...files, oldModel, junk]);
+  const out = JSON.parse(ok(result));
+  assert.match(result.stderr, /skipped .*old\.json: model\.hash: expected "[0-9a-f]{16}", found "ffffffffffffffff"/);
+  assert.match(result.stderr, /skipped .*junk\.json: line 1/);
+  assert.deepEqual(out.files.used, files);
+  assert.equal(out.files.skipped.length, 2);
+  assert.equal(out.experts.length, 3);
+  assert.equal(out.sets.length, 14);
+  assert.equal(out.method, 'normalized');
+
+  // AIJ of every cell of every set = geometric mean of the three experts' values.
+  for (const set of out.sets) {
+    assert.equal(set.solved, true);
+    const n = set.items.length;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const values = experts.map((e) => e.judgments.find((x) => x.set === set.set && x.row === set.items[i] && x.col === set.items[j]).value);
+        close(set.matrix[i][j], Math.cbrt(values[0] * values[1] * values[2]), 1e-12, `${set.set} ${i},${j}`);
+      }
+    }
+    close(set.weights.reduce((a, b) => a + b, 0), 1);
+    assert.equal(set.expert_cr.length, 3);
+  }
+  assert.equal(out.ranking.length, 38);
+  close(out.ranking.reduce((a, r) => a + r.global_weight, 0), 1, 1e-12);
+
+  const csv = ok(run(['group', STUDY, ...files, '--format', 'csv']));
+  assert.equal(csv.split('\r\n')[0], 'table,set,row,col,value');
+  const md = ok(run(['group', STUDY, ...files, '--format', 'markdown', '--exclude-above', '0.1']));
+  assert.match(md, /## Ranking of the leaves/);
+  const weighted = runJson(['group', STUDY, ...files, '--weights', '1,1,2']);
+  assert.deepEqual(weighted.experts.map((e) => e.weight), [1, 1, 2]);
+
+  // A copy of an expert under another name is a duplicate, reported and left out.
+  const copy = path.join(dir, 'copy.json');
+  fs.writeFileSync(copy, JSON.stringify({ ...experts[0], expert: { name: 'Z', role: '' } }));
+  const dup = run(['group', STUDY, files[0], copy]);
+  assert.equal(JSON.parse(ok(dup)).experts.length, 1);
+  assert.match(dup.stderr, /copy\.json: duplicate expert, identical judgments/);
+
+  fails(['group', STUDY, oldModel, junk], '', 'no usable response files');
+  fails(['group', STUDY, ...files, '--weights', '1,2'], '', '--weights: 2 weights for 3 response files');
+});
+
+test('the WebAssembly build gives the same numbers', { skip: !WASM_CLI && 'AHP_WASM_CLI not set' }, () => {
+  const cases = [
+    [['priorities'], '3 5 2\n'],
+    [['priorities', '--method', 'normalized'], '1 3 1/5 2 - 4\n'],
+    [['priorities', '--method', 'geometric', '--ri', 'donegan-dodd'], '1 2 4 3\n1/2 1 3 2\n1/4 1/3 1 1/2\n1/3 1/2 2 1\n'],
+    [['aggregate'], '2 4 2\n8 1 0.5\n3 3 1/3\n'],
+    [['aggregate', '--method', 'normalized', '--weights', '2,1'], '3 5 7 1 2 3\n1/3 5 2 2 1/2 4\n'],
+  ];
+  const compare = (a, b, where) => {
+    if (typeof a === 'number') return close(b, a, 1e-12, where);
+    if (Array.isArray(a) || (a && typeof a === 'object')) {
+      assert.deepEqual(Object.keys(b), Object.keys(a), where);
+      for (const key of Object.keys(a)) compare(a[key], b[key], `${where}.${key}`);
+      return;
+    }
+    assert.equal(b, a, where);
+  };
+  for (const [args, input] of cases) {
+    const native = JSON.parse(ok(run(args, input)));
+    const wasm = JSON.parse(ok(runWasm(args, input)));
+    compare(native, wasm, args.join(' '));
+  }
+  const bad = runWasm(['priorities'], '3 abc 2\n');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /line 1, value 2: "abc" is not a number/);
+});
