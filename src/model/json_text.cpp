@@ -64,6 +64,22 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source)
             reason = "not valid JSON: " + reason;
         throw ModelError(source + ": line " + std::to_string(position.line) + ", column " +
                          std::to_string(position.column) + ": " + reason);
+    } catch (const nlohmann::json::out_of_range& error) {
+        // "number overflow parsing '1e999'": no position given, so find the number in the text.
+        std::string what = error.what();
+        std::size_t open = what.find('\''), close = what.rfind('\'');
+        std::string where;
+        if (open != std::string::npos && close > open) {
+            std::size_t at = text.find(what.substr(open + 1, close - open - 1));
+            if (at != std::string::npos) {
+                TextPosition position = positionOf(text, at);
+                where = "line " + std::to_string(position.line) + ", column " +
+                        std::to_string(position.column) + ": ";
+            }
+        }
+        std::size_t bracket = what.find("] ");
+        std::string reason = bracket == std::string::npos ? what : what.substr(bracket + 2);
+        throw ModelError(source + ": " + where + reason + " (numbers must be finite)");
     }
 }
 
