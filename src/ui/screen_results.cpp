@@ -1,0 +1,155 @@
+#include "ui/screens.hpp"
+
+#include <algorithm>
+
+namespace ui {
+
+namespace {
+const ImU32 kMuted = IM_COL32(110, 118, 130, 255);
+
+void ranking(const ScreenContext& ctx) {
+    const AppState& s = ctx.state;
+    Title(ctx, ctx.tr("results.ranking"));
+    if (!s.result.unsolved.empty())
+        Text(ctx, format(ctx.tr("results.unsolved"), ctx.integer(long(s.result.unsolved.size()))), IM_COL32(200, 50, 50, 255));
+    const float width = ImGui::GetContentRegionAvail().x;
+    const double top = s.result.leafRanking.empty() ? 1.0 : std::max(1e-12, s.result.globalWeight[s.result.leafRanking.front()]);
+    int rank = 0;
+    for (int leaf : s.result.leafRanking) {
+        ++rank;
+        const double w = s.result.globalWeight[leaf];
+        const std::string text = ctx.integer(rank) + ". " + ctx.label(leaf) + "  " + ctx.number(w, 4);
+        Bar(ctx, float(w / top), text, IM_COL32(150, 190, 235, 255), width);
+        ctx.mark("rank/" + std::to_string(rank));
+    }
+}
+
+void setTables(const ScreenContext& ctx) {
+    const AppState& s = ctx.state;
+    Title(ctx, ctx.tr("results.local"));
+    Text(ctx, ctx.tr("results.study_note"), kMuted);
+    const int columns = 5;
+    for (const SetView& set : s.sets) {
+        ImGui::Spacing();
+        std::string heading = ctx.label(set.parent);
+        if (set.solvable && set.items.size() > 2)
+            heading += "  —  CR " + ctx.number(set.consistency.cr, 3);
+        const ImU32 color = set.solvable ? verdictColor(set.consistency.cr, ahp::graduatedCrThreshold(int(set.items.size())))
+                                         : kMuted;
+        Text(ctx, heading, color);
+        ImGui::PushID(set.parentId.c_str());
+        if (ImGui::BeginTable("local", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+            auto column = [&](int k) { return ctx.rtl() ? columns - 1 - k : k; };
+            const char* keys[columns] = {"results.col_item", "results.col_weight", "results.col_rank",
+                                         "results.col_study", "results.col_study_rank"};
+            for (int c = 0; c < columns; ++c)
+                ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, c == 0 ? 4.0f : 1.0f);
+            ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+            for (int c = 0; c < columns; ++c) {
+                ImGui::TableSetColumnIndex(column(c));
+                ImGui::TextUnformatted(ctx.visual(ctx.tr(keys[c])).c_str());
+            }
+            // Ranks by weight (the study's own rank lists sometimes disagree with its weights).
+            const int n = int(set.items.size());
+            std::vector<double> reported(n, -1);
+            for (int k = 0; k < n; ++k) {
+                const auto it = s.model.reportedLocalWeights.find(s.model.hierarchy.node(set.items[k]).id);
+                if (it != s.model.reportedLocalWeights.end()) reported[k] = it->second;
+            }
+            auto rankOf = [&](const auto& values, int k) {
+                int r = 1;
+                for (int m = 0; m < n; ++m) r += values[m] > values[k];
+                return r;
+            };
+            for (int k = 0; k < n; ++k) {
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(column(0));
+                const std::string& nodeId = s.model.hierarchy.node(set.items[k]).id;
+                std::string label = ctx.label(set.items[k]);
+                const auto note = s.model.notes.find(nodeId);
+                const bool hasNote = note != s.model.notes.end();
+                if (hasNote) label += " *";
+                Text(ctx, label);
+                if (hasNote && ImGui::IsItemHovered()) {
+                    const auto text = note->second.count(s.language) ? note->second.at(s.language) : note->second.begin()->second;
+                    ImGui::SetTooltip("%s", ctx.visual(text).c_str());
+                }
+                ImGui::TableSetColumnIndex(column(1));
+                ImGui::TextUnformatted(set.solvable ? ctx.number(set.weights[k], 4).c_str() : "-");
+                ImGui::TableSetColumnIndex(column(2));
+                ImGui::TextUnformatted(set.solvable ? ctx.integer(rankOf(set.weights, k)).c_str() : "-");
+                ImGui::TableSetColumnIndex(column(3));
+                ImGui::TextUnformatted(reported[k] >= 0 ? ctx.number(reported[k], 4).c_str() : "-");
+                ImGui::TableSetColumnIndex(column(4));
+                ImGui::TextUnformatted(reported[k] >= 0 ? ctx.integer(rankOf(reported, k)).c_str() : "-");
+            }
+            ImGui::EndTable();
+        }
+        for (int item : set.items) {  // errata and other notes, spelled out under the table
+            const auto note = s.model.notes.find(s.model.hierarchy.node(item).id);
+            if (note == s.model.notes.end()) continue;
+            const auto text = note->second.count(s.language) ? note->second.at(s.language) : note->second.begin()->second;
+            Text(ctx, "* " + text, IM_COL32(170, 100, 20, 255));
+        }
+        ImGui::PopID();
+    }
+}
+}  // namespace
+
+void drawResults(const ScreenContext& ctx, Intents& out) {
+    const AppState& s = ctx.state;
+    Text(ctx, format(ctx.tr("results.summary"), ctx.integer(s.answered), ctx.integer(s.total)), kMuted);
+    if (s.answered < s.total) {
+        if (Button(ctx, ctx.tr("results.back_to_questions"), "results-back")) out.push_back(intent::GoTo{Screen::Compare});
+    }
+    ImGui::Separator();
+    if (ctx.narrow()) {
+        ranking(ctx);
+        setTables(ctx);
+        return;
+    }
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float col = (avail - 16) / 2;
+    auto left = [&] { ImGui::BeginChild("results-a", ImVec2(col, 0)); ranking(ctx); ImGui::EndChild(); };
+    auto right = [&] { ImGui::BeginChild("results-b", ImVec2(col, 0)); setTables(ctx); ImGui::EndChild(); };
+    if (ctx.rtl()) { right(); ImGui::SameLine(); left(); }
+    else { left(); ImGui::SameLine(); right(); }
+}
+
+void drawTopBar(const ScreenContext& ctx, Intents& out) {
+    const AppState& s = ctx.state;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float y = ImGui::GetCursorPosY();
+    const float x0 = ImGui::GetCursorPosX();
+    // Language switch at the far end; the other language's name is the label.
+    const std::string& other = s.language == "fa" ? std::string("en") : std::string("fa");
+    const std::string& langLabel = ctx.strings.get(other, "language.name");
+    const float lw = ImGui::CalcTextSize(ctx.visual(langLabel).c_str()).x + 24;
+    ImGui::SetCursorPos(ImVec2(ctx.rtl() ? x0 : x0 + avail - lw, y));
+    if (Button(ctx, langLabel, "language", ImVec2(lw, 0))) out.push_back(intent::SetLanguage{other});
+    // Screen tabs.
+    const std::string tabs[3] = {ctx.tr("nav.welcome"), ctx.tr("nav.questions"), ctx.tr("nav.results")};
+    const char* ids[3] = {"nav-welcome", "nav-questions", "nav-results"};
+    const Screen screens[3] = {Screen::Welcome, Screen::Compare, Screen::Results};
+    float x = ctx.rtl() ? x0 + avail : x0;
+    for (int k = 0; k < 3; ++k) {
+        const float w = ImGui::CalcTextSize(ctx.visual(tabs[k]).c_str()).x + 20;
+        if (ctx.rtl()) x -= w;
+        ImGui::SetCursorPos(ImVec2(x, y));
+        const bool active = s.screen == screens[k];
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(36, 99, 170, 255));
+        if (active) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+        if (Button(ctx, tabs[k], ids[k], ImVec2(w, 0))) out.push_back(intent::GoTo{screens[k]});
+        if (active) ImGui::PopStyleColor(2);
+        if (!ctx.rtl()) x += w + 6;
+        else x -= 6;
+    }
+    // Progress across all judgments.
+    ImGui::SetCursorPos(ImVec2(x0, y + ImGui::GetFrameHeight() + 6));
+    const std::string progress = format(ctx.tr("progress"), ctx.integer(s.answered), ctx.integer(s.total));
+    Bar(ctx, s.total ? float(s.answered) / float(s.total) : 0.0f, progress, IM_COL32(120, 190, 140, 255), avail);
+    ctx.mark("progress");
+    ImGui::Separator();
+}
+
+}  // namespace ui

@@ -1,0 +1,67 @@
+#include "ui/screens.hpp"
+
+#include "text/bidi.hpp"
+
+#include <cstring>
+
+namespace ui {
+
+namespace {
+const std::string& modelText(const ScreenContext& ctx, const std::map<std::string, std::string>& texts) {
+    static const std::string empty;
+    for (const std::string& lang : {ctx.state.language, std::string("en")}) {
+        const auto it = texts.find(lang);
+        if (it != texts.end()) return it->second;
+    }
+    return empty;
+}
+
+// A text field whose content is shown shaped beside it while typing (ImGui draws the raw
+// logical text, which for Persian is unshaped).
+bool Field(const ScreenContext& ctx, const std::string& labelKey, const std::string& id,
+           const std::string& value, std::string& edited) {
+    Text(ctx, ctx.tr(labelKey));
+    char buffer[256];
+    std::strncpy(buffer, value.c_str(), sizeof buffer - 1);
+    buffer[sizeof buffer - 1] = 0;
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 420.0f);
+    AlignForWidth(ctx, width);
+    ImGui::SetNextItemWidth(width);
+    const bool changed = ImGui::InputText(("##" + id).c_str(), buffer, sizeof buffer);
+    ctx.mark(id);
+    if (changed) edited = buffer;
+    if (!value.empty() && ahp::text::hasRightToLeft(value)) {
+        const std::string& v = ctx.visual(value);
+        AlignForWidth(ctx, ImGui::CalcTextSize(v.c_str()).x);
+        ImGui::TextDisabled("%s", v.c_str());
+    }
+    return changed;
+}
+}  // namespace
+
+void drawWelcome(const ScreenContext& ctx, Intents& out) {
+    const AppState& s = ctx.state;
+    Title(ctx, modelText(ctx, s.model.title));
+    ImGui::Spacing();
+    Text(ctx, modelText(ctx, s.model.purpose));
+    ImGui::Separator();
+
+    Title(ctx, ctx.tr("welcome.how_title"));
+    Text(ctx, ctx.tr("welcome.how_body"));
+    Text(ctx, ctx.tr("welcome.how_example"), IM_COL32(60, 70, 90, 255));
+    Text(ctx, format(ctx.tr("welcome.how_count"), ctx.integer(s.total), ctx.integer(long(s.sets.size()))));
+    ImGui::Separator();
+
+    std::string name = s.expertName, role = s.expertRole;
+    bool changed = Field(ctx, "welcome.name", "expert-name", s.expertName, name);
+    changed |= Field(ctx, "welcome.role", "expert-role", s.expertRole, role);
+    if (changed) out.push_back(intent::SetExpert{name, role});
+
+    ImGui::Spacing();
+    const std::string& startLabel = ctx.tr(s.answered > 0 ? "welcome.continue" : "welcome.start");
+    const float w = std::max(200.0f, ImGui::CalcTextSize(ctx.visual(startLabel).c_str()).x + 40);
+    AlignForWidth(ctx, w);
+    if (Button(ctx, startLabel, "start", ImVec2(w, 40))) out.push_back(intent::GoTo{Screen::Compare});
+}
+
+}  // namespace ui

@@ -1,0 +1,17 @@
+// The questionnaire's screens. Each draws from the state and pushes intents; none computes.
+#pragma once
+
+#include "ui/widgets.hpp"
+
+namespace ui {
+
+void drawTopBar(const ScreenContext& ctx, Intents& out);
+void drawWelcome(const ScreenContext& ctx, Intents& out);
+void drawCompare(const ScreenContext& ctx, Intents& out);
+void drawResults(const ScreenContext& ctx, Intents& out);
+
+// The 17-position verbal scale: position 0..16 <-> a_ij in {9..2, 1, 1/2..1/9}.
+int scalePositionOf(double value);  // nearest position; 8 (equal) for 1
+double scaleValueAt(int position);
+
+}  // namespace ui

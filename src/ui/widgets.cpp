@@ -1,0 +1,121 @@
+#include "ui/widgets.hpp"
+
+#include "text/bidi.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace ui {
+
+const std::string& ShapedTextCache::visual(const std::string& logical) {
+    auto it = cache_.find(logical);
+    if (it == cache_.end()) {
+        if (cache_.size() > 4096) cache_.clear();  // typed text grows it; keep it bounded
+        it = cache_.emplace(logical, ahp::text::toVisual(logical)).first;
+    }
+    return it->second;
+}
+
+bool ScreenContext::narrow() const { return ImGui::GetIO().DisplaySize.x < 720; }
+
+const std::string& ScreenContext::label(int node) const {
+    const ahp::Node& n = state.model.hierarchy.node(node);
+    for (const std::string& lang : {state.language, std::string("en")}) {
+        const auto it = n.labels.find(lang);
+        if (it != n.labels.end() && !it->second.empty()) return it->second;
+    }
+    return n.id;
+}
+
+std::string ScreenContext::number(double value, int decimals) const {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::isfinite(value) ? value : 0.0);
+    return rtl() && state.persianDigits ? ahp::text::toPersianDigits(buffer) : std::string(buffer);
+}
+
+std::string ScreenContext::integer(long value) const {
+    const std::string text = std::to_string(value);
+    return rtl() && state.persianDigits ? ahp::text::toPersianDigits(text) : text;
+}
+
+void ScreenContext::mark(const std::string& id) const {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    widgets[id] = {a.x, a.y, b.x, b.y};
+}
+
+void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float startX = ImGui::GetCursorPosX();
+    const std::vector<std::string> lines = ahp::text::wrapVisual(
+        logical, width,
+        [](std::string_view visual) {
+            return ImGui::CalcTextSize(visual.data(), visual.data() + visual.size()).x;
+        },
+        ctx.rtl() ? ahp::text::Direction::RightToLeft : ahp::text::Direction::LeftToRight);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    for (const std::string& line : lines) {
+        if (ctx.rtl()) {
+            const float w = ImGui::CalcTextSize(line.c_str()).x;
+            ImGui::SetCursorPosX(startX + std::max(0.0f, width - w));
+        }
+        ImGui::TextUnformatted(line.c_str());
+    }
+    if (lines.empty()) ImGui::NewLine();
+    if (color) ImGui::PopStyleColor();
+}
+
+void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
+    const std::string& v = ctx.visual(logical);
+    const float w = ImGui::CalcTextSize(v.c_str()).x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - w) * 0.5f));
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(v.c_str());
+    if (color) ImGui::PopStyleColor();
+}
+
+void Title(const ScreenContext& ctx, const std::string& logical) {
+    if (ctx.titleFont) ImGui::PushFont(ctx.titleFont);
+    Text(ctx, logical, IM_COL32(20, 50, 90, 255));
+    if (ctx.titleFont) ImGui::PopFont();
+}
+
+bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id, ImVec2 size) {
+    const std::string text = ctx.visual(logical) + "##" + id;
+    const bool pressed = ImGui::Button(text.c_str(), size);
+    ctx.mark(id);
+    return pressed;
+}
+
+void AlignForWidth(const ScreenContext& ctx, float width) {
+    if (!ctx.rtl()) return;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail - width));
+}
+
+void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU32 color, float width) {
+    const float height = ImGui::GetTextLineHeight() + 4;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    fraction = std::clamp(fraction, 0.0f, 1.0f);
+    draw->AddRectFilled(p, ImVec2(p.x + width, p.y + height), IM_COL32(225, 229, 235, 255), 3);
+    const float filled = width * fraction;
+    if (ctx.rtl())  // bars grow from the right in Persian
+        draw->AddRectFilled(ImVec2(p.x + width - filled, p.y), ImVec2(p.x + width, p.y + height), color, 3);
+    else
+        draw->AddRectFilled(p, ImVec2(p.x + filled, p.y + height), color, 3);
+    const std::string& v = ctx.visual(text);
+    const float tw = ImGui::CalcTextSize(v.c_str()).x;
+    const float tx = ctx.rtl() ? p.x + width - tw - 4 : p.x + 4;
+    draw->AddText(ImVec2(tx, p.y + 2), IM_COL32(20, 20, 30, 255), v.c_str());
+    ImGui::Dummy(ImVec2(width, height));
+}
+
+ImU32 verdictColor(double cr, double threshold) {
+    if (cr <= threshold) return IM_COL32(46, 140, 70, 255);        // green: acceptable
+    if (cr <= threshold * 2) return IM_COL32(214, 140, 20, 255);   // amber: revise if you can
+    return IM_COL32(200, 50, 50, 255);                             // red: revise
+}
+
+}  // namespace ui

@@ -1,0 +1,68 @@
+// Small drawing helpers every screen shares: direction-aware text (shaped and reordered for
+// Persian), localised numbers, and the registry of named widget rectangles that the end-to-end
+// tests use to click like a person.
+#pragma once
+
+#include "ui/state.hpp"
+#include "ui/strings.hpp"
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <unordered_map>
+
+namespace ui {
+
+// Logical UTF-8 -> what ImGui must draw left to right (FriBidi shaping + reordering), cached
+// because labels are drawn every frame.
+class ShapedTextCache {
+public:
+    const std::string& visual(const std::string& logical);
+    void clear() { cache_.clear(); }
+
+private:
+    std::unordered_map<std::string, std::string> cache_;
+};
+
+struct WidgetRect { float x0, y0, x1, y1; };
+using WidgetRegistry = std::map<std::string, WidgetRect>;
+
+// What a screen needs besides the state: words, shaping, and where to record widgets.
+struct ScreenContext {
+    const AppState& state;
+    const Strings& strings;
+    ShapedTextCache& shaper;
+    WidgetRegistry& widgets;
+    ImFont* titleFont = nullptr;
+    bool scrollToTop = false;
+    bool rtl() const { return state.language == "fa"; }
+    bool narrow() const;  // phone-sized window: single column layouts
+
+    const std::string& tr(const std::string& key) const { return strings.get(state.language, key); }
+    const std::string& visual(const std::string& logical) const { return shaper.visual(logical); }
+    // A node's label in the current language (falls back to English, then to its id).
+    const std::string& label(int node) const;
+    // Numbers in the reader's digits.
+    std::string number(double value, int decimals) const;
+    std::string integer(long value) const;
+    // Records the last item's rectangle under `id`.
+    void mark(const std::string& id) const;
+};
+
+// Text aligned to the reading direction (right in Persian), wrapped to the available width.
+void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
+void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
+void Title(const ScreenContext& ctx, const std::string& logical);
+// A button whose label is shaped; `id` keeps it stable across languages.
+bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id,
+            ImVec2 size = ImVec2(0, 0));
+// Places the next item at the reading-direction start of the line, `width` wide.
+void AlignForWidth(const ScreenContext& ctx, float width);
+// A horizontal bar 0..1 with a text on it.
+void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU32 color, float width);
+
+// Traffic-light colours for consistency verdicts.
+ImU32 verdictColor(double cr, double threshold);
+
+}  // namespace ui

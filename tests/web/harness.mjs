@@ -1,0 +1,94 @@
+// Shared by the browser tests: a loopback static server for build/web, Debian's Chromium through
+// playwright-core, and the app's test interface (state and widget rectangles as JSON).
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+export const webRoot = process.env.AHP_WEB_ROOT || path.join(repoRoot, 'build/web');
+export const artifacts = path.join(here, 'artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+// A static server on 127.0.0.1 (random port) that serves only `root` and logs every request.
+export async function serve(root = webRoot, { hide = [] } = {}) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    requests.push(url.pathname);
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
+    if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+    if (hide.some((h) => file.endsWith(h)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); res.end('not found'); return;
+    }
+    const body = fs.readFileSync(file);
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Content-Length': body.length });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((r) => server.close(r)) };
+}
+
+export const chromiumArgs = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-default-apps', '--disable-extensions',
+];
+
+export async function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: [...chromiumArgs, ...extraArgs] });
+}
+
+// Opens the app and waits for its first drawn frame.
+export async function openApp(browser, url, { width = 1280, height = 800, scale = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.ahpReady === true || window.ahpLoadError, null, { timeout: 60000 });
+  const loadError = await page.evaluate(() => window.ahpLoadError || null);
+  if (loadError) throw new Error('app failed to load: ' + loadError);
+  await settle(page);
+  return { page, context, errors };
+}
+
+// Waits until the app has drawn `n` more frames (so input has been handled and drawn).
+export async function settle(page, n = 3) {
+  const start = await page.evaluate(() => Module._ahp_frame_count());
+  await page.waitForFunction((s) => Module._ahp_frame_count() >= s, start + n, { timeout: 20000 });
+}
+
+export async function state(page) {
+  return JSON.parse(await page.evaluate(() => Module.UTF8ToString(Module._ahp_state_json())));
+}
+export async function widgets(page) {
+  return JSON.parse(await page.evaluate(() => Module.UTF8ToString(Module._ahp_widgets_json())));
+}
+
+// Clicks the middle of a named widget like a person: move, press, release.
+export async function click(page, id) {
+  const all = await widgets(page);
+  const r = all[id];
+  if (!r) throw new Error(`widget "${id}" is not on screen; on screen: ${Object.keys(all).slice(0, 30).join(', ')}`);
+  await page.mouse.move((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+  await settle(page, 1);
+  await page.mouse.down();
+  await page.mouse.up();
+  await settle(page, 3);
+}
+
+export async function screenshot(page, name) {
+  const file = path.join(artifacts, name + '.png');
+  await page.screenshot({ path: file });
+  return file;
+}
