@@ -17,6 +17,24 @@ const std::string& ShapedTextCache::visual(const std::string& logical) {
     return it->second;
 }
 
+const std::vector<std::string>& ShapedTextCache::wrapped(const std::string& logical, float width, bool rtl) {
+    // Font size and width are part of the key: the same text wraps differently elsewhere.
+    const std::string key = std::to_string(int(width)) + (rtl ? "r" : "l") +
+                            std::to_string(int(ImGui::GetFontSize() * 10)) + "|" + logical;
+    auto it = wrapped_.find(key);
+    if (it == wrapped_.end()) {
+        if (wrapped_.size() > 4096) wrapped_.clear();
+        auto lines = ahp::text::wrapVisual(
+            logical, width,
+            [](std::string_view visual) {
+                return ImGui::CalcTextSize(visual.data(), visual.data() + visual.size()).x;
+            },
+            rtl ? ahp::text::Direction::RightToLeft : ahp::text::Direction::LeftToRight);
+        it = wrapped_.emplace(key, std::move(lines)).first;
+    }
+    return it->second;
+}
+
 bool ScreenContext::narrow() const { return ImGui::GetIO().DisplaySize.x < 720; }
 
 const std::string& ScreenContext::label(int node) const {
@@ -44,24 +62,24 @@ void ScreenContext::mark(const std::string& id) const {
     widgets[id] = {a.x, a.y, b.x, b.y};
 }
 
-void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
-    const float width = ImGui::GetContentRegionAvail().x;
+void TextInBox(const ScreenContext& ctx, const std::string& logical, float width, bool alignEnd) {
     const float startX = ImGui::GetCursorPosX();
-    const std::vector<std::string> lines = ahp::text::wrapVisual(
-        logical, width,
-        [](std::string_view visual) {
-            return ImGui::CalcTextSize(visual.data(), visual.data() + visual.size()).x;
-        },
-        ctx.rtl() ? ahp::text::Direction::RightToLeft : ahp::text::Direction::LeftToRight);
-    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    const std::vector<std::string>& lines = ctx.shaper.wrapped(logical, width, ctx.rtl());
     for (const std::string& line : lines) {
-        if (ctx.rtl()) {
+        if (alignEnd) {
             const float w = ImGui::CalcTextSize(line.c_str()).x;
             ImGui::SetCursorPosX(startX + std::max(0.0f, width - w));
+        } else {
+            ImGui::SetCursorPosX(startX);
         }
         ImGui::TextUnformatted(line.c_str());
     }
     if (lines.empty()) ImGui::NewLine();
+}
+
+void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    TextInBox(ctx, logical, ImGui::GetContentRegionAvail().x, ctx.rtl());
     if (color) ImGui::PopStyleColor();
 }
 
@@ -85,6 +103,39 @@ bool Button(const ScreenContext& ctx, const std::string& logical, const std::str
     const std::string text = ctx.visual(logical) + "##" + id;
     const bool pressed = ImGui::Button(text.c_str(), size);
     ctx.mark(id);
+    return pressed;
+}
+
+int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string, std::string>>& labelAndId,
+              int primary, ImU32 primaryColor) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    std::vector<float> widths;
+    float total = 0;
+    for (const auto& [label, id] : labelAndId) {
+        widths.push_back(ImGui::CalcTextSize(ctx.visual(label).c_str()).x + 2 * ImGui::GetStyle().FramePadding.x + 8);
+        total += widths.back() + (widths.size() > 1 ? spacing : 0);
+    }
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float startX = ImGui::GetCursorPosX();
+    const bool stacked = total > avail;
+    int pressed = -1;
+    float offset = 0;  // from the reading-direction start
+    for (std::size_t k = 0; k < labelAndId.size(); ++k) {
+        if (stacked) {
+            AlignForWidth(ctx, widths[k]);
+        } else {
+            if (k > 0) ImGui::SameLine();
+            ImGui::SetCursorPosX(ctx.rtl() ? startX + avail - offset - widths[k] : startX + offset);
+            offset += widths[k] + spacing;
+        }
+        const bool colored = int(k) == primary && primaryColor != 0;
+        if (colored) {
+            ImGui::PushStyleColor(ImGuiCol_Button, primaryColor);
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+        }
+        if (Button(ctx, labelAndId[k].first, labelAndId[k].second, ImVec2(widths[k], 0))) pressed = int(k);
+        if (colored) ImGui::PopStyleColor(2);
+    }
     return pressed;
 }
 

@@ -11,6 +11,9 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
+#include <vector>
 
 namespace ui {
 
@@ -19,10 +22,13 @@ namespace ui {
 class ShapedTextCache {
 public:
     const std::string& visual(const std::string& logical);
-    void clear() { cache_.clear(); }
+    // Lines of `logical` wrapped to `width` (measured with the current font) in visual order.
+    const std::vector<std::string>& wrapped(const std::string& logical, float width, bool rtl);
+    void clear() { cache_.clear(); wrapped_.clear(); }
 
 private:
     std::unordered_map<std::string, std::string> cache_;
+    std::unordered_map<std::string, std::vector<std::string>> wrapped_;
 };
 
 struct WidgetRect { float x0, y0, x1, y1; };
@@ -52,11 +58,17 @@ struct ScreenContext {
 
 // Text aligned to the reading direction (right in Persian), wrapped to the available width.
 void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
+// Text wrapped inside a box of `width` starting at the cursor, aligned to its start or end.
+void TextInBox(const ScreenContext& ctx, const std::string& logical, float width, bool alignEnd);
 void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
 void Title(const ScreenContext& ctx, const std::string& logical);
 // A button whose label is shaped; `id` keeps it stable across languages.
 bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id,
             ImVec2 size = ImVec2(0, 0));
+// Buttons side by side from the reading-direction start (stacked when the line is too narrow).
+// Returns the index of the one pressed, or -1. Button `primary` (if any) is drawn in `primaryColor`.
+int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string, std::string>>& labelAndId,
+              int primary = -1, ImU32 primaryColor = 0);
 // Places the next item at the reading-direction start of the line, `width` wide.
 void AlignForWidth(const ScreenContext& ctx, float width);
 // A horizontal bar 0..1 with a text on it.

@@ -71,20 +71,45 @@ export async function settle(page, n = 3) {
 export async function state(page) {
   return JSON.parse(await page.evaluate(() => Module.UTF8ToString(Module._ahp_state_json())));
 }
+// Polls the state until `predicate` holds (typing goes through one key per frame).
+export async function waitForState(page, predicate, timeout = 20000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const s = await state(page);
+    if (predicate(s)) return s;
+    if (Date.now() > end) throw new Error('state never matched; last: ' + JSON.stringify(s).slice(0, 400));
+    await settle(page, 2);
+  }
+}
 export async function widgets(page) {
   return JSON.parse(await page.evaluate(() => Module.UTF8ToString(Module._ahp_widgets_json())));
 }
 
-// Clicks the middle of a named widget like a person: move, press, release.
+// Clicks the middle of a named widget like a person: scrolls it into view with the mouse
+// wheel if needed, then move, press, release.
 export async function click(page, id) {
-  const all = await widgets(page);
-  const r = all[id];
-  if (!r) throw new Error(`widget "${id}" is not on screen; on screen: ${Object.keys(all).slice(0, 30).join(', ')}`);
+  const r = await scrollIntoView(page, id);
   await page.mouse.move((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
   await settle(page, 1);
   await page.mouse.down();
   await page.mouse.up();
   await settle(page, 3);
+}
+
+export async function scrollIntoView(page, id) {
+  const viewport = page.viewportSize();
+  for (let attempt = 0; attempt < 40; ++attempt) {
+    const all = await widgets(page);
+    const r = all[id];
+    if (!r) throw new Error(`widget "${id}" is not on screen; on screen: ${Object.keys(all).slice(0, 40).join(', ')}`);
+    const top = 90, bottom = viewport.height - 10;  // below the top bar, above the window's edge
+    if (r[1] >= top && r[3] <= bottom) return r;
+    const dy = r[1] < top ? -Math.min(300, top - r[1] + 40) : Math.min(300, r[3] - bottom + 40);
+    await page.mouse.move((r[0] + r[2]) / 2, Math.min(Math.max(viewport.height / 2, top + 10), bottom - 10));
+    await page.mouse.wheel(0, dy);
+    await settle(page, 4);
+  }
+  throw new Error(`could not scroll widget "${id}" into view`);
 }
 
 export async function screenshot(page, name) {

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every test: set-up, native and WebAssembly builds, the Catch2 suites natively and under
+# Node.js, the CLI end to end (native and WebAssembly side by side), the questionnaire in
+# headless Chromium, the desktop app under Xvfb, then sanitizers and fuzzing when present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs
+bash scripts/build.sh native web
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "unit tests, native"
+ctest --test-dir build/native --output-on-failure
+
+step "unit tests, WebAssembly under Node.js"
+ctest --test-dir build/web --output-on-failure
+
+step "command line, native and WebAssembly"
+AHP_BIN="$PWD/build/native/ahp" AHP_WASM_CLI="$PWD/build/web/ahp.js" node --test tests/cli/
+
+if [[ -x scripts/sanitize.sh ]]; then
+  step "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+  bash scripts/sanitize.sh
+fi
+if [[ -x scripts/fuzz.sh ]]; then
+  step "fuzzing (bounded)"
+  bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
+fi
+
+step "desktop app under Xvfb, and the page in headless Chromium"
+cd tests/web
+AHP_BIN="$OLDPWD/build/native/ahp" node --test --test-concurrency=1

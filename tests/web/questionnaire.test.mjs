@@ -1,0 +1,174 @@
+// The expert's path in a real browser: load the page, answer every judgment of the study by
+// clicking the scale like a person, read the live CRs and the ranking, and check them against
+// the native `ahp` command line on the same judgments.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { serve, launch, openApp, state, waitForState, widgets, click, settle, screenshot, repoRoot } from './harness.mjs';
+
+const cli = process.env.AHP_BIN || path.join(repoRoot, 'build/native/ahp');
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+function ahp(args, input) {
+  const r = spawnSync(cli, args, { input, encoding: 'utf8' });
+  assert.equal(r.status, 0, `ahp ${args.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+const upper = (judgments) => judgments.map((v) => (v === null ? '-' : String(v))).join(' ');
+
+// Deterministic "expert": hidden true weights per set, answered with the nearest scale value
+// and an occasional slip, so some sets are inconsistent.
+function* random(seed) { let s = seed >>> 0; for (;;) { s = (s * 1664525 + 1013904223) >>> 0; yield s / 2 ** 32; } }
+function positionFor(ratio) {  // the 17-position scale: 0..7 = 9..2, 8 = 1, 9..16 = 1/2..1/9
+  const strength = Math.min(9, Math.max(1, Math.round(ratio >= 1 ? ratio : 1 / ratio)));
+  return ratio >= 1 ? 8 - (strength - 1) : 8 + (strength - 1);
+}
+
+test('an expert answers all 78 judgments and sees CRs and a ranking that match the CLI', async () => {
+  const { page, errors } = await openApp(browser, server.url + '?lang=en');
+  let s = await state(page);
+  assert.equal(s.screen, 'welcome');
+  assert.equal(s.total, 78);
+  assert.equal(s.sets.length, 14);
+  await screenshot(page, 'welcome-en');
+
+  await click(page, 'expert-name');
+  await page.keyboard.type('Dr. Example');
+  await waitForState(page, (st) => st.expert.name === 'Dr. Example');
+
+  await click(page, 'start');
+  s = await state(page);
+  assert.equal(s.screen, 'compare');
+
+  const rand = random(2016);
+  for (let k = 0; k < s.sets.length; ++k) {
+    s = await state(page);
+    const set = s.sets[k];
+    assert.equal(s.current_set, set.id, 'next/back keeps the questionnaire order');
+    const n = set.items.length;
+    const truth = set.items.map(() => 0.2 + rand.next().value);
+    for (let i = 0; i < n; ++i) {
+      for (let j = i + 1; j < n; ++j) {
+        let position = positionFor(truth[i] / truth[j]);
+        if (rand.next().value < 0.15) position = Math.min(16, Math.max(0, position + (rand.next().value < 0.5 ? -3 : 3)));
+        await click(page, `judgment/${set.id}/${i + 1}-${j + 1}/${position}`);
+      }
+    }
+    s = await state(page);
+    const answered = s.sets[k];
+    assert.equal(answered.answered, answered.total, `${set.id}: every judgment recorded`);
+    if (k === 2) await screenshot(page, 'compare-en');
+    // The same judgments through the native CLI (same method as the model: normalised columns).
+    const native = ahp(['priorities', '--method', 'normalized'], upper(answered.judgments) + '\n');
+    assert.equal(native.weights.length, n);
+    native.weights.forEach((w, i) => assert.ok(Math.abs(w - answered.weights[i]) < 1e-12, `${set.id} weight ${i}`));
+    assert.ok(Math.abs(native.cr - answered.cr) < 1e-12, `${set.id} CR: browser ${answered.cr}, CLI ${native.cr}`);
+    await click(page, 'next');
+  }
+
+  s = await state(page);
+  assert.equal(s.screen, 'results');
+  assert.equal(s.answered, 78);
+  await screenshot(page, 'results-en');
+
+  // Global weights: products of the CLI's local weights down the tree, ranked.
+  const local = {};
+  for (const set of s.sets) {
+    const native = ahp(['priorities', '--method', 'normalized'], upper(set.judgments) + '\n');
+    set.items.forEach((id, i) => { local[id] = { parent: set.id, w: native.weights[i] }; });
+  }
+  const globalOf = (id) => (local[id] ? local[id].w * globalOf(local[id].parent) : 1);
+  const leaves = Object.keys(local).filter((id) => !s.sets.some((set) => set.id === id));
+  assert.equal(leaves.length, 38);
+  assert.equal(s.ranking.length, 38);
+  const expected = leaves.map((id) => ({ id, weight: globalOf(id) })).sort((a, b) => b.weight - a.weight);
+  const total = s.ranking.reduce((sum, r) => sum + r.weight, 0);
+  assert.ok(Math.abs(total - 1) < 1e-9, 'global weights of the leaves sum to 1');
+  s.ranking.forEach((r, i) => {
+    assert.ok(Math.abs(r.weight - globalOf(r.id)) < 1e-12, `${r.id} global weight`);
+    assert.ok(Math.abs(r.weight - expected[i].weight) < 1e-12, `rank ${i + 1}`);
+  });
+
+  await click(page, 'language');
+  assert.equal((await state(page)).language, 'fa');
+  await screenshot(page, 'results-fa');
+  await click(page, 'nav-questions');
+  await screenshot(page, 'compare-fa');
+  assert.deepEqual(errors, []);
+});
+
+test('an inconsistent set shows its worst judgment, and "use suggested value" applies it', async () => {
+  const { page } = await openApp(browser, server.url + '?lang=en&screen=compare&set=1');
+  // D1 > D2 extremely, D3 > D1 extremely, D2 > D3 extremely: a cycle.
+  await click(page, 'judgment/G/1-2/0');
+  await click(page, 'judgment/G/1-3/16');
+  await click(page, 'judgment/G/2-3/0');
+  let set = (await state(page)).sets[0];
+  assert.deepEqual(set.judgments, [9, 1 / 9, 9]);
+  const native = ahp(['priorities', '--method', 'normalized'], upper(set.judgments) + '\n');
+  assert.ok(set.cr > 0.05 && Math.abs(set.cr - native.cr) < 1e-12);
+  assert.ok((await widgets(page))['cr/G'], 'the CR verdict is shown');
+  await screenshot(page, 'inconsistent-en');
+  await click(page, 'use-suggested');
+  set = (await state(page)).sets[0];
+  const worst = native.worst[0];
+  assert.equal(set.judgments[[0, 1, 2].find((k) => [[1, 2], [1, 3], [2, 3]][k].join() === [worst.i, worst.j].join())], worst.suggested);
+  assert.ok(Math.abs(set.cr - worst.cr_if_changed) < 1e-12, `CR after the suggestion: ${set.cr} vs ${worst.cr_if_changed}`);
+  assert.ok(set.cr < native.cr);
+});
+
+test('clicking the chosen position again clears it; the keyboard can answer too', async () => {
+  const { page } = await openApp(browser, server.url + '?lang=en&screen=compare&set=2');
+  await click(page, 'judgment/D1/1-2/5');
+  assert.equal((await state(page)).sets[1].judgments[0], 4);
+  await click(page, 'judgment/D1/1-2/5');
+  assert.equal((await state(page)).sets[1].judgments[0], null);
+  // Keyboard: arrows move the focus between positions, Space chooses.
+  await click(page, 'judgment/D1/1-3/8');   // 1: equal; focus is now on that position
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  await page.keyboard.press('Space');
+  await settle(page, 4);
+  assert.equal((await state(page)).sets[1].judgments[1], 1 / 2);
+});
+
+test('a phone-sized screen stacks the labels above the scale', async () => {
+  const { page } = await openApp(browser, server.url + '?lang=fa&screen=compare&set=3', { width: 360, height: 640, scale: 2 });
+  const w = await widgets(page);
+  assert.ok(!Object.keys(w).some((id) => id.startsWith('tree/')), 'no side tree on a phone');
+  const first = w['judgment/C11/1-2/0'], last = w['judgment/C11/1-2/16'];
+  assert.ok(first && last && Math.max(first[2], last[2]) <= 360 && Math.min(first[0], last[0]) >= 0, 'the scale fits the width');
+  assert.ok(first[0] > last[0], 'in Persian the row item\'s side (position 0) is on the right');
+  await click(page, 'judgment/C11/1-2/3');
+  assert.equal((await state(page)).sets[2].judgments[0], 6);
+  await screenshot(page, 'phone-fa');
+});
+
+test('a missing .wasm shows a message instead of a blank page', async () => {
+  const broken = await serve(undefined, { hide: ['ahp-app.wasm'] });
+  const context = await browser.newContext({ viewport: { width: 800, height: 500 } });
+  const page = await context.newPage();
+  await page.goto(broken.url);
+  await page.waitForFunction(() => window.ahpLoadError);
+  assert.match(await page.textContent('#message'), /ahp-app\.wasm/);
+  assert.ok(await page.isVisible('#message'));
+  await page.screenshot({ path: path.join(repoRoot, 'tests/web/artifacts/error-no-wasm.png') });
+  await context.close();
+  await broken.close();
+});
+
+test('a browser without WebGL2 is told so', async () => {
+  const noGl = await launch(['--disable-webgl', '--disable-webgl2']);
+  try {
+    const page = await noGl.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.ahpLoadError);
+    assert.match(await page.textContent('#message'), /WebGL2/);
+    await page.screenshot({ path: path.join(repoRoot, 'tests/web/artifacts/error-no-webgl2.png') });
+  } finally {
+    await noGl.close();
+  }
+});
