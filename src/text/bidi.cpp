@@ -42,6 +42,14 @@ bool isRemovedFormatChar(char32_t c) {
   }
 }
 
+// Arabic-script combining marks (harakat, tanvin, Quranic marks). ImGui has no mark
+// positioning, so a mark would be drawn as a spacing glyph beside its letter; Persian is
+// written without them as a rule ("بُعد" reads as "بعد"), so they are dropped from the output.
+bool isArabicCombiningMark(char32_t c) {
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06DC) ||
+         (c >= 0x06DF && c <= 0x06E4) || c == 0x06E7 || c == 0x06E8 || (c >= 0x06EA && c <= 0x06ED);
+}
+
 bool isBreakSpace(char32_t c) {
   return c == 0x20 || c == 0x09 || (c >= 0x2000 && c <= 0x200A && c != 0x2007) || c == 0x205F ||
          c == 0x3000;
@@ -137,7 +145,7 @@ std::string lineToVisual(const Paragraph& p, size_t begin, size_t end) {
   std::string out;
   out.reserve(line.size() * 3);
   for (FriBidiChar c : line)
-    if (!isRemovedFormatChar(c)) appendUtf8(out, c);
+    if (!isRemovedFormatChar(c) && !isArabicCombiningMark(c)) appendUtf8(out, c);
   return out;
 }
 
@@ -349,7 +357,7 @@ std::string toPersianDigits(std::string_view utf8) {
 std::vector<uint32_t> codepointsAfterShaping(const std::vector<std::string>& logical) {
   std::vector<uint32_t> out;
   auto add = [&](char32_t c) {
-    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || isRemovedFormatChar(c)) return;
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || isRemovedFormatChar(c) || isArabicCombiningMark(c)) return;
     out.push_back(static_cast<uint32_t>(c));
   };
   for (const std::string& s : logical) {

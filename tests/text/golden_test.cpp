@@ -210,10 +210,12 @@ TEST_CASE("golden: فیلم، صوت و متن (Arabic comma, from I322)", "[gol
           0x060C, 0xFEE2, 0xFEE0, 0xFBFF, 0xFED3});
 }
 
-TEST_CASE("golden: لطفاً (a mark stays after its base)", "[golden][nsm]") {
+TEST_CASE("golden: لطفاً and بُعد (combining marks shape through, then are dropped)", "[golden][nsm]") {
   // ل initial FEDF (followed by ط, so no lam-alef) | ط medial FEC4 | ف medial FED4
-  // ا final FE8E | ً U+064B fathatan: NSM, joining-transparent, kept as is.
-  // L3 (FRIBIDI_FLAG_REORDER_NSM): the mark follows its base in the visual string, i.e. it is
-  // drawn right after (to the right of) the alef it belongs to.
-  CHECK(cps(toVisual("لطفاً")) == V{0xFE8E, 0x064B, 0xFED4, 0xFEC4, 0xFEDF});
+  // ا final FE8E | ً U+064B fathatan: NSM, joining-transparent, so ف still joins ا.
+  // ImGui cannot position marks (it would draw one as a spacing glyph), so they are dropped
+  // after shaping: the letters keep the forms the mark did not interrupt.
+  CHECK(cps(toVisual("لطفاً")) == V{0xFE8E, 0xFED4, 0xFEC4, 0xFEDF});
+  // ب initial FE91 | ُ U+064F damma (transparent) | ع medial FECC | د final FEAA
+  CHECK(cps(toVisual("بُعد")) == V{0xFEAA, 0xFECC, 0xFE91});
 }
