@@ -46,10 +46,40 @@ bool onlyWhitespace(const std::string& text, std::size_t from) {
     return true;
 }
 
+// Deepest nesting of [ and { outside strings, and where it first got too deep. Checked before
+// parsing because dumping and destroying a value recurse once per level.
+constexpr int kMaxNesting = 64;
+std::size_t tooDeepAt(const std::string& text) {
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        char c = text[k];
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxNesting) return k;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::string::npos;
+}
+
 }  // namespace
 
 nlohmann::json parseJsonText(const std::string& text, const std::string& source) {
     if (onlyWhitespace(text, 0)) throw ModelError(source + ": is empty (expected a JSON object)");
+    std::size_t deep = tooDeepAt(text);
+    if (deep != std::string::npos) {
+        TextPosition position = positionOf(text, deep);
+        throw ModelError(source + ": line " + std::to_string(position.line) + ", column " +
+                         std::to_string(position.column) + ": nested more than " +
+                         std::to_string(kMaxNesting) + " levels deep");
+    }
     try {
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& error) {

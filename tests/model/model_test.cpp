@@ -176,5 +176,7 @@ TEST_CASE("malformed model files give line and column", "[model][errors]") {
                Contains("model: line 3, column 3: not valid JSON"));
     CHECK_THAT(test::modelError("not json at all"), Contains("model: line 1, column 2: not valid JSON"));
     CHECK(test::modelError("") == "model: is empty (expected a JSON object)");
+    CHECK(test::modelError(std::string(100000, '[')) ==
+          "model: line 1, column 65: nested more than 64 levels deep");
     CHECK_THAT(test::modelError("[1, 2]"), Contains("model: document: must be an object, found an array"));
 }
