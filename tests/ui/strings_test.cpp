@@ -1,0 +1,62 @@
+// The UI's string tables: both languages have every key, patterns substitute, and the Persian
+// table really is Persian.
+#include "ui/strings.hpp"
+#include "text/bidi.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace {
+std::string readAsset(const std::string& relative) {
+    std::ifstream in(std::string(AHP_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    REQUIRE(in.good());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+}  // namespace
+
+TEST_CASE("the Persian and English string tables have the same keys", "[strings]") {
+    ui::Strings strings;
+    strings.addLanguage("en", readAsset("assets/strings/en.json"));
+    strings.addLanguage("fa", readAsset("assets/strings/fa.json"));
+    const auto missing = strings.missingKeys();
+    for (const auto& [key, from] : missing) INFO("missing " << key << " (present in " << from << ")");
+    CHECK(missing.empty());
+}
+
+TEST_CASE("every Persian string contains Persian text", "[strings]") {
+    const auto fa = nlohmann::json::parse(readAsset("assets/strings/fa.json"));
+    const auto en = nlohmann::json::parse(readAsset("assets/strings/en.json"));
+    for (const auto& [key, value] : fa.items()) {
+        INFO(key << ": " << value.get<std::string>());
+        if (value.get<std::string>().find_first_not_of("{}0123456789 :-/().,") == std::string::npos) continue;
+        CHECK(ahp::text::hasRightToLeft(value.get<std::string>()));
+    }
+    CHECK(fa.size() == en.size());
+}
+
+TEST_CASE("a malformed table names the language", "[strings]") {
+    ui::Strings strings;
+    REQUIRE_THROWS_WITH(strings.addLanguage("fa", "{\"a\": 1}"), Catch::Contains("fa.json") && Catch::Contains("\"a\""));
+    REQUIRE_THROWS_WITH(strings.addLanguage("en", "{"), Catch::Contains("en.json"));
+}
+
+TEST_CASE("lookups fall back to English, then to a visible key", "[strings]") {
+    ui::Strings strings;
+    strings.addLanguage("en", R"({"a": "A", "b": "B"})");
+    strings.addLanguage("fa", R"({"a": "آ"})");
+    CHECK(strings.get("fa", "a") == "آ");
+    CHECK(strings.get("fa", "b") == "B");
+    CHECK(strings.get("fa", "zzz") == "[zzz]");
+}
+
+TEST_CASE("format substitutes numbered arguments", "[strings]") {
+    CHECK(ui::format("{0} of {1}", "3", "78") == "3 of 78");
+    CHECK(ui::format("{1} از {0}", "78", "3") == "3 از 78");
+    CHECK(ui::format("{0}{0}{2}", "a", "b", "c") == "aac");
+    CHECK(ui::format("{9} {", "a") == "{9} {");
+}
