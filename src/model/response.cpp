@@ -55,15 +55,15 @@ int childPosition(const ahp::Hierarchy& hierarchy, int setIndex, const std::stri
 
 class ResponseParser {
 public:
-    ResponseParser(const Model& model, const std::string& sourceName)
-        : model_(model), check_(sourceName) {}
+    ResponseParser(const Model& model, const std::string& sourceName, const ResponseReadOptions& options)
+        : model_(model), check_(sourceName), options_(options) {}
 
     Response parse(const std::string& text) {
         json document = parseJsonText(text, check_.source());
         check_.expectObject(document, "");
         check_.expectOnlyKeys(document, "",
                               {"format", "version", "model", "expert", "saved_at", "app_version",
-                               "language", "judgments", "results"});
+                               "language", "session", "judgments", "results"});
         checkFormatAndVersion(document);
         Response response = emptyResponse(model_);
         checkModel(check_.required(document, "", "model"));
@@ -82,6 +82,8 @@ public:
                 check_.fail("language", "\"" + response.language +
                                             "\" is not one of the model's languages");
         }
+        if (const json* session = check_.optional(document, "session"))
+            response.session = readSession(*session);
         readJudgments(check_.required(document, "", "judgments"), response);
         // "results" is only for human readers and other tools; it is recomputed, never trusted.
         return response;
@@ -90,6 +92,33 @@ public:
 private:
     const Model& model_;
     JsonChecker check_;
+    ResponseReadOptions options_;
+
+    SessionPlace readSession(const json& value) {
+        check_.expectObject(value, "session");
+        check_.expectOnlyKeys(value, "session", {"screen", "set", "ui_language", "persian_digits"});
+        SessionPlace place;
+        if (const json* screen = check_.optional(value, "screen")) {
+            place.screen = check_.expectString(*screen, "session.screen");
+            if (place.screen != "welcome" && place.screen != "compare" && place.screen != "results")
+                check_.fail("session.screen", "\"" + place.screen +
+                                                  "\" is not one of \"welcome\", \"compare\", \"results\"");
+        }
+        if (const json* set = check_.optional(value, "set")) {
+            place.set = check_.expectString(*set, "session.set");
+            const auto index = model_.hierarchy.find(place.set);
+            if (!place.set.empty() && (!index || model_.hierarchy.node(*index).children.size() < 2))
+                check_.fail("session.set", "\"" + place.set + "\" is not a comparison set of the model");
+        }
+        if (const json* language = check_.optional(value, "ui_language"))
+            place.uiLanguage = check_.expectString(*language, "session.ui_language");
+        if (const json* digits = check_.optional(value, "persian_digits")) {
+            if (!digits->is_boolean())
+                check_.fail("session.persian_digits", "must be true or false, found " + jsonTypeName(*digits));
+            place.persianDigits = digits->get<bool>();
+        }
+        return place;
+    }
 
     void checkFormatAndVersion(const json& document) {
         const json& format = check_.required(document, "", "format");
@@ -121,7 +150,9 @@ private:
     Expert readExpert(const json& value) {
         check_.expectObject(value, "expert");
         Expert expert;
-        expert.name = check_.expectNonEmptyString(check_.required(value, "expert", "name"), "expert.name");
+        const json& name = check_.required(value, "expert", "name");
+        expert.name = options_.allowEmptyName ? check_.expectString(name, "expert.name")
+                                              : check_.expectNonEmptyString(name, "expert.name");
         if (const json* role = check_.optional(value, "role"))
             expert.role = check_.expectString(*role, "expert.role");
         return expert;
@@ -229,9 +260,10 @@ Response emptyResponse(const Model& model) {
     return response;
 }
 
-Response parseResponse(const Model& model, const std::string& text, const std::string& sourceName) {
+Response parseResponse(const Model& model, const std::string& text, const std::string& sourceName,
+                       const ResponseReadOptions& options) {
     try {
-        return ResponseParser(model, sourceName).parse(text);
+        return ResponseParser(model, sourceName, options).parse(text);
     } catch (const ModelError&) {
         throw;
     } catch (const ahp::Error& error) {
@@ -284,6 +316,15 @@ nlohmann::ordered_json responseToJson(const Model& model, const Response& respon
     document["saved_at"] = response.savedAt;
     document["app_version"] = response.appVersion;
     if (!response.language.empty()) document["language"] = response.language;
+    if (response.session) {
+        const SessionPlace& place = *response.session;
+        nlohmann::ordered_json session;
+        session["screen"] = place.screen;
+        session["set"] = place.set;
+        session["ui_language"] = place.uiLanguage;
+        session["persian_digits"] = place.persianDigits;
+        document["session"] = session;
+    }
     document["judgments"] = judgmentsJson(model, response.judgments);
     document["results"] = hierarchyResultsJson(model, response.judgments);
     return document;

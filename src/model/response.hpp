@@ -7,6 +7,7 @@
 #include <ahp/ahp.hpp>
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace model {
@@ -14,6 +15,15 @@ namespace model {
 struct Expert {
     std::string name;
     std::string role;  // may be empty
+};
+
+// Where an expert was in the questionnaire. Only autosaved sessions carry it (the "session"
+// member, docs/formats.md); response files for researchers need not.
+struct SessionPlace {
+    std::string screen;          // "welcome", "compare" or "results"
+    std::string set;             // id of the comparison set on screen (may be empty)
+    std::string uiLanguage;      // the interface's language (may differ from the model's)
+    bool persianDigits = true;
 };
 
 struct Response {
@@ -26,6 +36,12 @@ struct Response {
     // One matrix per comparison set of the model (keyed by parent id), over its children in
     // child order; judgments not given are missing.
     ahp::HierarchyJudgments judgments;
+    std::optional<SessionPlace> session;  // written and read only when present
+};
+
+struct ResponseReadOptions {
+    // An autosaved session may come from before the expert typed a name; a response file may not.
+    bool allowEmptyName = false;
 };
 
 // A response with every judgment missing, tied to `model` (id and hash filled in).
@@ -35,7 +51,8 @@ Response emptyResponse(const Model& model);
 // the JSON path: wrong format/version, other model (expected vs found hash), unknown or
 // misplaced ids, values off the 1/9..9 scale, duplicates, malformed or truncated JSON.
 Response parseResponse(const Model& model, const std::string& text,
-                       const std::string& sourceName = "response");
+                       const std::string& sourceName = "response",
+                       const ResponseReadOptions& options = {});
 
 // The response as a JSON document, judgments in questionnaire order (sets in
 // Hierarchy::comparisonSets() order, then a12, a13, ..., a23, ...) and with "results"

@@ -171,3 +171,34 @@ TEST_CASE("judgments export as RFC 4180 CSV with English labels", "[response][cs
           "G,A,C,\"Cost, total\",Speed,5\r\n"
           "A,A1,A2,Up front,Running,0.5\r\n");
 }
+
+TEST_CASE("an autosaved session: the session member round-trips, an empty name only when allowed",
+          "[response][session]") {
+    model::Model m = model::parseModel(test::studyModelText(), "egov-qom.json");
+    model::Response response = filledResponse(m, 7);
+    response.expert.name = "";
+    response.session = model::SessionPlace{"compare", "C22", "en", false};
+    const std::string text = model::writeResponse(m, response);
+    CHECK_THAT(responseError(m, text), Contains("expert.name"));
+    model::ResponseReadOptions options;
+    options.allowEmptyName = true;
+    model::Response read = model::parseResponse(m, text, "session", options);
+    REQUIRE(read.session.has_value());
+    CHECK(read.session->screen == "compare");
+    CHECK(read.session->set == "C22");
+    CHECK(read.session->uiLanguage == "en");
+    CHECK(read.session->persianDigits == false);
+    CHECK(model::sameJudgments(read.judgments, response.judgments));
+    CHECK(model::writeResponse(m, read) == text);
+
+    json doc = json::parse(text);
+    doc["expert"]["name"] = "A";
+    doc["session"]["screen"] = "elsewhere";
+    CHECK_THAT(responseError(m, doc.dump()), Contains("session.screen"));
+    doc["session"]["screen"] = "results";
+    doc["session"]["set"] = "I111";  // a leaf, not a comparison set
+    CHECK_THAT(responseError(m, doc.dump()), Contains("session.set"));
+    doc["session"]["set"] = "G";
+    doc["session"]["extra"] = 1;
+    CHECK_THAT(responseError(m, doc.dump()), Contains("extra"));
+}
