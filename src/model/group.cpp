@@ -85,37 +85,40 @@ ordered_json optionalNumber(const std::optional<double>& value) {
 
 }  // namespace
 
+void addToGroup(LoadedGroup& group, const Model& model, const std::string& file,
+                const std::string& text) {
+    Response response;
+    try {
+        response = parseResponse(model, text, file);
+    } catch (const std::exception& error) {
+        group.skipped.push_back({file, error.what()});
+        return;
+    }
+    std::optional<DuplicateExpert> duplicate;
+    for (const auto& earlier : group.responses) {
+        const Expert& a = earlier.response.expert;
+        const Expert& b = response.expert;
+        if (trimmed(a.name) == trimmed(b.name) && trimmed(a.role) == trimmed(b.role)) {
+            duplicate = DuplicateExpert{file, earlier.file,
+                                        "same name and role as " + earlier.file + ": \"" +
+                                            expertLabel(b) + "\""};
+            break;
+        }
+        if (sameJudgments(earlier.response.judgments, response.judgments)) {
+            duplicate = DuplicateExpert{file, earlier.file,
+                                        "identical judgments to " + earlier.file + " (\"" +
+                                            expertLabel(a) + "\")"};
+            break;
+        }
+    }
+    if (duplicate) group.duplicates.push_back(*duplicate);
+    else group.responses.push_back({file, std::move(response)});
+}
+
 LoadedGroup loadGroup(const Model& model,
                       const std::vector<std::pair<std::string, std::string>>& files) {
     LoadedGroup group;
-    for (const auto& [file, text] : files) {
-        Response response;
-        try {
-            response = parseResponse(model, text, file);
-        } catch (const std::exception& error) {
-            group.skipped.push_back({file, error.what()});
-            continue;
-        }
-        std::optional<DuplicateExpert> duplicate;
-        for (const auto& earlier : group.responses) {
-            const Expert& a = earlier.response.expert;
-            const Expert& b = response.expert;
-            if (trimmed(a.name) == trimmed(b.name) && trimmed(a.role) == trimmed(b.role)) {
-                duplicate = DuplicateExpert{file, earlier.file,
-                                            "same name and role as " + earlier.file + ": \"" +
-                                                expertLabel(b) + "\""};
-                break;
-            }
-            if (sameJudgments(earlier.response.judgments, response.judgments)) {
-                duplicate = DuplicateExpert{file, earlier.file,
-                                            "identical judgments to " + earlier.file + " (\"" +
-                                                expertLabel(a) + "\")"};
-                break;
-            }
-        }
-        if (duplicate) group.duplicates.push_back(*duplicate);
-        else group.responses.push_back({file, std::move(response)});
-    }
+    for (const auto& [file, text] : files) addToGroup(group, model, file, text);
     return group;
 }
 

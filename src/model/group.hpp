@@ -41,6 +41,10 @@ struct LoadedGroup {
 // counted twice.
 LoadedGroup loadGroup(const Model& model,
                       const std::vector<std::pair<std::string, std::string>>& files);
+// One more file into `group`, by the same rules (loadGroup is this in a loop). For callers that
+// load many files a few at a time (the app's researcher screen spreads them over frames).
+void addToGroup(LoadedGroup& group, const Model& model, const std::string& file,
+                const std::string& text);
 
 struct GroupOptions {
     std::vector<double> expertWeights;  // one per response, positive; empty = equal

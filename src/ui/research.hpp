@@ -1,0 +1,125 @@
+// The researcher's desk: many experts' response files for the current model, which of them
+// count (an include switch and a weight per expert, a CR rule), and everything derived from them
+// through the model layer and the engine: the group tables (AIJ), AIP beside them, consensus,
+// each expert's distance from the group, one-way sensitivity and a Monte Carlo run.
+// No drawing here (screen_research*.cpp draws), no platform (downloads go through a callback).
+#pragma once
+
+#include "model/group.hpp"
+
+#include <ahp/ahp.hpp>
+#include <ahp/uncertainty.hpp>
+#include <nlohmann/json.hpp>
+
+#include <deque>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace ui {
+
+// One expert whose file loaded (parallel to ResearchState::group.responses).
+struct ResearchExpert {
+    bool included = true;
+    double weight = 1;                        // positive; relative (1 = equal)
+    std::vector<std::optional<double>> cr;    // per comparison set; nullopt: unanswered/unsolvable
+    std::vector<Eigen::VectorXd> priorities;  // per comparison set; empty when unsolvable
+    int answered = 0, total = 0;              // judgments given / asked
+    // Distance from the group: per set, the Euclidean distance between the expert's local
+    // weights and the group's (AIJ) local weights; averaged over the sets where both exist.
+    // meanDistance is that average, maxDistance the largest per-set distance. NaN when none.
+    double meanDistance = 0, maxDistance = 0;
+};
+
+enum class ResearchSection { Experts, Group, Sensitivity, Uncertainty, Reports };
+
+struct ResearchState {
+    // Files: loaded a few per frame from `queue` (progress = processed / batchTotal).
+    model::LoadedGroup group;                 // responses, bad files, duplicates (model layer)
+    std::vector<ResearchExpert> experts;      // parallel to group.responses
+    std::deque<std::pair<std::string, std::string>> queue;
+    int batchTotal = 0, processed = 0;
+    bool problemsDismissed = false;           // hides the bad-file list until new problems come
+    std::size_t problemsShown = 0;            // skipped + duplicates when dismissed
+
+    // Rules.
+    bool crRuleOn = false;
+    double crRule = 0.10;                     // leave out a set's matrix with CR above this
+
+    // Derived (recompute()): over the included experts, in their order.
+    bool dirty = false;
+    std::vector<int> includedExperts;         // indices into experts
+    std::optional<model::GroupTables> tables;
+    std::string tablesError;                  // why there are no tables
+    ahp::HierarchyJudgments groupJudgments;   // AIJ matrices of the solvable sets
+    ahp::HierarchyResult groupResult;         // synthesize(groupJudgments)
+    std::vector<Eigen::VectorXd> aip;         // per set: AIP (weighted geometric mean of priorities), may be empty
+    std::vector<int> aipExperts;              // per set: how many experts' priorities went into it
+
+    // What the researcher is looking at.
+    ResearchSection section = ResearchSection::Experts;
+    int set = 0;                              // index into comparison sets
+    int sensitivityNode = -1;                 // node index, -1 = none chosen yet
+    double sensitivityWeight = 0;             // the slider
+    std::optional<ahp::SensitivityReport> sensitivity;
+    int mcSamples = 2000;
+    double mcSpread = 0.10;
+    bool mcRequested = false;                 // run on the next frame (a frame shows "running")
+    std::optional<ahp::MonteCarloReport> monteCarlo;
+    struct Status { std::string key, argument; };
+    Status status;                            // strings key + its {0}
+};
+
+// What the researcher screen asks for (carried by intent::Research).
+namespace research_action {
+struct LoadResponses { std::vector<std::pair<std::string, std::string>> files; };
+struct Clear {};
+struct DismissProblems {};
+struct Section { ResearchSection section; };
+struct Include { int expert; bool included; };
+struct Weight { int expert; double weight; };
+struct CrRule { bool on; double value; };
+struct SelectSet { int set; };
+struct SelectNode { int node; };
+struct SensitivityWeight { double weight; };
+struct MonteCarlo { int samples; double spread; };
+struct Download { int kind; };  // 0 CSV, 1 JSON, 2 Markdown
+}  // namespace research_action
+using ResearchAction =
+    std::variant<research_action::LoadResponses, research_action::Clear, research_action::DismissProblems,
+                 research_action::Section, research_action::Include, research_action::Weight,
+                 research_action::CrRule, research_action::SelectSet, research_action::SelectNode,
+                 research_action::SensitivityWeight, research_action::MonteCarlo, research_action::Download>;
+
+// Offers bytes as a file (PlatformServices::download); returns where it went ("" = browser).
+using DownloadFunction = std::function<std::string(const std::string&, const std::string&, const std::string&)>;
+
+// Queues files for loading (nothing is parsed yet).
+void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::string>> files);
+// One frame's share of the work: parses queued files for at most `budgetMs` (at least one
+// file), recomputes when the queue is empty and something changed, runs a requested Monte
+// Carlo. Returns true while files are still queued.
+bool researchStep(ResearchState& r, const model::Model& m, double budgetMs = 8.0);
+// Applies an action. Changes that alter results mark the state dirty (recomputed by the next
+// researchStep, or now by researchRecompute).
+void researchApply(ResearchState& r, const model::Model& m, const ResearchAction& action,
+                   const DownloadFunction& download, const std::string& language);
+void researchRecompute(ResearchState& r, const model::Model& m);
+// Forgets every file and result (a new model).
+void researchReset(ResearchState& r);
+
+// Leaf global weights with `node`'s local weight at x (siblings keep their proportions):
+// global weights are linear in x, so they are interpolated between the report's end points.
+// Hierarchy::leaves() order.
+std::vector<double> sensitivityLeafWeightsAt(const ahp::SensitivityReport& report, double x);
+// Leaf node indices, highest first (ties keep leaves() order, as the engine ranks).
+std::vector<int> rankLeaves(const ahp::Hierarchy& h, const std::vector<double>& leafWeights);
+
+// The researcher's state for tests: files, experts, the group tables (groupTablesJson, the
+// same writer as `ahp group --format json`), AIP, sensitivity and Monte Carlo.
+nlohmann::json researchJson(const ResearchState& r, const model::Model& m);
+
+}  // namespace ui

@@ -1,0 +1,230 @@
+// The researcher's desk logic (src/ui/research.hpp): files loaded a few at a time give the same
+// group as model::loadGroup; inclusion, expert weights and the CR rule change the AIJ matrices
+// as hand-computed geometric means say; AIP, distances, consensus and sensitivity.
+#include "ui/research.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+
+
+namespace {
+
+model::Model smallModel() {
+    return model::parseModel(R"({
+      "format": "ahp-model", "version": 1, "id": "small",
+      "title": {"en": "Small", "fa": "کوچک"},
+      "languages": ["en", "fa"],
+      "settings": {"method": "geometric", "ri": "saaty", "cr_threshold": 0.1},
+      "nodes": [
+        {"id": "G", "parent": null, "labels": {"en": "Goal", "fa": "هدف"}},
+        {"id": "A", "parent": "G", "labels": {"en": "Cost", "fa": "هزینه"}},
+        {"id": "B", "parent": "G", "labels": {"en": "Quality", "fa": "کیفیت"}},
+        {"id": "C", "parent": "G", "labels": {"en": "Speed", "fa": "سرعت"}},
+        {"id": "A1", "parent": "A", "labels": {"en": "Up front", "fa": "اولیه"}},
+        {"id": "A2", "parent": "A", "labels": {"en": "Running", "fa": "جاری"}}
+      ]
+    })", "small.json");
+}
+
+std::string file(const model::Model& m, const std::string& name, double ab, double ac, double bc, double a1a2) {
+    model::Response r = model::emptyResponse(m);
+    r.expert = {name, "specialist"};
+    r.savedAt = "2024-05-01T09:30:00Z";
+    r.judgments.at("G").set(0, 1, ab);
+    r.judgments.at("G").set(0, 2, ac);
+    r.judgments.at("G").set(1, 2, bc);
+    r.judgments.at("A").set(0, 1, a1a2);
+    return model::writeResponse(m, r);
+}
+
+// Ali is consistent (2, 4, 2); Sara is not (8, 1, 1/2).
+std::vector<std::pair<std::string, std::string>> files(const model::Model& m) {
+    return {{"ali.json", file(m, "Ali", 2, 4, 2, 3)},
+            {"sara.json", file(m, "Sara", 8, 1, 0.5, 1.0 / 3)},
+            {"bad.json", "{\"format\": \"ahp-response\", \"version\": 1"},
+            {"ali-again.json", file(m, "Ali", 3, 3, 3, 3)}};
+}
+
+ui::ResearchState loaded(const model::Model& m) {
+    ui::ResearchState r;
+    ui::researchAddFiles(r, files(m));
+    while (ui::researchStep(r, m, 0.0)) {}  // one file per step
+    return r;
+}
+
+const model::GroupSetTable& set(const ui::ResearchState& r, const std::string& id) {
+    for (const auto& t : r.tables->sets)
+        if (t.set == id) return t;
+    FAIL("no set " << id);
+    return r.tables->sets.front();
+}
+
+void apply(ui::ResearchState& r, const model::Model& m, ui::ResearchAction action) {
+    ui::researchApply(r, m, action, {}, "en");
+    ui::researchStep(r, m);
+}
+
+}  // namespace
+
+TEST_CASE("files loaded one per frame give loadGroup's group; bad files and duplicates are named") {
+    const model::Model m = smallModel();
+    ui::ResearchState r;
+    ui::researchAddFiles(r, files(m));
+    CHECK(r.batchTotal == 4);
+    int frames = 0;
+    while (ui::researchStep(r, m, 0.0)) {
+        ++frames;
+        CHECK(r.processed == frames);
+    }
+    CHECK(frames == 3);  // the fourth file is read by the last call, which then recomputes
+    const model::LoadedGroup direct = model::loadGroup(m, files(m));
+    REQUIRE(r.group.responses.size() == 2);
+    REQUIRE(r.experts.size() == 2);
+    CHECK(r.group.responses[0].file == direct.responses[0].file);
+    CHECK(r.group.responses[1].file == direct.responses[1].file);
+    REQUIRE(r.group.skipped.size() == 1);
+    CHECK(r.group.skipped[0].file == "bad.json");
+    CHECK(r.group.skipped[0].message == direct.skipped[0].message);
+    REQUIRE(r.group.duplicates.size() == 1);
+    CHECK(r.group.duplicates[0].file == "ali-again.json");
+    CHECK(r.experts[0].answered == 4);
+    CHECK(r.experts[0].total == 4);
+    REQUIRE(r.experts[0].cr[0]);
+    CHECK(*r.experts[0].cr[0] == Approx(0).margin(1e-12));  // 2, 4, 2 is consistent
+    REQUIRE(r.experts[1].cr[0]);
+    CHECK(*r.experts[1].cr[0] > 0.1);
+}
+
+TEST_CASE("AIJ cells are the weighted geometric means of the included experts' judgments") {
+    const model::Model m = smallModel();
+    ui::ResearchState r = loaded(m);
+    REQUIRE(r.tables);
+    // Equal weights: a12 = sqrt(2 * 8) = 4, a13 = sqrt(4 * 1) = 2, a23 = sqrt(2 * 1/2) = 1.
+    const auto& g = set(r, "G");
+    CHECK(g.expertsAggregated == 2);
+    CHECK(g.matrix(0, 1) == Approx(4).epsilon(1e-14));
+    CHECK(g.matrix(0, 2) == Approx(2).epsilon(1e-14));
+    CHECK(g.matrix(1, 2) == Approx(1).epsilon(1e-14));
+    // Row geometric means 2, (1/4)^(1/3), (1/2)^(1/3), normalised.
+    const double r1 = 2, r2 = std::cbrt(0.25), r3 = std::cbrt(0.5), sum = r1 + r2 + r3;
+    CHECK(g.weights(0) == Approx(r1 / sum).epsilon(1e-12));
+    CHECK(g.weights(1) == Approx(r2 / sum).epsilon(1e-12));
+    CHECK(g.weights(2) == Approx(r3 / sum).epsilon(1e-12));
+    // The set A: sqrt(3 * 1/3) = 1, equal weights.
+    CHECK(set(r, "A").matrix(0, 1) == Approx(1).epsilon(1e-14));
+
+    // Weights 3 : 1: a12 = 2^(3/4) 8^(1/4) = 2^1.5, a13 = 4^(3/4) = 2^1.5, a23 = 2^(3/4) (1/2)^(1/4) = 2^0.5.
+    apply(r, m, ui::research_action::Weight{0, 3.0});
+    CHECK(set(r, "G").matrix(0, 1) == Approx(std::pow(2.0, 1.5)).epsilon(1e-14));
+    CHECK(set(r, "G").matrix(0, 2) == Approx(std::pow(2.0, 1.5)).epsilon(1e-14));
+    CHECK(set(r, "G").matrix(1, 2) == Approx(std::sqrt(2.0)).epsilon(1e-14));
+    CHECK(r.tables->expertWeights == std::vector<double>{3.0, 1.0});
+
+    // Sara left out: the group is Ali.
+    apply(r, m, ui::research_action::Include{1, false});
+    CHECK(r.includedExperts == std::vector<int>{0});
+    CHECK(set(r, "G").matrix(0, 1) == Approx(2).epsilon(1e-14));
+    CHECK(set(r, "G").matrix(1, 2) == Approx(2).epsilon(1e-14));
+    CHECK(*set(r, "G").consensus == Approx(1));  // one expert agrees with himself
+
+    // Everyone left out: no tables, and the reason.
+    apply(r, m, ui::research_action::Include{0, false});
+    CHECK_FALSE(r.tables);
+    CHECK(r.tablesError == "none-included");
+}
+
+TEST_CASE("the CR rule leaves out only the inconsistent matrix of a set") {
+    const model::Model m = smallModel();
+    ui::ResearchState r = loaded(m);
+    apply(r, m, ui::research_action::CrRule{true, 0.1});
+    const auto& g = set(r, "G");
+    CHECK(g.expertsAggregated == 1);  // Sara's G (CR > 0.1) is out
+    CHECK(g.expertIncluded == std::vector<bool>{true, false});
+    CHECK(g.matrix(0, 1) == Approx(2).epsilon(1e-14));
+    CHECK(set(r, "A").expertsAggregated == 2);  // her 2 x 2 set (CR 0) still counts
+    apply(r, m, ui::research_action::CrRule{false, 0.1});
+    CHECK(set(r, "G").expertsAggregated == 2);
+}
+
+TEST_CASE("AIP, distances and consensus beside AIJ") {
+    const model::Model m = smallModel();
+    ui::ResearchState r = loaded(m);
+    REQUIRE(r.aip.size() == 2);
+    // A: experts' weights (3/4, 1/4) and (1/4, 3/4); geometric mean sqrt(3/16) each -> (1/2, 1/2).
+    const Eigen::VectorXd& a = r.aip[1];
+    REQUIRE(a.size() == 2);
+    CHECK(a(0) == Approx(0.5).epsilon(1e-12));
+    // Distance in A: |(3/4, 1/4) - (1/2, 1/2)| = sqrt(2)/4 for both; Ali's G equals ... so
+    // distances are positive and their mean over the two sets is (dG + dA) / 2.
+    const auto& g = set(r, "G");
+    const Eigen::VectorXd ali = r.experts[0].priorities[0];
+    const double dG = (ali - g.weights).norm();
+    const double dA = std::sqrt(2.0) / 4;
+    CHECK(r.experts[0].meanDistance == Approx((dG + dA) / 2).epsilon(1e-12));
+    CHECK(r.experts[0].maxDistance == Approx(std::max(dG, dA)).epsilon(1e-12));
+    CHECK(*set(r, "A").consensus < 1);
+}
+
+TEST_CASE("identical priorities in a set give S* = 1 there") {
+    const model::Model m = smallModel();
+    ui::ResearchState r;
+    ui::researchAddFiles(r, {{"a.json", file(m, "A", 2, 4, 2, 5)}, {"b.json", file(m, "B", 3, 1, 0.5, 5)},
+                             {"c.json", file(m, "C", 1, 1, 1, 5)}});
+    while (ui::researchStep(r, m)) {}
+    REQUIRE(r.experts.size() == 3);
+    CHECK(*set(r, "A").consensus == Approx(1).epsilon(1e-12));
+    CHECK(set(r, "A").consensusLevel == "very high");
+    CHECK(*set(r, "G").consensus < 1);
+}
+
+TEST_CASE("the sensitivity slider's weights are the engine's, and a constructed reversal is found") {
+    const model::Model m = smallModel();
+    ui::ResearchState r = loaded(m);
+    const ahp::Hierarchy& h = m.hierarchy;
+    const int nodeA = *h.find("A");
+    apply(r, m, ui::research_action::SelectNode{nodeA});
+    REQUIRE(r.sensitivity);
+    CHECK(r.sensitivityWeight == Approx(r.groupResult.localWeight[nodeA]));
+    for (std::size_t k = 0; k < r.sensitivity->points.size(); k += 7) {
+        const auto& p = r.sensitivity->points[k];
+        const auto w = ui::sensitivityLeafWeightsAt(*r.sensitivity, p.weight);
+        for (std::size_t l = 0; l < w.size(); ++l) CHECK(w[l] == Approx(p.leafWeights[l]).margin(1e-12));
+        CHECK(ui::rankLeaves(h, w) == p.ranking);
+    }
+    // At A = 0 the leaves under A weigh nothing; at A = 1 they have everything: they must pass B and C.
+    REQUIRE_FALSE(r.sensitivity->reversals.empty());
+    const auto& first = r.sensitivity->reversals.front();
+    const auto before = ui::rankLeaves(h, ui::sensitivityLeafWeightsAt(*r.sensitivity, first.weight - 1e-6));
+    const auto after = ui::rankLeaves(h, ui::sensitivityLeafWeightsAt(*r.sensitivity, first.weight + 1e-6));
+    CHECK(before != after);
+    apply(r, m, ui::research_action::SensitivityWeight{1.0});
+    const auto top = ui::rankLeaves(h, ui::sensitivityLeafWeightsAt(*r.sensitivity, r.sensitivityWeight));
+    CHECK((h.node(top[0]).id == "A1" || h.node(top[0]).id == "A2"));
+}
+
+TEST_CASE("Monte Carlo runs on request, once, and the state JSON carries the group tables") {
+    const model::Model m = smallModel();
+    ui::ResearchState r = loaded(m);
+    CHECK_FALSE(r.monteCarlo);
+    ui::researchApply(r, m, ui::research_action::MonteCarlo{500, 0.1}, {}, "en");
+    CHECK(r.mcRequested);
+    ui::researchStep(r, m);
+    REQUIRE(r.monteCarlo);
+    CHECK(r.monteCarlo->samples == 500);
+    for (const auto& leaf : r.monteCarlo->leaves) CHECK(leaf.p05 <= leaf.p95);
+    const nlohmann::json j = ui::researchJson(r, m);
+    CHECK(j["group"]["sets"].size() == 2);
+    CHECK(j["experts"].size() == 2);
+    CHECK(j["problems"][0]["file"] == "bad.json");
+    CHECK(j["monte_carlo"]["samples"] == 500);
+
+    std::string name, bytes;
+    ui::researchApply(r, m, ui::research_action::Download{2},
+                      [&](const std::string& n, const std::string&, const std::string& b) { name = n; bytes = b; return std::string(); },
+                      "en");
+    CHECK(name == "small-group.md");
+    CHECK(bytes == model::groupTablesMarkdown(m, *r.tables, "en"));
+    CHECK(r.status.key == "research.status.downloaded");
+}
