@@ -87,6 +87,14 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source)
         std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
         TextPosition position = positionOf(text, offset);
         std::string reason = parseReason(error);
+        // nlohmann's "last read: '...'" quotes all the text since the last token, escaped
+        // (megabytes of blanks become megabytes of <U+000A>): keep the message one line long.
+        if (reason.size() > 200) {
+            std::size_t head = 100, tail = reason.size() - 60;  // cut between UTF-8 characters
+            while ((reason[head] & 0xC0) == 0x80) --head;
+            while ((reason[tail] & 0xC0) == 0x80) ++tail;
+            reason = reason.substr(0, head) + " ... " + reason.substr(tail);
+        }
         bool atEnd = error.byte >= text.size() || onlyWhitespace(text, offset);
         if (atEnd)
             reason = "the text ends too early (truncated file?): " + reason;

@@ -94,6 +94,10 @@ std::optional<double> parseJudgment(const Token& token) {
     if (!std::isfinite(value)) failToken(token, "is too large");
     if (value == 0) failToken(token, "is zero: a judgment must be a positive ratio (e.g. 1/9 .. 9)");
     if (value < 0) failToken(token, "is negative: a judgment must be a positive ratio (e.g. 1/9 .. 9)");
+    // Far-off ratios (1e300) make the weights underflow to 0 or overflow: no AHP scale goes
+    // beyond 1/1000 .. 1000.
+    if (value > 1000 || value < 1.0 / 1000)
+        failToken(token, "is outside 1/1000 .. 1000: a judgment is a ratio on a scale like 1/9 .. 9");
     return value;
 }
 
