@@ -1,0 +1,11 @@
+# engine_bench: timings of the engine (priorities, consistency, AIJ over the study, Monte Carlo),
+# one JSON line per benchmark. Not part of `all`: scripts/bench.sh builds it natively
+# (build/native) and for WebAssembly (build/web, run under Node.js) and prints them side by side.
+if(TARGET ahp_model)
+  add_executable(engine_bench EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/engine_bench.cpp)
+  target_link_libraries(engine_bench PRIVATE ahp_model)
+  target_compile_definitions(engine_bench PRIVATE AHP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  if(EMSCRIPTEN)
+    target_link_options(engine_bench PRIVATE -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1)
+  endif()
+endif()

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Engine benchmarks, native vs WebAssembly under Node.js, side by side.
+# Builds bench/engine_bench.cpp natively (preset `native`, build/native) and for the web
+# (preset `web`, build/web), runs both, and prints one table: time per operation on each,
+# the ratio wasm/native and whether it meets the target (wasm within 2x of native).
+# Figures only: nothing fails on a slow result. Raw JSON lines are kept in
+# build/bench-native.jsonl and build/bench-wasm.jsonl.
+#
+#   scripts/bench.sh [--budget-ms M]   (time per benchmark and platform, default 300)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs
+BUDGET=300
+if [[ ${1:-} == --budget-ms ]]; then BUDGET=${2:?--budget-ms needs a value}; fi
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+log "building native (build/native)"
+cmake --preset native >/dev/null
+cmake --build build/native --target engine_bench >build/bench-native.build.log 2>&1 ||
+  { tail -30 build/bench-native.build.log >&2; exit 2; }
+log "building WebAssembly (build/web)"
+cmake --preset web >/dev/null
+cmake --build build/web --target engine_bench >build/bench-web.build.log 2>&1 ||
+  { tail -30 build/bench-web.build.log >&2; exit 2; }
+
+log "running native"
+build/native/engine_bench --budget-ms "$BUDGET" >build/bench-native.jsonl
+log "running wasm under Node.js $(node --version)"
+node --no-experimental-fetch build/web/engine_bench.js --budget-ms "$BUDGET" >build/bench-wasm.jsonl
+
+python3 - build/bench-native.jsonl build/bench-wasm.jsonl <<'PY'
+import json, sys
+
+def load(path):
+    times, results = {}, []
+    for line in open(path):
+        line = line.strip()
+        if not line:
+            continue
+        row = json.loads(line)
+        if "ns_per_op" in row:
+            times[row["name"]] = row
+        elif "result" in row:
+            results.append(row)
+    return times, results
+
+def human(ns):
+    for unit, scale in (("s", 1e9), ("ms", 1e6), ("us", 1e3)):
+        if ns >= scale:
+            return f"{ns / scale:.3g} {unit}"
+    return f"{ns:.3g} ns"
+
+native, native_results = load(sys.argv[1])
+wasm, wasm_results = load(sys.argv[2])
+rows = [("benchmark", "native", "wasm (Node.js)", "wasm/native", "target: wasm within 2x")]
+met = 0
+for name, n in native.items():
+    w = wasm.get(name)
+    if not w:
+        rows.append((name, human(n["ns_per_op"]), "-", "-", "-"))
+        continue
+    ratio = w["ns_per_op"] / n["ns_per_op"]
+    ok = ratio <= 2.0
+    met += ok
+    rows.append((name, human(n["ns_per_op"]), human(w["ns_per_op"]), f"{ratio:.2f}x", "yes" if ok else "NO"))
+widths = [max(len(r[k]) for r in rows) for k in range(5)]
+def line(r):
+    return "| " + " | ".join(r[k].ljust(widths[k]) if k == 0 else r[k].rjust(widths[k]) for k in range(5)) + " |"
+print(line(rows[0]))
+print("|" + "|".join(("-" * (w + 1)) + ("-" if k == 0 else ":") for k, w in enumerate(widths)) + "|")
+for r in rows[1:]:
+    print(line(r))
+print(f"\n{met} of {len(rows) - 1} within 2x.")
+for a, b in zip(native_results, wasm_results):
+    same = all(a[k] == b[k] for k in a)
+    print(f"{a['result']}: native {a['id']} mean {a['mean']:.6f} p05 {a['p05']:.6f} p95 {a['p95']:.6f}"
+          f" P(rank 1) {a['p_rank1']:.4f}; wasm {'identical' if same else 'DIFFERS: ' + json.dumps(b)}")
+PY
