@@ -264,6 +264,8 @@ void researchApply(ResearchState& r, const model::Model& m, const ResearchAction
             }
         },
         action);
+    // Results follow the change at once (unless files are still loading: the last one recomputes).
+    if (r.dirty && r.queue.empty()) researchRecompute(r, m);
 }
 
 std::vector<double> sensitivityLeafWeightsAt(const ahp::SensitivityReport& report, double x) {

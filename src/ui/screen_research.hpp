@@ -1,0 +1,36 @@
+// Shared by the researcher screen's files (screen_research.cpp: files, experts, reports;
+// screen_research_views.cpp: group tables, sensitivity, uncertainty).
+#pragma once
+
+#include "ui/screens.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+void drawResearchGroup(const ScreenContext& ctx, Intents& out);
+void drawResearchSensitivity(const ScreenContext& ctx, Intents& out);
+void drawResearchUncertainty(const ScreenContext& ctx, Intents& out);
+
+namespace research_ui {
+inline const ImU32 kMuted = IM_COL32(110, 118, 130, 255);
+inline const ImU32 kBad = IM_COL32(180, 40, 40, 255);
+inline const ImU32 kGood = IM_COL32(40, 120, 60, 255);
+
+// Table column of logical column k of n: mirrored in Persian.
+inline int Column(const ScreenContext& ctx, int k, int n) { return ctx.rtl() ? n - 1 - k : k; }
+// Columns in logical order: width > 0 fixed pixels, width < 0 a stretch weight of -width.
+void SetupColumns(const ScreenContext& ctx, const std::vector<float>& widths);
+void HeaderRow(const ScreenContext& ctx, const std::vector<std::string>& labels);
+// Cell text aligned to the reading start; NumberCell for digits (no shaping needed).
+void Cell(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
+void NumberCell(const ScreenContext& ctx, const std::string& digits, ImU32 color = 0);
+// A checkbox with its label on the reading-direction side; returns the new value when clicked.
+std::optional<bool> Checkbox(const ScreenContext& ctx, const std::string& label, const std::string& id, bool value);
+// The engine's consensus level ("very high") in the reader's language.
+std::string levelWord(const ScreenContext& ctx, const std::string& level);
+}  // namespace research_ui
+
+}  // namespace ui
