@@ -5,6 +5,7 @@
 #include "platform/gl.hpp"
 #include "platform/gl_renderer.hpp"
 #include "platform/input_queue.hpp"
+#include "platform/services.hpp"
 #include "platform/web_bridge.hpp"
 #include "ui/app.hpp"
 
@@ -14,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -103,6 +105,14 @@ void installCallbacks(GLFWwindow* window) {
     glfwSetWindowFocusCallback(window, [](GLFWwindow*, int focused) {
         g_platform->input.push({InputEvent::Kind::Focus, 0, 0, 0, focused != 0});
     });
+#ifndef __EMSCRIPTEN__
+    // Response files dropped on the window (the browser's drops are the page's: services.cpp).
+    glfwSetDropCallback(window, [](GLFWwindow*, int count, const char** paths) {
+        std::vector<std::pair<std::string, std::string>> files;
+        for (int k = 0; k < count; ++k) files.emplace_back(paths[k], platform::readFile(paths[k]).value_or(""));
+        g_platform->app->importFiles(std::move(files));
+    });
+#endif
 }
 
 // Display size in UI units and the framebuffer's pixel ratio.
@@ -177,14 +187,28 @@ int main(int argc, char** argv) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
 #endif
     // Options (the page passes its URL's query the same way): --size WxH, --frames N (quit
-    // after N frames, for smoke tests), and the app's own --lang, --screen, --set.
+    // after N frames, for smoke tests), --model FILE (natively) or --model-text JSON with
+    // --model-source NAME (the page, from a shared link), --model-error MESSAGE (the page could
+    // not decode the link), --import FILE (repeatable), and the app's own --lang, --screen, --set.
     int width = 1280, height = 800;
     long maxFrames = -1;
     std::vector<std::pair<std::string, std::string>> appOptions;
+    std::optional<std::string> modelText;
+    std::string modelSource = "model", modelError;
+    std::vector<std::string> imports;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i], value = argv[i + 1];
         if (key == "--size") std::sscanf(value.c_str(), "%dx%d", &width, &height);
         else if (key == "--frames") maxFrames = std::atol(value.c_str());
+        else if (key == "--model-text") modelText = value;
+        else if (key == "--model-source") modelSource = value;
+        else if (key == "--model-error") modelError = value;
+        else if (key == "--model") {
+            modelSource = value;
+            modelText = platform::readFile(value);
+            if (!modelText) modelError = value + ": cannot read the file";
+        }
+        else if (key == "--import") imports.push_back(value);
         else if (key.rfind("--", 0) == 0) appOptions.emplace_back(key.substr(2), value);
     }
     static Platform platform;
@@ -213,10 +237,29 @@ int main(int argc, char** argv) {
     resources.stringsFa = strings_fa.text();
     resources.fontLatin = font_latin.text();
     resources.fontArabic = font_arabic.text();
-    platform.app = std::make_unique<ui::App>(resources);
+    platform.app = std::make_unique<ui::App>(resources, platform::makeServices());
     platform.renderer = std::make_unique<GlRenderer>();
-    for (const auto& [key, value] : appOptions) platform.app->setOption(key, value);
     web_bridge::attach(platform.app.get());
+    platform::installFileInput();
+    // A model from a link or a file first (it restores its own session), then the options.
+    if (modelText) {
+        const std::string problem = platform.app->loadModelText(*modelText, modelSource);
+        if (!problem.empty()) modelError = problem;
+    }
+    if (!modelError.empty()) {
+        std::fprintf(stderr, "ahp-app: %s\n", modelError.c_str());
+        platform.app->setOption("model-error", modelError);
+    }
+    for (const auto& [key, value] : appOptions) platform.app->setOption(key, value);
+    if (!imports.empty()) {
+        std::vector<std::pair<std::string, std::string>> files;
+        for (const std::string& path : imports) {
+            const auto bytes = platform::readFile(path);
+            if (!bytes) std::fprintf(stderr, "ahp-app: cannot read %s\n", path.c_str());
+            files.emplace_back(path, bytes.value_or(""));
+        }
+        platform.app->importFiles(std::move(files));
+    }
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(frame, nullptr, 0, true);

@@ -3,6 +3,8 @@
 #include "ui/app.hpp"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -15,6 +17,7 @@ namespace {
 ui::App* g_app = nullptr;
 long g_frames = 0;
 std::string g_buffer;  // keeps the last returned string alive for the caller
+std::vector<std::pair<std::string, std::string>> g_importing;  // files of one pick or drop
 }
 
 namespace web_bridge {
@@ -38,3 +41,18 @@ AHP_EXPORT const char* ahp_widgets_json() {
     return g_buffer.c_str();
 }
 AHP_EXPORT long ahp_frame_count() { return g_frames; }
+
+// Files from the page's file input or a drop, one call per file, then ahp_import_done().
+AHP_EXPORT void ahp_import_add(const char* name, const char* bytes, int size) {
+    g_importing.emplace_back(name, std::string(bytes, bytes + (size > 0 ? size : 0)));
+}
+AHP_EXPORT void ahp_import_done() {
+    auto files = std::move(g_importing);
+    g_importing.clear();
+    if (g_app) g_app->importFiles(std::move(files));
+}
+// Replaces the model (JSON text); returns "" or the problem.
+AHP_EXPORT const char* ahp_load_model(const char* json, const char* sourceName) {
+    g_buffer = g_app ? g_app->loadModelText(json, sourceName ? sourceName : "model") : "no app";
+    return g_buffer.c_str();
+}

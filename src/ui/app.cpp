@@ -1,6 +1,7 @@
 #include "ui/app.hpp"
 
 #include "ui/screens.hpp"
+#include "ui/session.hpp"
 #include "ui/state.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
@@ -10,13 +11,19 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+
+#ifndef AHP_APP_VERSION
+#define AHP_APP_VERSION "0.0.0"
+#endif
 
 namespace ui {
 
 struct App::Impl {
     Resources resources;
+    PlatformServices services;
     AppState state;
     Strings strings;
     ShapedTextCache shaper;
@@ -25,13 +32,29 @@ struct App::Impl {
     ImFont* titleFont = nullptr;
     bool scrollToTop = false;  // a new screen or set starts at its top
 
+    // Saving: `changed` is set by every intent that changes what the session holds; the frame
+    // then saves if the document (without its time stamp) differs from the last one saved.
+    bool changed = false;
+    std::string lastSaved;
+    std::optional<model::Response> pendingImport;  // waiting for the expert's confirmation
+    std::vector<std::pair<std::string, std::string>> imported;  // every file given, kept as is
+
     void loadModel(std::string_view json);
+    void installModel(model::Model model);
+    void restoreSaved();
+    void saveIfChanged();
+    void download(bool csv);
+    void finishImport();
+    std::string now() const { return services.now ? services.now() : model::isoUtcNow(); }
     void recompute();
     void apply(const Intent& intent);
 };
 
-App::App(const Resources& resources) : impl_(std::make_unique<Impl>()) {
+App::App(const Resources& resources, PlatformServices services) : impl_(std::make_unique<Impl>()) {
     impl_->resources = resources;
+    impl_->services = std::move(services);
+    impl_->state.canPickFiles = bool(impl_->services.pickFiles);
+    impl_->state.canSaveSession = bool(impl_->services.saveSession);
     impl_->strings.addLanguage("en", resources.stringsEn);
     impl_->strings.addLanguage("fa", resources.stringsFa);
     impl_->loadModel(resources.modelJson);
@@ -53,18 +76,89 @@ App::~App() = default;
 
 void App::Impl::loadModel(std::string_view json) {
     try {
-        state.model = model::parseModel(std::string(json), "assets/models/egov-qom.json");
+        installModel(model::parseModel(std::string(json), "assets/models/egov-qom.json"));
     } catch (const std::exception& e) {
         state.error = e.what();
-        return;
     }
+}
+
+// A new questionnaire: empty answers, then whatever was saved for exactly this model.
+void App::Impl::installModel(model::Model parsed) {
+    state.model = std::move(parsed);
     state.judgments.clear();
     for (int parent : state.model.hierarchy.comparisonSets()) {
         const ahp::Node& node = state.model.hierarchy.node(parent);
         state.judgments.emplace(node.id, ahp::PairwiseMatrix(int(node.children.size())));
     }
-    if (!state.model.languages.empty()) state.language = state.model.languages.front();
+    state.expertName.clear();
+    state.expertRole.clear();
+    researchReset(state.research);
+    state.screen = Screen::Welcome;
+    state.currentSet = 0;
+    state.confirm = AppState::Confirm::None;
+    pendingImport.reset();
+    if (!state.model.languages.empty() &&
+        (state.model.languages.front() == "fa" || state.model.languages.front() == "en"))
+        state.language = state.model.languages.front();
     recompute();
+    restoreSaved();
+}
+
+void App::Impl::restoreSaved() {
+    lastSaved = sessionText(state, "", AHP_APP_VERSION);
+    if (!services.loadSession) return;
+    const std::optional<std::string> text = services.loadSession(state.model.id, state.model.hash);
+    if (!text) return;
+    try {
+        restoreSession(state, *text, "saved session");  // unchanged if it throws
+        recompute();
+        lastSaved = sessionText(state, "", AHP_APP_VERSION);
+    } catch (const std::exception&) {
+        // A saved session this version cannot read: start fresh; it is overwritten on the
+        // first change.
+    }
+    changed = false;
+}
+
+void App::Impl::saveIfChanged() {
+    if (!changed) return;
+    changed = false;
+    if (!services.saveSession || !state.error.empty()) return;
+    std::string key = sessionText(state, "", AHP_APP_VERSION);
+    if (key == lastSaved) return;
+    services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
+    lastSaved = std::move(key);
+}
+
+void App::Impl::download(bool csv) {
+    if (!services.download) return;
+    const std::string time = now();
+    const model::Response response = responseFromState(state, time, AHP_APP_VERSION, false);
+    if (!csv && state.expertName.empty()) {  // the response format requires a name
+        state.status = {"status.need_name", ""};
+        state.screen = Screen::Welcome;
+        return;
+    }
+    const std::string name = exportFileName(state.model.id, state.expertName, time, csv ? "csv" : "json");
+    try {
+        const std::string where = csv ? services.download(name, "text/csv", model::judgmentsCsv(state.model, response))
+                                      : services.download(name, "application/json",
+                                                          model::writeResponse(state.model, response));
+        state.status = where.empty() ? AppState::Status{"status.downloaded", name}
+                                     : AppState::Status{"status.saved_to", where};
+    } catch (const std::exception& e) {
+        state.status = {"status.save_failed", e.what()};
+    }
+}
+
+void App::Impl::finishImport() {
+    if (!pendingImport) return;
+    applyResponse(state, *pendingImport);
+    pendingImport.reset();
+    recompute();
+    state.status = {"status.imported", state.confirmFile};
+    state.confirmFile.clear();
+    changed = true;
 }
 
 // Everything the screens show that derives from the answers.
@@ -98,6 +192,8 @@ void App::Impl::apply(const Intent& intent) {
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
+            if constexpr (!std::is_same_v<T, intent::Download> && !std::is_same_v<T, intent::PickFiles>)
+                changed = true;
             if constexpr (std::is_same_v<T, intent::SetLanguage>) {
                 state.language = i.language;
             } else if constexpr (std::is_same_v<T, intent::TogglePersianDigits>) {
@@ -118,6 +214,33 @@ void App::Impl::apply(const Intent& intent) {
             } else if constexpr (std::is_same_v<T, intent::ClearJudgment>) {
                 state.judgments.at(state.sets.at(i.set).parentId).clear(i.i, i.j);
                 recompute();
+            } else if constexpr (std::is_same_v<T, intent::RequestStartOver>) {
+                state.confirm = AppState::Confirm::StartOver;
+            } else if constexpr (std::is_same_v<T, intent::Answer>) {
+                const AppState::Confirm question = state.confirm;
+                state.confirm = AppState::Confirm::None;
+                if (question == AppState::Confirm::StartOver && i.yes) {
+                    clearAnswers(state);
+                    recompute();
+                    if (services.clearSession) services.clearSession(state.model.id, state.model.hash);
+                    lastSaved = sessionText(state, "", AHP_APP_VERSION);
+                    state.status = {"status.cleared", ""};
+                    scrollToTop = true;
+                } else if (question == AppState::Confirm::ReplaceAnswers) {
+                    if (i.yes) finishImport();
+                    pendingImport.reset();
+                    state.confirmFile.clear();
+                }
+            } else if constexpr (std::is_same_v<T, intent::Download>) {
+                download(i.csv);
+            } else if constexpr (std::is_same_v<T, intent::PickFiles>) {
+                if (services.pickFiles) services.pickFiles();
+            } else if constexpr (std::is_same_v<T, intent::DismissImportProblems>) {
+                state.importProblems.clear();
+            } else if constexpr (std::is_same_v<T, intent::DismissLinkError>) {
+                state.linkError.clear();
+            } else if constexpr (std::is_same_v<T, intent::Research>) {
+                researchApply(state.research, state.model, i.action, services.download, state.language);
             }
         },
         intent);
@@ -130,12 +253,54 @@ void App::setOption(const std::string& key, const std::string& value) {
         if (value == "welcome") d.apply(intent::GoTo{Screen::Welcome});
         if (value == "compare") d.apply(intent::GoTo{Screen::Compare});
         if (value == "results") d.apply(intent::GoTo{Screen::Results});
+        if (value == "research") d.apply(intent::GoTo{Screen::Research});
+    }
+    if (key == "research") {  // the researcher screen's section: experts, group, sensitivity, uncertainty, reports
+        static const char* sections[] = {"experts", "group", "sensitivity", "uncertainty", "reports"};
+        for (int k = 0; k < 5; ++k)
+            if (value == sections[k]) d.apply(intent::Research{research_action::Section{ResearchSection(k)}});
     }
     if (key == "set") {
         const int set = std::atoi(value.c_str());
         if (set >= 1 && set <= int(d.state.sets.size())) d.apply(intent::GoToSet{set - 1});
     }
+    if (key == "model-error") d.state.linkError = value;
 }
+
+std::string App::loadModelText(const std::string& json, const std::string& sourceName) {
+    model::Model parsed;
+    try {
+        parsed = model::parseModel(json, sourceName);
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    impl_->installModel(std::move(parsed));
+    impl_->state.error.clear();
+    return "";
+}
+
+void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes) {
+    Impl& d = *impl_;
+    if (nameAndBytes.empty()) return;
+    if (d.state.screen == Screen::Research) {  // the researcher's files: the group, not the answers
+        d.apply(intent::Research{research_action::LoadResponses{std::move(nameAndBytes)}});
+        return;
+    }
+    const ImportCheck check = checkImports(d.state.model, nameAndBytes);
+    for (auto& file : nameAndBytes) d.imported.push_back(std::move(file));
+    for (const auto& problem : check.problems) d.state.importProblems.push_back({problem.file, problem.message});
+    if (check.good.empty()) return;
+    // Several good files: the most recently saved one is offered (ties: the last given).
+    const ImportCheck::Good* chosen = &check.good.front();
+    for (const auto& good : check.good)
+        if (good.response.savedAt >= chosen->response.savedAt) chosen = &good;
+    d.pendingImport = chosen->response;
+    d.state.confirmFile = chosen->file;
+    if (d.state.answered > 0) d.state.confirm = AppState::Confirm::ReplaceAnswers;
+    else d.finishImport();
+}
+
+const std::vector<std::pair<std::string, std::string>>& App::importedFiles() const { return impl_->imported; }
 
 void App::buildFonts(float pixelRatio) {
     ImGuiIO& io = ImGui::GetIO();
@@ -173,6 +338,7 @@ void App::buildFonts(float pixelRatio) {
 void App::frame() {
     Impl& d = *impl_;
     d.widgets.clear();
+    researchStep(d.state.research, d.state.model);  // queued response files, a bit per frame
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -184,19 +350,25 @@ void App::frame() {
     Intents intents;
     if (!d.state.error.empty()) {
         Text(ctx, d.state.error, IM_COL32(200, 50, 50, 255));
+    } else if (!d.state.linkError.empty()) {
+        drawLinkError(ctx, intents);
     } else {
         drawTopBar(ctx, intents);
+        drawNotices(ctx, intents);
         ImGui::BeginChild("screen");
         if (ctx.scrollToTop) ImGui::SetScrollY(0);
         switch (d.state.screen) {
         case Screen::Welcome: drawWelcome(ctx, intents); break;
         case Screen::Compare: drawCompare(ctx, intents); break;
         case Screen::Results: drawResults(ctx, intents); break;
+        case Screen::Research: drawResearch(ctx, intents); break;
         }
         ImGui::EndChild();
+        drawConfirm(ctx, intents);
     }
     ImGui::End();
     for (const Intent& intent : intents) d.apply(intent);
+    d.saveIfChanged();
 }
 
 namespace {
@@ -206,7 +378,7 @@ nlohmann::json finiteOrNull(double v) { return std::isfinite(v) ? nlohmann::json
 std::string App::stateJson() const {
     const AppState& s = impl_->state;
     nlohmann::json j;
-    static const char* screens[] = {"welcome", "compare", "results"};
+    static const char* screens[] = {"welcome", "compare", "results", "research"};
     j["screen"] = screens[int(s.screen)];
     j["language"] = s.language;
     j["expert"] = {{"name", s.expertName}, {"role", s.expertRole}};
@@ -214,6 +386,17 @@ std::string App::stateJson() const {
     j["total"] = s.total;
     j["current_set"] = s.sets.empty() ? "" : s.sets[std::clamp(s.currentSet, 0, int(s.sets.size()) - 1)].parentId;
     j["error"] = s.error;
+    j["model"] = {{"id", s.model.id}, {"hash", s.model.hash}};
+    j["persian_digits"] = s.persianDigits;
+    static const char* confirms[] = {"", "start-over", "replace-answers"};
+    j["confirm"] = confirms[int(s.confirm)];
+    j["confirm_file"] = s.confirmFile;
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& p : s.importProblems) problems.push_back({{"file", p.file}, {"message", p.message}});
+    j["import_problems"] = problems;
+    j["status"] = {{"key", s.status.key}, {"argument", s.status.argument}};
+    j["link_error"] = s.linkError;
+    j["imported_files"] = impl_->imported.size();
     nlohmann::json sets = nlohmann::json::array();
     for (const SetView& set : s.sets) {
         nlohmann::json o;
@@ -238,6 +421,7 @@ std::string App::stateJson() const {
     for (int leaf : s.result.leafRanking)
         ranking.push_back({{"id", s.model.hierarchy.node(leaf).id}, {"weight", finiteOrNull(s.result.globalWeight[leaf])}});
     j["ranking"] = ranking;
+    j["research"] = researchJson(s.research, s.model);
     return j.dump();
 }
 

@@ -3,9 +3,13 @@
 // Knows nothing about windows, GL or the browser: the platform layer calls it once a frame.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 struct ImFont;
 
@@ -17,18 +21,47 @@ struct Resources {  // bytes the platform embedded at build time
     std::string_view fontLatin, fontArabic;
 };
 
+// What the platform does for the App: keeping the session between visits (browser storage or a
+// file in the user's data folder), offering files for download, picking files. Any member may
+// be empty: the App then does without (no autosave, no picker...).
+struct PlatformServices {
+    // The autosaved session of model (id, hash): a response document with a "session" member.
+    std::function<void(const std::string& modelId, const std::string& hash, const std::string& text)> saveSession;
+    std::function<std::optional<std::string>(const std::string& modelId, const std::string& hash)> loadSession;
+    std::function<void(const std::string& modelId, const std::string& hash)> clearSession;
+    // Offers bytes as a file named `filename`. Returns where it was written (a path, natively)
+    // or "" (the browser's downloads); throws std::runtime_error when it could not.
+    std::function<std::string(const std::string& filename, const std::string& mime, const std::string& bytes)> download;
+    // Opens a file picker; the chosen files arrive later through App::importFiles.
+    std::function<void()> pickFiles;
+    // Current time, ISO-8601 UTC (defaults to model::isoUtcNow).
+    std::function<std::string()> now;
+};
+
 class App {
 public:
-    explicit App(const Resources& resources);
+    explicit App(const Resources& resources, PlatformServices services = {});
     ~App();
 
     // (Re)builds the ImGui font atlas for a framebuffer of `pixelRatio` pixels per UI unit.
     void buildFonts(float pixelRatio);
     // Start-up options from the command line or the page's URL: "lang" (fa, en), "screen"
-    // (welcome, compare, results), "set" (1-based comparison set). Unknown values are ignored.
+    // (welcome, compare, results), "set" (1-based comparison set), "model-error" (a shared
+    // link's model could not be decoded: the message to show). Unknown values are ignored.
     void setOption(const std::string& key, const std::string& value);
-    // Draws one frame (between ImGui::NewFrame and ImGui::Render).
+    // Draws one frame (between ImGui::NewFrame and ImGui::Render). Saves the session when
+    // something changed.
     void frame();
+
+    // Replaces the questionnaire's model (e.g. one from a shared link) and restores that
+    // model's saved session. Returns "" on success, else the problem (naming `sourceName`)
+    // and keeps the current model.
+    std::string loadModelText(const std::string& json, const std::string& sourceName);
+    // Response files chosen or dropped by the user: each is checked against the model; each bad
+    // file gets a message and changes nothing; a good one replaces the answers (after a
+    // confirmation when there are answers already). The files are kept (importedFiles()).
+    void importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes);
+    const std::vector<std::pair<std::string, std::string>>& importedFiles() const;
 
     // The test interface: the state (answers, weights, CRs...) and the widgets' rectangles.
     std::string stateJson() const;

@@ -102,6 +102,7 @@ void drawResults(const ScreenContext& ctx, Intents& out) {
     if (s.answered < s.total) {
         if (Button(ctx, ctx.tr("results.back_to_questions"), "results-back")) out.push_back(intent::GoTo{Screen::Compare});
     }
+    drawFileButtons(ctx, out, false, true);
     ImGui::Separator();
     if (ctx.narrow()) {
         ranking(ctx);
@@ -128,11 +129,12 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
     ImGui::SetCursorPos(ImVec2(ctx.rtl() ? x0 : x0 + avail - lw, y));
     if (Button(ctx, langLabel, "language", ImVec2(lw, 0))) out.push_back(intent::SetLanguage{other});
     // Screen tabs.
-    const std::string tabs[3] = {ctx.tr("nav.welcome"), ctx.tr("nav.questions"), ctx.tr("nav.results")};
-    const char* ids[3] = {"nav-welcome", "nav-questions", "nav-results"};
-    const Screen screens[3] = {Screen::Welcome, Screen::Compare, Screen::Results};
+    const std::string tabs[4] = {ctx.tr("nav.welcome"), ctx.tr("nav.questions"), ctx.tr("nav.results"),
+                                 ctx.tr("nav.research")};
+    const char* ids[4] = {"nav-welcome", "nav-questions", "nav-results", "nav-research"};
+    const Screen screens[4] = {Screen::Welcome, Screen::Compare, Screen::Results, Screen::Research};
     float x = ctx.rtl() ? x0 + avail : x0;
-    for (int k = 0; k < 3; ++k) {
+    for (int k = 0; k < 4; ++k) {
         const float w = ImGui::CalcTextSize(ctx.visual(tabs[k]).c_str()).x + 20;
         if (ctx.rtl()) x -= w;
         ImGui::SetCursorPos(ImVec2(x, y));

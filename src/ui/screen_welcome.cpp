@@ -62,6 +62,12 @@ void drawWelcome(const ScreenContext& ctx, Intents& out) {
     const float w = std::max(200.0f, ImGui::CalcTextSize(ctx.visual(startLabel).c_str()).x + 40);
     AlignForWidth(ctx, w);
     if (Button(ctx, startLabel, "start", ImVec2(w, 40))) out.push_back(intent::GoTo{Screen::Compare});
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (s.canSaveSession) Text(ctx, ctx.tr("files.autosave_note"), IM_COL32(110, 118, 130, 255));
+    Text(ctx, ctx.tr("files.drop_hint"), IM_COL32(110, 118, 130, 255));
+    drawFileButtons(ctx, out, true, false);
 }
 
 }  // namespace ui

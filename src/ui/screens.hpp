@@ -9,6 +9,14 @@ void drawTopBar(const ScreenContext& ctx, Intents& out);
 void drawWelcome(const ScreenContext& ctx, Intents& out);
 void drawCompare(const ScreenContext& ctx, Intents& out);
 void drawResults(const ScreenContext& ctx, Intents& out);
+void drawResearch(const ScreenContext& ctx, Intents& out);  // screen_research*.cpp
+
+// Saving and loading answers (screen_files.cpp): the status line and the bad-file list under
+// the top bar, the shared link's error page, the confirmation popup, and the file buttons.
+void drawNotices(const ScreenContext& ctx, Intents& out);
+void drawLinkError(const ScreenContext& ctx, Intents& out);
+void drawConfirm(const ScreenContext& ctx, Intents& out);
+void drawFileButtons(const ScreenContext& ctx, Intents& out, bool withStartOver, bool withCsv);
 
 // The 17-position verbal scale: position 0..16 <-> a_ij in {9..2, 1, 1/2..1/9}.
 int scalePositionOf(double value);  // nearest position; 8 (equal) for 1

@@ -4,6 +4,7 @@
 
 #include <ahp/ahp.hpp>
 #include "model/model.hpp"
+#include "ui/research.hpp"
 
 #include <map>
 #include <string>
@@ -12,7 +13,7 @@
 
 namespace ui {
 
-enum class Screen { Welcome, Compare, Results };
+enum class Screen { Welcome, Compare, Results, Research };
 
 // What the questionnaire shows about one comparison set, derived from the answers.
 struct SetView {
@@ -41,6 +42,20 @@ struct AppState {
     ahp::HierarchyResult result;
     int answered = 0, total = 0;
     std::string error;                  // shown in a banner, e.g. a model that failed to load
+
+    // Saving and loading answers (the App fills these; screens only show them).
+    enum class Confirm { None, StartOver, ReplaceAnswers };
+    Confirm confirm = Confirm::None;    // a question in a modal popup
+    std::string confirmFile;            // ReplaceAnswers: the file whose answers would be loaded
+    struct FileProblem { std::string file, message; };
+    std::vector<FileProblem> importProblems;  // bad files, until dismissed
+    struct Status { std::string key, argument; };  // one line: strings key + its {0}
+    Status status;
+    std::string linkError;              // the shared link's model could not be read
+    bool canPickFiles = false;          // the platform has a file picker
+    bool canSaveSession = false;        // the platform keeps answers between visits
+
+    ResearchState research;             // the researcher's desk (research.hpp)
 };
 
 // --- Intents: what a screen asks the App to do --------------------------------------------------
@@ -52,11 +67,20 @@ struct GoTo { Screen screen; };
 struct GoToSet { int set; };
 struct SetJudgment { int set; int i, j; double value; };  // value = a_ij, i < j
 struct ClearJudgment { int set; int i, j; };
+struct RequestStartOver {};
+struct Answer { bool yes; };            // to the modal question in AppState::confirm
+struct Download { bool csv; };          // the response file (JSON) or the judgments CSV
+struct PickFiles {};
+struct DismissImportProblems {};
+struct DismissLinkError {};
+struct Research { ResearchAction action; };  // the researcher's desk (research.hpp)
 }  // namespace intent
 
 using Intent = std::variant<intent::SetLanguage, intent::TogglePersianDigits, intent::SetExpert,
                             intent::GoTo, intent::GoToSet, intent::SetJudgment,
-                            intent::ClearJudgment>;
+                            intent::ClearJudgment, intent::RequestStartOver, intent::Answer,
+                            intent::Download, intent::PickFiles, intent::DismissImportProblems,
+                            intent::DismissLinkError, intent::Research>;
 using Intents = std::vector<Intent>;
 
 }  // namespace ui

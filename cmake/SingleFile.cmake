@@ -1,0 +1,53 @@
+# Build steps of the web page, run as `cmake -DMODE=... -DSOURCE_DIR=... -DBINARY_DIR=... -P`:
+#
+#   MODE=stamp-sw     web/sw.js -> BINARY_DIR/sw.js with @AHP_BUILD_ID@ replaced by a hash of
+#                     ahp-app.js + ahp-app.wasm (a new build gets a new cache).
+#   MODE=single-html  web/index.html + ahp-app-single.js (wasm inlined as base64 by
+#                     -sSINGLE_FILE=1) + web/icon.svg -> BINARY_DIR/ahp-survey.html, one file
+#                     that runs from disk (file://) without any other file.
+
+if(MODE STREQUAL "stamp-sw")
+  file(SHA256 ${BINARY_DIR}/ahp-app.wasm wasm_hash)
+  file(SHA256 ${BINARY_DIR}/ahp-app.js js_hash)
+  string(SHA256 build_id "${wasm_hash}${js_hash}")
+  string(SUBSTRING "${build_id}" 0 16 build_id)
+  file(READ ${SOURCE_DIR}/web/sw.js sw)
+  string(REPLACE "@AHP_BUILD_ID@" "${build_id}" sw "${sw}")
+  file(WRITE ${BINARY_DIR}/sw.js.tmp "${sw}")
+  file(RENAME ${BINARY_DIR}/sw.js.tmp ${BINARY_DIR}/sw.js)
+
+elseif(MODE STREQUAL "single-html")
+  file(READ ${SOURCE_DIR}/web/index.html page)
+  file(READ ${BINARY_DIR}/ahp-app-single.js runtime)
+  file(READ ${SOURCE_DIR}/web/icon.svg icon)
+
+  # The runtime sits in a <script type="text/x-ahp-runtime"> block that the page runs itself;
+  # inside it the HTML parser only looks for "</script" (and "<!--" changes how it looks).
+  # "<\/" and "<\!" mean the same as "</" and "<!" in JavaScript strings and regexes.
+  string(REPLACE "</script" "<\\/script" runtime "${runtime}")
+  string(REPLACE "</SCRIPT" "<\\/SCRIPT" runtime "${runtime}")
+  string(REPLACE "<!--" "<\\!--" runtime "${runtime}")
+
+  # The icon as a data: URL (percent-encoding the few characters that need it).
+  string(REGEX REPLACE "[\r\n]+ *" " " icon "${icon}")
+  string(REPLACE "%" "%25" icon "${icon}")
+  string(REPLACE "#" "%23" icon "${icon}")
+  string(REPLACE "\"" "'" icon "${icon}")
+  string(REPLACE "<" "%3C" icon "${icon}")
+  string(REPLACE ">" "%3E" icon "${icon}")
+
+  set(marker "<!-- ahp:inline-runtime -->")
+  string(FIND "${page}" "${marker}" at)
+  if(at LESS 0)
+    message(FATAL_ERROR "web/index.html has no ${marker} line for the inlined runtime")
+  endif()
+  string(REPLACE "${marker}"
+    "<script>window.AHP_SINGLE_FILE = true;</script>\n<script type=\"text/x-ahp-runtime\" id=\"ahp-runtime\">\n${runtime}\n</script>"
+    page "${page}")
+  string(REPLACE "href=\"icon.svg\"" "href=\"data:image/svg+xml,${icon}\"" page "${page}")
+  file(WRITE ${BINARY_DIR}/ahp-survey.html.tmp "${page}")
+  file(RENAME ${BINARY_DIR}/ahp-survey.html.tmp ${BINARY_DIR}/ahp-survey.html)
+
+else()
+  message(FATAL_ERROR "SingleFile.cmake: unknown MODE '${MODE}'")
+endif()

@@ -1,0 +1,112 @@
+// Saving and loading answers: file buttons, the status line, the list of files that could not
+// be loaded, the shared link's error page and the confirmation popup.
+#include "ui/screens.hpp"
+
+#include "text/bidi.hpp"
+
+#include <algorithm>
+
+namespace ui {
+
+namespace {
+const ImU32 kGood = IM_COL32(40, 120, 60, 255);
+const ImU32 kBad = IM_COL32(180, 40, 40, 255);
+const ImU32 kMuted = IM_COL32(110, 118, 130, 255);
+// A technical message (file names, JSON paths: English) keeps left-to-right order even in the
+// Persian interface, where it is aligned to the right while it fits on one line.
+void Message(const ScreenContext& ctx, const std::string& text, ImU32 color) {
+    if (ahp::text::hasRightToLeft(text)) {
+        Text(ctx, text, color);
+        return;
+    }
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    if (ctx.rtl() && width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+}  // namespace
+
+void drawFileButtons(const ScreenContext& ctx, Intents& out, bool withStartOver, bool withCsv) {
+    std::vector<std::pair<std::string, std::string>> buttons = {{ctx.tr("files.download"), "download-json"}};
+    if (withCsv) buttons.push_back({ctx.tr("files.download_csv"), "download-csv"});
+    if (ctx.state.canPickFiles) buttons.push_back({ctx.tr("files.import"), "import"});
+    if (withStartOver) buttons.push_back({ctx.tr("files.start_over"), "start-over"});
+    const int pressed = ButtonRow(ctx, buttons);
+    if (pressed < 0) return;
+    const std::string& id = buttons[pressed].second;
+    if (id == "download-json") out.push_back(intent::Download{false});
+    if (id == "download-csv") out.push_back(intent::Download{true});
+    if (id == "import") out.push_back(intent::PickFiles{});
+    if (id == "start-over") out.push_back(intent::RequestStartOver{});
+}
+
+void drawNotices(const ScreenContext& ctx, Intents& out) {
+    const AppState& s = ctx.state;
+    if (!s.status.key.empty()) {
+        const bool bad = s.status.key == "status.save_failed" || s.status.key == "status.need_name";
+        const std::string& pattern = ctx.tr(s.status.key);
+        if (s.status.key == "status.save_failed") {  // the reason is the system's, in English
+            Text(ctx, format(pattern, ""), kBad);
+            Message(ctx, s.status.argument, kBad);
+        } else {
+            Text(ctx, format(pattern, s.status.argument), bad ? kBad : kGood);
+        }
+        ctx.mark("status");
+    }
+    if (!s.importProblems.empty()) {
+        Text(ctx, ctx.tr("import.problems"), kBad);
+        for (const auto& problem : s.importProblems) {
+            Message(ctx, problem.message, kBad);
+            ctx.mark("import-problem/" + problem.file);
+        }
+        if (ButtonRow(ctx, {{ctx.tr("import.dismiss"), "dismiss-problems"}}) == 0)
+            out.push_back(intent::DismissImportProblems{});
+        ImGui::Separator();
+    }
+}
+
+void drawLinkError(const ScreenContext& ctx, Intents& out) {
+    ImGui::Spacing();
+    Title(ctx, ctx.tr("link.bad_title"));
+    ctx.mark("link-error");
+    Text(ctx, ctx.tr("link.bad_body"));
+    Text(ctx, ctx.tr("link.detail"), kMuted);
+    Message(ctx, ctx.state.linkError, kMuted);
+    ImGui::Spacing();
+    if (ButtonRow(ctx, {{ctx.tr("link.use_builtin"), "use-builtin"}}) == 0) out.push_back(intent::DismissLinkError{});
+}
+
+void drawConfirm(const ScreenContext& ctx, Intents& out) {
+    const AppState& s = ctx.state;
+    if (s.confirm == AppState::Confirm::None) return;
+    const char* popup = "##confirm";
+    if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    // Width fixed, height fitted when it appears (fitting every frame would block its input).
+    ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, display.x - 32), 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(popup, nullptr,
+                                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings))
+        return;
+    const bool startOver = s.confirm == AppState::Confirm::StartOver;
+    Title(ctx, ctx.tr(startOver ? "confirm.start_over_title" : "confirm.replace_title"));
+    if (startOver) Text(ctx, ctx.tr("confirm.start_over_body"));
+    else Text(ctx, format(ctx.tr("confirm.replace_body"), ctx.integer(s.answered), s.confirmFile));
+    ImGui::Spacing();
+    const std::string& yes = ctx.tr(startOver ? "confirm.start_over_yes" : "confirm.replace_yes");
+    // The safe answer comes first in reading order; the colours tell them apart.
+    const int pressed = ButtonRow(ctx, {{ctx.tr("confirm.cancel"), "confirm-no"}, {yes, "confirm-yes"}}, 1,
+                                  startOver ? IM_COL32(190, 60, 50, 255) : IM_COL32(36, 99, 170, 255));
+    if (pressed >= 0) {
+        out.push_back(intent::Answer{pressed == 1});
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace ui

@@ -1,0 +1,53 @@
+// The app's answers <-> documents: the autosaved session, the downloadable response file and
+// CSV, and the check of imported response files. Pure functions over AppState (no ImGui, no
+// storage): the App calls them, the platform stores and offers the bytes.
+#pragma once
+
+#include "model/response.hpp"
+#include "ui/state.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ui {
+
+const char* screenName(Screen screen);  // "welcome", "compare", "results"
+
+// The state's answers as a response (model id and hash, expert, judgments); with `withSession`
+// also where the expert is (screen, set, interface language).
+model::Response responseFromState(const AppState& state, const std::string& savedAt,
+                                   const std::string& appVersion, bool withSession);
+
+// The autosaved session document: the response file format with its "session" member.
+std::string sessionText(const AppState& state, const std::string& savedAt, const std::string& appVersion);
+
+// Restores answers, expert, interface language, screen and set from a session document of
+// state.model. Throws model::ModelError (and leaves `state` untouched) when it does not parse,
+// belongs to another model, or holds values off the scale. The caller recomputes.
+void restoreSession(AppState& state, const std::string& text, const std::string& sourceName = "session");
+
+// Replaces the answers and the expert with a response's (a parsed file of state.model).
+void applyResponse(AppState& state, const model::Response& response);
+
+// Clears every answer and the expert; back to the welcome screen, first set.
+void clearAnswers(AppState& state);
+
+// "ahp-<model>-<expert>-<YYYY-MM-DD>.<extension>", with the expert's name reduced to letters,
+// digits and '-' (any script; other characters become '-'); "expert" when nothing is left.
+std::string exportFileName(const std::string& modelId, const std::string& expertName, const std::string& savedAt,
+                           const std::string& extension);
+
+// Imported response files checked against `model`: each bad file with its message (naming the
+// file and what is wrong), and the good ones parsed. Nothing here changes any state.
+struct ImportCheck {
+    struct Problem { std::string file, message; };
+    struct Good { std::string file; model::Response response; };
+    std::vector<Problem> problems;
+    std::vector<Good> good;
+};
+ImportCheck checkImports(const model::Model& model,
+                         const std::vector<std::pair<std::string, std::string>>& nameAndBytes);
+
+}  // namespace ui

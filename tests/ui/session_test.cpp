@@ -1,0 +1,152 @@
+// The app's session and response-file logic (src/ui/session.hpp): what autosave writes is what
+// a restart restores; imported files are checked without touching the state.
+#include "ui/session.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+std::string readSource(const std::string& relative) {
+    std::ifstream file(std::string(AHP_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    REQUIRE(file.good());
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+ui::AppState freshState() {
+    ui::AppState state;
+    state.model = model::parseModel(readSource("assets/models/egov-qom.json"), "egov-qom.json");
+    for (int parent : state.model.hierarchy.comparisonSets()) {
+        const ahp::Node& node = state.model.hierarchy.node(parent);
+        state.judgments.emplace(node.id, ahp::PairwiseMatrix(int(node.children.size())));
+        ui::SetView view;
+        view.parentId = node.id;
+        state.sets.push_back(view);
+    }
+    return state;
+}
+
+ui::AppState answeredState() {
+    ui::AppState state = freshState();
+    state.expertName = "Zahra Ahmadi";
+    state.expertRole = "مدیر فناوری \"IT\"";
+    state.language = "en";
+    state.persianDigits = false;
+    state.screen = ui::Screen::Compare;
+    state.currentSet = 4;
+    static const double scale[] = {1.0 / 9, 1.0 / 7, 1.0 / 3, 0.5, 1, 2, 3, 7, 9};
+    int k = 0;
+    for (auto& [set, matrix] : state.judgments)
+        for (int i = 0; i < matrix.size(); ++i)
+            for (int j = i + 1; j < matrix.size(); ++j)
+                if (++k % 3 != 0) matrix.set(i, j, scale[k % 9]);  // some left out
+    return state;
+}
+
+}  // namespace
+
+TEST_CASE("a saved session restores answers, expert, language, screen and set exactly") {
+    const ui::AppState saved = answeredState();
+    const std::string text = ui::sessionText(saved, "2024-05-01T09:30:00Z", "0.1.0");
+    ui::AppState restored = freshState();
+    ui::restoreSession(restored, text);
+    CHECK(model::sameJudgments(restored.judgments, saved.judgments));
+    CHECK(restored.expertName == saved.expertName);
+    CHECK(restored.expertRole == saved.expertRole);
+    CHECK(restored.language == "en");
+    CHECK(restored.persianDigits == false);
+    CHECK(restored.screen == ui::Screen::Compare);
+    CHECK(restored.currentSet == 4);
+    // Saving the restored state gives the same document.
+    CHECK(ui::sessionText(restored, "2024-05-01T09:30:00Z", "0.1.0") == text);
+}
+
+TEST_CASE("a session from before the expert typed a name is restored") {
+    ui::AppState saved = freshState();
+    saved.judgments.at("G").set(0, 1, 3);
+    saved.screen = ui::Screen::Results;
+    ui::AppState restored = freshState();
+    ui::restoreSession(restored, ui::sessionText(saved, "2024-05-01T09:30:00Z", ""));
+    CHECK(restored.judgments.at("G").get(0, 1) == 3.0);
+    CHECK(restored.expertName.empty());
+    CHECK(restored.screen == ui::Screen::Results);
+}
+
+TEST_CASE("a bad session changes nothing") {
+    const ui::AppState before = answeredState();
+    const std::string good = ui::sessionText(before, "2024-05-01T09:30:00Z", "0.1.0");
+    for (const std::string& bad : {good.substr(0, good.size() / 2), std::string("not json"), std::string(),
+                                   [&] {
+                                       std::string t = good;
+                                       t.replace(t.find(before.model.hash), 16, "0123456789abcdef");
+                                       return t;
+                                   }()}) {
+        ui::AppState state = answeredState();
+        CHECK_THROWS_AS(ui::restoreSession(state, bad), model::ModelError);
+        CHECK(model::sameJudgments(state.judgments, before.judgments));
+        CHECK(state.expertName == before.expertName);
+        CHECK(state.screen == before.screen);
+    }
+}
+
+TEST_CASE("a response file (no session, name required) round-trips through checkImports") {
+    const ui::AppState state = answeredState();
+    const model::Response response = ui::responseFromState(state, "2024-05-01T09:30:00Z", "0.1.0", false);
+    CHECK_FALSE(response.session.has_value());
+    const std::string file = model::writeResponse(state.model, response);
+    CHECK(file.find("\"session\"") == std::string::npos);
+    const ui::ImportCheck check = ui::checkImports(state.model, {{"mine.json", file}});
+    REQUIRE(check.problems.empty());
+    REQUIRE(check.good.size() == 1);
+    ui::AppState other = freshState();
+    ui::applyResponse(other, check.good[0].response);
+    CHECK(model::sameJudgments(other.judgments, state.judgments));
+    CHECK(other.expertName == "Zahra Ahmadi");
+}
+
+TEST_CASE("every bad import is named with its file and reason") {
+    const ui::AppState state = answeredState();
+    const std::string good =
+        model::writeResponse(state.model, ui::responseFromState(state, "2024-05-01T09:30:00Z", "0.1.0", false));
+    auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string t = good;
+        const auto at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        return t.replace(at, from.size(), to);
+    };
+    const ui::ImportCheck check = ui::checkImports(
+        state.model, {{"cut.json", good.substr(0, 200)},
+                      {"text.json", "hello"},
+                      {"hash.json", replaced(state.model.hash, "0123456789abcdef")},
+                      {"unknown.json", replaced("\"set\": \"G\"", "\"set\": \"NOPE\"")},
+                      {"range.json", replaced("\"value\": 9", "\"value\": 10")},
+                      {"ok.json", good}});
+    REQUIRE(check.problems.size() == 5);
+    CHECK(check.good.size() == 1);
+    CHECK_THAT(check.problems[0].message, Catch::Contains("cut.json") && Catch::Contains("truncated"));
+    CHECK_THAT(check.problems[1].message, Catch::Contains("text.json"));
+    CHECK_THAT(check.problems[2].message, Catch::Contains("hash.json") && Catch::Contains("model.hash"));
+    CHECK_THAT(check.problems[3].message, Catch::Contains("unknown.json") && Catch::Contains("NOPE"));
+    CHECK_THAT(check.problems[4].message, Catch::Contains("range.json") && Catch::Contains("scale"));
+}
+
+TEST_CASE("export file names") {
+    CHECK(ui::exportFileName("egov-qom", "Zahra Ahmadi, PhD", "2024-05-01T09:30:00Z", "json") ==
+          "ahp-egov-qom-Zahra-Ahmadi-PhD-2024-05-01.json");
+    CHECK(ui::exportFileName("egov-qom", "", "2024-05-01T09:30:00Z", "csv") == "ahp-egov-qom-expert-2024-05-01.csv");
+    CHECK(ui::exportFileName("m", "زهرا احمدی", "2024-05-01T09:30:00Z", "json") == "ahp-m-زهرا-احمدی-2024-05-01.json");
+    CHECK(ui::exportFileName("m", "../../etc/passwd", "2024-05-01T09:30:00Z", "json") == "ahp-m-etc-passwd-2024-05-01.json");
+}
+
+TEST_CASE("start over clears answers and expert, back to the welcome screen") {
+    ui::AppState state = answeredState();
+    ui::clearAnswers(state);
+    for (const auto& [set, matrix] : state.judgments) CHECK(matrix.knownCount() == 0);
+    CHECK(state.expertName.empty());
+    CHECK(state.screen == ui::Screen::Welcome);
+    CHECK(state.currentSet == 0);
+}
