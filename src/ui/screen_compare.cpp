@@ -61,12 +61,7 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
     const int leftItem = ctx.rtl() ? b : a, rightItem = ctx.rtl() ? a : b;
     auto drawLabel = [&](int node, bool alignRight, float x, float width) {
         ImGui::SetCursorPosX(x);
-        ImGui::PushTextWrapPos(x + width);
-        const std::string& v = ctx.visual(ctx.label(node));
-        const float w = ImGui::CalcTextSize(v.c_str(), nullptr, false, width).x;
-        if (alignRight) ImGui::SetCursorPosX(x + std::max(0.0f, width - w));
-        ImGui::TextUnformatted(v.c_str());
-        ImGui::PopTextWrapPos();
+        TextInBox(ctx, ctx.label(node), width, alignRight);
     };
     float scaleX = startX;
     float scaleY = rowTop;
