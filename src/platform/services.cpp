@@ -8,6 +8,7 @@
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
+#include <imgui.h>
 
 // localStorage may be unavailable (privacy modes, storage full): saving then silently does
 // nothing and the expert can still download the answers.
@@ -82,9 +83,48 @@ EM_JS(void, ahp_js_pick_files, (), {
     var input = document.getElementById('ahp-file-input');
     if (input) input.click();
 });
+// ImGui's copy (Ctrl+C in a text field, e.g. the editor's share link) goes to the browser's
+// clipboard too (the key press is the user's gesture the browser asks for).
+EM_JS(void, ahp_js_copy_text, (const char* text), {
+    try { navigator.clipboard.writeText(UTF8ToString(text)).catch(function() {}); } catch (e) {}
+});
+// The page's share link (web/index.html: ahpShareLink) for a model text, without the page's
+// own ?query (the link opens the questionnaire), also put on the clipboard when the browser
+// allows it; the answer comes back through ahp_share_link_done with the request's number.
+EM_JS(void, ahp_js_share_link, (const char* json, int request), {
+    var text = UTF8ToString(json);
+    function give(link, error, copied) {
+        var linkSize = lengthBytesUTF8(link) + 1, linkPtr = _malloc(linkSize);
+        stringToUTF8(link, linkPtr, linkSize);
+        var errorSize = lengthBytesUTF8(error) + 1, errorPtr = _malloc(errorSize);
+        stringToUTF8(error, errorPtr, errorSize);
+        _ahp_share_link_done(request, linkPtr, errorPtr, copied ? 1 : 0);
+        _free(linkPtr);
+        _free(errorPtr);
+    }
+    if (typeof window.ahpShareLink !== 'function') {
+        setTimeout(function() { give('', 'this page cannot make share links (no ahpShareLink)', false); }, 0);
+        return;
+    }
+    var base = location.href.split('#')[0].split('?')[0];
+    window.ahpShareLink(text, base).then(function(link) {
+        var copy = Promise.resolve(false);
+        try {
+            if (navigator.clipboard && navigator.clipboard.writeText)
+                copy = navigator.clipboard.writeText(link).then(function() { return true; }, function() { return false; });
+        } catch (e) {}
+        var late = new Promise(function(resolve) { setTimeout(function() { resolve(false); }, 1500); });
+        return Promise.race([copy, late]).then(function(copied) { give(link, '', copied); });
+    }, function(e) {
+        give('', String((e && e.message) || e), false);
+    });
+});
 #else
 #include <filesystem>
 #endif
+
+#include <functional>
+#include <map>
 
 namespace platform {
 
@@ -97,6 +137,22 @@ std::optional<std::string> readFile(const std::string& path) {
 }
 
 #ifdef __EMSCRIPTEN__
+
+namespace {
+using ShareLinkDone = std::function<void(const std::string&, const std::string&, bool)>;
+std::map<int, ShareLinkDone> g_shareLinks;  // requests waiting for the page
+int g_shareLinkNext = 0;
+std::string g_clipboard;  // what was last copied (ImGui pastes from here: the page cannot read)
+}  // namespace
+
+// The page's answer to ahp_js_share_link (exported: EMSCRIPTEN_KEEPALIVE).
+extern "C" EMSCRIPTEN_KEEPALIVE void ahp_share_link_done(int request, const char* link, const char* error, int copied) {
+    const auto it = g_shareLinks.find(request);
+    if (it == g_shareLinks.end()) return;
+    const ShareLinkDone done = std::move(it->second);
+    g_shareLinks.erase(it);
+    done(link ? link : "", error ? error : "", copied != 0);
+}
 
 std::string sessionLocation(const std::string& modelId, const std::string& hash) {
     return "ahp:" + modelId + ":" + hash + ":session";
@@ -124,6 +180,19 @@ ui::PlatformServices makeServices() {
         return std::string();
     };
     s.pickFiles = [] { ahp_js_pick_files(); };
+    // Copying in a text field reaches the system clipboard (set here: the ImGui context exists
+    // before the app and its services are made).
+    ImGuiIO& io = ImGui::GetIO();
+    io.SetClipboardTextFn = [](void*, const char* text) {
+        g_clipboard = text ? text : "";
+        ahp_js_copy_text(g_clipboard.c_str());
+    };
+    io.GetClipboardTextFn = [](void*) { return g_clipboard.c_str(); };
+    s.shareLink = [](const std::string& json, ShareLinkDone done) {
+        const int request = ++g_shareLinkNext;
+        g_shareLinks[request] = std::move(done);
+        ahp_js_share_link(json.c_str(), request);
+    };
     return s;
 }
 

@@ -31,6 +31,7 @@ struct App::Impl {
     ImFont* bodyFont = nullptr;
     ImFont* titleFont = nullptr;
     bool scrollToTop = false;  // a new screen or set starts at its top
+    std::string modelText, modelSource;  // the questionnaire's model as given (the editor opens it)
 
     // Saving: `changed` is set by every intent that changes what the session holds; the frame
     // then saves if the document (without its time stamp) differs from the last one saved.
@@ -48,6 +49,7 @@ struct App::Impl {
     std::string now() const { return services.now ? services.now() : model::isoUtcNow(); }
     void recompute();
     void apply(const Intent& intent);
+    void applyEditor(const EditorAction& action);
 };
 
 App::App(const Resources& resources, PlatformServices services) : impl_(std::make_unique<Impl>()) {
@@ -77,6 +79,8 @@ App::~App() = default;
 void App::Impl::loadModel(std::string_view json) {
     try {
         installModel(model::parseModel(std::string(json), "assets/models/egov-qom.json"));
+        modelText = std::string(json);
+        modelSource = "egov-qom.json";
     } catch (const std::exception& e) {
         state.error = e.what();
     }
@@ -241,9 +245,37 @@ void App::Impl::apply(const Intent& intent) {
                 state.linkError.clear();
             } else if constexpr (std::is_same_v<T, intent::Research>) {
                 researchApply(state.research, state.model, i.action, services.download, state.language);
+            } else if constexpr (std::is_same_v<T, intent::Editor>) {
+                applyEditor(i.action);
             }
         },
         intent);
+}
+
+// The model editor (editor.hpp); its host is this App: downloads, the picker, share links, and
+// switching the questionnaire to the edited model (the editor stays open).
+void App::Impl::applyEditor(const EditorAction& action) {
+    EditorHost host;
+    host.download = services.download;
+    host.pickFiles = services.pickFiles;
+    host.shareLink = services.shareLink;
+    host.answered = state.answered;
+    host.questionnaireHash = state.model.hash;
+    host.questionnaireText = modelText;
+    host.questionnaireSource = modelSource;
+    host.useModel = [this](const std::string& json, const std::string& source) -> std::string {
+        try {
+            installModel(model::parseModel(json, source));
+        } catch (const std::exception& e) {
+            return e.what();
+        }
+        modelText = json;
+        modelSource = source;
+        state.error.clear();
+        state.screen = Screen::Editor;
+        return "";
+    };
+    editorApply(state.editor, action, host);
 }
 
 void App::setOption(const std::string& key, const std::string& value) {
@@ -254,6 +286,7 @@ void App::setOption(const std::string& key, const std::string& value) {
         if (value == "compare") d.apply(intent::GoTo{Screen::Compare});
         if (value == "results") d.apply(intent::GoTo{Screen::Results});
         if (value == "research") d.apply(intent::GoTo{Screen::Research});
+        if (value == "editor") d.apply(intent::GoTo{Screen::Editor});
     }
     if (key == "research") {  // the researcher screen's section: experts, group, sensitivity, uncertainty, reports
         static const char* sections[] = {"experts", "group", "sensitivity", "uncertainty", "reports"};
@@ -275,6 +308,8 @@ std::string App::loadModelText(const std::string& json, const std::string& sourc
         return e.what();
     }
     impl_->installModel(std::move(parsed));
+    impl_->modelText = json;
+    impl_->modelSource = sourceName;
     impl_->state.error.clear();
     return "";
 }
@@ -284,6 +319,10 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
     if (nameAndBytes.empty()) return;
     if (d.state.screen == Screen::Research) {  // the researcher's files: the group, not the answers
         d.apply(intent::Research{research_action::LoadResponses{std::move(nameAndBytes)}});
+        return;
+    }
+    if (d.state.screen == Screen::Editor) {  // a model file for the editor
+        d.apply(intent::Editor{editor_action::LoadFiles{std::move(nameAndBytes)}});
         return;
     }
     const ImportCheck check = checkImports(d.state.model, nameAndBytes);
@@ -339,6 +378,8 @@ void App::frame() {
     Impl& d = *impl_;
     d.widgets.clear();
     researchStep(d.state.research, d.state.model);  // queued response files, a bit per frame
+    if (d.state.screen == Screen::Editor && !d.state.editor.loaded)  // opens on the questionnaire's model
+        editorOpen(d.state.editor, d.modelText, d.modelSource);
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -362,6 +403,7 @@ void App::frame() {
         case Screen::Compare: drawCompare(ctx, intents); break;
         case Screen::Results: drawResults(ctx, intents); break;
         case Screen::Research: drawResearch(ctx, intents); break;
+        case Screen::Editor: drawEditor(ctx, intents); break;
         }
         ImGui::EndChild();
         drawConfirm(ctx, intents);
@@ -378,7 +420,7 @@ nlohmann::json finiteOrNull(double v) { return std::isfinite(v) ? nlohmann::json
 std::string App::stateJson() const {
     const AppState& s = impl_->state;
     nlohmann::json j;
-    static const char* screens[] = {"welcome", "compare", "results", "research"};
+    static const char* screens[] = {"welcome", "compare", "results", "research", "editor"};
     j["screen"] = screens[int(s.screen)];
     j["language"] = s.language;
     j["expert"] = {{"name", s.expertName}, {"role", s.expertRole}};
@@ -422,6 +464,7 @@ std::string App::stateJson() const {
         ranking.push_back({{"id", s.model.hierarchy.node(leaf).id}, {"weight", finiteOrNull(s.result.globalWeight[leaf])}});
     j["ranking"] = ranking;
     j["research"] = researchJson(s.research, s.model);
+    j["editor"] = editorJson(s.editor);
     return j.dump();
 }
 

@@ -34,6 +34,12 @@ struct PlatformServices {
     std::function<std::string(const std::string& filename, const std::string& mime, const std::string& bytes)> download;
     // Opens a file picker; the chosen files arrive later through App::importFiles.
     std::function<void()> pickFiles;
+    // A link that opens the questionnaire with `modelJson` (the page's #model= link); `done`
+    // gets (link, "", copied to the clipboard?) or ("", problem, false), now or later. Empty
+    // where there is no page (desktop).
+    std::function<void(const std::string& modelJson,
+                       std::function<void(const std::string& link, const std::string& error, bool copied)> done)>
+        shareLink;
     // Current time, ISO-8601 UTC (defaults to model::isoUtcNow).
     std::function<std::string()> now;
 };

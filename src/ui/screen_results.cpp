@@ -129,12 +129,12 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
     ImGui::SetCursorPos(ImVec2(ctx.rtl() ? x0 : x0 + avail - lw, y));
     if (Button(ctx, langLabel, "language", ImVec2(lw, 0))) out.push_back(intent::SetLanguage{other});
     // Screen tabs.
-    const std::string tabs[4] = {ctx.tr("nav.welcome"), ctx.tr("nav.questions"), ctx.tr("nav.results"),
-                                 ctx.tr("nav.research")};
-    const char* ids[4] = {"nav-welcome", "nav-questions", "nav-results", "nav-research"};
-    const Screen screens[4] = {Screen::Welcome, Screen::Compare, Screen::Results, Screen::Research};
+    const std::string tabs[5] = {ctx.tr("nav.welcome"), ctx.tr("nav.questions"), ctx.tr("nav.results"),
+                                 ctx.tr("nav.research"), ctx.tr("nav.editor")};
+    const char* ids[5] = {"nav-welcome", "nav-questions", "nav-results", "nav-research", "nav-editor"};
+    const Screen screens[5] = {Screen::Welcome, Screen::Compare, Screen::Results, Screen::Research, Screen::Editor};
     float x = ctx.rtl() ? x0 + avail : x0;
-    for (int k = 0; k < 4; ++k) {
+    for (int k = 0; k < 5; ++k) {
         const float w = ImGui::CalcTextSize(ctx.visual(tabs[k]).c_str()).x + 20;
         if (ctx.rtl()) x -= w;
         ImGui::SetCursorPos(ImVec2(x, y));

@@ -10,6 +10,7 @@ void drawWelcome(const ScreenContext& ctx, Intents& out);
 void drawCompare(const ScreenContext& ctx, Intents& out);
 void drawResults(const ScreenContext& ctx, Intents& out);
 void drawResearch(const ScreenContext& ctx, Intents& out);  // screen_research*.cpp
+void drawEditor(const ScreenContext& ctx, Intents& out);    // screen_editor.cpp
 
 // Saving and loading answers (screen_files.cpp): the status line and the bad-file list under
 // the top bar, the shared link's error page, the confirmation popup, and the file buttons.

@@ -5,6 +5,7 @@
 #include <ahp/ahp.hpp>
 #include "model/model.hpp"
 #include "ui/research.hpp"
+#include "ui/editor.hpp"
 
 #include <map>
 #include <string>
@@ -13,7 +14,7 @@
 
 namespace ui {
 
-enum class Screen { Welcome, Compare, Results, Research };
+enum class Screen { Welcome, Compare, Results, Research, Editor };
 
 // What the questionnaire shows about one comparison set, derived from the answers.
 struct SetView {
@@ -56,6 +57,7 @@ struct AppState {
     bool canSaveSession = false;        // the platform keeps answers between visits
 
     ResearchState research;             // the researcher's desk (research.hpp)
+    EditorState editor;                 // the model editor (editor.hpp)
 };
 
 // --- Intents: what a screen asks the App to do --------------------------------------------------
@@ -74,13 +76,14 @@ struct PickFiles {};
 struct DismissImportProblems {};
 struct DismissLinkError {};
 struct Research { ResearchAction action; };  // the researcher's desk (research.hpp)
+struct Editor { EditorAction action; };      // the model editor (editor.hpp)
 }  // namespace intent
 
 using Intent = std::variant<intent::SetLanguage, intent::TogglePersianDigits, intent::SetExpert,
                             intent::GoTo, intent::GoToSet, intent::SetJudgment,
                             intent::ClearJudgment, intent::RequestStartOver, intent::Answer,
                             intent::Download, intent::PickFiles, intent::DismissImportProblems,
-                            intent::DismissLinkError, intent::Research>;
+                            intent::DismissLinkError, intent::Research, intent::Editor>;
 using Intents = std::vector<Intent>;
 
 }  // namespace ui
