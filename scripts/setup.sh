@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libglfw3-dev libgl-dev libfribidi-dev
   fonts-noto-core
   chromium xvfb xauth imagemagick python3
+  clang-14 libclang-rt-14-dev
 )
 # Pinned Debian source packages: name=version and the sha256 of the .dsc we expect.
 IMGUI_VERSION="1.86+ds-1"
