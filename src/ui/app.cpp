@@ -196,7 +196,8 @@ void App::Impl::apply(const Intent& intent) {
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
-            if constexpr (!std::is_same_v<T, intent::Download> && !std::is_same_v<T, intent::PickFiles>)
+            if constexpr (!std::is_same_v<T, intent::Download> && !std::is_same_v<T, intent::PickFiles> &&
+                          !std::is_same_v<T, intent::Editor>)  // the editor's document is not the session
                 changed = true;
             if constexpr (std::is_same_v<T, intent::SetLanguage>) {
                 state.language = i.language;
