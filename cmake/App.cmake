@@ -29,7 +29,7 @@ ahp_embed_files(ahp_platform
   font_arabic ${NOTO}/NotoSansArabic-Regular.ttf)
 
 if(EMSCRIPTEN)
-  set(AHP_WEB_EXPORTS "['_main','_malloc','_free','_ahp_state_json','_ahp_widgets_json','_ahp_frame_count','_ahp_import_add','_ahp_import_done','_ahp_load_model']")
+  set(AHP_WEB_EXPORTS "['_main','_malloc','_free','_ahp_state_json','_ahp_widgets_json','_ahp_frame_count','_ahp_loop_count','_ahp_idle','_ahp_frame_stats_json','_ahp_frame_stats_reset','_ahp_import_add','_ahp_import_done','_ahp_load_model']")
   set(AHP_WEB_LINK_OPTIONS
     -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432

@@ -12,6 +12,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -41,7 +42,8 @@ struct Platform {
     InputQueue input;
     float pixelRatio = 1;  // framebuffer pixels per UI unit
     float fontPixelRatio = 0;
-    int idleFrames = 0;
+    int idleFrames = 0;       // frames drawn since the last input or change
+    double lastDrawTime = 0;  // glfwGetTime() of the last drawn frame
 };
 Platform* g_platform = nullptr;  // GLFW callbacks carry no user pointer on every platform
 
@@ -86,8 +88,11 @@ void installCallbacks(GLFWwindow* window) {
     });
     glfwSetScrollCallback(window, [](GLFWwindow*, double dx, double dy) {
 #ifdef __EMSCRIPTEN__
-        // Emscripten's GLFW reports wheel deltas in lines, with the sign flipped.
-        dx = -dx; dy = -dy;
+        // Emscripten's GLFW passes the browser's wheel deltas through: pixels (about 100 a
+        // notch) or, in line mode, about 3 a notch, with the page's sign. ImGui wants notches.
+        auto notches = [](double d) { return -(std::fabs(d) >= 10 ? d / 100.0 : d / 3.0); };
+        dx = notches(dx);
+        dy = notches(dy);
 #endif
         g_platform->input.push({InputEvent::Kind::Wheel, float(dx), float(dy)});
     });
@@ -141,21 +146,50 @@ void updateDisplay(Platform& p) {
     io.DisplayFramebufferScale = ImVec2(p.pixelRatio, p.pixelRatio);
 }
 
+// ImGui redraws every frame by default; here a frame is drawn only when something can have
+// changed: input, a resize, work the app asked frames for, or a few frames after any of these
+// (hover states and popups settle a frame late). An idle page costs next to nothing.
+constexpr int kSettleFrames = 4;
+
+bool needsFrame(Platform& p, bool sizeChanged) {
+    if (sizeChanged || !p.input.empty() || web_bridge::consumeWake() || p.app->wantsFrames()) {
+        p.idleFrames = 0;
+        return true;
+    }
+    if (p.idleFrames < kSettleFrames) return true;
+    // A text field being edited blinks its cursor: a couple of frames a second is enough.
+    if (ImGui::GetIO().WantTextInput) return glfwGetTime() - p.lastDrawTime > 0.5;
+    return false;
+}
+
 void frame(void*) {
     Platform& p = *g_platform;
     glfwPollEvents();
+    const ImVec2 oldSize = ImGui::GetIO().DisplaySize;
+    const float oldRatio = p.pixelRatio;
     updateDisplay(p);
+    ImGuiIO& io = ImGui::GetIO();
+    const bool sizeChanged = oldSize.x != io.DisplaySize.x || oldSize.y != io.DisplaySize.y || oldRatio != p.pixelRatio;
+    if (!needsFrame(p, sizeChanged)) {
+        web_bridge::setIdle(true);
+        web_bridge::frameSkipped();
+#ifndef __EMSCRIPTEN__
+        glfwWaitEventsTimeout(0.25);  // the desktop sleeps until input (the browser's rAF just returns)
+#endif
+        return;
+    }
+    web_bridge::setIdle(false);
+    const double started = glfwGetTime();
     if (p.fontPixelRatio != p.pixelRatio) {  // moved to a screen of another density
         p.app->buildFonts(p.pixelRatio);
         p.renderer->uploadFontAtlas();
         p.fontPixelRatio = p.pixelRatio;
     }
     p.input.applyToImGui();
-    ImGuiIO& io = ImGui::GetIO();
-    static double last = glfwGetTime();
     const double now = glfwGetTime();
-    io.DeltaTime = now > last ? float(now - last) : 1.0f / 60.0f;
-    last = now;
+    // After an idle stretch, animations resume from where they were, not with a long step.
+    io.DeltaTime = now > p.lastDrawTime ? float(std::min(now - p.lastDrawTime, 0.1)) : 1.0f / 60.0f;
+    p.lastDrawTime = now;
 
     ImGui::NewFrame();
     p.app->frame();
@@ -167,7 +201,8 @@ void frame(void*) {
     glClear(GL_COLOR_BUFFER_BIT);
     p.renderer->render(draw);
     glfwSwapBuffers(p.window);
-    web_bridge::frameDrawn();
+    ++p.idleFrames;
+    web_bridge::frameDrawn((glfwGetTime() - started) * 1000.0);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include "ui/app.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,19 +17,28 @@
 
 namespace {
 ui::App* g_app = nullptr;
-long g_frames = 0;
+long g_frames = 0, g_skipped = 0;
+bool g_wake = false, g_idle = false;
+std::vector<double> g_frameMs;  // recent drawn frames' CPU time (a ring of the last 600)
+std::size_t g_frameNext = 0;
 std::string g_buffer;  // keeps the last returned string alive for the caller
 std::vector<std::pair<std::string, std::string>> g_importing;  // files of one pick or drop
 }
 
 namespace web_bridge {
 void attach(ui::App* app) { g_app = app; }
-void frameDrawn() {
+void frameDrawn(double cpuMs) {
     ++g_frames;
+    if (g_frameMs.size() < 600) g_frameMs.push_back(cpuMs);
+    else g_frameMs[g_frameNext++ % 600] = cpuMs;
 #ifdef __EMSCRIPTEN__
     if (g_frames == 1) EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });
 #endif
 }
+void frameSkipped() { ++g_skipped; }
+void wake() { g_wake = true; }
+bool consumeWake() { const bool w = g_wake; g_wake = false; return w; }
+void setIdle(bool idle) { g_idle = idle; }
 }  // namespace web_bridge
 
 // The app's state as JSON: screen, language, answers, computed weights and CRs.
@@ -41,6 +52,28 @@ AHP_EXPORT const char* ahp_widgets_json() {
     return g_buffer.c_str();
 }
 AHP_EXPORT long ahp_frame_count() { return g_frames; }
+// Main-loop passes, drawn or skipped (a skipped pass draws nothing: the page is idle).
+AHP_EXPORT long ahp_loop_count() { return g_frames + g_skipped; }
+AHP_EXPORT int ahp_idle() { return g_idle && !g_wake ? 1 : 0; }
+// {"frames":N,"skipped":N,"mean_ms":x,"p95_ms":x,"max_ms":x} since the last reset.
+AHP_EXPORT const char* ahp_frame_stats_json() {
+    std::vector<double> sorted = g_frameMs;
+    std::sort(sorted.begin(), sorted.end());
+    double sum = 0;
+    for (double v : sorted) sum += v;
+    const std::size_t n = sorted.size();
+    const double mean = n ? sum / double(n) : 0, p95 = n ? sorted[std::min(n - 1, n * 95 / 100)] : 0;
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer, "{\"frames\":%zu,\"skipped\":%ld,\"mean_ms\":%.4f,\"p95_ms\":%.4f,\"max_ms\":%.4f}",
+                  n, g_skipped, mean, p95, n ? sorted.back() : 0.0);
+    g_buffer = buffer;
+    return g_buffer.c_str();
+}
+AHP_EXPORT void ahp_frame_stats_reset() {
+    g_frameMs.clear();
+    g_frameNext = 0;
+    g_skipped = 0;
+}
 
 // Files from the page's file input or a drop, one call per file, then ahp_import_done().
 AHP_EXPORT void ahp_import_add(const char* name, const char* bytes, int size) {
@@ -50,9 +83,11 @@ AHP_EXPORT void ahp_import_done() {
     auto files = std::move(g_importing);
     g_importing.clear();
     if (g_app) g_app->importFiles(std::move(files));
+    web_bridge::wake();
 }
 // Replaces the model (JSON text); returns "" or the problem.
 AHP_EXPORT const char* ahp_load_model(const char* json, const char* sourceName) {
     g_buffer = g_app ? g_app->loadModelText(json, sourceName ? sourceName : "model") : "no app";
+    web_bridge::wake();
     return g_buffer.c_str();
 }

@@ -6,5 +6,14 @@ namespace ui { class App; }
 
 namespace web_bridge {
 void attach(ui::App* app);
-void frameDrawn();  // counts frames; tells the page the first frame is on screen
+// Frame accounting, for the tests and the benchmark: `cpuMs` is the app's own time for the
+// frame (input, UI, draw calls). Tells the page when the first frame is on screen.
+void frameDrawn(double cpuMs);
+void frameSkipped();
+// Something outside the input queue changed the app (files from the page, a model from a
+// link): the next frames must be drawn.
+void wake();
+bool consumeWake();
+// No input waiting, nothing left to settle: what the tests wait for after acting.
+void setIdle(bool idle);
 }

@@ -30,13 +30,13 @@ struct App::Impl {
     WidgetRegistry widgets;
     ImFont* bodyFont = nullptr;
     ImFont* titleFont = nullptr;
+    std::vector<ImWchar> arabicRanges;  // glyph ranges baked for Arabic script (kept for the atlas)
     bool scrollToTop = false;  // a new screen or set starts at its top
     std::string modelText, modelSource;  // the questionnaire's model as given (the editor opens it)
 
     // Saving: `changed` is set by every intent that changes what the session holds; the frame
-    // then saves if the document (without its time stamp) differs from the last one saved.
+    // then saves the session once.
     bool changed = false;
-    std::string lastSaved;
     std::optional<model::Response> pendingImport;  // waiting for the expert's confirmation
     std::vector<std::pair<std::string, std::string>> imported;  // every file given, kept as is
 
@@ -109,14 +109,12 @@ void App::Impl::installModel(model::Model parsed) {
 }
 
 void App::Impl::restoreSaved() {
-    lastSaved = sessionText(state, "", AHP_APP_VERSION);
     if (!services.loadSession) return;
     const std::optional<std::string> text = services.loadSession(state.model.id, state.model.hash);
     if (!text) return;
     try {
         restoreSession(state, *text, "saved session");  // unchanged if it throws
         recompute();
-        lastSaved = sessionText(state, "", AHP_APP_VERSION);
     } catch (const std::exception&) {
         // A saved session this version cannot read: start fresh; it is overwritten on the
         // first change.
@@ -128,10 +126,9 @@ void App::Impl::saveIfChanged() {
     if (!changed) return;
     changed = false;
     if (!services.saveSession || !state.error.empty()) return;
-    std::string key = sessionText(state, "", AHP_APP_VERSION);
-    if (key == lastSaved) return;
+    // `changed` is only set by intents that change what is saved, so one serialisation (with
+    // its time stamp) per change is enough; comparing a second, time-less copy cost as much.
     services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
-    lastSaved = std::move(key);
 }
 
 void App::Impl::download(bool csv) {
@@ -228,7 +225,6 @@ void App::Impl::apply(const Intent& intent) {
                     clearAnswers(state);
                     recompute();
                     if (services.clearSession) services.clearSession(state.model.id, state.model.hash);
-                    lastSaved = sessionText(state, "", AHP_APP_VERSION);
                     state.status = {"status.cleared", ""};
                     scrollToTop = true;
                 } else if (question == AppState::Confirm::ReplaceAnswers) {
@@ -296,7 +292,7 @@ void App::setOption(const std::string& key, const std::string& value) {
     }
     if (key == "set") {
         const int set = std::atoi(value.c_str());
-        if (set >= 1 && set <= int(d.state.sets.size())) d.apply(intent::GoToSet{set - 1});
+        if (set >= 1 && set <= int(d.state.sets.size())) d.state.currentSet = set - 1;  // the screen stays as chosen
     }
     if (key == "model-error") d.state.linkError = value;
 }
@@ -342,14 +338,60 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
 
 const std::vector<std::pair<std::string, std::string>>& App::importedFiles() const { return impl_->imported; }
 
+namespace {
+// The Arabic-script glyphs to bake: the shaped forms of every UI string and model text, and of
+// every Persian letter in each joining position (so typed names and other models' labels
+// draw too). About 300 glyphs instead of the 1,100 of the whole presentation-form blocks,
+// which keeps the atlas small and its build fast.
+std::vector<ImWchar> arabicGlyphRanges(const Strings& strings, const model::Model& m) {
+    std::vector<std::string> texts = strings.allTexts();
+    auto addAll = [&texts](const std::map<std::string, std::string>& byLanguage) {
+        for (const auto& [lang, text] : byLanguage) texts.push_back(text);
+    };
+    addAll(m.title);
+    addAll(m.purpose);
+    for (const ahp::Node& node : m.hierarchy.nodes()) {
+        addAll(node.labels);
+        addAll(node.descriptions);
+    }
+    for (const auto& [id, note] : m.notes) addAll(note);
+    static const char* const kLetters[] = {
+        "ا", "آ", "أ", "إ", "ء", "ؤ", "ئ", "ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د", "ذ", "ر", "ز", "ژ",
+        "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ", "ف", "ق", "ک", "ك", "گ", "ل", "م", "ن", "و", "ه", "ة",
+        "ی", "ي", "ى"};
+    for (const char* letter : kLetters) {  // isolated, initial, medial, final; lam-alef ligatures
+        const std::string l = letter;
+        texts.push_back(l + " " + l + "ب بـ" + l + "ب ب" + l + " ل" + l + " بل" + l);
+    }
+    texts.push_back("۰۱۲۳۴۵۶۷۸۹٫٬،؛؟«»");
+    // [first, last] pairs of runs; the Latin font covers everything below U+0600.
+    const std::vector<uint32_t> runs = ahp::text::toGlyphRanges(ahp::text::codepointsAfterShaping(texts));
+    std::vector<ImWchar> arabic;
+    for (std::size_t k = 0; k + 1 < runs.size(); k += 2)
+        if (runs[k] >= 0x0600 && runs[k + 1] <= 0xFFFF) {
+            arabic.push_back(ImWchar(runs[k]));
+            arabic.push_back(ImWchar(runs[k + 1]));
+        }
+    // Text fields draw what is typed unshaped (the shaped preview is beside them): the base
+    // letters too, Persian's own included.
+    static const ImWchar kBaseLetters[] = {0x060C, 0x060C, 0x061B, 0x061B, 0x061F, 0x061F, 0x0621, 0x064A,
+                                           0x067E, 0x067E, 0x0686, 0x0686, 0x0698, 0x0698, 0x06A9, 0x06A9,
+                                           0x06AF, 0x06AF, 0x06CC, 0x06CC, 0x06F0, 0x06F9};
+    arabic.insert(arabic.end(), std::begin(kBaseLetters), std::end(kBaseLetters));
+    arabic.push_back(0);
+    return arabic;
+}
+}  // namespace
+
 void App::buildFonts(float pixelRatio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // Glyphs are rasterised at the framebuffer's density and drawn scaled back, so text is
     // crisp on HiDPI screens.
     static const ImWchar latinRanges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2030, 0x203A, 0x2190, 0x2193, 0};
-    // Arabic script after shaping: presentation forms, plus base letters and Persian digits.
-    static const ImWchar arabicRanges[] = {0x0600, 0x06FF, 0x200C, 0x200F, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+    // Arabic script: only the shaped forms the UI can show (see arabicGlyphRanges).
+    if (impl_->arabicRanges.empty()) impl_->arabicRanges = arabicGlyphRanges(impl_->strings, impl_->state.model);
+    const ImWchar* arabicRanges = impl_->arabicRanges.data();
     auto addFonts = [&](float size) {
         ImFontConfig latin;
         latin.FontDataOwnedByAtlas = false;
@@ -373,6 +415,12 @@ void App::buildFonts(float pixelRatio) {
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / pixelRatio;
     impl_->shaper.clear();
+}
+
+bool App::wantsFrames() const {
+    const ResearchState& r = impl_->state.research;
+    // The editor's share link arrives from the page between frames (PlatformServices::shareLink).
+    return !r.queue.empty() || r.dirty || impl_->state.editor.shareLinkPending;
 }
 
 void App::frame() {
@@ -471,7 +519,7 @@ std::string App::stateJson() const {
 
 std::string App::widgetsJson() const {
     nlohmann::json j = nlohmann::json::object();
-    for (const auto& [id, r] : impl_->widgets) j[id] = {r.x0, r.y0, r.x1, r.y1};
+    for (const auto& [id, r] : impl_->widgets) j[id] = {r.x0, r.y0, r.x1, r.y1, r.clipX0, r.clipY0, r.clipX1, r.clipY1};
     return j.dump();
 }
 

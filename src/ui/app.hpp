@@ -55,6 +55,9 @@ public:
     // (welcome, compare, results), "set" (1-based comparison set), "model-error" (a shared
     // link's model could not be decoded: the message to show). Unknown values are ignored.
     void setOption(const std::string& key, const std::string& value);
+    // True while the app has work that needs frames without input (files loading a few per
+    // frame, results waiting to be recomputed): the platform draws nothing otherwise.
+    bool wantsFrames() const;
     // Draws one frame (between ImGui::NewFrame and ImGui::Render). Saves the session when
     // something changed.
     void frame();

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ui {
 
@@ -16,6 +17,8 @@ public:
     // missing string is visible, never a crash).
     const std::string& get(const std::string& language, const std::string& key) const;
     bool has(const std::string& language, const std::string& key) const;
+    // Every text of every language (to bake the glyphs they need).
+    std::vector<std::string> allTexts() const;
     // Keys present in one language and missing in another (tests keep the tables in step).
     std::map<std::string, std::string> missingKeys() const;
 

@@ -59,7 +59,9 @@ std::string ScreenContext::integer(long value) const {
 
 void ScreenContext::mark(const std::string& id) const {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    widgets[id] = {a.x, a.y, b.x, b.y};
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
+    widgets[id] = {a.x, a.y, b.x, b.y, c0.x, c0.y, c1.x, c1.y};
 }
 
 void TextInBox(const ScreenContext& ctx, const std::string& logical, float width, bool alignEnd) {

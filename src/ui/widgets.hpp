@@ -31,7 +31,9 @@ private:
     std::unordered_map<std::string, std::vector<std::string>> wrapped_;
 };
 
-struct WidgetRect { float x0, y0, x1, y1; };
+// A widget's rectangle and the clip rectangle of the window it is in (a widget scrolled out of
+// its window is recorded, but not clickable until it is inside its clip rectangle).
+struct WidgetRect { float x0, y0, x1, y1, clipX0, clipY0, clipX1, clipY1; };
 using WidgetRegistry = std::map<std::string, WidgetRect>;
 
 // What a screen needs besides the state: words, shaping, and where to record widgets.

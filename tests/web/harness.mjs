@@ -62,10 +62,13 @@ export async function openApp(browser, url, { width = 1280, height = 800, scale 
   return { page, context, errors };
 }
 
-// Waits until the app has drawn `n` more frames (so input has been handled and drawn).
-export async function settle(page, n = 3) {
-  const start = await page.evaluate(() => Module._ahp_frame_count());
-  await page.waitForFunction((s) => Module._ahp_frame_count() >= s, start + n, { timeout: 20000 });
+// Waits until the app has handled what was sent to it: at least `n` more passes of its main
+// loop, then until it reports idle (no input waiting, the last change drawn and settled). The
+// app draws nothing while idle, so counting drawn frames would wait forever.
+export async function settle(page, n = 1) {
+  const start = await page.evaluate(() => Module._ahp_loop_count());
+  await page.waitForFunction((s) => Module._ahp_loop_count() >= s && Module._ahp_idle() === 1, start + n,
+    { timeout: 20000, polling: 'raf' });
 }
 
 export async function state(page) {
@@ -96,18 +99,23 @@ export async function click(page, id) {
   await settle(page, 3);
 }
 
+// A widget is clickable when its whole rectangle is inside its window's clip rectangle and the
+// viewport; otherwise the window is scrolled with the mouse wheel, like a person would.
 export async function scrollIntoView(page, id) {
   const viewport = page.viewportSize();
-  for (let attempt = 0; attempt < 40; ++attempt) {
+  for (let attempt = 0; attempt < 60; ++attempt) {
     const all = await widgets(page);
     const r = all[id];
     if (!r) throw new Error(`widget "${id}" is not on screen; on screen: ${Object.keys(all).slice(0, 40).join(', ')}`);
-    const top = 90, bottom = viewport.height - 10;  // below the top bar, above the window's edge
-    if (r[1] >= top && r[3] <= bottom) return r;
-    const dy = r[1] < top ? -Math.min(300, top - r[1] + 40) : Math.min(300, r[3] - bottom + 40);
-    await page.mouse.move((r[0] + r[2]) / 2, Math.min(Math.max(viewport.height / 2, top + 10), bottom - 10));
+    const [x0, y0, x1, y1] = r;
+    const [cx0, cy0, cx1, cy1] = r.length >= 8 ? r.slice(4) : [0, 0, viewport.width, viewport.height];
+    const top = Math.max(cy0, 0), bottom = Math.min(cy1, viewport.height);
+    if (y0 >= top - 0.5 && y1 <= bottom + 0.5) return r;
+    const dy = y0 < top ? -Math.min(300, top - y0 + 40) : Math.min(300, y1 - bottom + 40);
+    const midX = Math.min(Math.max((x0 + x1) / 2, cx0 + 2), cx1 - 2);
+    await page.mouse.move(midX, (top + bottom) / 2);
     await page.mouse.wheel(0, dy);
-    await settle(page, 4);
+    await settle(page, 2);
   }
   throw new Error(`could not scroll widget "${id}" into view`);
 }
