@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Engine benchmarks, native vs WebAssembly under Node.js, side by side.
+# Engine benchmarks, native vs WebAssembly under Node.js, side by side; then the page itself
+# in headless Chromium (tests/web/bench_page.mjs).
 # Builds bench/engine_bench.cpp natively (preset `native`, build/native) and for the web
 # (preset `web`, build/web), runs both, and prints one table: time per operation on each,
 # the ratio wasm/native and whether it meets the target (wasm within 2x of native).
@@ -77,3 +78,11 @@ for a, b in zip(native_results, wasm_results):
     print(f"{a['result']}: native {a['id']} mean {a['mean']:.6f} p05 {a['p05']:.6f} p95 {a['p95']:.6f}"
           f" P(rank 1) {a['p_rank1']:.4f}; wasm {'identical' if same else 'DIFFERS: ' + json.dumps(b)}")
 PY
+
+# The page in headless Chromium: download size, first frame, frame CPU time, idle frames, memory.
+log "building the web app (build/web) for the page benchmark"
+bash scripts/setup.sh >/dev/null
+cmake --build build/web >build/bench-page.build.log 2>&1 || { tail -30 build/bench-page.build.log >&2; exit 2; }
+echo
+echo "Page (headless Chromium, software WebGL, loopback):"
+(cd tests/web && node bench_page.mjs)
