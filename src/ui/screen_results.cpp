@@ -43,11 +43,11 @@ void setTables(const ScreenContext& ctx) {
             const char* keys[columns] = {"results.col_item", "results.col_weight", "results.col_rank",
                                          "results.col_study", "results.col_study_rank"};
             for (int c = 0; c < columns; ++c)
-                ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, c == 0 ? 4.0f : 1.0f);
+                ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, c == column(0) ? 4.0f : 1.0f);
             ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
             for (int c = 0; c < columns; ++c) {
                 ImGui::TableSetColumnIndex(column(c));
-                ImGui::TextUnformatted(ctx.visual(ctx.tr(keys[c])).c_str());
+                Text(ctx, ctx.tr(keys[c]));
             }
             // Ranks by weight (the study's own rank lists sometimes disagree with its weights).
             const int n = int(set.items.size());
@@ -75,13 +75,13 @@ void setTables(const ScreenContext& ctx) {
                     ImGui::SetTooltip("%s", ctx.visual(text).c_str());
                 }
                 ImGui::TableSetColumnIndex(column(1));
-                ImGui::TextUnformatted(set.solvable ? ctx.number(set.weights[k], 4).c_str() : "-");
+                Text(ctx, set.solvable ? ctx.number(set.weights[k], 4) : "-");
                 ImGui::TableSetColumnIndex(column(2));
-                ImGui::TextUnformatted(set.solvable ? ctx.integer(rankOf(set.weights, k)).c_str() : "-");
+                Text(ctx, set.solvable ? ctx.integer(rankOf(set.weights, k)) : "-");
                 ImGui::TableSetColumnIndex(column(3));
-                ImGui::TextUnformatted(reported[k] >= 0 ? ctx.number(reported[k], 4).c_str() : "-");
+                Text(ctx, reported[k] >= 0 ? ctx.number(reported[k], 4) : "-");
                 ImGui::TableSetColumnIndex(column(4));
-                ImGui::TextUnformatted(reported[k] >= 0 ? ctx.integer(rankOf(reported, k)).c_str() : "-");
+                Text(ctx, reported[k] >= 0 ? ctx.integer(rankOf(reported, k)) : "-");
             }
             ImGui::EndTable();
         }
@@ -100,7 +100,9 @@ void drawResults(const ScreenContext& ctx, Intents& out) {
     const AppState& s = ctx.state;
     Text(ctx, format(ctx.tr("results.summary"), ctx.integer(s.answered), ctx.integer(s.total)), kMuted);
     if (s.answered < s.total) {
-        if (Button(ctx, ctx.tr("results.back_to_questions"), "results-back")) out.push_back(intent::GoTo{Screen::Compare});
+        const std::string& back = ctx.tr("results.back_to_questions");
+        AlignForWidth(ctx, ImGui::CalcTextSize(ctx.visual(back).c_str()).x + 2 * ImGui::GetStyle().FramePadding.x);
+        if (Button(ctx, back, "results-back")) out.push_back(intent::GoTo{Screen::Compare});
     }
     drawFileButtons(ctx, out, false, true);
     ImGui::Separator();
