@@ -73,7 +73,45 @@ void mapKeys() {
     io.KeyMap[ImGuiKey_Z] = GLFW_KEY_Z;
 }
 
+#ifdef __EMSCRIPTEN__
+// Touch: Emscripten's GLFW turns a finger into the mouse (a tap is a click), but ImGui does not
+// scroll when the mouse drags. A finger that moves more than a few pixels vertically becomes a
+// scroll: the press is released (no click lands) and the movement is sent as wheel notches
+// (ImGui scrolls 5 lines of 17 px per notch).
+struct TouchScroll {
+    bool down = false, scrolling = false;
+    double startY = 0, lastY = 0;
+};
+TouchScroll g_touch;
+
+EM_BOOL onTouch(int type, const EmscriptenTouchEvent* event, void*) {
+    const double y = event->numTouches > 0 ? event->touches[0].targetY : g_touch.lastY;
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+        g_touch = {true, false, y, y};
+    } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE && g_touch.down) {
+        if (!g_touch.scrolling && std::fabs(y - g_touch.startY) > 8) {
+            g_touch.scrolling = true;
+            g_platform->input.push({InputEvent::Kind::MouseButton, 0, 0, 0, false, 0});
+        }
+        if (g_touch.scrolling) g_platform->input.push({InputEvent::Kind::Wheel, 0, float((y - g_touch.lastY) / 85.0)});
+        g_touch.lastY = y;
+    } else {
+        g_touch.down = false;
+        // A finger leaves no pointer behind: without this, whatever was tapped stays hovered
+        // and its tooltip covers the screen.
+        g_platform->input.push({InputEvent::Kind::MouseMove, -1e6f, -1e6f});
+    }
+    return EM_FALSE;  // GLFW's own touch handlers still run
+}
+#endif
+
 void installCallbacks(GLFWwindow* window) {
+#ifdef __EMSCRIPTEN__
+    emscripten_set_touchstart_callback("#canvas", nullptr, true, onTouch);
+    emscripten_set_touchmove_callback("#canvas", nullptr, true, onTouch);
+    emscripten_set_touchend_callback("#canvas", nullptr, true, onTouch);
+    emscripten_set_touchcancel_callback("#canvas", nullptr, true, onTouch);
+#endif
     glfwSetCursorPosCallback(window, [](GLFWwindow*, double x, double y) {
 #ifdef __EMSCRIPTEN__
         // Emscripten's GLFW reports canvas pixels; the UI works in CSS pixels.

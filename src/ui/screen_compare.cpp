@@ -96,7 +96,9 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
                                 (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
         const int distance = std::abs(position - 8);
         const float radius = cell * (0.20f + 0.025f * distance);
-        const bool hovered = ImGui::IsItemHovered() || ImGui::IsItemFocused();
+        // Keyboard focus shows like a hover, but only while the keyboard is in use: a tapped
+        // position keeps the focus and would otherwise keep its tooltip on screen.
+        const bool hovered = ImGui::IsItemHovered() || (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible);
         const ImU32 ring = position == 8 ? IM_COL32(90, 90, 100, 255)
                            : (position < 8) != ctx.rtl() ? IM_COL32(36, 99, 170, 255) : IM_COL32(160, 80, 40, 255);
         if (position == selected) draw->AddCircleFilled(c, radius + 2, ring, 20);

@@ -135,21 +135,27 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
                                  ctx.tr("nav.research"), ctx.tr("nav.editor")};
     const char* ids[5] = {"nav-welcome", "nav-questions", "nav-results", "nav-research", "nav-editor"};
     const Screen screens[5] = {Screen::Welcome, Screen::Compare, Screen::Results, Screen::Research, Screen::Editor};
-    float x = ctx.rtl() ? x0 + avail : x0;
+    // Tabs flow from the reading start and wrap to another row when the window is narrow (the
+    // first row leaves room for the language switch).
+    const float gap = 6;
+    float rowY = y, used = 0, room = avail - lw - gap;
     for (int k = 0; k < 5; ++k) {
         const float w = ImGui::CalcTextSize(ctx.visual(tabs[k]).c_str()).x + 20;
-        if (ctx.rtl()) x -= w;
-        ImGui::SetCursorPos(ImVec2(x, y));
+        if (used > 0 && used + w > room) {
+            rowY += ImGui::GetFrameHeight() + gap;
+            used = 0;
+            room = avail;
+        }
+        ImGui::SetCursorPos(ImVec2(ctx.rtl() ? x0 + avail - used - w : x0 + used, rowY));
         const bool active = s.screen == screens[k];
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(36, 99, 170, 255));
         if (active) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
         if (Button(ctx, tabs[k], ids[k], ImVec2(w, 0))) out.push_back(intent::GoTo{screens[k]});
         if (active) ImGui::PopStyleColor(2);
-        if (!ctx.rtl()) x += w + 6;
-        else x -= 6;
+        used += w + gap;
     }
     // Progress across all judgments.
-    ImGui::SetCursorPos(ImVec2(x0, y + ImGui::GetFrameHeight() + 6));
+    ImGui::SetCursorPos(ImVec2(x0, rowY + ImGui::GetFrameHeight() + 6));
     const std::string progress = format(ctx.tr("progress"), ctx.integer(s.answered), ctx.integer(s.total));
     Bar(ctx, s.total ? float(s.answered) / float(s.total) : 0.0f, progress, IM_COL32(120, 190, 140, 255), avail);
     ctx.mark("progress");

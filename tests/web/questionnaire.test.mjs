@@ -172,3 +172,30 @@ test('a browser without WebGL2 is told so', async () => {
     await noGl.close();
   }
 });
+
+test('on a touch screen a tap answers and a finger drag scrolls', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(server.url + '?lang=fa&screen=compare&set=9');
+  await page.waitForFunction(() => window.ahpReady === true);
+  await settle(page);
+  const set = (await state(page)).sets[8];
+  let w = await widgets(page);
+  const first = w[`judgment/${set.id}/1-2/6`];
+  await page.touchscreen.tap((first[0] + first[2]) / 2, (first[1] + first[3]) / 2);
+  await settle(page, 2);
+  assert.equal((await state(page)).sets[8].judgments[0], 3, 'a tap chooses the position under the finger');
+
+  // Drag a finger up by 300 px: the set scrolls and nothing is chosen.
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 180, y }] });
+  await touch('touchStart', 500);
+  for (let y = 480; y >= 200; y -= 20) { await touch('touchMove', y); }
+  await touch('touchEnd', 200);
+  await settle(page, 2);
+  const moved = (await widgets(page))[`judgment/${set.id}/1-2/6`];
+  assert.ok(moved[1] < first[1] - 200, `the content moved up (${first[1]} -> ${moved[1]})`);
+  assert.equal((await state(page)).sets[8].answered, 1, 'the drag answered nothing');
+  await page.screenshot({ path: path.join(repoRoot, 'tests/web/artifacts/touch-scrolled-fa.png') });
+  await context.close();
+});
