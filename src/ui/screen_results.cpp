@@ -130,6 +130,15 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
     const float lw = ImGui::CalcTextSize(ctx.visual(langLabel).c_str()).x + 24;
     ImGui::SetCursorPos(ImVec2(ctx.rtl() ? x0 : x0 + avail - lw, y));
     if (Button(ctx, langLabel, "language", ImVec2(lw, 0))) out.push_back(intent::SetLanguage{other});
+    float reserved = lw;  // room the first row of tabs leaves for these switches
+    if (ctx.rtl()) {  // Persian or Latin digits for numbers (Persian mode only)
+        const std::string& digits = ctx.tr(s.persianDigits ? "digits.button_latin" : "digits.button_persian");
+        const float dw = ImGui::CalcTextSize(ctx.visual(digits).c_str()).x + 24;
+        ImGui::SetCursorPos(ImVec2(x0 + lw + 6, y));
+        if (Button(ctx, digits, "digits", ImVec2(dw, 0))) out.push_back(intent::TogglePersianDigits{});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.visual(ctx.tr(s.persianDigits ? "digits.on" : "digits.off")).c_str());
+        reserved += dw + 6;
+    }
     // Screen tabs.
     const std::string tabs[5] = {ctx.tr("nav.welcome"), ctx.tr("nav.questions"), ctx.tr("nav.results"),
                                  ctx.tr("nav.research"), ctx.tr("nav.editor")};
@@ -138,7 +147,7 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
     // Tabs flow from the reading start and wrap to another row when the window is narrow (the
     // first row leaves room for the language switch).
     const float gap = 6;
-    float rowY = y, used = 0, room = avail - lw - gap;
+    float rowY = y, used = 0, room = avail - reserved - gap;
     for (int k = 0; k < 5; ++k) {
         const float w = ImGui::CalcTextSize(ctx.visual(tabs[k]).c_str()).x + 20;
         if (used > 0 && used + w > room) {

@@ -89,6 +89,10 @@ void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 co
     const std::string& v = ctx.visual(logical);
     const float w = ImGui::CalcTextSize(v.c_str()).x;
     const float avail = ImGui::GetContentRegionAvail().x;
+    if (w > avail) {  // too long to centre on one line (a phone): wrap it instead
+        Text(ctx, logical, color);
+        return;
+    }
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - w) * 0.5f));
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(v.c_str());

@@ -145,6 +145,13 @@ test('a phone-sized screen stacks the labels above the scale', async () => {
   await click(page, 'judgment/C11/1-2/3');
   assert.equal((await state(page)).sets[2].judgments[0], 6);
   await screenshot(page, 'phone-fa');
+  // Persian digits can be switched off (numbers in 0-9) and on again; the choice is kept.
+  assert.equal((await state(page)).persian_digits, true);
+  await click(page, 'digits');
+  assert.equal((await state(page)).persian_digits, false);
+  await screenshot(page, 'phone-fa-latin-digits');
+  await click(page, 'digits');
+  assert.equal((await state(page)).persian_digits, true);
 });
 
 test('a missing .wasm shows a message instead of a blank page', async () => {
