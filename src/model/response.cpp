@@ -326,7 +326,9 @@ nlohmann::ordered_json responseToJson(const Model& model, const Response& respon
         document["session"] = session;
     }
     document["judgments"] = judgmentsJson(model, response.judgments);
-    document["results"] = hierarchyResultsJson(model, response.judgments);
+    // Results are for people reading a response file; the app's own autosaved session (the
+    // one kind with a "session" member) leaves them out, since every change rewrites it.
+    if (!response.session) document["results"] = hierarchyResultsJson(model, response.judgments);
     return document;
 }
 

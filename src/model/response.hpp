@@ -56,7 +56,8 @@ Response parseResponse(const Model& model, const std::string& text,
 
 // The response as a JSON document, judgments in questionnaire order (sets in
 // Hierarchy::comparisonSets() order, then a12, a13, ..., a23, ...) and with "results"
-// computed from them for readers (weights, consistency; ignored when read back).
+// computed from them for readers (weights, consistency; ignored when read back), except in
+// an autosaved session (a response with `session`), which is rewritten on every change.
 nlohmann::ordered_json responseToJson(const Model& model, const Response& response);
 // responseToJson(...).dump(2) plus a final newline: the file's bytes.
 std::string writeResponse(const Model& model, const Response& response);

@@ -47,7 +47,8 @@ struct App::Impl {
     void download(bool csv);
     void finishImport();
     std::string now() const { return services.now ? services.now() : model::isoUtcNow(); }
-    void recompute();
+    SetView setView(int parent) const;
+    void recompute(int changedSet = -1);
     void apply(const Intent& intent);
     void applyEditor(const EditorAction& action);
 };
@@ -162,31 +163,42 @@ void App::Impl::finishImport() {
     changed = true;
 }
 
-// Everything the screens show that derives from the answers.
-void App::Impl::recompute() {
+// What the screens show of one comparison set, from its answers.
+SetView App::Impl::setView(int parent) const {
     const ahp::Hierarchy& h = state.model.hierarchy;
     const ahp::Settings& settings = state.model.settings;
-    state.sets.clear();
+    SetView view;
+    view.parent = parent;
+    view.parentId = h.node(parent).id;
+    view.items = h.node(parent).children;
+    const ahp::PairwiseMatrix& m = state.judgments.at(view.parentId);
+    view.answered = m.knownCount();
+    view.total = m.judgmentCount();
+    if (m.isConnected()) {
+        view.solvable = true;
+        view.weights = ahp::priorities(m, settings.method);
+        view.consistency = ahp::consistency(m, view.weights, settings.method, settings.riTable);
+        if (m.isComplete() && m.size() >= 3) view.advice = ahp::rankJudgments(m, settings.method, settings.riTable);
+    }
+    return view;
+}
+
+// Everything the screens show that derives from the answers; `changedSet` >= 0 when only
+// that set's answers changed (a click): the other sets' views stay as they are.
+void App::Impl::recompute(int changedSet) {
+    const std::vector<int> parents = state.model.hierarchy.comparisonSets();
+    if (changedSet >= 0 && changedSet < int(state.sets.size()) && state.sets.size() == parents.size()) {
+        state.sets[changedSet] = setView(parents[changedSet]);
+    } else {
+        state.sets.clear();
+        for (int parent : parents) state.sets.push_back(setView(parent));
+    }
     state.answered = state.total = 0;
-    for (int parent : h.comparisonSets()) {
-        SetView view;
-        view.parent = parent;
-        view.parentId = h.node(parent).id;
-        view.items = h.node(parent).children;
-        const ahp::PairwiseMatrix& m = state.judgments.at(view.parentId);
-        view.answered = m.knownCount();
-        view.total = m.judgmentCount();
-        if (m.isConnected()) {
-            view.solvable = true;
-            view.weights = ahp::priorities(m, settings.method);
-            view.consistency = ahp::consistency(m, view.weights, settings.method, settings.riTable);
-            if (m.isComplete() && m.size() >= 3) view.advice = ahp::rankJudgments(m, settings.method, settings.riTable);
-        }
+    for (const SetView& view : state.sets) {
         state.answered += view.answered;
         state.total += view.total;
-        state.sets.push_back(std::move(view));
     }
-    state.result = ahp::synthesize(h, state.judgments, settings);
+    state.result = ahp::synthesize(state.model.hierarchy, state.judgments, state.model.settings);
 }
 
 void App::Impl::apply(const Intent& intent) {
@@ -212,10 +224,10 @@ void App::Impl::apply(const Intent& intent) {
                 scrollToTop = true;
             } else if constexpr (std::is_same_v<T, intent::SetJudgment>) {
                 state.judgments.at(state.sets.at(i.set).parentId).set(i.i, i.j, i.value);
-                recompute();
+                recompute(i.set);
             } else if constexpr (std::is_same_v<T, intent::ClearJudgment>) {
                 state.judgments.at(state.sets.at(i.set).parentId).clear(i.i, i.j);
-                recompute();
+                recompute(i.set);
             } else if constexpr (std::is_same_v<T, intent::RequestStartOver>) {
                 state.confirm = AppState::Confirm::StartOver;
             } else if constexpr (std::is_same_v<T, intent::Answer>) {
