@@ -5,7 +5,7 @@
 // questionnaire to the edited model (asking first when there are answers), and open model files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, waitForState, click, settle, screenshot, widgets } from './harness.mjs';
+import { serve, launch, openApp, waitForState, click, settle, screenshot, widgets, clickSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -17,17 +17,6 @@ after(async () => {
   await server?.close();
 });
 
-// A popup is laid out over its first frames: click its buttons once they stay put.
-async function clickSettled(page, id) {
-  let last = '';
-  for (let k = 0; k < 20; ++k) {
-    const now = JSON.stringify((await widgets(page))[id]);
-    if (now === last && now !== undefined) break;
-    last = now;
-    await settle(page, 3);
-  }
-  await click(page, id);
-}
 
 // Replaces a text field's content by typing: click it, select all, type (one key per frame).
 async function retype(page, id, text) {

@@ -101,6 +101,18 @@ export async function click(page, id) {
 
 // A widget is clickable when its whole rectangle is inside its window's clip rectangle and the
 // viewport; otherwise the window is scrolled with the mouse wheel, like a person would.
+// A popup is laid out over its first frames: click its buttons once they stay put.
+export async function clickSettled(page, id) {
+  let last = '';
+  for (let k = 0; k < 20; ++k) {
+    const now = JSON.stringify((await widgets(page))[id]);
+    if (now === last && now !== undefined) break;
+    last = now;
+    await settle(page, 3);
+  }
+  await click(page, id);
+}
+
 export async function scrollIntoView(page, id) {
   const viewport = page.viewportSize();
   for (let attempt = 0; attempt < 60; ++attempt) {

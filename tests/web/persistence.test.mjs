@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, openApp, state, waitForState, click, widgets, settle, screenshot, webRoot } from './harness.mjs';
+import { serve, launch, openApp, state, waitForState, click, widgets, settle, screenshot, webRoot, clickSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -25,28 +25,7 @@ async function waitReady(page) {
   await settle(page);
 }
 
-// Top-bar widgets (tabs, language) never scroll: click them where they are.
-async function tap(page, id) {
-  const r = (await widgets(page))[id];
-  if (!r) throw new Error(`widget "${id}" is not on screen`);
-  await page.mouse.move((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
-  await settle(page, 1);
-  await page.mouse.down();
-  await page.mouse.up();
-  await settle(page, 3);
-}
 
-// A popup is laid out over its first frames: click its buttons once they stay put.
-async function clickSettled(page, id) {
-  let last = '';
-  for (let k = 0; k < 20; ++k) {
-    const now = JSON.stringify((await widgets(page))[id]);
-    if (now === last && now !== undefined) break;
-    last = now;
-    await settle(page, 3);
-  }
-  await click(page, id);
-}
 
 async function typeName(page, name) {
   await click(page, 'expert-name');
@@ -85,7 +64,7 @@ test('autosave: answers, name, language, screen and set survive a reload', async
   const { page, context, errors } = await openApp(browser, server.url);
   let s = await state(page);
   assert.equal(s.language, 'fa');
-  await tap(page, 'language');  // -> English
+  await click(page, 'language');  // -> English
   await typeName(page, 'Sara Karimi');
   await click(page, 'start');
   await click(page, 'judgment/G/1-2/6');   // 3
@@ -113,8 +92,8 @@ test('autosave: answers, name, language, screen and set survive a reload', async
   assert.deepEqual(errors, []);
 
   // Start over asks first (a modal in the reader's language), then clears and forgets.
-  await tap(page, 'language');  // -> Persian
-  await tap(page, 'nav-welcome');
+  await click(page, 'language');  // -> Persian
+  await click(page, 'nav-welcome');
   await click(page, 'start-over');
   assert.equal((await state(page)).confirm, 'start-over');
   await screenshot(page, 'start-over-confirm-fa');
@@ -148,7 +127,7 @@ test('download my answers (JSON, CSV) and load them back: every judgment exactly
   assert.equal(s.status.key, 'status.imported');
   const imported = judgmentsOf(s);
 
-  await tap(page, 'nav-results');
+  await click(page, 'nav-results');
   await screenshot(page, 'results-download-en');
   const json = await download(page, 'download-json');
   assert.match(json.name, /^ahp-egov-qom-Reza-Ahmadi-\d{4}-\d{2}-\d{2}\.json$/);
@@ -171,7 +150,7 @@ test('download my answers (JSON, CSV) and load them back: every judgment exactly
   assert.equal(lines.length, 1 + 78);
 
   // Start over, then load the downloaded file: the same answers and expert.
-  await tap(page, 'nav-welcome');
+  await click(page, 'nav-welcome');
   await click(page, 'start-over');
   assert.equal((await state(page)).confirm, 'start-over');
   await clickSettled(page, 'confirm-yes');
@@ -183,10 +162,10 @@ test('download my answers (JSON, CSV) and load them back: every judgment exactly
   assert.deepEqual(s.expert, { name: 'Reza Ahmadi', role: 'Reviewer' });
 
   // With answers present, loading asks first; "Cancel" keeps them.
-  await tap(page, 'nav-questions');
+  await click(page, 'nav-questions');
   await click(page, 'judgment/G/1-2/8');  // change one (-> 1)
   const changed = judgmentsOf(await state(page));
-  await tap(page, 'nav-welcome');
+  await click(page, 'nav-welcome');
   await chooseFiles(page, json.file);
   s = await waitForState(page, (st) => st.confirm === 'replace-answers');
   assert.equal(s.confirm_file, json.name);
@@ -226,7 +205,7 @@ test('every kind of bad file is named with its problem and changes nothing', asy
     'duplicate.json': /duplicate\.json: judgments\[1\]: duplicate judgment/,
     'empty.json': /empty\.json: is empty/,
   };
-  await tap(page, 'nav-welcome');
+  await click(page, 'nav-welcome');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import')]);
   await chooser.setFiles(Object.entries(variants).map(([name, text]) =>
     ({ name, mimeType: 'application/json', buffer: Buffer.from(text) })));
@@ -240,7 +219,7 @@ test('every kind of bad file is named with its problem and changes nothing', asy
   assert.deepEqual(s.expert, before.expert);
   assert.equal(s.confirm, '');
   await screenshot(page, 'bad-files-en');
-  await tap(page, 'language');
+  await click(page, 'language');
   await screenshot(page, 'bad-files-fa');
   await click(page, 'dismiss-problems');
   assert.deepEqual((await state(page)).import_problems, []);
@@ -303,9 +282,9 @@ test('the single HTML file works from disk with the network off, and after "Save
   assert.equal(s.screen, 'compare');
 
   // Downloads work from disk too.
-  await tap(page, 'nav-welcome');
+  await click(page, 'nav-welcome');
   await typeName(page, 'Offline');
-  await tap(page, 'nav-results');
+  await click(page, 'nav-results');
   const json = await download(page, 'download-json');
   assert.equal(JSON.parse(json.text).judgments.length, 1);
 
@@ -320,7 +299,7 @@ test('the single HTML file works from disk with the network off, and after "Save
   assert.equal(await page2.evaluate(() => document.querySelectorAll('#ahp-file-input').length), 1);
   s = await state(page2);
   assert.equal(s.sets[0].judgments[0], 4, 'same file:// storage, same session');
-  await tap(page2, 'nav-questions');
+  await click(page2, 'nav-questions');
   await click(page2, 'judgment/G/1-3/6');
   assert.equal((await state(page2)).answered, 2);
   await screenshot(page2, 'single-file-saved-as');
@@ -440,8 +419,8 @@ test('the page asks the network for its own files only', async () => {
   await waitReady(page);
   await click(page, 'start');
   await click(page, 'judgment/G/1-2/6');
-  await tap(page, 'nav-results');
-  await tap(page, 'language');
+  await click(page, 'nav-results');
+  await click(page, 'language');
   await page.reload();
   await waitReady(page);
   await page.waitForTimeout(1500);  // let the service worker finish caching

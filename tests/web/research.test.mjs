@@ -51,16 +51,6 @@ function assertClose(actual, expected, where = '', skip = ['files']) {
   }
 }
 
-// The top bar's buttons (above the area the harness scrolls).
-async function clickTop(page, id) {
-  const r = (await widgets(page))[id];
-  assert.ok(r, `widget ${id} on screen`);
-  await page.mouse.move((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
-  await settle(page, 1);
-  await page.mouse.down();
-  await page.mouse.up();
-  await settle(page, 3);
-}
 async function give(page, files) {
   await page.evaluate((list) => Module.ahpImportTexts(list), files);
 }
@@ -148,7 +138,7 @@ test('group results in the browser equal `ahp group` on the same files; exclusio
   s = await state(page);
   assert.equal(s.research.section, 'group');
   await screenshot(page, 'research-group-en');
-  await clickTop(page, 'language');
+  await click(page, 'language');
   await settle(page, 5);
   await screenshot(page, 'research-group-fa');
   await click(page, 'research/section/experts');
@@ -225,7 +215,7 @@ test('identical experts in a set agree completely (S* = 1); sensitivity finds a 
     for (const id of leafIds) assert.ok(Math.abs(s.research.sensitivity.leaf_weights[id] - at(id, x)) < 1e-12, `${id} at ${x}`);
     await screenshot(page, x > xStar ? 'research-sensitivity-after-en' : 'research-sensitivity-before-en');
   }
-  await clickTop(page, 'language');
+  await click(page, 'language');
   await settle(page, 5);
   await screenshot(page, 'research-sensitivity-fa');
 
@@ -241,7 +231,7 @@ test('identical experts in a set agree completely (S* = 1); sensitivity finds a 
     assert.ok(Math.abs(leaf.rank_probability.reduce((x, y) => x + y, 0) - 1) < 1e-9);
   }
   await screenshot(page, 'research-uncertainty-fa');
-  await clickTop(page, 'language');
+  await click(page, 'language');
   await settle(page, 5);
   await screenshot(page, 'research-uncertainty-en');
 
