@@ -213,4 +213,14 @@ void JsonChecker::expectOnlyKeys(const nlohmann::json& object, const std::string
     }
 }
 
+void JsonChecker::expectFormatAndVersion(const nlohmann::json& document, const std::string& format,
+                                         long long version, const std::string& what) const {
+    const nlohmann::json& found = required(document, "", "format");
+    if (expectString(found, "format") != format)
+        fail("format", "is " + quoteForMessage(found) + ", expected \"" + format + "\" (is this a " + what + " file?)");
+    const long long foundVersion = expectInteger(required(document, "", "version"), "version");
+    if (foundVersion != version)
+        fail("version", "is " + std::to_string(foundVersion) + "; this program reads version " + std::to_string(version));
+}
+
 }  // namespace model

@@ -46,6 +46,10 @@ public:
     std::string expectNonEmptyString(const nlohmann::json& value, const std::string& path) const;
     double expectFiniteNumber(const nlohmann::json& value, const std::string& path) const;
     long long expectInteger(const nlohmann::json& value, const std::string& path) const;
+    // The document's "format" must be `format` ("... (is this a <what> file?)") and its
+    // "version" must be `version`.
+    void expectFormatAndVersion(const nlohmann::json& document, const std::string& format, long long version,
+                                const std::string& what) const;
     // Rejects members not in `allowed` (catches misspelt keys that would otherwise be ignored).
     void expectOnlyKeys(const nlohmann::json& object, const std::string& path,
                         const std::vector<std::string>& allowed) const;

@@ -64,7 +64,7 @@ public:
         check_.expectOnlyKeys(document, "",
                               {"format", "version", "id", "title", "purpose", "languages",
                                "settings", "nodes", "source"});
-        checkFormatAndVersion(document);
+        check_.expectFormatAndVersion(document, "ahp-model", kModelVersion, "model");
 
         Model model;
         model.id = check_.expectString(check_.required(document, "", "id"), "id");
@@ -97,18 +97,6 @@ private:
         settings.riTable = ahp::RandomIndexTable::Saaty1980;
         settings.crThreshold = 0.10;
         return settings;
-    }
-
-    void checkFormatAndVersion(const json& document) {
-        const json& format = check_.required(document, "", "format");
-        if (check_.expectString(format, "format") != "ahp-model")
-            check_.fail("format", "is " + quoteForMessage(format) +
-                                      ", expected \"ahp-model\" (is this a model file?)");
-        long long version = check_.expectInteger(check_.required(document, "", "version"), "version");
-        if (version != kModelVersion)
-            check_.fail("version", "is " + std::to_string(version) +
-                                       "; this program reads version " +
-                                       std::to_string(kModelVersion));
     }
 
     std::vector<std::string> readLanguages(const json& value) {

@@ -64,7 +64,7 @@ public:
         check_.expectOnlyKeys(document, "",
                               {"format", "version", "model", "expert", "saved_at", "app_version",
                                "language", "session", "judgments", "results"});
-        checkFormatAndVersion(document);
+        check_.expectFormatAndVersion(document, "ahp-response", kResponseVersion, "response");
         Response response = emptyResponse(model_);
         checkModel(check_.required(document, "", "model"));
         response.expert = readExpert(check_.required(document, "", "expert"));
@@ -118,19 +118,6 @@ private:
             place.persianDigits = digits->get<bool>();
         }
         return place;
-    }
-
-    void checkFormatAndVersion(const json& document) {
-        const json& format = check_.required(document, "", "format");
-        if (check_.expectString(format, "format") != "ahp-response")
-            check_.fail("format", "is " + quoteForMessage(format) +
-                                      ", expected \"ahp-response\" (is this a response file?)");
-        long long version =
-            check_.expectInteger(check_.required(document, "", "version"), "version");
-        if (version != kResponseVersion)
-            check_.fail("version", "is " + std::to_string(version) +
-                                       "; this program reads version " +
-                                       std::to_string(kResponseVersion));
     }
 
     void checkModel(const json& value) {
