@@ -388,7 +388,8 @@ std::vector<ImWchar> arabicGlyphRanges(const Strings& strings, const model::Mode
     // letters too, Persian's own included.
     static const ImWchar kBaseLetters[] = {0x060C, 0x060C, 0x061B, 0x061B, 0x061F, 0x061F, 0x0621, 0x064A,
                                            0x067E, 0x067E, 0x0686, 0x0686, 0x0698, 0x0698, 0x06A9, 0x06A9,
-                                           0x06AF, 0x06AF, 0x06CC, 0x06CC, 0x06F0, 0x06F9};
+                                           0x06AF, 0x06AF, 0x06CC, 0x06CC, 0x06F0, 0x06F9,
+                                           0x200C, 0x200F};  // ZWNJ, ZWJ, LRM, RLM as typed
     arabic.insert(arabic.end(), std::begin(kBaseLetters), std::end(kBaseLetters));
     arabic.push_back(0);
     return arabic;
