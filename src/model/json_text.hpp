@@ -65,4 +65,17 @@ std::string jsonTypeName(const nlohmann::json& value);
 // A short quoted rendering of a value for messages, cut at 40 characters.
 std::string quoteForMessage(const nlohmann::json& value);
 
+// Runs a parser, turning the engine's and nlohmann's exceptions into a ModelError that names
+// the source (a ModelError already does).
+template <class Parse>
+auto withSourceInErrors(const std::string& source, Parse&& parse) -> decltype(parse()) {
+    try {
+        return parse();
+    } catch (const ModelError&) {
+        throw;
+    } catch (const std::exception& error) {  // ahp::Error, nlohmann::json::exception
+        throw ModelError(source + ": " + error.what());
+    }
+}
+
 }  // namespace model

@@ -279,15 +279,7 @@ std::string canonicalModelText(const nlohmann::json& document) {
 }
 
 Model parseModel(const std::string& text, const std::string& sourceName) {
-    try {
-        return ModelParser(sourceName).parse(text);
-    } catch (const ModelError&) {
-        throw;
-    } catch (const ahp::Error& error) {
-        throw ModelError(sourceName + ": " + error.what());
-    } catch (const nlohmann::json::exception& error) {
-        throw ModelError(sourceName + ": " + error.what());
-    }
+    return withSourceInErrors(sourceName, [&] { return ModelParser(sourceName).parse(text); });
 }
 
 std::string nodeLabel(const Model& model, int nodeIndex, const std::string& language) {

@@ -249,15 +249,7 @@ Response emptyResponse(const Model& model) {
 
 Response parseResponse(const Model& model, const std::string& text, const std::string& sourceName,
                        const ResponseReadOptions& options) {
-    try {
-        return ResponseParser(model, sourceName, options).parse(text);
-    } catch (const ModelError&) {
-        throw;
-    } catch (const ahp::Error& error) {
-        throw ModelError(sourceName + ": " + error.what());
-    } catch (const nlohmann::json::exception& error) {
-        throw ModelError(sourceName + ": " + error.what());
-    }
+    return withSourceInErrors(sourceName, [&] { return ResponseParser(model, sourceName, options).parse(text); });
 }
 
 json hierarchyResultsJson(const Model& model, const ahp::HierarchyJudgments& judgments) {

@@ -12,14 +12,7 @@ namespace {
 // Two experts on the small model (geometric method). Expert 1 is perfectly consistent.
 model::Response expert(const model::Model& m, const std::string& name, double ab, double ac,
                        double bc, double a1a2) {
-    model::Response r = model::emptyResponse(m);
-    r.expert = {name, "specialist"};
-    r.savedAt = "2024-05-01T09:30:00Z";
-    r.judgments.at("G").set(0, 1, ab);
-    r.judgments.at("G").set(0, 2, ac);
-    r.judgments.at("G").set(1, 2, bc);
-    r.judgments.at("A").set(0, 1, a1a2);
-    return r;
+    return test::smallModelResponse(m, name, ab, ac, bc, a1a2);
 }
 
 std::vector<model::Response> twoExperts(const model::Model& m) {

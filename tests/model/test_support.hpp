@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/model.hpp"
+#include "model/response.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -50,6 +51,19 @@ inline std::string modelError(const std::string& text) {
         return error.what();
     }
     return "";
+}
+
+// One expert on the small model: a_AB, a_AC, a_BC under G and a_A1A2 under A.
+inline model::Response smallModelResponse(const model::Model& m, const std::string& name, double ab, double ac,
+                                          double bc, double a1a2) {
+    model::Response r = model::emptyResponse(m);
+    r.expert = {name, "specialist"};
+    r.savedAt = "2024-05-01T09:30:00Z";
+    r.judgments.at("G").set(0, 1, ab);
+    r.judgments.at("G").set(0, 2, ac);
+    r.judgments.at("G").set(1, 2, bc);
+    r.judgments.at("A").set(0, 1, a1a2);
+    return r;
 }
 
 }  // namespace test

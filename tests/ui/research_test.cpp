@@ -3,6 +3,8 @@
 // as hand-computed geometric means say; AIP, distances, consensus and sensitivity.
 #include "ui/research.hpp"
 
+#include "../model/test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -11,32 +13,10 @@
 
 namespace {
 
-model::Model smallModel() {
-    return model::parseModel(R"({
-      "format": "ahp-model", "version": 1, "id": "small",
-      "title": {"en": "Small", "fa": "کوچک"},
-      "languages": ["en", "fa"],
-      "settings": {"method": "geometric", "ri": "saaty", "cr_threshold": 0.1},
-      "nodes": [
-        {"id": "G", "parent": null, "labels": {"en": "Goal", "fa": "هدف"}},
-        {"id": "A", "parent": "G", "labels": {"en": "Cost", "fa": "هزینه"}},
-        {"id": "B", "parent": "G", "labels": {"en": "Quality", "fa": "کیفیت"}},
-        {"id": "C", "parent": "G", "labels": {"en": "Speed", "fa": "سرعت"}},
-        {"id": "A1", "parent": "A", "labels": {"en": "Up front", "fa": "اولیه"}},
-        {"id": "A2", "parent": "A", "labels": {"en": "Running", "fa": "جاری"}}
-      ]
-    })", "small.json");
-}
+model::Model smallModel() { return model::parseModel(test::smallModelJson().dump(), "small.json"); }
 
 std::string file(const model::Model& m, const std::string& name, double ab, double ac, double bc, double a1a2) {
-    model::Response r = model::emptyResponse(m);
-    r.expert = {name, "specialist"};
-    r.savedAt = "2024-05-01T09:30:00Z";
-    r.judgments.at("G").set(0, 1, ab);
-    r.judgments.at("G").set(0, 2, ac);
-    r.judgments.at("G").set(1, 2, bc);
-    r.judgments.at("A").set(0, 1, a1a2);
-    return model::writeResponse(m, r);
+    return model::writeResponse(m, test::smallModelResponse(m, name, ab, ac, bc, a1a2));
 }
 
 // Ali is consistent (2, 4, 2); Sara is not (8, 1, 1/2).
