@@ -9,6 +9,7 @@
 // Inputs are synthetic and fixed by seed (the same on every platform): random reciprocal
 // matrices on Saaty's scale; 1,000 experts answering the whole study (assets/models/egov-qom.json,
 // 14 sets, 38 indicators).
+#include "model/names.hpp"
 #include "ahp/ahp.hpp"
 #include "ahp/uncertainty.hpp"
 #include "model/model.hpp"
@@ -80,15 +81,6 @@ ahp::PairwiseMatrix randomMatrix(int n, Random& random) {
     return m;
 }
 
-const char* methodName(ahp::PriorityMethod method) {
-    switch (method) {
-        case ahp::PriorityMethod::Eigenvector: return "eigen";
-        case ahp::PriorityMethod::GeometricMean: return "geometric";
-        case ahp::PriorityMethod::NormalizedColumns: return "normalized";
-    }
-    return "?";
-}
-
 std::string readSource(const std::string& relative) {
     std::ifstream file(std::string(AHP_SOURCE_DIR) + "/" + relative, std::ios::binary);
     if (!file) {
@@ -125,7 +117,7 @@ int main(int argc, char** argv) {
         Random random{static_cast<std::uint64_t>(1000 + n)};
         const ahp::PairwiseMatrix m = randomMatrix(n, random);
         for (auto method : methods)
-            bench("priorities " + std::string(methodName(method)) + " n=" + std::to_string(n),
+            bench("priorities " + std::string(model::methodName(method)) + " n=" + std::to_string(n),
                   [&] { return ahp::priorities(m, method)(0); });
     }
     // ---- consistency (from the matrix: weights + CR, GCI, Koczkodaj) and judgment advice ----

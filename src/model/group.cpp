@@ -393,23 +393,19 @@ std::string groupTablesMarkdown(const Model& model, const GroupTables& tables,
             continue;
         }
         const int n = static_cast<int>(table.items.size());
-        std::vector<std::string> head{"AIJ matrix"};
-        for (const auto& item : table.items) head.push_back(item);
-        md += header(head);
-        for (int i = 0; i < n; ++i) {
-            std::vector<std::string> cells{table.items[i]};
-            for (int j = 0; j < n; ++j) cells.push_back(fixed(table.matrix(i, j)));
-            md += row(cells);
-        }
-        md += "\n";
-        head[0] = "Normalised";
-        md += header(head);
-        for (int i = 0; i < n; ++i) {
-            std::vector<std::string> cells{table.items[i]};
-            for (int j = 0; j < n; ++j) cells.push_back(fixed(table.normalized(i, j)));
-            md += row(cells);
-        }
-        md += "\n";
+        auto matrixTable = [&](const std::string& title, const auto& matrix) {
+            std::vector<std::string> head{title};
+            for (const auto& item : table.items) head.push_back(item);
+            md += header(head);
+            for (int i = 0; i < n; ++i) {
+                std::vector<std::string> cells{table.items[i]};
+                for (int j = 0; j < n; ++j) cells.push_back(fixed(matrix(i, j)));
+                md += row(cells);
+            }
+            md += "\n";
+        };
+        matrixTable("AIJ matrix", table.matrix);
+        matrixTable("Normalised", table.normalized);
         md += header({"Item", "Label", "Weight", "Rank", "Aw", "(Aw)/w"});
         for (int i = 0; i < n; ++i)
             md += row({table.items[i], nodeLabel(model, table.items[i], language), fixed(table.weights(i)),

@@ -1,5 +1,6 @@
 // The model editor's logic (src/ui/editor.hpp): every editing operation, the problems listed as
 // you go, and serialisation that model::parseModel accepts (an unchanged model keeps its hash).
+#include "../model/test_support.hpp"
 #include "ui/editor.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,12 +13,6 @@ using namespace ui;
 
 namespace {
 
-std::string readSource(const std::string& relative) {
-    std::ifstream file(std::string(AHP_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
 
 // Nodes out of pre-order on purpose (C is listed before B's child), a note and a weight kept.
 const char* kSmall = R"({
@@ -61,7 +56,7 @@ const model::LocalizedText kNewLabels = {{"en", "New item"}, {"fa", "گزینه�
 }  // namespace
 
 TEST_CASE("editor: an unchanged model serialises to the same model and hash") {
-    for (const std::string& text : {std::string(kSmall), readSource("assets/models/egov-qom.json")}) {
+    for (const std::string& text : {std::string(kSmall), test::readSourceFile("assets/models/egov-qom.json")}) {
         const model::Model original = model::parseModel(text, "original");
         const ModelDocument doc = documentFromText(text, "original");
         CHECK(documentHash(doc) == original.hash);
@@ -73,7 +68,7 @@ TEST_CASE("editor: an unchanged model serialises to the same model and hash") {
                   return p.severity == EditorProblem::Severity::Info;
               })));
     }
-    const ModelDocument study = documentFromText(readSource("assets/models/egov-qom.json"));
+    const ModelDocument study = documentFromText(test::readSourceFile("assets/models/egov-qom.json"));
     CHECK(study.nodes.size() == 52);
     // The study has sets of two items but no parent with one child: no remarks at all.
     CHECK(validate(study).empty());

@@ -1,5 +1,6 @@
 // The app's session and response-file logic (src/ui/session.hpp): what autosave writes is what
 // a restart restores; imported files are checked without touching the state.
+#include "../model/test_support.hpp"
 #include "ui/session.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,17 +10,10 @@
 
 namespace {
 
-std::string readSource(const std::string& relative) {
-    std::ifstream file(std::string(AHP_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    REQUIRE(file.good());
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
 
 ui::AppState freshState() {
     ui::AppState state;
-    state.model = model::parseModel(readSource("assets/models/egov-qom.json"), "egov-qom.json");
+    state.model = model::parseModel(test::readSourceFile("assets/models/egov-qom.json"), "egov-qom.json");
     for (int parent : state.model.hierarchy.comparisonSets()) {
         const ahp::Node& node = state.model.hierarchy.node(parent);
         state.judgments.emplace(node.id, ahp::PairwiseMatrix(int(node.children.size())));

@@ -1,5 +1,6 @@
 // The UI's string tables: both languages have every key, patterns substitute, and the Persian
 // table really is Persian.
+#include "../model/test_support.hpp"
 #include "ui/strings.hpp"
 #include "text/bidi.hpp"
 
@@ -11,27 +12,20 @@
 #include <sstream>
 
 namespace {
-std::string readAsset(const std::string& relative) {
-    std::ifstream in(std::string(AHP_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 }  // namespace
 
 TEST_CASE("the Persian and English string tables have the same keys", "[strings]") {
     ui::Strings strings;
-    strings.addLanguage("en", readAsset("assets/strings/en.json"));
-    strings.addLanguage("fa", readAsset("assets/strings/fa.json"));
+    strings.addLanguage("en", test::readSourceFile("assets/strings/en.json"));
+    strings.addLanguage("fa", test::readSourceFile("assets/strings/fa.json"));
     const auto missing = strings.missingKeys();
     for (const auto& [key, from] : missing) INFO("missing " << key << " (present in " << from << ")");
     CHECK(missing.empty());
 }
 
 TEST_CASE("every Persian string contains Persian text", "[strings]") {
-    const auto fa = nlohmann::json::parse(readAsset("assets/strings/fa.json"));
-    const auto en = nlohmann::json::parse(readAsset("assets/strings/en.json"));
+    const auto fa = nlohmann::json::parse(test::readSourceFile("assets/strings/fa.json"));
+    const auto en = nlohmann::json::parse(test::readSourceFile("assets/strings/en.json"));
     for (const auto& [key, value] : fa.items()) {
         INFO(key << ": " << value.get<std::string>());
         // Strings of digits and signs only ("123", "۱۲۳") have no language; any with Latin
