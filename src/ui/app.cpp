@@ -445,6 +445,7 @@ bool App::wantsFrames() const {
 void App::frame() {
     Impl& d = *impl_;
     d.widgets.clear();
+    d.shaper.beginFrame();
     researchStep(d.state.research, d.state.model);  // queued response files, a bit per frame
     if (d.state.screen == Screen::Editor && !d.state.editor.loaded)  // opens on the questionnaire's model
         editorOpen(d.state.editor, d.modelText, d.modelSource);
