@@ -154,19 +154,18 @@ std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMetho
 // answer moves the weights most per unit of ln a_ij, |dw/d ln a_ij| at a_ij = w_i/w_j (Harker
 // 1987, derivatives of the priority vector with respect to a missing judgment; taken on the
 // method's own weights, Harker's eigenvector for normalised columns, which complete by it). The set is settled when it is complete, or when it is connected and
-// every missing pair's predicted change, max_k |dw_k/d ln a_ij| * spread * importance, is at
-// most kSettledChange; `spread` estimates how far an answer falls from w_i/w_j in ln units from
-// the residuals of the answers so far (kPriorSpread counted as one prior residual).
+// every missing pair's predicted change, max_k |dw_k/d ln a_ij| * spread, is at most
+// kSettledChange; `spread` estimates how far an answer falls from w_i/w_j in ln units, from the
+// residuals of the answers so far (kPriorSpread, about the rounding to the nearest scale value,
+// counted as one prior residual). Calibrated by bench/questioning_bench.cpp.
 constexpr double kSettledChange = 0.02;
-constexpr double kPriorSpread = 0.35;
+constexpr double kPriorSpread = 0.28;
 struct QuestionAdvice {
     std::optional<std::pair<int, int>> next;  // 0-based (i < j); none when complete
     bool settled = false;
     double predictedChange = 0;               // of the next pair once connected (0 before)
 };
-// `importance` scales the predicted change: the parent's global weight when the set is part of a
-// hierarchy (a change in a set under a light parent moves global weights less), 1 alone.
-QuestionAdvice nextQuestion(const PairwiseMatrix& m, PriorityMethod method, double importance = 1.0);
+QuestionAdvice nextQuestion(const PairwiseMatrix& m, PriorityMethod method);
 
 // ---------------------------------------------------------------------------------------------
 // Hierarchy: a tree of nodes; every parent with two or more children owns one comparison set.

@@ -32,7 +32,7 @@ constexpr double kLogStep = 1e-4;
 
 }  // namespace
 
-QuestionAdvice nextQuestion(const PairwiseMatrix& m, PriorityMethod method, double importance) {
+QuestionAdvice nextQuestion(const PairwiseMatrix& m, PriorityMethod method) {
     QuestionAdvice advice;
     // Normalised columns of an incomplete matrix are taken from its Harker completion, so the
     // questions follow Harker's own weights there (the eigenvector).
@@ -83,7 +83,7 @@ QuestionAdvice nextQuestion(const PairwiseMatrix& m, PriorityMethod method, doub
                 advice.next = std::make_pair(i, j);
             }
         }
-    advice.predictedChange = bestScore * spread * importance;
+    advice.predictedChange = bestScore * spread;
     advice.settled = advice.predictedChange <= kSettledChange;
     return advice;
 }
