@@ -9,3 +9,10 @@ if(TARGET ahp_model)
     target_link_options(engine_bench PRIVATE -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1)
   endif()
 endif()
+# questioning_bench: adaptive questioning simulated (share of pairs asked, distance of the weights
+# at the stop from every answer's, per set size and over the study). Native only, in bench.sh.
+if(TARGET ahp_model)
+  add_executable(questioning_bench EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/questioning_bench.cpp)
+  target_link_libraries(questioning_bench PRIVATE ahp_model)
+  target_compile_definitions(questioning_bench PRIVATE AHP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+endif()

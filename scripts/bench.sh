@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Engine benchmarks, native vs WebAssembly under Node.js, side by side; then the page itself
-# in headless Chromium (tests/web/bench_page.mjs).
+# Engine benchmarks, native vs WebAssembly under Node.js, side by side; adaptive questioning
+# simulated (bench/questioning_bench.cpp); then the page itself in headless Chromium
+# (tests/web/bench_page.mjs).
 # Builds bench/engine_bench.cpp natively (preset `native`, build/native) and for the web
 # (preset `web`, build/web), runs both, and prints one table: time per operation on each,
 # the ratio wasm/native and whether it meets the target (wasm within 2x of native).
@@ -78,6 +79,13 @@ for a, b in zip(native_results, wasm_results):
     print(f"{a['result']}: native {a['id']} mean {a['mean']:.6f} p05 {a['p05']:.6f} p95 {a['p95']:.6f}"
           f" P(rank 1) {a['p_rank1']:.4f}; wasm {'identical' if same else 'DIFFERS: ' + json.dumps(b)}")
 PY
+
+# Adaptive questioning simulated (issue 15): pairs asked and distance of the weights at the stop.
+log "adaptive questioning (native)"
+cmake --build build/native --target questioning_bench >build/bench-questioning.build.log 2>&1 ||
+  { tail -30 build/bench-questioning.build.log >&2; exit 2; }
+echo
+build/native/questioning_bench
 
 # The page in headless Chromium: download size, first frame, frame CPU time, idle frames, memory.
 log "building the web app (build/web) for the page benchmark"

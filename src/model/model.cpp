@@ -75,9 +75,10 @@ public:
         model.title = readLocalized(check_.required(document, "", "title"), "title", true);
         if (const json* purpose = check_.optional(document, "purpose"))
             model.purpose = readLocalized(*purpose, "purpose", false);
-        if (const json* settings = check_.optional(document, "settings"))
+        if (const json* settings = check_.optional(document, "settings")) {
             model.settings = readSettings(*settings);
-        else
+            model.adaptiveQuestioning = readQuestioning(*settings);
+        } else
             model.settings = defaultSettings();
         if (const json* source = check_.optional(document, "source")) model.source = *source;
 
@@ -141,7 +142,7 @@ private:
 
     ahp::Settings readSettings(const json& value) {
         check_.expectObject(value, "settings");
-        check_.expectOnlyKeys(value, "settings", {"method", "ri", "cr_threshold"});
+        check_.expectOnlyKeys(value, "settings", {"method", "ri", "cr_threshold", "questioning"});
         ahp::Settings settings = defaultSettings();
         if (const json* method = check_.optional(value, "method")) {
             std::string name = check_.expectString(*method, "settings.method");
@@ -167,6 +168,16 @@ private:
             settings.crThreshold = number;
         }
         return settings;
+    }
+
+    // "questioning": "all" (default) or "adaptive"; true for adaptive.
+    bool readQuestioning(const json& settings) {
+        const json* value = check_.optional(settings, "questioning");
+        if (!value) return false;
+        const std::string name = check_.expectString(*value, "settings.questioning");
+        if (name != "all" && name != "adaptive")
+            check_.fail("settings.questioning", "unknown mode \"" + name + "\" (known: all, adaptive)");
+        return name == "adaptive";
     }
 
     std::vector<NodeEntry> readNodes(const json& value) {

@@ -271,6 +271,11 @@ json hierarchyResultsJson(const Model& model, const ahp::HierarchyJudgments& jud
             sets.push_back(entry);
         }
         results["sets"] = sets;
+        // The sets the expert handed in above their consistency threshold (issue 15).
+        json above = json::array();
+        for (const auto& set : computed.sets)
+            if (!set.consistency.consistent) above.push_back(set.parentId);
+        results["above_threshold"] = above;
         json global = json::array();
         int rank = 0;
         for (int leaf : computed.leafRanking)

@@ -178,7 +178,16 @@ SetView App::Impl::setView(int parent) const {
         view.solvable = true;
         view.weights = ahp::priorities(m, settings.method);
         view.consistency = ahp::consistency(m, view.weights, settings.method, settings.riTable);
-        if (m.isComplete() && m.size() >= 3) view.advice = ahp::rankJudgments(m, settings.method, settings.riTable);
+        const double threshold = ahp::graduatedCrThreshold(m.size());
+        view.aboveThreshold = m.size() >= 3 && view.consistency.cr > threshold;
+        if (view.aboveThreshold)
+            view.suggestion = ahp::suggestChange(m, settings.method, settings.riTable, threshold);
+    }
+    if (state.model.adaptiveQuestioning) {
+        const ahp::QuestionAdvice question = ahp::nextQuestion(m, settings.method);
+        view.adaptive = true;
+        view.next = question.next;
+        view.settled = question.settled;
     }
     return view;
 }
@@ -513,6 +522,7 @@ std::string App::stateJson() const {
     j["link_error"] = s.linkError;
     j["imported_files"] = impl_->imported.size();
     nlohmann::json sets = nlohmann::json::array();
+    nlohmann::json above = nlohmann::json::array();  // ids of the sets above their CR threshold
     for (const SetView& set : s.sets) {
         nlohmann::json o;
         o["id"] = set.parentId;
@@ -529,9 +539,23 @@ std::string App::stateJson() const {
             o["cr"] = finiteOrNull(set.consistency.cr);
             o["lambda_max"] = finiteOrNull(set.consistency.lambdaMax);
         }
+        o["above_threshold"] = set.aboveThreshold;
+        o["suggestion"] = nullptr;
+        if (set.suggestion)
+            o["suggestion"] = {{"i", set.suggestion->i + 1}, {"j", set.suggestion->j + 1},
+                               {"value", set.suggestion->value}, {"suggested", set.suggestion->suggested},
+                               {"steps", set.suggestion->steps}, {"cr_if_changed", finiteOrNull(set.suggestion->crIfChanged)},
+                               {"reaches_threshold", set.suggestion->reachesThreshold}};
+        if (set.adaptive) {
+            o["next"] = set.next ? nlohmann::json{{"i", set.next->first + 1}, {"j", set.next->second + 1}} : nlohmann::json();
+            o["settled"] = set.settled;
+        }
+        if (set.aboveThreshold) above.push_back(set.parentId);
         sets.push_back(o);
     }
     j["sets"] = sets;
+    j["above_threshold"] = above;
+    j["questioning"] = s.model.adaptiveQuestioning ? "adaptive" : "all";
     nlohmann::json ranking = nlohmann::json::array();
     for (int leaf : s.result.leafRanking)
         ranking.push_back({{"id", s.model.hierarchy.node(leaf).id}, {"weight", finiteOrNull(s.result.globalWeight[leaf])}});

@@ -8,6 +8,8 @@
 #include "ui/editor.hpp"
 
 #include <map>
+#include <optional>
+#include <utility>
 #include <string>
 #include <variant>
 #include <vector>
@@ -25,7 +27,14 @@ struct SetView {
     bool solvable = false;          // enough judgments to compute weights
     Eigen::VectorXd weights;        // when solvable
     ahp::ConsistencyReport consistency;
-    std::vector<ahp::JudgmentAdvice> advice;  // worst first, when solvable and n >= 3
+    // The engine's one suggestion rule (ahp::suggestChange) against the graduated threshold.
+    std::optional<ahp::Suggestion> suggestion;
+    bool aboveThreshold = false;    // solvable, n >= 3 and CR above graduatedCrThreshold(n)
+    // Adaptive questioning (model setting "questioning": "adaptive"): the pair to ask next
+    // (0-based, none when complete) and whether the set is settled (ahp::nextQuestion).
+    bool adaptive = false;
+    std::optional<std::pair<int, int>> next;
+    bool settled = false;
 };
 
 struct AppState {

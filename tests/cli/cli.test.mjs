@@ -96,6 +96,89 @@ test('an incomplete but connected matrix is solved', () => {
   closeAll(out.weights, [4 / 7, 2 / 7, 1 / 7], 1e-9);
 });
 
+// Issue 15: one suggestion rule, adaptive questioning, random-index ranges.
+const SCALE17 = [1 / 9, 1 / 8, 1 / 7, 1 / 6, 1 / 5, 1 / 4, 1 / 3, 1 / 2, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const scaleText = (v) => (v >= 1 ? String(Math.round(v)) : `1/${Math.round(1 / v)}`);
+
+test('a consistent matrix gets no suggestion and no advice that raises CR', () => {
+  const out = runJson(['priorities'], '3 5 2\n');
+  assert.ok(out.cr < out.cr_threshold);
+  assert.equal(out.suggestion, null);
+  for (const w of out.worst) if (w.cr_if_changed !== null) assert.ok(w.cr_if_changed < out.cr, JSON.stringify(w));
+});
+
+test('the suggestion lowers CR every time it is applied, until none is left', () => {
+  let values = [1 / 7, 9, 9];
+  let out = runJson(['priorities'], values.map(scaleText).join(' ') + '\n');
+  assert.deepEqual(Object.keys(out.suggestion), ['i', 'j', 'value', 'suggested', 'steps', 'cr_if_changed', 'reaches_threshold']);
+  assert.notEqual(out.suggestion.suggested, out.suggestion.value, 'not "9 -> 9"');
+  for (let step = 0; out.suggestion && step < 20; ++step) {
+    const s = out.suggestion;
+    assert.ok(s.cr_if_changed < out.cr, `step ${step}: ${JSON.stringify(s)} with CR ${out.cr}`);
+    assert.ok(s.steps >= 1);
+    const k = [[1, 2], [1, 3], [2, 3]].findIndex(([i, j]) => i === s.i && j === s.j);
+    values[k] = s.suggested;
+    const next = runJson(['priorities'], values.map(scaleText).join(' ') + '\n');
+    close(next.cr, s.cr_if_changed, 1e-9, 'cr_if_changed is the CR after the change');
+    assert.equal(next.consistent, s.reaches_threshold);
+    out = next;
+  }
+  assert.equal(out.suggestion, null);
+});
+
+test('property: over random matrices the suggestion never raises CR', () => {
+  let seed = 15;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let seen = 0;
+  for (let trial = 0; trial < 40; ++trial) {
+    const n = 3 + (trial % 4);
+    const values = Array.from({ length: (n * (n - 1)) / 2 }, () => SCALE17[Math.floor(random() * 17)]);
+    const method = ['eigen', 'geometric', 'normalized'][trial % 3];
+    const out = runJson(['priorities', '--method', method], values.map(scaleText).join(' ') + '\n');
+    if (out.cr <= out.cr_threshold) {
+      assert.equal(out.suggestion, null);
+      continue;
+    }
+    if (!out.suggestion) continue;
+    ++seen;
+    const s = out.suggestion;
+    let k = 0;
+    for (let i = 1; i <= n; ++i) for (let j = i + 1; j <= n; ++j, ++k) if (i === s.i && j === s.j) values[k] = s.suggested;
+    const after = runJson(['priorities', '--method', method], values.map(scaleText).join(' ') + '\n');
+    assert.ok(after.cr < out.cr, `${method} ${JSON.stringify(s)}: CR ${out.cr} -> ${after.cr}`);
+  }
+  assert.ok(seen > 10);
+});
+
+test('next and settled: an empty, a partial and a complete matrix', () => {
+  const empty = runJson(['priorities'], '- - - - - -\n');
+  assert.equal(empty.weights, null);
+  assert.equal(empty.cr, null);
+  assert.deepEqual(empty.next, { i: 1, j: 2 });
+  assert.equal(empty.settled, false);
+  const partial = runJson(['priorities'], '2 - - - - -\n');
+  assert.equal(partial.weights, null, 'item 3 and 4 not connected yet');
+  assert.deepEqual(partial.next, { i: 1, j: 3 });
+  const star = runJson(['priorities'], '2 4 8 - - -\n');
+  assert.equal(star.weights.length, 4);
+  assert.ok(star.next.i >= 2 && star.next.j > star.next.i, 'a pair not yet answered');
+  assert.equal(typeof star.settled, 'boolean');
+  const complete = runJson(['priorities'], '2 4 8 2 4 2\n');
+  assert.equal(complete.next, null);
+  assert.equal(complete.settled, true);
+});
+
+test('ri_extrapolated is printed when a table\'s own range is left', () => {
+  const sixteen = Array.from({ length: 120 }, () => '2').join(' ') + '\n';
+  assert.equal(runJson(['priorities'], '3 5 2\n').ri_extrapolated, false);
+  assert.equal(runJson(['priorities', '--ri', 'saaty'], sixteen).ri_extrapolated, true);
+  assert.equal(runJson(['priorities', '--ri', 'alonso-lamata'], sixteen).ri_extrapolated, true);
+  const dd = runJson(['priorities', '--ri', 'donegan-dodd'], sixteen);
+  assert.equal(dd.ri_extrapolated, false);
+  assert.equal(dd.ri, 1.5078);
+  assert.equal(runJson(['priorities', '--ri', 'donegan-dodd'], '3 5 2\n').ri, 0.4914);
+});
+
 test('bad matrix input exits 2 naming the line and value', () => {
   fails(['priorities'], '3 abc 2\n', 'line 1, value 2', '"abc" is not a number');
   fails(['priorities'], '3 5\n', 'line 1', '2 values', 'n(n-1)/2');
@@ -105,7 +188,6 @@ test('bad matrix input exits 2 naming the line and value', () => {
   fails(['priorities'], '3 inf 2\n', 'line 1, value 2', '"inf" is not a number');
   fails(['priorities'], '1 2 4\n1/2 1 2\n4 1/2 1\n', 'line 3, value 1', '"4" is not the reciprocal');
   fails(['priorities'], '1 2 4\n1/2 1\n1/4 1/2 1\n', 'line 2', '2 values, expected 3');
-  fails(['priorities'], '2 - -\n', 'do not connect');
   fails(['priorities'], '', 'no input');
 });
 

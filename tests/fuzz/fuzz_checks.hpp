@@ -81,8 +81,10 @@ inline void checkMatrix(const ahp::PairwiseMatrix& m, int adviceUpTo = 12) {
             for (const auto& advice : ahp::rankJudgments(m, method, ahp::RandomIndexTable::Saaty1980)) {
                 checkFinite(advice.implied, "advice: implied ratio is not finite");
                 checkFinite(advice.deviation, "advice: deviation is not finite");
-                checkFinite(advice.suggested, "advice: suggested value is not finite");
-                checkFinite(advice.crIfChanged, "advice: CR if changed is not finite");
+                if (advice.change) {
+                    checkFinite(advice.change->suggested, "advice: suggested value is not finite");
+                    checkFinite(advice.change->crIfChanged, "advice: CR if changed is not finite");
+                }
             }
         }
     }
