@@ -68,9 +68,8 @@ public:
     std::string loadModelText(const std::string& json, const std::string& sourceName);
     // Response files chosen or dropped by the user: each is checked against the model; each bad
     // file gets a message and changes nothing; a good one replaces the answers (after a
-    // confirmation when there are answers already). The files are kept (importedFiles()).
+    // confirmation when there are answers already). No file's bytes are kept after this.
     void importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes);
-    const std::vector<std::pair<std::string, std::string>>& importedFiles() const;
 
     // The test interface: the state (answers, weights, CRs...) and the widgets' rectangles.
     std::string stateJson() const;

@@ -48,7 +48,7 @@ struct AppState {
     enum class Confirm { None, StartOver, ReplaceAnswers };
     Confirm confirm = Confirm::None;    // a question in a modal popup
     std::string confirmFile;            // ReplaceAnswers: the file whose answers would be loaded
-    struct FileProblem { std::string file, message; };
+    struct FileProblem { std::string file, message, code; std::vector<std::string> args; };
     std::vector<FileProblem> importProblems;  // bad files, until dismissed
     struct Status { std::string key, argument; };  // one line: strings key + its {0}
     Status status;
