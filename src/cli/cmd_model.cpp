@@ -201,7 +201,6 @@ int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostr
                              " weights for " + std::to_string(args.positional.size() - 1) +
                              " response files");
         // Keep the weights of the files that were used, in order.
-        std::vector<double> used;
         std::unordered_map<std::string, double> weightOf;
         for (std::size_t k = args.positional.size() - 1; k >= 1; --k)  // the first of equal paths wins
             weightOf[args.positional[k]] = options.expertWeights[k - 1];

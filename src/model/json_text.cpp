@@ -154,7 +154,7 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source)
     const std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     if (!canStartJson(text[first]))
         throw ModelError(source + ": " + where(first) + ": not a JSON text (it starts with \"" +
-                             cutUtf8(text.substr(first, 24), 20) + "\": is this the right file?)",
+                             cutUtf8(printableUtf8(text.substr(first, 12)), 40) + "\": is this the right file?)",
                          "not_json", {where(first)});
     const PreScan scan = preScan(text);
     if (scan.problem == PreScan::Problem::NotJson) {
@@ -174,7 +174,7 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source)
         // error.byte is 1-based: the byte at which the parser gave up.
         std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
         TextPosition position = positionOf(text, offset);
-        std::string reason = parseReason(error);
+        std::string reason = printableUtf8(parseReason(error));  // nlohmann quotes raw bytes
         // nlohmann's "last read: '...'" quotes all the text since the last token, escaped
         // (megabytes of blanks become megabytes of <U+000A>): keep the message one line long.
         if (reason.size() > 200) {

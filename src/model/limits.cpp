@@ -10,7 +10,10 @@ std::string formatByteSize(std::size_t bytes) {
     char text[32];
     if (bytes >= 1024 * 1024) {
         const double mb = double(bytes) / (1024.0 * 1024.0);
-        std::snprintf(text, sizeof text, mb >= 10 || bytes % (1024 * 1024) == 0 ? "%.0f MB" : "%.1f MB", mb);
+        std::snprintf(text, sizeof text, mb >= 10 ? "%.0f MB" : "%.1f MB", mb);
+        std::string shown = text;
+        if (shown.size() > 5 && shown.compare(shown.size() - 5, 5, ".0 MB") == 0) shown.erase(shown.size() - 5, 2);
+        return shown;
     } else if (bytes >= 1024) {
         std::snprintf(text, sizeof text, "%zu KB", (bytes + 1023) / 1024);
     } else {
@@ -59,6 +62,37 @@ std::string forbiddenCharacter(const std::string& text, bool allowLineBreaks) {
         }
     }
     return "";
+}
+
+std::string printableUtf8(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    char escaped[8];
+    for (std::size_t at = 0; at < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[at]);
+        const int length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        bool valid = length > 0 && at + length <= text.size();
+        for (int k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text[at + k]) & 0xC0) == 0x80;
+        if (valid && length > 1) {  // no overlong forms, surrogates or code points past U+10FFFF
+            std::size_t next = at;
+            const unsigned cp = decodeAt(text, next);
+            valid = cp >= (length == 2 ? 0x80u : length == 3 ? 0x800u : 0x10000u) && !(cp >= 0xD800 && cp <= 0xDFFF) &&
+                    cp <= 0x10FFFF;
+        }
+        if (!valid) {
+            std::snprintf(escaped, sizeof escaped, "\\x%02X", c);
+            out += escaped;
+            ++at;
+        } else if (c < 0x20 || c == 0x7F) {
+            std::snprintf(escaped, sizeof escaped, "\\u%04X", c);
+            out += escaped;
+            ++at;
+        } else {
+            out.append(text, at, std::size_t(length));
+            at += std::size_t(length);
+        }
+    }
+    return out;
 }
 
 std::string cutUtf8(const std::string& text, std::size_t maxBytes) {

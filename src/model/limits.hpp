@@ -36,6 +36,10 @@ std::size_t characterCount(const std::string& text);
 // text shown differ from the text stored. Returns "" when there is none, else "U+202E".
 std::string forbiddenCharacter(const std::string& text, bool allowLineBreaks);
 
+// `text` with every byte that is not part of a valid UTF-8 sequence written as "\xNN" (and
+// control characters as "\u00NN"): for quoting what a file holds inside a message.
+std::string printableUtf8(const std::string& text);
+
 // `text` cut to at most `maxBytes` bytes, never inside a UTF-8 sequence, "..." added when cut.
 std::string cutUtf8(const std::string& text, std::size_t maxBytes);
 
