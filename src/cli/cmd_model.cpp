@@ -167,17 +167,21 @@ int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostr
         options.excludeAboveCr = threshold.front();
     }
 
-    std::vector<std::pair<std::string, std::string>> files;
+    // One file at a time: read, parsed, its bytes dropped (memory grows with the responses, not
+    // with the files' text). Unreadable files are listed first, as before.
+    model::LoadedGroup group;
     std::vector<model::SkippedFile> unreadable;
     for (std::size_t k = 1; k < args.positional.size(); ++k) {
         const std::string& path = args.positional[k];
+        std::string text;
         try {
-            files.emplace_back(path, readFile(path, model::limits::kResponseBytes, "response"));
+            text = readFile(path, model::limits::kResponseBytes, "response");
         } catch (const model::ModelError& error) {
             unreadable.push_back({path, error.what(), error.code, error.args});
+            continue;
         }
+        model::addToGroup(group, m, path, text);
     }
-    model::LoadedGroup group = model::loadGroup(m, files);
     group.skipped.insert(group.skipped.begin(), unreadable.begin(), unreadable.end());
     const std::vector<std::size_t> used = model::usedResponses(group, args.has("--include-identical"));
     if (used.empty())  // one error line, naming the first reason

@@ -217,6 +217,14 @@ nlohmann::ordered_json groupFilesJson(const LoadedGroup& group, const std::vecto
 
 GroupTables buildGroupTables(const Model& model, const std::vector<Response>& responses,
                              const GroupOptions& options) {
+    std::vector<const Response*> pointers;
+    pointers.reserve(responses.size());
+    for (const Response& response : responses) pointers.push_back(&response);
+    return buildGroupTables(model, pointers, options);
+}
+
+GroupTables buildGroupTables(const Model& model, const std::vector<const Response*>& responses,
+                             const GroupOptions& options) {
     if (responses.empty()) throw ModelError("group: no responses to combine");
     const std::size_t expertCount = responses.size();
     GroupTables tables;
@@ -224,7 +232,10 @@ GroupTables buildGroupTables(const Model& model, const std::vector<Response>& re
     tables.modelHash = model.hash;
     tables.settings = model.settings;
     tables.excludeAboveCr = options.excludeAboveCr;
-    for (const auto& response : responses) tables.experts.push_back(response.expert);
+    for (const Response* response : responses) tables.experts.push_back(response->expert);
+    if (!options.known.empty() && options.known.size() != expertCount)
+        throw ModelError("group: known results for " + std::to_string(options.known.size()) + " of " +
+                         std::to_string(expertCount) + " experts");
     tables.expertWeights = options.expertWeights.empty() ? std::vector<double>(expertCount, 1.0)
                                                          : options.expertWeights;
     if (tables.expertWeights.size() != expertCount)
@@ -237,7 +248,9 @@ GroupTables buildGroupTables(const Model& model, const std::vector<Response>& re
 
     const ahp::Hierarchy& hierarchy = model.hierarchy;
     ahp::HierarchyJudgments groupJudgments;
-    for (int setIndex : hierarchy.comparisonSets()) {
+    const std::vector<int> setIndices = hierarchy.comparisonSets();
+    for (std::size_t s = 0; s < setIndices.size(); ++s) {
+        const int setIndex = setIndices[s];
         GroupSetTable table;
         table.set = hierarchy.node(setIndex).id;
         table.items = childIds(hierarchy, setIndex);
@@ -246,12 +259,16 @@ GroupTables buildGroupTables(const Model& model, const std::vector<Response>& re
         std::vector<double> includedWeights;
         std::vector<Eigen::VectorXd> includedPriorities;
         for (std::size_t e = 0; e < expertCount; ++e) {
-            auto found = responses[e].judgments.find(table.set);
-            const bool answered = found != responses[e].judgments.end() &&
+            auto found = responses[e]->judgments.find(table.set);
+            const bool answered = found != responses[e]->judgments.end() &&
                                   found->second.size() == n && found->second.knownCount() > 0;
             std::optional<double> cr;
             std::optional<Eigen::VectorXd> weights;
-            if (answered && found->second.isConnected()) {
+            if (!options.known.empty()) {
+                const ExpertSetResults& known = *options.known[e];
+                cr = known.cr.at(s);
+                if (known.priorities.at(s).size() > 0) weights = known.priorities[s];
+            } else if (answered && found->second.isConnected()) {
                 try {
                     weights = ahp::priorities(found->second, model.settings.method);
                     cr = ahp::consistency(found->second, *weights, model.settings.method,

@@ -77,11 +77,22 @@ std::vector<std::size_t> usedResponses(const LoadedGroup& group, bool includeIde
 // reason, included). One writer for `ahp group` and the app's report.
 nlohmann::ordered_json groupFilesJson(const LoadedGroup& group, const std::vector<std::size_t>& used);
 
+// One expert's own results per comparison set (Hierarchy::comparisonSets() order), as
+// buildGroupTables computes them for its expert_cr column: the model's method on the expert's
+// matrix when it is answered and connected.
+struct ExpertSetResults {
+    std::vector<std::optional<double>> cr;    // nullopt: unanswered or unsolvable
+    std::vector<Eigen::VectorXd> priorities;  // empty when unanswered or unsolvable
+};
+
 struct GroupOptions {
     std::vector<double> expertWeights;  // one per response, positive; empty = equal
     // Leave an expert's matrix out of a set's aggregation when its CR is above this (per set:
     // an inconsistent matrix does not cost the expert's other answers).
     std::optional<double> excludeAboveCr;
+    // The experts' own results when the caller has them already (one per response, or empty):
+    // saves recomputing an eigenvector per expert and set (the researcher tab keeps them).
+    std::vector<const ExpertSetResults*> known;
 };
 
 struct GroupSetTable {
@@ -130,6 +141,9 @@ struct GroupTables {
 
 // Throws ModelError for no responses or a weight count that does not match.
 GroupTables buildGroupTables(const Model& model, const std::vector<Response>& responses,
+                             const GroupOptions& options = {});
+// The same over responses held elsewhere (nothing is copied).
+GroupTables buildGroupTables(const Model& model, const std::vector<const Response*>& responses,
                              const GroupOptions& options = {});
 
 // Writers. JSON: one object (see docs/formats.md). CSV: tidy long format with header

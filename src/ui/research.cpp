@@ -137,13 +137,14 @@ void researchRecompute(ResearchState& r, const model::Model& m) {
     r.monteCarlo.reset();
     for (ResearchExpert& e : r.experts) e.meanDistance = e.maxDistance = kNaN;
 
-    std::vector<model::Response> responses;
+    std::vector<const model::Response*> responses;  // not copied: thousands of them
     model::GroupOptions options;
     for (std::size_t k = 0; k < r.experts.size(); ++k) {
         if (!r.experts[k].included) continue;
         r.includedExperts.push_back(int(k));
-        responses.push_back(r.group.responses[k].response);
+        responses.push_back(&r.group.responses[k].response);
         options.expertWeights.push_back(r.experts[k].weight);
+        options.known.push_back(&r.experts[k]);
     }
     if (responses.empty()) {
         r.tablesError = r.experts.empty() ? "" : "none-included";

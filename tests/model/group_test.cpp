@@ -132,7 +132,7 @@ TEST_CASE("a set nobody answered is reported unsolved, not a crash", "[group]") 
     std::string out = model::groupTablesJson(m, t).dump();
     CHECK(out.find("NaN") == std::string::npos);
     CHECK_THAT(model::groupTablesMarkdown(m, t), Contains("Not solved: no expert gave judgments"));
-    CHECK_THROWS_WITH(model::buildGroupTables(m, {}), "group: no responses to combine");
+    CHECK_THROWS_WITH(model::buildGroupTables(m, std::vector<model::Response>{}), "group: no responses to combine");
 }
 
 TEST_CASE("group tables write as JSON, CSV and Markdown", "[group]") {
