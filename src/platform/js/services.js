@@ -17,6 +17,17 @@ mergeInto(LibraryManager.library, {
     stringToUTF8(value, ptr, size);
     return ptr;
   },
+  // The model text the page read from its address (web/index.html), handed over once:
+  // malloc'ed UTF-8, or 0 when there is none. The page's copy is dropped.
+  ahp_js_take_page_model: function () {
+    var text = window.ahpPageModel;
+    delete window.ahpPageModel;
+    if (typeof text !== 'string') return 0;
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  },
   ahp_js_store_remove: function (key) {
     try { localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
   },
