@@ -129,7 +129,13 @@ void App::Impl::saveIfChanged() {
     if (!services.saveSession || !state.error.empty()) return;
     // `changed` is only set by intents that change what is saved, so one serialisation (with
     // its time stamp) per change is enough; comparing a second, time-less copy cost as much.
-    services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
+    try {
+        services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
+        state.autosaveProblem.clear();
+    } catch (const std::exception& e) {
+        state.autosaveProblem = e.what();  // a lasting notice until a save succeeds
+        changed = true;                    // tried again on the next frame with input
+    }
 }
 
 void App::Impl::download(bool csv) {
@@ -510,6 +516,7 @@ std::string App::stateJson() const {
     j["import_problems"] = problems;
     j["status"] = {{"key", s.status.key}, {"argument", s.status.argument}};
     j["link_error"] = s.linkError;
+    j["autosave_problem"] = s.autosaveProblem;
     j["imported_files"] = impl_->importedCount;
     nlohmann::json sets = nlohmann::json::array();
     for (const SetView& set : s.sets) {

@@ -26,6 +26,8 @@ struct Resources {  // bytes the platform embedded at build time
 // be empty: the App then does without (no autosave, no picker...).
 struct PlatformServices {
     // The autosaved session of model (id, hash): a response document with a "session" member.
+    // Throws (std::exception) when the answers could not be stored: the app shows a lasting
+    // notice and tries again with the next change.
     std::function<void(const std::string& modelId, const std::string& hash, const std::string& text)> saveSession;
     std::function<std::optional<std::string>(const std::string& modelId, const std::string& hash)> loadSession;
     std::function<void(const std::string& modelId, const std::string& hash)> clearSession;

@@ -46,6 +46,11 @@ void drawFileButtons(const ScreenContext& ctx, Intents& out, bool withStartOver,
 
 void drawNotices(const ScreenContext& ctx, Intents& out) {
     const AppState& s = ctx.state;
+    if (!s.autosaveProblem.empty()) {  // lasting: until an autosave succeeds
+        Text(ctx, ctx.tr("status.autosave_failed"), kBad);
+        Message(ctx, s.autosaveProblem, kMuted);
+        ctx.mark("autosave-failed");
+    }
     if (!s.status.key.empty()) {
         const bool bad = s.status.key == "status.save_failed" || s.status.key == "status.need_name";
         const std::string& pattern = ctx.tr(s.status.key);

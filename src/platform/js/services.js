@@ -4,9 +4,11 @@
 mergeInto(LibraryManager.library, {
   // localStorage may be unavailable (privacy modes, storage full): saving then does nothing
   // and the expert can still download the answers.
+  // Returns 1 when stored, 0 when the browser refused (the app then shows a lasting notice and
+  // tries again on the next change).
   ahp_js_store_set: function (key, value) {
-    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); }
-    catch (e) { console.warn('ahp: could not save the session: ' + e); }
+    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; }
+    catch (e) { console.warn('ahp: could not save the session: ' + e); return 0; }
   },
   ahp_js_store_get: function (key) {
     var value = null;
