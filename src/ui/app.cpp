@@ -38,7 +38,7 @@ struct App::Impl {
     // then saves the session once.
     bool changed = false;
     std::optional<model::Response> pendingImport;  // waiting for the expert's confirmation
-    std::vector<std::pair<std::string, std::string>> imported;  // every file given, kept as is
+    std::size_t importedCount = 0;  // files given (their bytes are not kept: only what was parsed)
 
     void loadModel(std::string_view json);
     void installModel(model::Model model);
@@ -129,7 +129,13 @@ void App::Impl::saveIfChanged() {
     if (!services.saveSession || !state.error.empty()) return;
     // `changed` is only set by intents that change what is saved, so one serialisation (with
     // its time stamp) per change is enough; comparing a second, time-less copy cost as much.
-    services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
+    try {
+        services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
+        state.autosaveProblem.clear();
+    } catch (const std::exception& e) {
+        state.autosaveProblem = e.what();  // a lasting notice until a save succeeds
+        changed = true;                    // tried again on the next frame with input
+    }
 }
 
 void App::Impl::download(bool csv) {
@@ -336,7 +342,7 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
     Impl& d = *impl_;
     if (nameAndBytes.empty()) return;
     if (d.state.screen == Screen::Research) {  // the researcher's files: the group, not the answers
-        d.apply(intent::Research{research_action::LoadResponses{std::move(nameAndBytes)}});
+        researchAddFiles(d.state.research, std::move(nameAndBytes));  // moved: thousands of files are not copied
         return;
     }
     if (d.state.screen == Screen::Editor) {  // a model file for the editor
@@ -344,8 +350,9 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
         return;
     }
     const ImportCheck check = checkImports(d.state.model, nameAndBytes);
-    for (auto& file : nameAndBytes) d.imported.push_back(std::move(file));
-    for (const auto& problem : check.problems) d.state.importProblems.push_back({problem.file, problem.message});
+    d.importedCount += nameAndBytes.size();
+    for (const auto& problem : check.problems)
+        d.state.importProblems.push_back({problem.file, problem.message, problem.code, problem.args});
     if (check.good.empty()) return;
     // Several good files: the most recently saved one is offered (ties: the last given).
     const ImportCheck::Good* chosen = &check.good.front();
@@ -356,8 +363,6 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
     if (d.state.answered > 0) d.state.confirm = AppState::Confirm::ReplaceAnswers;
     else d.finishImport();
 }
-
-const std::vector<std::pair<std::string, std::string>>& App::importedFiles() const { return impl_->imported; }
 
 namespace {
 // The Arabic-script glyphs to bake: the shaped forms of every UI string and model text, and of
@@ -516,11 +521,13 @@ std::string App::stateJson() const {
     j["confirm"] = confirms[int(s.confirm)];
     j["confirm_file"] = s.confirmFile;
     nlohmann::json problems = nlohmann::json::array();
-    for (const auto& p : s.importProblems) problems.push_back({{"file", p.file}, {"message", p.message}});
+    for (const auto& p : s.importProblems)
+        problems.push_back({{"file", p.file}, {"code", p.code}, {"message", p.message}});
     j["import_problems"] = problems;
     j["status"] = {{"key", s.status.key}, {"argument", s.status.argument}};
     j["link_error"] = s.linkError;
-    j["imported_files"] = impl_->imported.size();
+    j["autosave_problem"] = s.autosaveProblem;
+    j["imported_files"] = impl_->importedCount;
     nlohmann::json sets = nlohmann::json::array();
     nlohmann::json above = nlohmann::json::array();  // ids of the sets above their CR threshold
     for (const SetView& set : s.sets) {

@@ -57,13 +57,14 @@ struct AppState {
     enum class Confirm { None, StartOver, ReplaceAnswers };
     Confirm confirm = Confirm::None;    // a question in a modal popup
     std::string confirmFile;            // ReplaceAnswers: the file whose answers would be loaded
-    struct FileProblem { std::string file, message; };
+    struct FileProblem { std::string file, message, code; std::vector<std::string> args; };
     std::vector<FileProblem> importProblems;  // bad files, until dismissed
     struct Status { std::string key, argument; };  // one line: strings key + its {0}
     Status status;
     std::string linkError;              // the shared link's model could not be read
     bool canPickFiles = false;          // the platform has a file picker
     bool canSaveSession = false;        // the platform keeps answers between visits
+    std::string autosaveProblem;        // the last autosave failed (why); "" when it works
     bool pointerHovers = true;          // the last pointer was a mouse or a pen (a finger cannot hover)
 
     ResearchState research;             // the researcher's desk (research.hpp)
