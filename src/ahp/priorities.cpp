@@ -17,11 +17,12 @@ namespace detail {
 namespace {
 
 bool powerIterate(const Eigen::MatrixXd& a, Eigen::VectorXd& x, int maxIterations) {
+    Eigen::VectorXd y(x.size());  // one buffer for all iterations: no allocation in the loop
     for (int it = 0; it < maxIterations; ++it) {
-        Eigen::VectorXd y = a * x;
+        y.noalias() = a * x;
         y /= y.sum();
         const double change = (y - x).cwiseAbs().maxCoeff();
-        x = y;
+        x.swap(y);
         if (change <= 1e-15) return true;
     }
     return false;
