@@ -17,6 +17,7 @@
 extern "C" {
 void ahp_js_install_pointer();
 void ahp_js_first_frame();
+void ahp_js_save_when_idle();
 }
 
 namespace {
@@ -103,6 +104,10 @@ void frame(void*) {
 }
 
 }  // namespace
+
+// The browser saves when it is idle after the frame, and at once when the page is hidden or
+// closed (js/services.js), so a click's frame never waits for localStorage.
+void platform::scheduleSave() { ahp_js_save_when_idle(); }
 
 int main(int argc, char** argv) {
     const platform::RunnerOptions options = platform::parseOptions(argc, argv);
