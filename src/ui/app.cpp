@@ -431,6 +431,8 @@ void App::buildFonts(float pixelRatio) {
     impl_->shaper.clear();
 }
 
+void App::setPointerHovers(bool hovers) { impl_->state.pointerHovers = hovers; }
+
 bool App::wantsFrames() const {
     const ResearchState& r = impl_->state.research;
     // The editor's share link arrives from the page between frames (PlatformServices::shareLink).
@@ -444,13 +446,20 @@ void App::frame() {
     if (d.state.screen == Screen::Editor && !d.state.editor.loaded)  // opens on the questionnaire's model
         editorOpen(d.state.editor, d.modelText, d.modelSource);
     const ImGuiIO& io = ImGui::GetIO();
+    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop};
+    d.scrollToTop = false;
+    // On a phone every button and field is at least a finger's height.
+    const bool finger = ctx.fingerSized();
+    if (finger) {
+        const ImVec2 padding = ImGui::GetStyle().FramePadding;
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(padding.x + 4, std::max(padding.y, (kFingerTarget - ImGui::GetFontSize()) / 2)));
+    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("questionnaire", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop};
-    d.scrollToTop = false;
     Intents intents;
     if (!d.state.error.empty()) {
         Text(ctx, d.state.error, IM_COL32(200, 50, 50, 255));
@@ -472,6 +481,7 @@ void App::frame() {
         drawConfirm(ctx, intents);
     }
     ImGui::End();
+    if (finger) ImGui::PopStyleVar();
     for (const Intent& intent : intents) d.apply(intent);
 }
 

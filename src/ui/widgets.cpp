@@ -35,7 +35,19 @@ const std::vector<std::string>& ShapedTextCache::wrapped(const std::string& logi
     return it->second;
 }
 
-bool ScreenContext::narrow() const { return ImGui::GetIO().DisplaySize.x < 720; }
+bool ScreenContext::narrow() const {
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    return size.x < 720 || size.y < 500;
+}
+
+bool ScreenContext::fingerSized() const {
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    return std::min(size.x, size.y) < 500;
+}
+
+bool ScreenContext::wantsTooltip() const { return state.pointerHovers && ImGui::IsItemHovered(); }
+
+void ScreenContext::markTooltip() const { widgets["tooltip"] = {0, 0, 0, 0, 0, 0, 0, 0}; }
 
 const std::string& ScreenContext::label(int node) const {
     const ahp::Node& n = state.model.hierarchy.node(node);
@@ -143,6 +155,12 @@ int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string,
         if (colored) ImGui::PopStyleColor(2);
     }
     return pressed;
+}
+
+void HoverTooltip(const ScreenContext& ctx, const std::string& logical) {
+    if (!ctx.wantsTooltip()) return;
+    ImGui::SetTooltip("%s", ctx.visual(logical).c_str());
+    ctx.markTooltip();
 }
 
 void AlignForWidth(const ScreenContext& ctx, float width) {
