@@ -52,12 +52,13 @@ ahp_embed_files(ahp_platform
   font_arabic ${AHP_FONT_DIR}/NotoSansArabic-subset.ttf)
 
 if(EMSCRIPTEN)
-  # Size where speed does not matter: everything but the engine (the researcher's AIJ, Monte
-  # Carlo, the set reports of each click stay -O3) is compiled for size, and the link
-  # optimises for size (binaryen's wasm-opt -Oz and smaller JavaScript). Measured (issue 11):
-  # ahp-app.wasm 1,345 KB -O3 -> see README "Publishing"; a second wasm-opt -Oz over the linked
-  # file gained 0.5% of gzip and is not run.
+  # Bytes before speed on the web (issue 11): the code is compiled and linked -Oz (binaryen's
+  # wasm-opt -Oz at the link). Measured, ahp-app.wasm gzip: -O3 509 KB; -Oz outside the engine
+  # 402 KB; a second wasm-opt -Oz --converge over the linked file gained 0.4% and is not run.
+  # AHP_WEB_ENGINE_OPT: the engine's (scripts/bench.sh shows what it costs in time).
   set(AHP_WEB_SIZE_OPT -Oz CACHE STRING "Optimisation of the web app's code outside the engine")
+  set(AHP_WEB_ENGINE_OPT -Oz CACHE STRING "Optimisation of the engine's code on the web")
+  target_compile_options(ahp_engine PRIVATE ${AHP_WEB_ENGINE_OPT})
   foreach(t dep_imgui fribidi_wasm ahp_model ahp_text ahp_ui ahp_platform)
     if(TARGET ${t})
       target_compile_options(${t} PRIVATE ${AHP_WEB_SIZE_OPT})
@@ -69,7 +70,7 @@ if(EMSCRIPTEN)
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
     -sEXPORTED_FUNCTIONS=${AHP_WEB_EXPORTS}
     -sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','stringToUTF8','lengthBytesUTF8']
-    -sENVIRONMENT=web ${AHP_WEB_SIZE_OPT})
+    -sENVIRONMENT=web ${AHP_WEB_SIZE_OPT} -sMALLOC=emmalloc)
   file(GLOB AHP_WEB_JS_LIBRARIES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/js/*.js)
   foreach(js ${AHP_WEB_JS_LIBRARIES})
     list(APPEND AHP_WEB_LINK_OPTIONS "SHELL:--js-library ${js}")

@@ -9,10 +9,11 @@ src/ui/app.cpp (App::buildFonts, arabicGlyphRanges) asks the atlas for; tests/ui
 checks that the subset bakes the same glyphs as the whole font.
   latin:  the ranges of `latinRanges` in App::buildFonts (Basic Latin, Latin-1, punctuation,
           arrows): every Latin letter a person can type into a name field that the app draws.
-  arabic: the Arabic block's letters, digits and punctuation as typed (Persian and Arabic), their
-          shaped forms (Presentation Forms-A U+FB50-FBFF: Persian's own letters; Forms-B
-          U+FE70-FEFF: the Arabic letters and lam-alef), and every code point of the given
-          TEXT files (the UI strings and the built-in model).
+  arabic: the Persian and Arabic letters, digits and punctuation as typed, their shaped forms
+          (Presentation Forms-A: Persian's own letters; Forms-B: the Arabic letters and
+          lam-alef), and every code point of the given TEXT files (the UI strings and the
+          built-in model). Other Arabic-script letters (Urdu, Pashto, Quranic marks) are not
+          kept: the app draws '?' for them.
 """
 import json
 import os
@@ -22,7 +23,18 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 LATIN = [(0x0020, 0x00FF), (0x2010, 0x2027), (0x2030, 0x203A), (0x2190, 0x2193)]
-ARABIC = [(0x0600, 0x06FF), (0xFB50, 0xFBFF), (0xFE70, 0xFEFF), (0x200C, 0x200F)]
+ARABIC = [
+    (0x060C, 0x060C), (0x061B, 0x061B), (0x061F, 0x061F),  # comma, semicolon, question mark
+    (0x0621, 0x064A),                                      # the Arabic letters, tatweel (as typed: App::buildFonts)
+    (0x0660, 0x066C),                                      # Arabic-Indic digits, %, decimal and thousands separators
+    (0x067E, 0x067E), (0x0686, 0x0686), (0x0698, 0x0698),  # Persian's own: peh, tcheh, jeh,
+    (0x06A9, 0x06A9), (0x06AF, 0x06AF), (0x06C0, 0x06C0),  # keheh, gaf, heh with yeh,
+    (0x06CC, 0x06CC), (0x06F0, 0x06F9),                    # farsi yeh; Persian digits
+    (0xFB56, 0xFB59), (0xFB7A, 0xFB7D), (0xFB8A, 0xFB95),  # their shaped forms (Forms-A)
+    (0xFBA4, 0xFBA5), (0xFBE8, 0xFBE9), (0xFBFC, 0xFBFF),   # (alef maksura: FriBidi joins it)
+    (0xFE70, 0xFEFC),                                      # the Arabic letters' forms, lam-alef (Forms-B)
+    (0x200C, 0x200F),                                      # ZWNJ, ZWJ, LRM, RLM as typed
+]
 
 
 def texts_of(value):
