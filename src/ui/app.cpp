@@ -206,8 +206,12 @@ void App::Impl::apply(const Intent& intent) {
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
-            if constexpr (!std::is_same_v<T, intent::Download> && !std::is_same_v<T, intent::PickFiles> &&
-                          !std::is_same_v<T, intent::Editor>)  // the editor's document is not the session
+            // Only what the saved session holds marks it changed: the answers, the expert, where
+            // they are and how they read (not the researcher's desk, the editor or dialogs).
+            if constexpr (std::is_same_v<T, intent::SetLanguage> || std::is_same_v<T, intent::TogglePersianDigits> ||
+                          std::is_same_v<T, intent::SetExpert> || std::is_same_v<T, intent::GoTo> ||
+                          std::is_same_v<T, intent::GoToSet> || std::is_same_v<T, intent::SetJudgment> ||
+                          std::is_same_v<T, intent::ClearJudgment> || std::is_same_v<T, intent::Answer>)
                 changed = true;
             if constexpr (std::is_same_v<T, intent::SetLanguage>) {
                 state.language = i.language;
@@ -442,9 +446,11 @@ bool App::wantsFrames() const {
 void App::frame() {
     Impl& d = *impl_;
     d.widgets.clear();
+    d.shaper.beginFrame();
     researchStep(d.state.research, d.state.model);  // queued response files, a bit per frame
     if (d.state.screen == Screen::Editor && !d.state.editor.loaded)  // opens on the questionnaire's model
         editorOpen(d.state.editor, d.modelText, d.modelSource);
+    editorPoll(d.state.editor);
     const ImGuiIO& io = ImGui::GetIO();
     ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop};
     d.scrollToTop = false;

@@ -18,15 +18,19 @@
 namespace ui {
 
 // Logical UTF-8 -> what ImGui must draw left to right (FriBidi shaping + reordering), cached
-// because labels are drawn every frame.
+// because labels are drawn every frame. The references it returns stay valid until the next
+// beginFrame() or clear().
 class ShapedTextCache {
 public:
     const std::string& visual(const std::string& logical);
     // Lines of `logical` wrapped to `width` (measured with the current font) in visual order.
     const std::vector<std::string>& wrapped(const std::string& logical, float width, bool rtl);
+    // Called before a frame is drawn: keeps the caches bounded (typed text grows them).
+    void beginFrame();
     void clear() { cache_.clear(); wrapped_.clear(); }
 
 private:
+    static constexpr std::size_t kMaxEntries = 4096;
     std::unordered_map<std::string, std::string> cache_;
     std::unordered_map<std::string, std::vector<std::string>> wrapped_;
 };
