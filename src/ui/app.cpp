@@ -296,11 +296,7 @@ void App::setOption(const std::string& key, const std::string& value) {
     Impl& d = *impl_;
     if (key == "lang" && (value == "fa" || value == "en")) d.apply(intent::SetLanguage{value});
     if (key == "screen") {
-        if (value == "welcome") d.apply(intent::GoTo{Screen::Welcome});
-        if (value == "compare") d.apply(intent::GoTo{Screen::Compare});
-        if (value == "results") d.apply(intent::GoTo{Screen::Results});
-        if (value == "research") d.apply(intent::GoTo{Screen::Research});
-        if (value == "editor") d.apply(intent::GoTo{Screen::Editor});
+        if (const std::optional<Screen> screen = screenFromName(value)) d.apply(intent::GoTo{*screen});
     }
     if (key == "research") {  // the researcher screen's section: experts, group, sensitivity, uncertainty, reports
         static const char* sections[] = {"experts", "group", "sensitivity", "uncertainty", "reports"};
@@ -502,8 +498,7 @@ nlohmann::json finiteOrNull(double v) { return std::isfinite(v) ? nlohmann::json
 std::string App::stateJson() const {
     const AppState& s = impl_->state;
     nlohmann::json j;
-    static const char* screens[] = {"welcome", "compare", "results", "research", "editor"};
-    j["screen"] = screens[int(s.screen)];
+    j["screen"] = screenName(s.screen);
     j["language"] = s.language;
     j["expert"] = {{"name", s.expertName}, {"role", s.expertRole}};
     j["answered"] = s.answered;

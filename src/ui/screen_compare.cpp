@@ -20,7 +20,6 @@ double scaleValueAt(int position) {
 namespace {
 
 const ImU32 kAccent = IM_COL32(36, 99, 170, 255);
-const ImU32 kMuted = IM_COL32(110, 118, 130, 255);
 
 std::string ratioText(const ScreenContext& ctx, double value) {
     if (value >= 1) return ctx.number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 2) + " : " + ctx.integer(1);

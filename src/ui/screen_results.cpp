@@ -5,7 +5,6 @@
 namespace ui {
 
 namespace {
-const ImU32 kMuted = IM_COL32(110, 118, 130, 255);
 
 void ranking(const ScreenContext& ctx) {
     const AppState& s = ctx.state;
@@ -73,7 +72,7 @@ void setTables(const ScreenContext& ctx) {
                 if (hasNote) {  // a finger cannot hover: the note is written out under the label
                     const auto text = note->second.count(s.language) ? note->second.at(s.language) : note->second.begin()->second;
                     if (s.pointerHovers) HoverTooltip(ctx, text);
-                    else Text(ctx, "* " + text, IM_COL32(110, 118, 130, 255));
+                    else Text(ctx, "* " + text, kMuted);
                 }
                 ImGui::TableSetColumnIndex(column(1));
                 Text(ctx, set.solvable ? ctx.number(set.weights[k], 4) : "-");

@@ -92,6 +92,9 @@ void HoverTooltip(const ScreenContext& ctx, const std::string& logical);
 // A horizontal bar 0..1 with a text on it.
 void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU32 color, float width);
 
+// Secondary text (hints, captions, counts).
+constexpr ImU32 kMuted = IM_COL32(110, 118, 130, 255);
+
 // Touch guidance for tap targets (WCAG 2.5.5, Apple's and Google's 44-48): in CSS pixels.
 constexpr float kFingerTarget = 44.0f;
 
