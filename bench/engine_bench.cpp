@@ -112,25 +112,36 @@ int main(int argc, char** argv) {
     const ahp::PriorityMethod methods[] = {ahp::PriorityMethod::Eigenvector,
                                            ahp::PriorityMethod::GeometricMean,
                                            ahp::PriorityMethod::NormalizedColumns};
-    // ---- priorities of one complete matrix ----
+    // ---- one complete matrix: priorities, weights + consistency, the UI's report ----
+    // Each call takes the next of 200 random matrices of that size (the time of one fixed
+    // matrix follows the matrix more than n: how fast its power iteration converges).
+    const int matrixCount = 200;
     for (int n : {3, 5, 9, 15, 30}) {
         Random random{static_cast<std::uint64_t>(1000 + n)};
-        const ahp::PairwiseMatrix m = randomMatrix(n, random);
+        std::vector<ahp::PairwiseMatrix> matrices;
+        for (int k = 0; k < matrixCount; ++k) matrices.push_back(randomMatrix(n, random));
+        std::size_t next = 0;
+        auto matrix = [&]() -> const ahp::PairwiseMatrix& { return matrices[next++ % matrices.size()]; };
+        const std::string suffix = " n=" + std::to_string(n) + " (" + std::to_string(matrixCount) + " random)";
         for (auto method : methods)
-            bench("priorities " + std::string(model::methodName(method)) + " n=" + std::to_string(n),
-                  [&] { return ahp::priorities(m, method)(0); });
-    }
-    // ---- consistency (from the matrix: weights + CR, GCI, Koczkodaj) and judgment advice ----
-    for (int n : {3, 5, 9, 15, 30}) {
-        Random random{static_cast<std::uint64_t>(2000 + n)};
-        const ahp::PairwiseMatrix m = randomMatrix(n, random);
-        bench("consistency eigen n=" + std::to_string(n), [&] {
-            return ahp::consistency(m, ahp::PriorityMethod::Eigenvector,
-                                    ahp::RandomIndexTable::Saaty1980).cr;
+            bench("priorities " + std::string(model::methodName(method)) + suffix,
+                  [&] { return ahp::priorities(matrix(), method)(0); });
+        // What AHPy's Compare does for one matrix: eigenvector weights and the CR (AHPy figures
+        // beside these in scripts/bench.sh).
+        bench("weights + consistency eigen" + suffix, [&] {
+            const ahp::PairwiseMatrix& m = matrix();
+            const Eigen::VectorXd w = ahp::priorities(m, ahp::PriorityMethod::Eigenvector);
+            return ahp::consistency(m, w, ahp::PriorityMethod::Eigenvector, ahp::RandomIndexTable::Saaty1980).cr;
         });
-        bench("rankJudgments eigen n=" + std::to_string(n), [&] {
-            return ahp::rankJudgments(m, ahp::PriorityMethod::Eigenvector,
-                                      ahp::RandomIndexTable::Saaty1980).front().deviation;
+        // What the questionnaire computes for a set after each click (ui::App, setView):
+        // weights, the consistency report, and the advice on every judgment.
+        bench("UI set report eigen" + suffix, [&] {
+            const ahp::PairwiseMatrix& m = matrix();
+            const Eigen::VectorXd w = ahp::priorities(m, ahp::PriorityMethod::Eigenvector);
+            const double cr = ahp::consistency(m, w, ahp::PriorityMethod::Eigenvector,
+                                               ahp::RandomIndexTable::Saaty1980).cr;
+            return cr + ahp::rankJudgments(m, ahp::PriorityMethod::Eigenvector,
+                                           ahp::RandomIndexTable::Saaty1980).front().deviation;
         });
     }
 

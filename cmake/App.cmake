@@ -23,24 +23,54 @@ target_link_libraries(ahp_platform PUBLIC ahp_ui)
 add_executable(ahp-app)
 target_link_libraries(ahp-app PRIVATE ahp_platform)
 
+# The fonts, subset at build time to what the interface draws (cmake/subset_font.py, with
+# Debian's python3-fonttools: /usr/bin/python3, whatever python3 comes first on the PATH).
 set(NOTO /usr/share/fonts/truetype/noto)
+find_program(AHP_SYSTEM_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH)
+find_program(AHP_SYSTEM_PYTHON python3)
+set(AHP_FONT_DIR ${CMAKE_BINARY_DIR}/fonts)
+set(AHP_FONT_TEXTS ${CMAKE_SOURCE_DIR}/assets/strings/en.json ${CMAKE_SOURCE_DIR}/assets/strings/fa.json
+    ${CMAKE_SOURCE_DIR}/assets/models/egov-qom.json)
+foreach(pair "latin;NotoSans" "arabic;NotoSansArabic")
+  list(GET pair 0 which)
+  list(GET pair 1 family)
+  add_custom_command(OUTPUT ${AHP_FONT_DIR}/${family}-subset.ttf
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${AHP_FONT_DIR}
+    COMMAND ${AHP_SYSTEM_PYTHON} ${CMAKE_SOURCE_DIR}/cmake/subset_font.py ${which}
+            ${NOTO}/${family}-Regular.ttf ${AHP_FONT_DIR}/${family}-subset.ttf ${AHP_FONT_TEXTS}
+    DEPENDS ${NOTO}/${family}-Regular.ttf ${CMAKE_SOURCE_DIR}/cmake/subset_font.py ${AHP_FONT_TEXTS}
+    COMMENT "Subsetting ${family}" VERBATIM)
+endforeach()
+add_custom_target(ahp_fonts DEPENDS ${AHP_FONT_DIR}/NotoSans-subset.ttf ${AHP_FONT_DIR}/NotoSansArabic-subset.ttf)
 ahp_embed_files(ahp_platform
   shader_imgui_vert ${CMAKE_SOURCE_DIR}/shaders/imgui.vert.glsl
   shader_imgui_frag ${CMAKE_SOURCE_DIR}/shaders/imgui.frag.glsl
   model_egov_qom ${CMAKE_SOURCE_DIR}/assets/models/egov-qom.json
   strings_en ${CMAKE_SOURCE_DIR}/assets/strings/en.json
   strings_fa ${CMAKE_SOURCE_DIR}/assets/strings/fa.json
-  font_latin ${NOTO}/NotoSans-Regular.ttf
-  font_arabic ${NOTO}/NotoSansArabic-Regular.ttf)
+  font_latin ${AHP_FONT_DIR}/NotoSans-subset.ttf
+  font_arabic ${AHP_FONT_DIR}/NotoSansArabic-subset.ttf)
 
 if(EMSCRIPTEN)
-  set(AHP_WEB_EXPORTS "['_main','_malloc','_free','_ahp_state_json','_ahp_widgets_json','_ahp_frame_count','_ahp_loop_count','_ahp_idle','_ahp_frame_stats_json','_ahp_frame_stats_reset','_ahp_import_add','_ahp_import_done','_ahp_load_model','_ahp_pointer_event','_ahp_share_link_done']")
+  # Bytes before speed on the web (issue 11): the code is compiled and linked -Oz (binaryen's
+  # wasm-opt -Oz at the link). Measured, ahp-app.wasm gzip: -O3 509 KB; -Oz outside the engine
+  # 402 KB; a second wasm-opt -Oz --converge over the linked file gained 0.4% and is not run.
+  # AHP_WEB_ENGINE_OPT: the engine's (scripts/bench.sh shows what it costs in time).
+  set(AHP_WEB_SIZE_OPT -Oz CACHE STRING "Optimisation of the web app's code outside the engine")
+  set(AHP_WEB_ENGINE_OPT -Oz CACHE STRING "Optimisation of the engine's code on the web")
+  target_compile_options(ahp_engine PRIVATE ${AHP_WEB_ENGINE_OPT})
+  foreach(t dep_imgui fribidi_wasm ahp_model ahp_text ahp_ui ahp_platform)
+    if(TARGET ${t})
+      target_compile_options(${t} PRIVATE ${AHP_WEB_SIZE_OPT})
+    endif()
+  endforeach()
+  set(AHP_WEB_EXPORTS "['_main','_malloc','_free','_ahp_state_json','_ahp_widgets_json','_ahp_frame_count','_ahp_loop_count','_ahp_idle','_ahp_frame_stats_json','_ahp_frame_stats_reset','_ahp_import_add','_ahp_import_done','_ahp_load_model','_ahp_pointer_event','_ahp_share_link_done','_ahp_save_session']")
   set(AHP_WEB_LINK_OPTIONS
     -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
     -sEXPORTED_FUNCTIONS=${AHP_WEB_EXPORTS}
     -sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','stringToUTF8','lengthBytesUTF8']
-    -sENVIRONMENT=web)
+    -sENVIRONMENT=web ${AHP_WEB_SIZE_OPT} -sMALLOC=emmalloc)
   file(GLOB AHP_WEB_JS_LIBRARIES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/js/*.js)
   foreach(js ${AHP_WEB_JS_LIBRARIES})
     list(APPEND AHP_WEB_LINK_OPTIONS "SHELL:--js-library ${js}")
@@ -51,13 +81,24 @@ if(EMSCRIPTEN)
   file(GLOB AHP_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
   foreach(f ${AHP_WEB_FILES})
     get_filename_component(name ${f} NAME)
-    add_custom_command(TARGET ahp-app POST_BUILD
-      COMMAND ${CMAKE_COMMAND} -E copy_if_different ${f} ${CMAKE_BINARY_DIR}/${name})
+    if(NOT name MATCHES "^(index\\.html|sw\\.js)$")
+      add_custom_command(TARGET ahp-app POST_BUILD
+        COMMAND ${CMAKE_COMMAND} -E copy_if_different ${f} ${CMAKE_BINARY_DIR}/${name})
+    endif()
   endforeach()
-  # The service worker's cache is named after the build, so a new build replaces the old files.
-  add_custom_command(TARGET ahp-app POST_BUILD
+  # The page with the study's welcome text, painted while the WebAssembly loads; the service
+  # worker with its cache named after the build (a new build replaces the old files).
+  add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/index.html
+    COMMAND ${CMAKE_COMMAND} -DMODE=page -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
+            -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
+    DEPENDS ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake ${AHP_FONT_TEXTS}
+    COMMENT "Writing index.html with the welcome text" VERBATIM)
+  add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/sw.js
     COMMAND ${CMAKE_COMMAND} -DMODE=stamp-sw -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
-            -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake)
+            -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
+    DEPENDS ahp-app ${CMAKE_SOURCE_DIR}/web/sw.js ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
+    COMMENT "Stamping sw.js with the build's hash" VERBATIM)
+  add_custom_target(ahp-page ALL DEPENDS ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/sw.js)
 
   # The offline single file: the same objects linked with the wasm inlined as base64, then
   # inlined with the icon into a copy of web/index.html -> ahp-survey.html.
@@ -69,9 +110,22 @@ if(EMSCRIPTEN)
     COMMAND ${CMAKE_COMMAND} -DMODE=single-html -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
             -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
     DEPENDS ahp-app-single ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/icon.svg
-            ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
+            ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake ${AHP_FONT_TEXTS}
     COMMENT "Inlining ahp-app-single.js into ahp-survey.html" VERBATIM)
   add_custom_target(ahp-survey-html ALL DEPENDS ${CMAKE_BINARY_DIR}/ahp-survey.html)
+
+  # build/site: the folder to upload to a static host, with precompressed copies (cmake/Site.cmake).
+  set(AHP_SITE_DIR ${CMAKE_SOURCE_DIR}/build/site CACHE PATH "Where the build writes the site to upload")
+  find_program(AHP_GZIP gzip REQUIRED)
+  find_program(AHP_BROTLI brotli)  # optional: .br beside .gz when Debian's brotli is installed
+  add_custom_command(OUTPUT ${AHP_SITE_DIR}/index.html
+    COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR} -DSITE_DIR=${AHP_SITE_DIR}
+            -DGZIP=${AHP_GZIP} -DBROTLI=$<$<BOOL:${AHP_BROTLI}>:${AHP_BROTLI}>
+            -P ${CMAKE_SOURCE_DIR}/cmake/Site.cmake
+    DEPENDS ahp-app ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/sw.js ${AHP_WEB_FILES}
+            ${CMAKE_SOURCE_DIR}/cmake/Site.cmake
+    COMMENT "Writing the site to upload: ${AHP_SITE_DIR}" VERBATIM)
+  add_custom_target(ahp-site ALL DEPENDS ${AHP_SITE_DIR}/index.html)
 else()
   find_package(PkgConfig REQUIRED)
   pkg_check_modules(GLFW3 REQUIRED IMPORTED_TARGET glfw3)

@@ -2,11 +2,56 @@
 #
 #   MODE=stamp-sw     web/sw.js -> BINARY_DIR/sw.js with @AHP_BUILD_ID@ replaced by a hash of
 #                     ahp-app.js + ahp-app.wasm (a new build gets a new cache).
+#   MODE=page         web/index.html -> BINARY_DIR/index.html with the welcome text (below).
 #   MODE=single-html  web/index.html + ahp-app-single.js (wasm inlined as base64 by
 #                     -sSINGLE_FILE=1) + web/icon.svg -> BINARY_DIR/ahp-survey.html, one file
 #                     that runs from disk (file://) without any other file.
 
-if(MODE STREQUAL "stamp-sw")
+# The page paints the built-in study's welcome (its title, purpose and how pairwise comparison
+# works, in Persian and English, from the model and assets/strings) while the WebAssembly
+# loads: "<!-- ahp:welcome -->" in web/index.html becomes that text.
+function(ahp_html_escape out text)
+  string(REPLACE "&" "&amp;" text "${text}")
+  string(REPLACE "<" "&lt;" text "${text}")
+  string(REPLACE ">" "&gt;" text "${text}")
+  string(REPLACE "\"" "&quot;" text "${text}")
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+function(ahp_welcome_page out page)
+  file(READ ${SOURCE_DIR}/assets/models/egov-qom.json model)
+  set(blocks "")
+  foreach(lang fa en)
+    file(READ ${SOURCE_DIR}/assets/strings/${lang}.json strings)
+    string(JSON title GET "${model}" title ${lang})
+    string(JSON purpose GET "${model}" purpose ${lang})
+    string(JSON how_title GET "${strings}" "welcome.how_title")
+    string(JSON how_body GET "${strings}" "welcome.how_body")
+    foreach(v title purpose how_title how_body)
+      ahp_html_escape(${v} "${${v}}")
+    endforeach()
+    if(lang STREQUAL "fa")
+      set(dir rtl)
+    else()
+      set(dir ltr)
+    endif()
+    string(APPEND blocks "<div class=\"welcome\" lang=\"${lang}\" dir=\"${dir}\" hidden><h1>${title}</h1><p>${purpose}</p><h2>${how_title}</h2><p>${how_body}</p></div>\n")
+  endforeach()
+  set(marker "<!-- ahp:welcome -->")
+  string(FIND "${page}" "${marker}" at)
+  if(at LESS 0)
+    message(FATAL_ERROR "web/index.html has no ${marker} line for the welcome text")
+  endif()
+  string(REPLACE "${marker}" "${blocks}" page "${page}")
+  set(${out} "${page}" PARENT_SCOPE)
+endfunction()
+
+if(MODE STREQUAL "page")
+  file(READ ${SOURCE_DIR}/web/index.html page)
+  ahp_welcome_page(page "${page}")
+  file(WRITE ${BINARY_DIR}/index.html.tmp "${page}")
+  file(RENAME ${BINARY_DIR}/index.html.tmp ${BINARY_DIR}/index.html)
+
+elseif(MODE STREQUAL "stamp-sw")
   file(SHA256 ${BINARY_DIR}/ahp-app.wasm wasm_hash)
   file(SHA256 ${BINARY_DIR}/ahp-app.js js_hash)
   string(SHA256 build_id "${wasm_hash}${js_hash}")
@@ -18,6 +63,7 @@ if(MODE STREQUAL "stamp-sw")
 
 elseif(MODE STREQUAL "single-html")
   file(READ ${SOURCE_DIR}/web/index.html page)
+  ahp_welcome_page(page "${page}")
   file(READ ${BINARY_DIR}/ahp-app-single.js runtime)
   file(READ ${SOURCE_DIR}/web/icon.svg icon)
 

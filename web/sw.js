@@ -1,13 +1,34 @@
-// Service worker of the hosted page: on install it caches the app's files, then serves them
-// cache-first, so the page works offline after the first visit. Registered by index.html only
-// over http(s). The build stamps the cache name below (cmake/SingleFile.cmake), so each build uses
-// a new cache and the old one is deleted when the new worker takes over.
+// Service worker of the hosted page: keeps the app's files in a cache and serves them cache-first,
+// so the page works offline after the first visit. Registered by index.html over http(s) only,
+// after the first frame, so it never competes with the page's own downloads. The build stamps
+// the cache name below (cmake/SingleFile.cmake) with a hash of ahp-app.wasm + ahp-app.js; each
+// build uses a new cache and the old one is deleted when the new worker takes over.
 'use strict';
-const CACHE = 'ahp-survey-@AHP_BUILD_ID@';
+const BUILD_ID = '@AHP_BUILD_ID@';
+const CACHE = 'ahp-survey-' + BUILD_ID;
 const APP_FILES = ['./', './index.html', './ahp-app.js', './ahp-app.wasm', './manifest.webmanifest', './icon.svg'];
 
+// The page has just downloaded these files: take them from the browser's HTTP cache
+// ('force-cache': no second download, even where the server sends no cache headers), and only
+// if that copy is not this build's (an older visit's), from the network.
+async function hex(buffer) {
+  return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', buffer)),
+                    (b) => b.toString(16).padStart(2, '0')).join('');
+}
+async function cacheApp() {
+  const cache = await caches.open(CACHE);
+  const fetched = async (mode) => Promise.all(APP_FILES.map((f) => fetch(new Request(f, { cache: mode }))
+    .then((r) => { if (!r.ok) throw new Error(f + ': HTTP ' + r.status); return r; })));
+  let responses = await fetched('force-cache');
+  const js = await responses[2].clone().arrayBuffer();
+  const wasm = await responses[3].clone().arrayBuffer();
+  const id = (await hex(new TextEncoder().encode((await hex(wasm)) + (await hex(js))))).slice(0, 16);
+  if (id !== BUILD_ID && !BUILD_ID.startsWith('@')) responses = await fetched('reload');
+  await Promise.all(APP_FILES.map((f, k) => cache.put(f, responses[k])));
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(APP_FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(cacheApp().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

@@ -72,23 +72,43 @@ void checkWeights(const PairwiseMatrix& m, const Eigen::VectorXd& w) {
 double gciOf(const Eigen::MatrixXd& a) {
     // GCI = 2/((n-1)(n-2)) * sum_{i<j} ln^2(a_ij w_j / w_i), w = row geometric mean
     // (Aguarón & Moreno-Jiménez 2003).
+    // In logs: ln(a_ij w_j / w_i) = ln a_ij + g_j - g_i with g the row means of ln a (the
+    // normalisation of w cancels), so each ln a_ij is taken once (ln a_ji = -ln a_ij).
     const Eigen::Index n = a.rows();
     if (n <= 2) return 0;
-    const Eigen::VectorXd w = detail::rowGeometricMean(a);
+    Eigen::MatrixXd logs(n, n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        logs(i, i) = 0;
+        for (Eigen::Index j = i + 1; j < n; ++j) {
+            logs(i, j) = std::log(a(i, j));
+            logs(j, i) = -logs(i, j);
+        }
+    }
+    const Eigen::VectorXd g = logs.rowwise().mean();
     double s = 0;
     for (Eigen::Index i = 0; i < n; ++i)
         for (Eigen::Index j = i + 1; j < n; ++j) {
-            const double e = std::log(a(i, j) * w(j) / w(i));
+            const double e = logs(i, j) + g(j) - g(i);
             s += e * e;
         }
     return 2.0 * s / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
 }
 
-double koczkodajOf(const PairwiseMatrix& m) {
+double koczkodajOf(const PairwiseMatrix& m, const Eigen::MatrixXd& filledMatrix) {
     // max over triads i<j<k of min(|1 - a_ik/(a_ij a_jk)|, |1 - a_ij a_jk/a_ik|) (Koczkodaj 1993);
     // only triads whose three judgments are all known.
     const int n = m.size();
     double worst = 0;
+    if (m.isComplete()) {  // every triad: read the dense matrix
+        const Eigen::MatrixXd& a = filledMatrix;
+        for (int i = 0; i < n; ++i)
+            for (int j = i + 1; j < n; ++j)
+                for (int k = j + 1; k < n; ++k) {
+                    const double p = a(i, j) * a(j, k);
+                    worst = std::max(worst, std::min(std::abs(1.0 - a(i, k) / p), std::abs(1.0 - p / a(i, k))));
+                }
+        return worst;
+    }
     for (int i = 0; i < n; ++i)
         for (int j = i + 1; j < n; ++j) {
             auto aij = m.get(i, j);
@@ -165,7 +185,7 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
         r.cr = r.ri > 0 ? r.ci / r.ri : 0.0;
     }
     r.gci = gciOf(a);
-    r.koczkodaj = koczkodajOf(m);
+    r.koczkodaj = koczkodajOf(m, a);
     r.consistent = r.cr <= graduatedCrThreshold(n);
     r.consistentPlain = r.cr < 0.10;
     return r;

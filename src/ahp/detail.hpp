@@ -14,8 +14,9 @@ std::string num(double v);
 bool validJudgment(double v);  // finite and > 0
 
 // Perron root and vector (normalised to sum 1, strictly positive) of a non-negative
-// irreducible primitive matrix (Saaty 1980). Power iteration from `start` (uniform if empty)
-// to max |change| <= 1e-15; Eigen's EigenSolver is used to restart if it stalls.
+// irreducible primitive matrix (Saaty 1980). Power iteration from `start` (if empty, from the
+// normalised row sums of A squared repeatedly) to max |change| <= 1e-15; Eigen's EigenSolver
+// is used to restart if it stalls.
 struct Perron {
     Eigen::VectorXd vector;
     double value = 0;

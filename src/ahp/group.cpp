@@ -58,18 +58,43 @@ PairwiseMatrix aggregateJudgments(const std::vector<PairwiseMatrix>& experts,
                         "x" + std::to_string(experts[k].size()) + " matrix, expected " +
                         std::to_string(n) + "x" + std::to_string(n));
     const auto w = expertWeights(experts.size(), weights);
-    PairwiseMatrix out(n);
-    for (int i = 0; i < n; ++i)
-        for (int j = i + 1; j < n; ++j) {
-            // Weighted geometric mean over the experts who answered this cell, weights
-            // renormalised over them (Aczél & Saaty 1983; Forman & Peniwati 1998).
-            double sumLog = 0, sumW = 0;
-            for (size_t k = 0; k < experts.size(); ++k)
-                if (auto v = experts[k].get(i, j)) {
-                    sumLog += w[k] * std::log(*v);
-                    sumW += w[k];
+    // Weighted geometric mean over the experts who answered each cell, weights renormalised
+    // over them (Aczél & Saaty 1983; Forman & Peniwati 1998): exp(sum w_k ln a_k / sum w_k).
+    // Expert by expert, each upper triangle in memory order. With equal weights (the
+    // usual case) the sum of logs is the log of a running product, taken when the product
+    // nears the ends of double's range and at the end: about one log per cell instead of one
+    // per expert and cell (log is a library call; in WebAssembly a slow one).
+    const bool equalWeights = std::all_of(w.begin(), w.end(), [&](double x) { return x == w.front(); });
+    const size_t cells = static_cast<size_t>(n) * static_cast<size_t>(n - 1) / 2;
+    std::vector<double> sumLog(cells, 0.0), sumW(cells, 0.0), product(cells, 1.0);
+    for (size_t k = 0; k < experts.size(); ++k) {
+        size_t c = 0;
+        for (int i = 0; i < n; ++i)
+            for (int j = i + 1; j < n; ++j, ++c) {
+                const std::optional<double> a = experts[k].get(i, j);
+                if (!a) continue;
+                const double v = *a;
+                sumW[c] += w[k];
+                if (!equalWeights) {
+                    sumLog[c] += w[k] * std::log(v);
+                } else if (v > 1e-100 && v < 1e100) {
+                    product[c] *= v;  // stays within (1e-250, 1e250): no overflow, no underflow
+                    if (!(product[c] > 1e-150 && product[c] < 1e150)) {
+                        sumLog[c] += std::log(product[c]);
+                        product[c] = 1;
+                    }
+                } else {
+                    sumLog[c] += std::log(v);
                 }
-            if (sumW > 0) out.set(i, j, std::exp(sumLog / sumW));
+            }
+    }
+    PairwiseMatrix out(n);
+    size_t c = 0;
+    for (int i = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j, ++c) {
+            if (sumW[c] <= 0) continue;
+            const double logSum = equalWeights ? w.front() * (sumLog[c] + std::log(product[c])) : sumLog[c];
+            out.set(i, j, std::exp(logSum / sumW[c]));
         }
     return out;
 }

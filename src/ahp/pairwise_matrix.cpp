@@ -4,7 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
-#include <queue>
+#include <vector>
 
 namespace ahp {
 
@@ -28,16 +28,16 @@ int firstUnconnected(const PairwiseMatrix& m) {
     const int n = m.size();
     if (n <= 1) return -1;
     std::vector<char> seen(n, 0);
-    std::queue<int> q;
+    std::vector<int> todo{0};  // depth-first: the order does not matter, only what is reached
+    todo.reserve(n);
     seen[0] = 1;
-    q.push(0);
-    while (!q.empty()) {
-        int i = q.front();
-        q.pop();
+    while (!todo.empty()) {
+        const int i = todo.back();
+        todo.pop_back();
         for (int j = 0; j < n; ++j)
             if (!seen[j] && j != i && m.get(i, j)) {
                 seen[j] = 1;
-                q.push(j);
+                todo.push_back(j);
             }
     }
     for (int k = 1; k < n; ++k)

@@ -176,6 +176,7 @@ bool runFrame(bool sizeChanged) {
     glfwSwapBuffers(h.window);
     ++h.idleFrames;
     web_bridge::frameDrawn((glfwGetTime() - started) * 1000.0);
+    if (h.app->hasUnsavedChanges()) scheduleSave();
     return true;
 }
 

@@ -56,6 +56,8 @@ void applyStartOptions(const RunnerOptions& options);
 // draws a frame if anything can have changed (`sizeChanged`, input, app work, settling) and
 // returns whether it drew.
 bool runFrame(bool sizeChanged);
+// Asks for the session to be saved after this frame (App::saveSession): each runner decides when.
+void scheduleSave();
 void stopHost();
 
 }  // namespace platform

@@ -48,6 +48,9 @@ bool updateDisplay(platform::Host& h) {
 
 }  // namespace
 
+// The desktop saves right after the frame that changed something (the frame is already shown).
+void platform::scheduleSave() { platform::host().app->saveSession(); }
+
 int main(int argc, char** argv) {
     platform::RunnerOptions options = platform::parseOptions(argc, argv);
     if (!glfwInit()) {
@@ -89,6 +92,7 @@ int main(int argc, char** argv) {
         const bool sizeChanged = updateDisplay(platform::host());
         if (!platform::runFrame(sizeChanged)) glfwWaitEventsTimeout(0.25);  // sleep until input
     }
+    platform::host().app->saveSession();  // --frames N may stop before a pending save
     platform::stopHost();
     glfwDestroyWindow(window);
     glfwTerminate();

@@ -20,6 +20,7 @@ extern "C" {
 char* ahp_js_take_page_model();  // malloc'ed UTF-8, or null (src/platform/js/services.js)
 void ahp_js_install_pointer();
 void ahp_js_first_frame();
+void ahp_js_save_when_idle();
 }
 
 namespace {
@@ -108,6 +109,10 @@ void frame(void*) {
 }
 
 }  // namespace
+
+// The browser saves when it is idle after the frame, and at once when the page is hidden or
+// closed (js/services.js), so a click's frame never waits for localStorage.
+void platform::scheduleSave() { ahp_js_save_when_idle(); }
 
 int main(int argc, char** argv) {
     platform::RunnerOptions options = platform::parseOptions(argc, argv);

@@ -52,7 +52,12 @@ AHP_EXPORT const char* ahp_widgets_json() {
 AHP_EXPORT long ahp_frame_count() { return g_frames; }
 // Main-loop passes, drawn or skipped (a skipped pass draws nothing: the page is idle).
 AHP_EXPORT long ahp_loop_count() { return g_frames + g_skipped; }
-AHP_EXPORT int ahp_idle() { return g_idle && !g_wake ? 1 : 0; }
+// Idle: nothing to draw and nothing waiting to be saved.
+AHP_EXPORT int ahp_idle() { return g_idle && !g_wake && !(g_app && g_app->hasUnsavedChanges()) ? 1 : 0; }
+// Saves the session if it changed (js/services.js calls it when idle and on pagehide).
+AHP_EXPORT void ahp_save_session() {
+    if (g_app) g_app->saveSession();
+}
 // {"frames":N,"skipped":N,"mean_ms":x,"p95_ms":x,"max_ms":x} since the last reset.
 AHP_EXPORT const char* ahp_frame_stats_json() {
     std::vector<double> sorted = g_frameMs;

@@ -34,8 +34,8 @@ struct App::Impl {
     bool scrollToTop = false;  // a new screen or set starts at its top
     std::string modelText, modelSource;  // the questionnaire's model as given (the editor opens it)
 
-    // Saving: `changed` is set by every intent that changes what the session holds; the frame
-    // then saves the session once.
+    // Saving: `changed` is set by every intent that changes what the session holds; the
+    // platform then saves the session once, off the frame (App::saveSession).
     bool changed = false;
     std::optional<model::Response> pendingImport;  // waiting for the expert's confirmation
     std::size_t importedCount = 0;  // files given (their bytes are not kept: only what was parsed)
@@ -89,6 +89,7 @@ void App::Impl::loadModel(std::string_view json) {
 
 // A new questionnaire: empty answers, then whatever was saved for exactly this model.
 void App::Impl::installModel(model::Model parsed) {
+    saveIfChanged();  // the answers to the questionnaire being replaced, if not saved yet
     state.model = std::move(parsed);
     state.judgments.clear();
     for (int parent : state.model.hierarchy.comparisonSets()) {
@@ -498,8 +499,11 @@ void App::frame() {
     ImGui::End();
     if (finger) ImGui::PopStyleVar();
     for (const Intent& intent : intents) d.apply(intent);
-    d.saveIfChanged();
 }
+
+bool App::hasUnsavedChanges() const { return impl_->changed; }
+
+void App::saveSession() { impl_->saveIfChanged(); }
 
 namespace {
 nlohmann::json finiteOrNull(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }

@@ -62,9 +62,15 @@ public:
     // True while the app has work that needs frames without input (files loading a few per
     // frame, results waiting to be recomputed): the platform draws nothing otherwise.
     bool wantsFrames() const;
-    // Draws one frame (between ImGui::NewFrame and ImGui::Render). Saves the session when
-    // something changed.
+    // Draws one frame (between ImGui::NewFrame and ImGui::Render). Does not save: writing the
+    // session costs more than the rest of a click's frame, so the platform calls
+    // saveSession() after the frame (the browser: when idle, and at once when the page is
+    // hidden or closed; the desktop: after the frame is shown).
     void frame();
+    // True when the session changed since it was last saved.
+    bool hasUnsavedChanges() const;
+    // Saves the session if it changed since it was last saved.
+    void saveSession();
 
     // Replaces the questionnaire's model (e.g. one from a shared link) and restores that
     // model's saved session. Returns "" on success, else the problem (naming `sourceName`)

@@ -16,8 +16,12 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
   '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 // A static server on 127.0.0.1 (random port) that serves only `root` and logs every request.
-export async function serve(root = webRoot, { hide = [] } = {}) {
+// As a static host, on request (the page benchmark): `precompressed` sends FILE.gz beside FILE
+// (build/site) to a browser that accepts gzip; `cacheHeaders` sends ETag, Last-Modified and
+// Cache-Control: max-age=600 (as GitHub Pages does). `sent` lists the body bytes of each response.
+export async function serve(root = webRoot, { hide = [], precompressed = false, cacheHeaders = false } = {}) {
   const requests = [];
+  const sent = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
@@ -27,13 +31,29 @@ export async function serve(root = webRoot, { hide = [] } = {}) {
     if (hide.some((h) => file.endsWith(h)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404); res.end('not found'); return;
     }
-    const body = fs.readFileSync(file);
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Content-Length': body.length });
+    const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' };
+    let body = fs.readFileSync(file);
+    if (precompressed && /\bgzip\b/.test(req.headers['accept-encoding'] || '') && fs.existsSync(file + '.gz')) {
+      body = fs.readFileSync(file + '.gz');
+      headers['Content-Encoding'] = 'gzip';
+      headers['Vary'] = 'Accept-Encoding';
+    }
+    if (cacheHeaders) {
+      const stat = fs.statSync(file);
+      const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${headers['Content-Encoding'] ? '-gz' : ''}"`;
+      Object.assign(headers, { 'Cache-Control': 'max-age=600', ETag: etag, 'Last-Modified': stat.mtime.toUTCString() });
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers); res.end(); sent.push({ path: url.pathname, bytes: 0 }); return;
+      }
+    }
+    headers['Content-Length'] = body.length;
+    res.writeHead(200, headers);
     res.end(body);
+    sent.push({ path: url.pathname, bytes: body.length });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}/`, requests, sent, close: () => new Promise((r) => server.close(r)) };
 }
 
 export const chromiumArgs = [

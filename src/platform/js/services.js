@@ -133,4 +133,21 @@ mergeInto(LibraryManager.library, {
   ahp_js_first_frame: function () {
     if (Module['onFirstFrame']) Module['onFirstFrame']();
   },
+
+  // The autosave, off the frame of the click that changed something: when the browser is idle
+  // (at the latest 500 ms later), and at once when the page is hidden or closed (pagehide,
+  // visibilitychange), so nothing is lost.
+  ahp_js_save_when_idle: function () {
+    if (!Module['ahpSaveFlush']) {
+      Module['ahpSaveFlush'] = function () { Module['ahpSavePending'] = false; _ahp_save_session(); };
+      window.addEventListener('pagehide', Module['ahpSaveFlush']);
+      document.addEventListener('visibilitychange', function () {
+        if (document.visibilityState === 'hidden') Module['ahpSaveFlush']();
+      });
+    }
+    if (Module['ahpSavePending']) return;
+    Module['ahpSavePending'] = true;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(Module['ahpSaveFlush'], {timeout: 500});
+    else setTimeout(Module['ahpSaveFlush'], 100);
+  },
 });

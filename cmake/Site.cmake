@@ -1,0 +1,32 @@
+# cmake -DSOURCE_DIR=... -DBINARY_DIR=... -DSITE_DIR=... -DGZIP=... [-DBROTLI=...] -P Site.cmake
+#
+# The folder to upload to a static host: exactly the files the hosted page loads (the page, its
+# runtime and WebAssembly, the service worker, the manifest and the icon; no CMake files, no
+# test programs), each beside a precompressed copy: FILE.gz (gzip -9, no name or time, so the
+# same build gives the same bytes) and, when brotli is installed, FILE.br (brotli -q 11).
+# A host that serves precompressed files (or scripts/serve.sh) sends those to browsers that
+# accept them.
+set(SITE_FILES index.html ahp-app.js ahp-app.wasm sw.js manifest.webmanifest icon.svg)
+file(REMOVE_RECURSE ${SITE_DIR})
+file(MAKE_DIRECTORY ${SITE_DIR})
+foreach(f ${SITE_FILES})
+  # Built files from the build; static ones straight from web/ (never a stale copy).
+  set(from ${BINARY_DIR}/${f})
+  if(EXISTS ${SOURCE_DIR}/web/${f} AND NOT f MATCHES "^(index\\.html|sw\\.js)$")
+    set(from ${SOURCE_DIR}/web/${f})
+  endif()
+  if(NOT EXISTS ${from})
+    message(FATAL_ERROR "Site.cmake: ${from} is missing")
+  endif()
+  file(COPY ${from} DESTINATION ${SITE_DIR})
+  execute_process(COMMAND ${GZIP} -9 -n -k -f ${SITE_DIR}/${f} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "Site.cmake: gzip ${f} failed")
+  endif()
+  if(BROTLI)
+    execute_process(COMMAND ${BROTLI} -q 11 -k -f ${SITE_DIR}/${f} RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "Site.cmake: brotli ${f} failed")
+    endif()
+  endif()
+endforeach()

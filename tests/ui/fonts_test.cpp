@@ -1,0 +1,91 @@
+// The fonts are subset at build time (cmake/subset_font.py): the atlas the app bakes from the
+// subsets must hold every glyph it bakes from Debian's whole Noto fonts, and the letters a
+// person types (Latin and Persian) must be among them.
+#include "../model/test_support.hpp"
+#include "ui/app.hpp"
+
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#ifdef AHP_FONT_DIR  // set where the app is built (not in the sanitizer and fuzz builds)
+
+namespace {
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in.good());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The code points of every glyph the app bakes with these two fonts.
+std::set<unsigned> bakedGlyphs(const std::string& latinFont, const std::string& arabicFont) {
+    const std::string model = test::readSourceFile("assets/models/egov-qom.json");
+    const std::string en = test::readSourceFile("assets/strings/en.json");
+    const std::string fa = test::readSourceFile("assets/strings/fa.json");
+    ImGuiContext* context = ImGui::CreateContext();
+    std::set<unsigned> glyphs;
+    {
+        ui::Resources resources{model, en, fa, latinFont, arabicFont};
+        ui::App app(resources);
+        app.buildFonts(1.0f);
+        for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+            for (const ImFontGlyph& glyph : font->Glyphs) glyphs.insert(glyph.Codepoint);
+    }
+    ImGui::DestroyContext(context);
+    return glyphs;
+}
+
+}  // namespace
+
+TEST_CASE("the subset fonts bake the same glyphs as the whole fonts", "[fonts]") {
+    const std::string noto = "/usr/share/fonts/truetype/noto/";
+    const std::set<unsigned> whole =
+        bakedGlyphs(readFile(noto + "NotoSans-Regular.ttf"), readFile(noto + "NotoSansArabic-Regular.ttf"));
+    const std::string latinSubset = readFile(AHP_FONT_DIR "/NotoSans-subset.ttf");
+    const std::string arabicSubset = readFile(AHP_FONT_DIR "/NotoSansArabic-subset.ttf");
+    const std::set<unsigned> subset = bakedGlyphs(latinSubset, arabicSubset);
+    std::string missing, extra;  // as U+XXXX lists, so a failure says which
+    for (unsigned c : whole)
+        if (!subset.count(c)) missing += " U+" + std::to_string(c);
+    for (unsigned c : subset)
+        if (!whole.count(c)) extra += " U+" + std::to_string(c);
+    INFO("baked from the whole fonts only (decimal):" << missing);
+    INFO("baked from the subsets only (decimal):" << extra);
+    CHECK(missing.empty());
+    CHECK(extra.empty());
+    // Small enough to matter: the whole fonts are 512 KB and 244 KB.
+    CHECK(latinSubset.size() < 40 * 1024);
+    CHECK(arabicSubset.size() < 80 * 1024);
+
+    // What people type: every printable ASCII and Latin-1 letter, the Persian alphabet (its
+    // own letters too), Persian digits and punctuation, each as typed (unshaped, in text fields)
+    // and in its shaped forms.
+    std::set<unsigned> typed;
+    for (unsigned c = 0x21; c <= 0x7E; ++c) typed.insert(c);
+    for (unsigned c = 0xC0; c <= 0xFF; ++c) typed.insert(c);
+    for (unsigned c = 0x0621; c <= 0x063A; ++c) typed.insert(c);
+    for (unsigned c = 0x0641; c <= 0x064A; ++c) typed.insert(c);
+    for (unsigned c : {0x067Eu, 0x0686u, 0x0698u, 0x06A9u, 0x06AFu, 0x06CCu, 0x060Cu, 0x061Bu, 0x061Fu}) typed.insert(c);
+    for (unsigned c = 0x06F0; c <= 0x06F9; ++c) typed.insert(c);
+    for (unsigned c : {0xFB56u, 0xFB57u, 0xFB58u, 0xFB59u,    // peh
+                       0xFB7Au, 0xFB7Bu, 0xFB7Cu, 0xFB7Du,    // tcheh
+                       0xFB8Au, 0xFB8Bu,                      // jeh
+                       0xFB8Eu, 0xFB8Fu, 0xFB90u, 0xFB91u,    // keheh
+                       0xFB92u, 0xFB93u, 0xFB94u, 0xFB95u,    // gaf
+                       0xFBFCu, 0xFBFDu, 0xFBFEu, 0xFBFFu,    // farsi yeh
+                       0xFEFBu, 0xFEFCu})                     // lam-alef
+        typed.insert(c);
+    for (unsigned c : typed) {
+        INFO("U+" << std::hex << c);
+        CHECK(subset.count(c) == 1);
+    }
+}
+
+#endif  // AHP_FONT_DIR
