@@ -135,17 +135,22 @@ void App::Impl::saveIfChanged() {
 void App::Impl::download(bool csv) {
     if (!services.download) return;
     const std::string time = now();
-    const model::Response response = responseFromState(state, time, AHP_APP_VERSION, false);
-    if (!csv && state.expertName.empty()) {  // the response format requires a name
+    // Every file the app writes must read back, and a response file needs a name: ask for it
+    // at the field before writing anything (the CSV carries the name too).
+    const std::optional<model::Response> response = responseForDownload(state, time, AHP_APP_VERSION);
+    if (!response) {
         state.status = {"status.need_name", ""};
+        state.askName = true;
+        ++state.askNameCount;
         state.screen = Screen::Welcome;
+        scrollToTop = true;
         return;
     }
-    const std::string name = exportFileName(state.model.id, state.expertName, time, csv ? "csv" : "json");
+    const std::string name = exportFileName(state.model.id, response->expert.name, time, csv ? "csv" : "json");
     try {
-        const std::string where = csv ? services.download(name, "text/csv", model::judgmentsCsv(state.model, response))
-                                      : services.download(name, "application/json",
-                                                          model::writeResponse(state.model, response));
+        const std::string where =
+            csv ? services.download(name, "text/csv", model::judgmentsCsv(state.model, *response, state.language))
+                : services.download(name, "application/json", model::writeResponse(state.model, *response));
         state.status = where.empty() ? AppState::Status{"status.downloaded", name}
                                      : AppState::Status{"status.saved_to", where};
     } catch (const std::exception& e) {
@@ -215,6 +220,7 @@ void App::Impl::apply(const Intent& intent) {
             } else if constexpr (std::is_same_v<T, intent::SetExpert>) {
                 state.expertName = i.name;
                 state.expertRole = i.role;
+                if (!model::trimmedName(i.name).empty()) state.askName = false;
             } else if constexpr (std::is_same_v<T, intent::GoTo>) {
                 state.screen = i.screen;
                 scrollToTop = true;

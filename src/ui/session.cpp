@@ -42,6 +42,15 @@ model::Response responseFromState(const AppState& state, const std::string& save
     return response;
 }
 
+std::optional<model::Response> responseForDownload(const AppState& state, const std::string& savedAt,
+                                                   const std::string& appVersion) {
+    model::Response response = responseFromState(state, savedAt, appVersion, false);
+    response.expert.name = model::trimmedName(response.expert.name);
+    response.expert.role = model::trimmedName(response.expert.role);
+    if (response.expert.name.empty()) return std::nullopt;
+    return response;
+}
+
 std::string sessionText(const AppState& state, const std::string& savedAt, const std::string& appVersion) {
     return model::writeResponse(state.model, responseFromState(state, savedAt, appVersion, true));
 }

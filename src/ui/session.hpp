@@ -20,6 +20,11 @@ const char* screenName(Screen screen);  // "welcome", "compare", "results"
 model::Response responseFromState(const AppState& state, const std::string& savedAt,
                                    const std::string& appVersion, bool withSession);
 
+// The response a download writes (no session member), or nullopt when the expert's name,
+// trimmed (model::trimmedName), is empty: then nothing may be written (the app asks for it).
+std::optional<model::Response> responseForDownload(const AppState& state, const std::string& savedAt,
+                                                   const std::string& appVersion);
+
 // The autosaved session document: the response file format with its "session" member.
 std::string sessionText(const AppState& state, const std::string& savedAt, const std::string& appVersion);
 

@@ -33,6 +33,10 @@ struct AppState {
     std::string language = "fa";
     bool persianDigits = true;
     std::string expertName, expertRole;
+    // A download was asked for without a name (blanks alone are none): the name field says so
+    // and takes the keyboard focus once per ask (askNameCount counts the asks).
+    bool askName = false;
+    int askNameCount = 0;
 
     model::Model model;                 // the questionnaire: hierarchy, labels, settings
     ahp::HierarchyJudgments judgments;  // parent id -> matrix over its children

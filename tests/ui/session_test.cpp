@@ -5,7 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "model/text_format.hpp"
+
 #include <fstream>
+#include <random>
 #include <sstream>
 
 namespace {
@@ -143,4 +146,45 @@ TEST_CASE("start over clears answers and expert, back to the welcome screen") {
     CHECK(state.expertName.empty());
     CHECK(state.screen == ui::Screen::Welcome);
     CHECK(state.currentSet == 0);
+}
+
+// Property: whatever name an expert types, either the app asks for one (nothing is written)
+// or the file it writes reads back, here and in `ahp group` (the same parser), with the name
+// trimmed and the file name usable.
+TEST_CASE("every name: the written file reads back with the trimmed name, or the app asks first") {
+    const std::vector<std::string> pieces = {
+        " ", "\t", "\n", "\r", "\xC2\xA0", "\xE2\x80\x8C", "\xE2\x80\x8F", "\xE2\x80\x8E", "\xE2\x81\xA7",
+        "\xE3\x80\x80", "\xEF\xBB\xBF", "\xE2\x80\x83", "Ana", "Z", "علی", "رضایی", "\xF0\x9F\x98\x80", "\"",
+        "\\", "/", ",", "<script>", "-", "0", "é", "\xE2\x80\xAE", "."};
+    std::mt19937 random(20261127);
+    ui::AppState state = answeredState();
+    int asked = 0, written = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string name;
+        const int count = int(random() % 6);
+        for (int k = 0; k < count; ++k) name += pieces[random() % pieces.size()];
+        state.expertName = name;
+        const std::optional<model::Response> response = ui::responseForDownload(state, "2026-11-27T06:00:00Z", "test");
+        const std::string trimmed = model::trimmedName(name);
+        if (!response) {
+            ++asked;
+            CHECK(trimmed.empty());
+            continue;
+        }
+        ++written;
+        REQUIRE_FALSE(trimmed.empty());
+        CHECK(response->expert.name == trimmed);
+        const std::string bytes = model::writeResponse(state.model, *response);
+        const model::Response read = model::parseResponse(state.model, bytes, "written.json");  // strict
+        CHECK(read.expert.name == trimmed);
+        CHECK(model::sameJudgments(read.judgments, response->judgments));
+        const std::string file = ui::exportFileName(state.model.id, read.expert.name, read.savedAt, "json");
+        CHECK(file.find_first_of("/\\ \t\r\n\"") == std::string::npos);
+        // A CSV of the same download starts with the byte-order mark and carries the name.
+        const std::string csv = model::judgmentsCsv(state.model, *response, "fa");
+        CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+        CHECK(csv.find(model::csvField(trimmed)) != std::string::npos);
+    }
+    CHECK(asked > 100);
+    CHECK(written > 1000);
 }
