@@ -7,15 +7,20 @@ add_library(ahp_ui STATIC ${AHP_UI_SOURCES})
 target_link_libraries(ahp_ui PUBLIC ahp_engine ahp_model ahp_text dep_imgui dep_json)
 target_compile_definitions(ahp_ui PRIVATE AHP_APP_VERSION="${PROJECT_VERSION}")
 
-# The platform layer and the embedded files are compiled once (an object library) and linked
-# twice for the web: ahp-app.{js,wasm} for hosting and ahp-app-single.js (wasm inlined) for the
-# offline single HTML file.
+# The platform layer and the embedded files, one object library linked into ahp-app (and, for
+# the web, a second time into ahp-app-single: the wasm inlined for the offline single HTML file).
+# One file per target: *_web.cpp under Emscripten, *_desktop.cpp natively (a runner with main()
+# and the services); the rest is shared. The web's JavaScript is in src/platform/js/*.js.
 file(GLOB AHP_PLATFORM_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
-list(REMOVE_ITEM AHP_PLATFORM_SOURCES ${CMAKE_SOURCE_DIR}/src/platform/main.cpp)
+if(EMSCRIPTEN)
+  list(FILTER AHP_PLATFORM_SOURCES EXCLUDE REGEX "_desktop\\.cpp$")
+else()
+  list(FILTER AHP_PLATFORM_SOURCES EXCLUDE REGEX "_web\\.cpp$")
+endif()
 add_library(ahp_platform OBJECT ${AHP_PLATFORM_SOURCES})
 target_include_directories(ahp_platform PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_link_libraries(ahp_platform PUBLIC ahp_ui)
-add_executable(ahp-app ${CMAKE_SOURCE_DIR}/src/platform/main.cpp)
+add_executable(ahp-app)
 target_link_libraries(ahp-app PRIVATE ahp_platform)
 
 set(NOTO /usr/share/fonts/truetype/noto)
@@ -29,14 +34,19 @@ ahp_embed_files(ahp_platform
   font_arabic ${NOTO}/NotoSansArabic-Regular.ttf)
 
 if(EMSCRIPTEN)
-  set(AHP_WEB_EXPORTS "['_main','_malloc','_free','_ahp_state_json','_ahp_widgets_json','_ahp_frame_count','_ahp_loop_count','_ahp_idle','_ahp_frame_stats_json','_ahp_frame_stats_reset','_ahp_import_add','_ahp_import_done','_ahp_load_model']")
+  set(AHP_WEB_EXPORTS "['_main','_malloc','_free','_ahp_state_json','_ahp_widgets_json','_ahp_frame_count','_ahp_loop_count','_ahp_idle','_ahp_frame_stats_json','_ahp_frame_stats_reset','_ahp_import_add','_ahp_import_done','_ahp_load_model','_ahp_pointer_event','_ahp_share_link_done']")
   set(AHP_WEB_LINK_OPTIONS
     -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
     -sEXPORTED_FUNCTIONS=${AHP_WEB_EXPORTS}
     -sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','stringToUTF8','lengthBytesUTF8']
     -sENVIRONMENT=web)
+  file(GLOB AHP_WEB_JS_LIBRARIES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/js/*.js)
+  foreach(js ${AHP_WEB_JS_LIBRARIES})
+    list(APPEND AHP_WEB_LINK_OPTIONS "SHELL:--js-library ${js}")
+  endforeach()
   target_link_options(ahp-app PRIVATE ${AHP_WEB_LINK_OPTIONS})
+  set_property(TARGET ahp-app PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
   # The page and its static files are ours (web/); emcc only writes the .js and .wasm.
   file(GLOB AHP_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
   foreach(f ${AHP_WEB_FILES})
@@ -51,9 +61,10 @@ if(EMSCRIPTEN)
 
   # The offline single file: the same objects linked with the wasm inlined as base64, then
   # inlined with the icon into a copy of web/index.html -> ahp-survey.html.
-  add_executable(ahp-app-single ${CMAKE_SOURCE_DIR}/src/platform/main.cpp)
+  add_executable(ahp-app-single)
   target_link_libraries(ahp-app-single PRIVATE ahp_platform)
   target_link_options(ahp-app-single PRIVATE ${AHP_WEB_LINK_OPTIONS} -sSINGLE_FILE=1)
+  set_property(TARGET ahp-app-single PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/ahp-survey.html
     COMMAND ${CMAKE_COMMAND} -DMODE=single-html -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
             -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake

@@ -1,7 +1,8 @@
 // The platform's side of ui::PlatformServices: where sessions are kept, how files are offered
-// and picked. Browser: localStorage, Blob downloads, an <input type=file> and drag and drop on
-// the page. Desktop: a file in the user's data folder, files written to ~/Downloads (or the
-// current folder), --import and drops on the window (main.cpp).
+// and picked. One implementation per target: services_web.cpp (localStorage, Blob downloads, an
+// <input type=file> and drag and drop on the page; JavaScript in js/services.js) and
+// services_desktop.cpp (a file in the user's data folder, files written to ~/Downloads or the
+// current folder, --import and drops on the window).
 #pragma once
 
 #include "ui/app.hpp"
@@ -11,16 +12,17 @@
 
 namespace platform {
 
+// Made once the ImGui context exists (the web's services set its clipboard functions).
 ui::PlatformServices makeServices();
 
 // Browser: the localStorage key of a model's session. Desktop: the session file's path.
 std::string sessionLocation(const std::string& modelId, const std::string& hash);
 
-// Reads a whole file (desktop); nullopt when it cannot be read.
+// Desktop: reads a whole file; nullopt when it cannot be read.
 std::optional<std::string> readFile(const std::string& path);
 
 // Browser: installs the page's file input and drop handlers (files go to App::importFiles
-// through web_bridge). Desktop: nothing.
+// through web_bridge).
 void installFileInput();
 
 }  // namespace platform

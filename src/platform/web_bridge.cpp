@@ -31,10 +31,8 @@ void frameDrawn(double cpuMs) {
     ++g_frames;
     if (g_frameMs.size() < 600) g_frameMs.push_back(cpuMs);
     else g_frameMs[g_frameNext++ % 600] = cpuMs;
-#ifdef __EMSCRIPTEN__
-    if (g_frames == 1) EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });
-#endif
 }
+long framesDrawn() { return g_frames; }
 void frameSkipped() { ++g_skipped; }
 void wake() { g_wake = true; }
 bool consumeWake() { const bool w = g_wake; g_wake = false; return w; }

@@ -7,8 +7,9 @@ namespace ui { class App; }
 namespace web_bridge {
 void attach(ui::App* app);
 // Frame accounting, for the tests and the benchmark: `cpuMs` is the app's own time for the
-// frame (input, UI, draw calls). Tells the page when the first frame is on screen.
+// frame (input, UI, draw calls).
 void frameDrawn(double cpuMs);
+long framesDrawn();
 void frameSkipped();
 // Something outside the input queue changed the app (files from the page, a model from a
 // link): the next frames must be drawn.

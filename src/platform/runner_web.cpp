@@ -1,0 +1,129 @@
+// The web runner: Emscripten's GLFW on a WebGL2 canvas that the page sizes with CSS, a backing
+// store of CSS size x devicePixelRatio, the pointer through Pointer Events (js/pointer.js), the
+// wheel in notches, and the browser's animation frames as the main loop.
+#include "platform/gl.hpp"
+#include "platform/runner.hpp"
+#include "platform/services.hpp"
+#include "platform/web_bridge.hpp"
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+extern "C" {
+void ahp_js_install_pointer();
+void ahp_js_first_frame();
+}
+
+namespace {
+
+constexpr float kOffCanvas = -1e6f;  // where a pointer that hovers nothing is
+
+// ImGui scrolls 5 lines of the current font per wheel notch (imgui.cpp, UpdateMouseWheel).
+float pixelsPerNotch() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.Fonts->Fonts.empty()) return 85.0f;
+    return 5.0f * io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
+}
+
+int glfwButton(int domButton) { return domButton == 1 ? 2 : domButton == 2 ? 1 : domButton; }
+
+}  // namespace
+
+// Pointer events from js/pointer.js, in CSS pixels relative to the canvas. The input queue
+// keeps their order and lets a button change at most once a frame, so a tap's press and
+// release land in two frames at the finger's own position, and the move away after it waits.
+extern "C" EMSCRIPTEN_KEEPALIVE void ahp_pointer_event(int what, double x, double y, int button) {
+    enum { Hover, Press, Drag, Release, Tap, Scroll, Leave };
+    InputQueue& input = platform::host().input;
+    const float fx = float(x), fy = float(y);
+    switch (what) {
+    case Hover:
+    case Drag: input.push({InputEvent::Kind::MouseMove, fx, fy}); break;
+    case Press:
+        input.push({InputEvent::Kind::MouseMove, fx, fy});
+        input.push({InputEvent::Kind::MouseButton, 0, 0, glfwButton(button), true});
+        break;
+    case Release:
+        if (fx > kOffCanvas / 2) input.push({InputEvent::Kind::MouseMove, fx, fy});
+        else input.push({InputEvent::Kind::MouseMove, kOffCanvas, kOffCanvas});
+        input.push({InputEvent::Kind::MouseButton, 0, 0, glfwButton(button), false});
+        break;
+    case Tap:
+        input.push({InputEvent::Kind::MouseMove, fx, fy});
+        input.push({InputEvent::Kind::MouseButton, 0, 0, 0, true});
+        input.push({InputEvent::Kind::MouseButton, 0, 0, 0, false});
+        break;
+    case Scroll: {  // a finger moving the content: the wheel turns the other way
+        const float notch = pixelsPerNotch();
+        input.push({InputEvent::Kind::Wheel, fx / notch, fy / notch});
+        break;
+    }
+    case Leave: input.push({InputEvent::Kind::MouseMove, kOffCanvas, kOffCanvas}); break;
+    default: break;
+    }
+}
+
+namespace {
+
+void installPointer(GLFWwindow* window) {
+    ahp_js_install_pointer();
+    // The wheel stays GLFW's: the browser's deltas are pixels (about 100 a notch) or, in line
+    // mode, about 3 a notch, with the page's sign; ImGui wants notches.
+    glfwSetScrollCallback(window, [](GLFWwindow*, double dx, double dy) {
+        auto notches = [](double d) { return -(std::fabs(d) >= 10 ? d / 100.0 : d / 3.0); };
+        platform::host().input.push({InputEvent::Kind::Wheel, float(notches(dx)), float(notches(dy))});
+    });
+}
+
+// The page sizes the canvas with CSS (full window); its backing store is CSS size x
+// devicePixelRatio so text is crisp on HiDPI screens. The UI works in CSS pixels.
+bool updateDisplay(platform::Host& h) {
+    double cssWidth = 0, cssHeight = 0;
+    emscripten_get_element_css_size("#canvas", &cssWidth, &cssHeight);
+    const double ratio = emscripten_get_device_pixel_ratio();
+    const int fbWidth = int(std::lround(cssWidth * ratio)), fbHeight = int(std::lround(cssHeight * ratio));
+    int curWidth = 0, curHeight = 0;
+    emscripten_get_canvas_element_size("#canvas", &curWidth, &curHeight);
+    if (curWidth != fbWidth || curHeight != fbHeight) emscripten_set_canvas_element_size("#canvas", fbWidth, fbHeight);
+    ImGuiIO& io = ImGui::GetIO();
+    const bool changed = io.DisplaySize.x != float(cssWidth) || io.DisplaySize.y != float(cssHeight) ||
+                         h.pixelRatio != float(ratio);
+    io.DisplaySize = ImVec2(float(cssWidth), float(cssHeight));
+    h.pixelRatio = float(ratio);
+    return changed;
+}
+
+void frame(void*) {
+    if (platform::runFrame(updateDisplay(platform::host())) && web_bridge::framesDrawn() == 1) ahp_js_first_frame();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const platform::RunnerOptions options = platform::parseOptions(argc, argv);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "ahp-app: could not initialise GLFW\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "AHP survey", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "ahp-app: could not create a WebGL2 context\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+
+    platform::startHost(window, &platform::makeServices);
+    installPointer(window);
+    platform::installFileInput();
+    platform::applyStartOptions(options);
+    emscripten_set_main_loop_arg(frame, nullptr, 0, true);
+    return 0;
+}

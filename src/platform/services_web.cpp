@@ -1,0 +1,88 @@
+// The browser's platform services: the session in localStorage, Blob downloads, the page's
+// file input and drops, the clipboard and share links (JavaScript in js/services.js).
+#include "platform/services.hpp"
+
+#include <emscripten.h>
+#include <imgui.h>
+
+#include <cstdlib>
+#include <functional>
+#include <map>
+
+extern "C" {
+void ahp_js_store_set(const char* key, const char* value);
+char* ahp_js_store_get(const char* key);  // malloc'ed, or null
+void ahp_js_store_remove(const char* key);
+void ahp_js_download(const char* name, const char* mime, const char* bytes, int size);
+void ahp_js_install_file_input();
+void ahp_js_pick_files();
+void ahp_js_copy_text(const char* text);
+void ahp_js_share_link(const char* json, int request);
+}
+
+namespace platform {
+
+namespace {
+using ShareLinkDone = std::function<void(const std::string&, const std::string&, bool)>;
+std::map<int, ShareLinkDone> g_shareLinks;  // requests waiting for the page
+int g_shareLinkNext = 0;
+std::string g_clipboard;  // what was last copied (ImGui pastes from here: the page cannot read)
+}  // namespace
+
+}  // namespace platform
+
+// The page's answer to ahp_js_share_link.
+extern "C" EMSCRIPTEN_KEEPALIVE void ahp_share_link_done(int request, const char* link, const char* error, int copied) {
+    using platform::g_shareLinks;
+    const auto it = g_shareLinks.find(request);
+    if (it == g_shareLinks.end()) return;
+    const platform::ShareLinkDone done = std::move(it->second);
+    g_shareLinks.erase(it);
+    done(link ? link : "", error ? error : "", copied != 0);
+}
+
+namespace platform {
+
+std::string sessionLocation(const std::string& modelId, const std::string& hash) {
+    return "ahp:" + modelId + ":" + hash + ":session";
+}
+
+void installFileInput() { ahp_js_install_file_input(); }
+
+ui::PlatformServices makeServices() {
+    ui::PlatformServices s;
+    s.saveSession = [](const std::string& id, const std::string& hash, const std::string& text) {
+        ahp_js_store_set(sessionLocation(id, hash).c_str(), text.c_str());
+    };
+    s.loadSession = [](const std::string& id, const std::string& hash) -> std::optional<std::string> {
+        char* value = ahp_js_store_get(sessionLocation(id, hash).c_str());
+        if (!value) return std::nullopt;
+        std::string text(value);
+        std::free(value);
+        return text;
+    };
+    s.clearSession = [](const std::string& id, const std::string& hash) {
+        ahp_js_store_remove(sessionLocation(id, hash).c_str());
+    };
+    s.download = [](const std::string& name, const std::string& mime, const std::string& bytes) {
+        ahp_js_download(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));
+        return std::string();
+    };
+    s.pickFiles = [] { ahp_js_pick_files(); };
+    // Copying in a text field reaches the system clipboard (the ImGui context exists before
+    // the services are made: runner.cpp).
+    ImGuiIO& io = ImGui::GetIO();
+    io.SetClipboardTextFn = [](void*, const char* text) {
+        g_clipboard = text ? text : "";
+        ahp_js_copy_text(g_clipboard.c_str());
+    };
+    io.GetClipboardTextFn = [](void*) { return g_clipboard.c_str(); };
+    s.shareLink = [](const std::string& json, ShareLinkDone done) {
+        const int request = ++g_shareLinkNext;
+        g_shareLinks[request] = std::move(done);
+        ahp_js_share_link(json.c_str(), request);
+    };
+    return s;
+}
+
+}  // namespace platform
