@@ -18,6 +18,9 @@ void ahp_js_install_file_input();
 void ahp_js_pick_files();
 void ahp_js_copy_text(const char* text);
 void ahp_js_share_link(const char* json, int request);
+void ahp_js_choose_model(const char* json);
+void ahp_js_download_survey_page(const char* name, const char* data);
+void ahp_js_send_answers(const char* name, const char* mime, const char* bytes, int size, const char* mailto);
 }
 
 namespace platform {
@@ -81,6 +84,14 @@ ui::PlatformServices makeServices() {
         const int request = ++g_shareLinkNext;
         g_shareLinks[request] = std::move(done);
         ahp_js_share_link(json.c_str(), request);
+    };
+    s.chooseModel = [](const std::string& json) { ahp_js_choose_model(json.c_str()); };
+    s.downloadSurveyPage = [](const std::string& name, const std::string& data) {
+        ahp_js_download_survey_page(name.c_str(), data.c_str());
+    };
+    s.sendAnswers = [](const std::string& name, const std::string& mime, const std::string& bytes,
+                       const std::string& mailto) {
+        ahp_js_send_answers(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()), mailto.c_str());
     };
     return s;
 }

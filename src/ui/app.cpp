@@ -45,6 +45,7 @@ struct App::Impl {
     void restoreSaved();
     void saveIfChanged();
     void download(bool csv);
+    void send();
     void finishImport();
     std::string now() const { return services.now ? services.now() : model::isoUtcNow(); }
     SetView setView(int parent) const;
@@ -58,6 +59,8 @@ App::App(const Resources& resources, PlatformServices services) : impl_(std::mak
     impl_->services = std::move(services);
     impl_->state.canPickFiles = bool(impl_->services.pickFiles);
     impl_->state.canSaveSession = bool(impl_->services.saveSession);
+    impl_->state.canSend = bool(impl_->services.sendAnswers);
+    impl_->state.canMakeSurveyPage = bool(impl_->services.downloadSurveyPage);
     impl_->strings.addLanguage("en", resources.stringsEn);
     impl_->strings.addLanguage("fa", resources.stringsFa);
     impl_->loadModel(resources.modelJson);
@@ -158,6 +161,35 @@ void App::Impl::download(bool csv) {
     }
 }
 
+// The response file goes to the researcher: through the share sheet (phones) or as a download
+// with a mail to the model's contact, subject and body filled in (the file is to be attached).
+void App::Impl::send() {
+    if (!services.sendAnswers) return;
+    const std::string time = now();
+    const std::optional<model::Response> response = responseForDownload(state, time, AHP_APP_VERSION);
+    if (!response) {
+        state.status = {"status.need_name", ""};
+        state.askName = true;
+        ++state.askNameCount;
+        state.screen = Screen::Welcome;
+        scrollToTop = true;
+        return;
+    }
+    const std::string name = exportFileName(state.model.id, response->expert.name, time, "json");
+    std::string title;
+    for (const std::string& language : {state.language, state.model.languages.front()})
+        if (title.empty() && state.model.title.count(language)) title = state.model.title.at(language);
+    const std::string mailto =
+        mailtoLink(state.model.contact, format(strings.get(state.language, "send.subject"), title, response->expert.name),
+                   format(strings.get(state.language, "send.body"), title, name));
+    try {
+        services.sendAnswers(name, "application/json", model::writeResponse(state.model, *response), mailto);
+        state.status = {mailto.empty() ? "status.downloaded" : "status.sent", name};
+    } catch (const std::exception& e) {
+        state.status = {"status.save_failed", e.what()};
+    }
+}
+
 void App::Impl::finishImport() {
     if (!pendingImport) return;
     applyResponse(state, *pendingImport);
@@ -252,6 +284,10 @@ void App::Impl::apply(const Intent& intent) {
                 }
             } else if constexpr (std::is_same_v<T, intent::Download>) {
                 download(i.csv);
+            } else if constexpr (std::is_same_v<T, intent::SendAnswers>) {
+                send();
+            } else if constexpr (std::is_same_v<T, intent::BackToPageSurvey>) {
+                if (services.chooseModel) services.chooseModel("");
             } else if constexpr (std::is_same_v<T, intent::PickFiles>) {
                 if (services.pickFiles) services.pickFiles();
             } else if constexpr (std::is_same_v<T, intent::DismissImportProblems>) {
@@ -278,6 +314,7 @@ void App::Impl::applyEditor(const EditorAction& action) {
     host.questionnaireHash = state.model.hash;
     host.questionnaireText = modelText;
     host.questionnaireSource = modelSource;
+    host.downloadSurveyPage = services.downloadSurveyPage;
     host.useModel = [this](const std::string& json, const std::string& source) -> std::string {
         try {
             installModel(model::parseModel(json, source));
@@ -288,6 +325,8 @@ void App::Impl::applyEditor(const EditorAction& action) {
         modelSource = source;
         state.error.clear();
         state.screen = Screen::Editor;
+        state.modelChosen = true;  // and remembered: the next visit opens it too
+        if (services.chooseModel) services.chooseModel(json);
         return "";
     };
     editorApply(state.editor, action, host);
@@ -313,6 +352,12 @@ void App::setOption(const std::string& key, const std::string& value) {
         if (set >= 1 && set <= int(d.state.sets.size())) d.state.currentSet = set - 1;  // the screen stays as chosen
     }
     if (key == "model-error") d.state.linkError = value;
+    // The page's model was chosen by the expert (a #model= link, or remembered): once it has
+    // loaded, the page remembers it for the next visit.
+    if (key == "model-chosen" && value == "1" && d.state.linkError.empty() && d.state.error.empty()) {
+        d.state.modelChosen = true;
+        if (d.services.chooseModel) d.services.chooseModel(d.modelText);
+    }
 }
 
 std::string App::loadModelText(const std::string& json, const std::string& sourceName) {
@@ -496,7 +541,9 @@ std::string App::stateJson() const {
     j["total"] = s.total;
     j["current_set"] = s.sets.empty() ? "" : s.sets[std::clamp(s.currentSet, 0, int(s.sets.size()) - 1)].parentId;
     j["error"] = s.error;
-    j["model"] = {{"id", s.model.id}, {"hash", s.model.hash}};
+    j["model"] = {{"id", s.model.id}, {"hash", s.model.hash}, {"chosen", s.modelChosen},
+                  {"contact", s.model.contact}};
+    j["ask_name"] = s.askName;
     j["persian_digits"] = s.persianDigits;
     static const char* confirms[] = {"", "start-over", "replace-answers"};
     j["confirm"] = confirms[int(s.confirm)];

@@ -40,6 +40,17 @@ struct PlatformServices {
     std::function<void(const std::string& modelJson,
                        std::function<void(const std::string& link, const std::string& error, bool copied)> done)>
         shareLink;
+    // The page remembers the model the expert chose ("Use this model", a #model= link) and opens
+    // it at the next visit; "" forgets it and reopens the page's own survey (a reload).
+    std::function<void(const std::string& modelJson)> chooseModel;
+    // Offers this page with a model inside as `filename` (a survey page): `pageData` is the
+    // model element's content (model::surveyModelData). Empty where there is no page.
+    std::function<void(const std::string& filename, const std::string& pageData)> downloadSurveyPage;
+    // "Send my answers": the system share sheet with the file where the browser can share
+    // files, else the download and `mailto` (a mailto: link, "" when the model has no contact).
+    std::function<void(const std::string& filename, const std::string& mime, const std::string& bytes,
+                       const std::string& mailto)>
+        sendAnswers;
     // Current time, ISO-8601 UTC (defaults to model::isoUtcNow).
     std::function<std::string()> now;
 };

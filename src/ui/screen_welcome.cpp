@@ -42,6 +42,8 @@ bool Field(const ScreenContext& ctx, const std::string& labelKey, const std::str
 
 void drawWelcome(const ScreenContext& ctx, Intents& out) {
     const AppState& s = ctx.state;
+    if (s.modelChosen && ButtonRow(ctx, {{ctx.tr("survey.back"), "back-to-page-survey"}}) == 0)
+        out.push_back(intent::BackToPageSurvey{});
     Title(ctx, modelText(ctx, s.model.title));
     ImGui::Spacing();
     Text(ctx, modelText(ctx, s.model.purpose));

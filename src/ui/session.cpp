@@ -111,6 +111,22 @@ std::string exportFileName(const std::string& modelId, const std::string& expert
     return "ahp-" + modelId + "-" + expert + "-" + date + "." + extension;
 }
 
+std::string mailtoLink(const std::string& address, const std::string& subject, const std::string& body) {
+    if (address.empty() || !model::isPlausibleEmail(address)) return "";
+    // RFC 6068: everything but unreserved characters percent-encoded (line ends as %0D%0A).
+    const auto encode = [](const std::string& text) {
+        static const char* hex = "0123456789ABCDEF";
+        std::string out;
+        for (unsigned char c : text) {
+            if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') out += char(c);
+            else if (c == '\n') out += "%0D%0A";
+            else if (c != '\r') out += {'%', hex[c >> 4], hex[c & 15]};
+        }
+        return out;
+    };
+    return "mailto:" + address + "?subject=" + encode(subject) + "&body=" + encode(body);
+}
+
 ImportCheck checkImports(const model::Model& model,
                          const std::vector<std::pair<std::string, std::string>>& nameAndBytes) {
     ImportCheck check;

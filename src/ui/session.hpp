@@ -44,6 +44,10 @@ void clearAnswers(AppState& state);
 std::string exportFileName(const std::string& modelId, const std::string& expertName, const std::string& savedAt,
                            const std::string& extension);
 
+// A mailto: link to `address` with subject and body (UTF-8, percent-encoded); "" when
+// `address` is empty or not a plausible e-mail address (model::isPlausibleEmail).
+std::string mailtoLink(const std::string& address, const std::string& subject, const std::string& body);
+
 // Imported response files checked against `model`: each bad file with its message (naming the
 // file and what is wrong), and the good ones parsed. Nothing here changes any state.
 struct ImportCheck {

@@ -59,6 +59,9 @@ struct AppState {
     std::string linkError;              // the shared link's model could not be read
     bool canPickFiles = false;          // the platform has a file picker
     bool canSaveSession = false;        // the platform keeps answers between visits
+    bool canSend = false;               // the platform can share or mail the answers
+    bool canMakeSurveyPage = false;     // the platform can offer a survey page (the browser)
+    bool modelChosen = false;           // the model was chosen on this page, not the page's own
 
     ResearchState research;             // the researcher's desk (research.hpp)
     EditorState editor;                 // the model editor (editor.hpp)
@@ -76,6 +79,8 @@ struct ClearJudgment { int set; int i, j; };
 struct RequestStartOver {};
 struct Answer { bool yes; };            // to the modal question in AppState::confirm
 struct Download { bool csv; };          // the response file (JSON) or the judgments CSV
+struct SendAnswers {};                  // the response file to the researcher (share sheet or mail)
+struct BackToPageSurvey {};             // forget the chosen model: the page's own survey again
 struct PickFiles {};
 struct DismissImportProblems {};
 struct DismissLinkError {};
@@ -86,7 +91,8 @@ struct Editor { EditorAction action; };      // the model editor (editor.hpp)
 using Intent = std::variant<intent::SetLanguage, intent::TogglePersianDigits, intent::SetExpert,
                             intent::GoTo, intent::GoToSet, intent::SetJudgment,
                             intent::ClearJudgment, intent::RequestStartOver, intent::Answer,
-                            intent::Download, intent::PickFiles, intent::DismissImportProblems,
+                            intent::Download, intent::SendAnswers, intent::BackToPageSurvey,
+                            intent::PickFiles, intent::DismissImportProblems,
                             intent::DismissLinkError, intent::Research, intent::Editor>;
 using Intents = std::vector<Intent>;
 
