@@ -96,7 +96,7 @@ private:
 
     SessionPlace readSession(const json& value) {
         check_.expectObject(value, "session");
-        check_.expectOnlyKeys(value, "session", {"screen", "set", "ui_language", "persian_digits"});
+        check_.expectOnlyKeys(value, "session", {"screen", "set", "ui_language", "persian_digits", "changed"});
         SessionPlace place;
         if (const json* screen = check_.optional(value, "screen")) {
             place.screen = check_.expectString(*screen, "session.screen");
@@ -116,6 +116,15 @@ private:
             if (!digits->is_boolean())
                 check_.fail("session.persian_digits", "must be true or false, found " + jsonTypeName(*digits));
             place.persianDigits = digits->get<bool>();
+        }
+        if (const json* changed = check_.optional(value, "changed")) {
+            check_.expectObject(*changed, "session.changed");
+            for (auto it = changed->begin(); it != changed->end(); ++it) {
+                const std::string path = JsonChecker::member("session.changed", it.key());
+                const double ms = check_.expectFiniteNumber(*it, path);
+                if (ms < 0 || ms > 9.0e15) check_.fail(path, "must be a time in milliseconds since 1970");
+                place.changed[it.key()] = std::int64_t(ms);
+            }
         }
         return place;
     }
@@ -304,6 +313,7 @@ nlohmann::ordered_json responseToJson(const Model& model, const Response& respon
         session["set"] = place.set;
         session["ui_language"] = place.uiLanguage;
         session["persian_digits"] = place.persianDigits;
+        if (!place.changed.empty()) session["changed"] = place.changed;
         document["session"] = session;
     }
     document["judgments"] = judgmentsJson(model, response.judgments);

@@ -7,6 +7,8 @@
 #include <ahp/ahp.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -24,6 +26,10 @@ struct SessionPlace {
     std::string set;             // id of the comparison set on screen (may be empty)
     std::string uiLanguage;      // the interface's language (may differ from the model's)
     bool persianDigits = true;
+    // When each judgment ("SET/ROW/COL") and the expert ("expert") last changed, in ms since
+    // 1970 (given or cleared): two tabs of one session merge judgment by judgment, the later
+    // change winning (ui::mergeSession).
+    std::map<std::string, std::int64_t> changed;
 };
 
 struct Response {

@@ -19,6 +19,7 @@ void ahp_js_pick_files();
 void ahp_js_copy_text(const char* text);
 void ahp_js_share_link(const char* json, int request);
 void ahp_js_choose_model(const char* json);
+void ahp_js_watch_sessions();
 void ahp_js_download_survey_page(const char* name, const char* data);
 void ahp_js_send_answers(const char* name, const char* mime, const char* bytes, int size, const char* mailto);
 }
@@ -86,6 +87,7 @@ ui::PlatformServices makeServices() {
         ahp_js_share_link(json.c_str(), request);
     };
     s.chooseModel = [](const std::string& json) { ahp_js_choose_model(json.c_str()); };
+    ahp_js_watch_sessions();
     s.downloadSurveyPage = [](const std::string& name, const std::string& data) {
         ahp_js_download_survey_page(name.c_str(), data.c_str());
     };

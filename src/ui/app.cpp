@@ -1,5 +1,7 @@
 #include "ui/app.hpp"
 
+#include <chrono>
+
 #include "ui/screens.hpp"
 #include "ui/session.hpp"
 #include "ui/state.hpp"
@@ -48,6 +50,21 @@ struct App::Impl {
     void send();
     void finishImport();
     std::string now() const { return services.now ? services.now() : model::isoUtcNow(); }
+    // When a change happens (ms since 1970), strictly after the last one this app made, so the
+    // order of changes in one tab survives a coarse clock.
+    std::int64_t changeTime() {
+        const std::int64_t clock = services.clockMs ? services.clockMs()
+                                   : std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         std::chrono::system_clock::now().time_since_epoch()).count();
+        lastChange = std::max(clock, lastChange + 1);
+        return lastChange;
+    }
+    std::int64_t lastChange = 0;
+    // Takes what another tab saved of this session later than this one changed it.
+    bool mergeSaved();
+    void restorePrevious();
+    // Start over's copy of the answers: the session slot of the model's hash + this suffix.
+    static constexpr const char* kPreviousSuffix = "-before-start-over";
     SetView setView(int parent) const;
     void recompute(int changedSet = -1);
     void apply(const Intent& intent);
@@ -114,6 +131,7 @@ void App::Impl::installModel(model::Model parsed) {
 
 void App::Impl::restoreSaved() {
     if (!services.loadSession) return;
+    state.canRestorePrevious = services.loadSession(state.model.id, state.model.hash + kPreviousSuffix).has_value();
     const std::optional<std::string> text = services.loadSession(state.model.id, state.model.hash);
     if (!text) return;
     try {
@@ -126,12 +144,47 @@ void App::Impl::restoreSaved() {
     changed = false;
 }
 
+// Start over's copy back: the answers before it; what was answered since becomes the copy.
+void App::Impl::restorePrevious() {
+    if (!services.loadSession) return;
+    const std::string slot = state.model.hash + kPreviousSuffix;
+    const std::optional<std::string> text = services.loadSession(state.model.id, slot);
+    if (!text) return;
+    const std::string current = sessionText(state, now(), AHP_APP_VERSION);
+    try {
+        restoreSession(state, *text, "previous session");
+    } catch (const std::exception& e) {
+        state.status = {"status.save_failed", e.what()};
+        return;
+    }
+    if (services.saveSession) services.saveSession(state.model.id, slot, current);
+    for (auto& [key, time] : state.changeTimes) time = changeTime();  // these answers are now the newest
+    state.changeTimes["expert"] = changeTime();
+    recompute();
+    state.status = {"status.restored", ""};
+}
+
+bool App::Impl::mergeSaved() {
+    if (!services.loadSession) return false;
+    const std::optional<std::string> text = services.loadSession(state.model.id, state.model.hash);
+    if (!text) return false;
+    try {
+        model::ResponseReadOptions options;
+        options.allowEmptyName = true;
+        return mergeSession(state, model::parseResponse(state.model, *text, "saved session", options));
+    } catch (const std::exception&) {
+        return false;  // unreadable: this tab's answers replace it
+    }
+}
+
 void App::Impl::saveIfChanged() {
     if (!changed) return;
     changed = false;
     if (!services.saveSession || !state.error.empty()) return;
     // `changed` is only set by intents that change what is saved, so one serialisation (with
     // its time stamp) per change is enough; comparing a second, time-less copy cost as much.
+    // Another tab may have saved answers since: they are merged in first, never overwritten.
+    if (mergeSaved()) recompute();
     services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
 }
 
@@ -243,6 +296,7 @@ void App::Impl::apply(const Intent& intent) {
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
             if constexpr (!std::is_same_v<T, intent::Download> && !std::is_same_v<T, intent::PickFiles> &&
+                          !std::is_same_v<T, intent::SendAnswers> && !std::is_same_v<T, intent::BackToPageSurvey> &&
                           !std::is_same_v<T, intent::Editor>)  // the editor's document is not the session
                 changed = true;
             if constexpr (std::is_same_v<T, intent::SetLanguage>) {
@@ -252,6 +306,7 @@ void App::Impl::apply(const Intent& intent) {
             } else if constexpr (std::is_same_v<T, intent::SetExpert>) {
                 state.expertName = i.name;
                 state.expertRole = i.role;
+                state.changeTimes["expert"] = changeTime();
                 if (!model::trimmedName(i.name).empty()) state.askName = false;
             } else if constexpr (std::is_same_v<T, intent::GoTo>) {
                 state.screen = i.screen;
@@ -262,9 +317,11 @@ void App::Impl::apply(const Intent& intent) {
                 scrollToTop = true;
             } else if constexpr (std::is_same_v<T, intent::SetJudgment>) {
                 state.judgments.at(state.sets.at(i.set).parentId).set(i.i, i.j, i.value);
+                state.changeTimes[judgmentKey(state.model, state.sets.at(i.set).parentId, i.i, i.j)] = changeTime();
                 recompute(i.set);
             } else if constexpr (std::is_same_v<T, intent::ClearJudgment>) {
                 state.judgments.at(state.sets.at(i.set).parentId).clear(i.i, i.j);
+                state.changeTimes[judgmentKey(state.model, state.sets.at(i.set).parentId, i.i, i.j)] = changeTime();
                 recompute(i.set);
             } else if constexpr (std::is_same_v<T, intent::RequestStartOver>) {
                 state.confirm = AppState::Confirm::StartOver;
@@ -272,6 +329,11 @@ void App::Impl::apply(const Intent& intent) {
                 const AppState::Confirm question = state.confirm;
                 state.confirm = AppState::Confirm::None;
                 if (question == AppState::Confirm::StartOver && i.yes) {
+                    // The answers given so far stay restorable (Restore on the welcome screen).
+                    if (services.saveSession && state.answered + int(!state.expertName.empty()) > 0)
+                        services.saveSession(state.model.id, state.model.hash + kPreviousSuffix,
+                                             sessionText(state, now(), AHP_APP_VERSION));
+                    state.canRestorePrevious = bool(services.saveSession);
                     clearAnswers(state);
                     recompute();
                     if (services.clearSession) services.clearSession(state.model.id, state.model.hash);
@@ -286,6 +348,8 @@ void App::Impl::apply(const Intent& intent) {
                 download(i.csv);
             } else if constexpr (std::is_same_v<T, intent::SendAnswers>) {
                 send();
+            } else if constexpr (std::is_same_v<T, intent::RestorePrevious>) {
+                restorePrevious();
             } else if constexpr (std::is_same_v<T, intent::BackToPageSurvey>) {
                 if (services.chooseModel) services.chooseModel("");
             } else if constexpr (std::is_same_v<T, intent::PickFiles>) {
@@ -372,6 +436,10 @@ std::string App::loadModelText(const std::string& json, const std::string& sourc
     impl_->modelSource = sourceName;
     impl_->state.error.clear();
     return "";
+}
+
+void App::sessionChangedElsewhere() {
+    if (impl_->mergeSaved()) impl_->recompute();
 }
 
 void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes) {
@@ -544,6 +612,7 @@ std::string App::stateJson() const {
     j["model"] = {{"id", s.model.id}, {"hash", s.model.hash}, {"chosen", s.modelChosen},
                   {"contact", s.model.contact}};
     j["ask_name"] = s.askName;
+    j["can_restore_previous"] = s.canRestorePrevious;
     j["persian_digits"] = s.persianDigits;
     static const char* confirms[] = {"", "start-over", "replace-answers"};
     j["confirm"] = confirms[int(s.confirm)];

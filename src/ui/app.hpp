@@ -3,6 +3,7 @@
 // Knows nothing about windows, GL or the browser: the platform layer calls it once a frame.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -51,6 +52,8 @@ struct PlatformServices {
     std::function<void(const std::string& filename, const std::string& mime, const std::string& bytes,
                        const std::string& mailto)>
         sendAnswers;
+    // Milliseconds since 1970 for the change times of judgments (defaults to the system clock).
+    std::function<std::int64_t()> clockMs;
     // Current time, ISO-8601 UTC (defaults to model::isoUtcNow).
     std::function<std::string()> now;
 };
@@ -80,6 +83,9 @@ public:
     // Response files chosen or dropped by the user: each is checked against the model; each bad
     // file gets a message and changes nothing; a good one replaces the answers (after a
     // confirmation when there are answers already). The files are kept (importedFiles()).
+    // Another tab saved this model's session: its later changes are merged in (judgment by
+    // judgment; nothing changed later here is lost).
+    void sessionChangedElsewhere();
     void importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes);
     const std::vector<std::pair<std::string, std::string>>& importedFiles() const;
 

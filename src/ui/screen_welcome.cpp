@@ -86,6 +86,9 @@ void drawWelcome(const ScreenContext& ctx, Intents& out) {
     AlignForWidth(ctx, w);
     if (Button(ctx, startLabel, "start", ImVec2(w, 40))) out.push_back(intent::GoTo{Screen::Compare});
 
+    if (s.canRestorePrevious && ButtonRow(ctx, {{ctx.tr("welcome.restore"), "restore-previous"}}) == 0)
+        out.push_back(intent::RestorePrevious{});
+
     ImGui::Spacing();
     ImGui::Separator();
     if (s.canSaveSession) Text(ctx, ctx.tr("files.autosave_note"), IM_COL32(110, 118, 130, 255));

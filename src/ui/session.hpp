@@ -33,6 +33,14 @@ std::string sessionText(const AppState& state, const std::string& savedAt, const
 // belongs to another model, or holds values off the scale. The caller recomputes.
 void restoreSession(AppState& state, const std::string& text, const std::string& sourceName = "session");
 
+// The key of a judgment in AppState::changeTimes: "SET/ROW/COL" (ids).
+std::string judgmentKey(const model::Model& model, const std::string& set, int i, int j);
+
+// Takes from `other` (the same session as saved by another tab) every judgment, and the
+// expert, that changed there later than here; a judgment cleared later is cleared. Returns
+// true when `state` changed (the caller recomputes). Nothing changed later here is lost.
+bool mergeSession(AppState& state, const model::Response& other);
+
 // Replaces the answers and the expert with a response's (a parsed file of state.model).
 void applyResponse(AppState& state, const model::Response& response);
 

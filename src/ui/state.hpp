@@ -38,6 +38,10 @@ struct AppState {
     bool askName = false;
     int askNameCount = 0;
 
+    // When each judgment ("SET/ROW/COL") and the expert ("expert") last changed (ms since 1970):
+    // what two tabs of one session merge by (session.hpp: mergeSession).
+    std::map<std::string, std::int64_t> changeTimes;
+
     model::Model model;                 // the questionnaire: hierarchy, labels, settings
     ahp::HierarchyJudgments judgments;  // parent id -> matrix over its children
     int currentSet = 0;                 // index into sets
@@ -61,7 +65,8 @@ struct AppState {
     bool canSaveSession = false;        // the platform keeps answers between visits
     bool canSend = false;               // the platform can share or mail the answers
     bool canMakeSurveyPage = false;     // the platform can offer a survey page (the browser)
-    bool modelChosen = false;           // the model was chosen on this page, not the page's own
+    bool modelChosen = false;
+    bool canRestorePrevious = false;    // Start over kept a copy of the answers before it           // the model was chosen on this page, not the page's own
 
     ResearchState research;             // the researcher's desk (research.hpp)
     EditorState editor;                 // the model editor (editor.hpp)
@@ -80,7 +85,8 @@ struct RequestStartOver {};
 struct Answer { bool yes; };            // to the modal question in AppState::confirm
 struct Download { bool csv; };          // the response file (JSON) or the judgments CSV
 struct SendAnswers {};                  // the response file to the researcher (share sheet or mail)
-struct BackToPageSurvey {};             // forget the chosen model: the page's own survey again
+struct BackToPageSurvey {};
+struct RestorePrevious {};              // Start over's copy back             // forget the chosen model: the page's own survey again
 struct PickFiles {};
 struct DismissImportProblems {};
 struct DismissLinkError {};
@@ -91,7 +97,7 @@ struct Editor { EditorAction action; };      // the model editor (editor.hpp)
 using Intent = std::variant<intent::SetLanguage, intent::TogglePersianDigits, intent::SetExpert,
                             intent::GoTo, intent::GoToSet, intent::SetJudgment,
                             intent::ClearJudgment, intent::RequestStartOver, intent::Answer,
-                            intent::Download, intent::SendAnswers, intent::BackToPageSurvey,
+                            intent::Download, intent::SendAnswers, intent::BackToPageSurvey, intent::RestorePrevious,
                             intent::PickFiles, intent::DismissImportProblems,
                             intent::DismissLinkError, intent::Research, intent::Editor>;
 using Intents = std::vector<Intent>;

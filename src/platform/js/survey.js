@@ -3,6 +3,14 @@
 // A --js-library (services_web.cpp); the page (web/index.html) provides ahpRememberModel,
 // ahpForgetModel and ahpSurveyTemplate.
 mergeInto(LibraryManager.library, {
+  // Two tabs of one survey: when another tab saves a session, this one merges it in
+  // (App::sessionChangedElsewhere), so neither overwrites the other's answers.
+  ahp_js_watch_sessions: function () {
+    window.addEventListener('storage', function (e) {
+      if (e.key && /^ahp:.*:session$/.test(e.key) && typeof _ahp_session_changed === 'function') _ahp_session_changed();
+    });
+  },
+
   ahp_js_choose_model: function (json) {
     var text = UTF8ToString(json);
     if (text === '') {
