@@ -16,6 +16,7 @@ void ahp_js_store_remove(const char* key);
 void ahp_js_download(const char* name, const char* mime, const char* bytes, int size);
 void ahp_js_install_file_input();
 void ahp_js_pick_files();
+void ahp_js_pick_folder();
 void ahp_js_copy_text(const char* text);
 void ahp_js_share_link(const char* json, int request);
 void ahp_js_choose_model(const char* json);
@@ -73,6 +74,7 @@ ui::PlatformServices makeServices() {
         return std::string();
     };
     s.pickFiles = [] { ahp_js_pick_files(); };
+    s.pickFolder = [] { ahp_js_pick_folder(); };
     // Copying in a text field reaches the system clipboard (the ImGui context exists before
     // the services are made: runner.cpp).
     ImGuiIO& io = ImGui::GetIO();

@@ -77,6 +77,7 @@ App::App(const Resources& resources, PlatformServices services) : impl_(std::mak
     impl_->state.canPickFiles = bool(impl_->services.pickFiles);
     impl_->state.canSaveSession = bool(impl_->services.saveSession);
     impl_->state.canSend = bool(impl_->services.sendAnswers);
+    impl_->state.canPickFolder = bool(impl_->services.pickFolder);
     impl_->state.canMakeSurveyPage = bool(impl_->services.downloadSurveyPage);
     impl_->strings.addLanguage("en", resources.stringsEn);
     impl_->strings.addLanguage("fa", resources.stringsFa);
@@ -353,7 +354,8 @@ void App::Impl::apply(const Intent& intent) {
             } else if constexpr (std::is_same_v<T, intent::BackToPageSurvey>) {
                 if (services.chooseModel) services.chooseModel("");
             } else if constexpr (std::is_same_v<T, intent::PickFiles>) {
-                if (services.pickFiles) services.pickFiles();
+                if (i.folder && services.pickFolder) services.pickFolder();
+                else if (!i.folder && services.pickFiles) services.pickFiles();
             } else if constexpr (std::is_same_v<T, intent::DismissImportProblems>) {
                 state.importProblems.clear();
             } else if constexpr (std::is_same_v<T, intent::DismissLinkError>) {

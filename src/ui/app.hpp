@@ -35,6 +35,8 @@ struct PlatformServices {
     std::function<std::string(const std::string& filename, const std::string& mime, const std::string& bytes)> download;
     // Opens a file picker; the chosen files arrive later through App::importFiles.
     std::function<void()> pickFiles;
+    // Opens a folder picker; the folder's .json files arrive through App::importFiles.
+    std::function<void()> pickFolder;
     // A link that opens the questionnaire with `modelJson` (the page's #model= link); `done`
     // gets (link, "", copied to the clipboard?) or ("", problem, false), now or later. Empty
     // where there is no page (desktop).

@@ -63,6 +63,7 @@ struct AppState {
     std::string linkError;              // the shared link's model could not be read
     bool canPickFiles = false;          // the platform has a file picker
     bool canSaveSession = false;        // the platform keeps answers between visits
+    bool canPickFolder = false;         // ...and a folder picker
     bool canSend = false;               // the platform can share or mail the answers
     bool canMakeSurveyPage = false;     // the platform can offer a survey page (the browser)
     bool modelChosen = false;
@@ -87,7 +88,7 @@ struct Download { bool csv; };          // the response file (JSON) or the judgm
 struct SendAnswers {};                  // the response file to the researcher (share sheet or mail)
 struct BackToPageSurvey {};
 struct RestorePrevious {};              // Start over's copy back             // forget the chosen model: the page's own survey again
-struct PickFiles {};
+struct PickFiles { bool folder = false; };  // files, or a whole folder
 struct DismissImportProblems {};
 struct DismissLinkError {};
 struct Research { ResearchAction action; };  // the researcher's desk (research.hpp)

@@ -230,3 +230,98 @@ test('the editor downloads a survey page; a chosen model stays chosen across rel
   assert.deepEqual(opened.errors, []);
   await disk.context.close();
 });
+
+test('two tabs of one survey never lose an answer; a new tab shows both; Start over keeps a restorable copy', async () => {
+  const { page: tabA, context, errors } = await openApp(browser, server.url + '?lang=en');
+  const tabB = await context.newPage();
+  tabB.on('pageerror', (e) => errors.push(String(e)));
+  await tabB.goto(server.url + '?lang=en');
+  await tabB.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
+  await settle(tabB);
+  await click(tabA, 'start');
+  await click(tabB, 'start');
+  // A answers one judgment, B (opened before it) another, then A a third.
+  await click(tabA, 'judgment/G/1-2/5');   // 4
+  await click(tabB, 'judgment/G/1-3/12');  // 1/5
+  await click(tabA, 'judgment/G/2-3/10');  // 1/3
+  // Each tab has the other's answers (the storage event), none is lost.
+  const both = (s) => s.sets[0].judgments;
+  await waitForState(tabA, (s) => s.answered === 3);
+  await waitForState(tabB, (s) => s.answered === 3);
+  const tabC = await context.newPage();
+  await tabC.goto(server.url + '?lang=en');
+  await tabC.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
+  await settle(tabC);
+  const c = await state(tabC);
+  assert.deepEqual(both(c), [4, 1 / 5, 1 / 3]);
+  assert.deepEqual(both(await state(tabA)), both(c));
+  assert.deepEqual(both(await state(tabB)), both(c));
+  // The same judgment changed in two tabs: the later change wins everywhere.
+  await click(tabB, 'judgment/G/1-2/10');  // 1/3, after A's 4
+  await waitForState(tabA, (s) => s.sets[0].judgments[0] === 1 / 3);
+  await tabC.close();
+  await tabB.close();
+
+  // Start over keeps a copy that can be restored.
+  await click(tabA, 'nav-welcome');
+  await click(tabA, 'start-over');
+  await click(tabA, 'confirm-yes');
+  let s = await waitForState(tabA, (st) => st.answered === 0);
+  assert.equal(s.can_restore_previous, true);
+  await screenshot(tabA, 'start-over-restorable-en');
+  await click(tabA, 'restore-previous');
+  s = await waitForState(tabA, (st) => st.answered === 3);
+  assert.deepEqual(both(s), [1 / 3, 1 / 5, 1 / 3]);
+  assert.equal(s.status.key, 'status.restored');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the Researcher tab takes a whole folder: from the picker, and dropped', async () => {
+  // A folder of answers as experts send them: .json files at two depths, and a note that is no answer.
+  const folder = path.join(tmp, 'answers folder');
+  fs.mkdirSync(path.join(folder, 'week 2'), { recursive: true });
+  const { page, context, errors } = await openApp(browser, server.url + '?lang=en&screen=research');
+  const s0 = await state(page);
+  const scale = [3, 1 / 5, 7, 1 / 2, 2];
+  const names = ['Ana', 'Babak', 'Carla'];
+  names.forEach((name, e) => {
+    const judgments = [];
+    let k = e;
+    for (const set of s0.sets)
+      for (let i = 0; i < set.items.length; ++i)
+        for (let j = i + 1; j < set.items.length; ++j)
+          judgments.push({ set: set.id, row: set.items[i], col: set.items[j], value: scale[k++ % scale.length] });
+    const doc = { format: 'ahp-response', version: 1, model: { id: s0.model.id, hash: s0.model.hash },
+      expert: { name, role: '' }, saved_at: '2026-11-27T06:00:00Z', app_version: 'test', judgments };
+    fs.writeFileSync(path.join(folder, e === 2 ? 'week 2' : '', `ahp-${name}.json`), JSON.stringify(doc));
+  });
+  fs.writeFileSync(path.join(folder, 'notes.txt'), 'not an answer');
+
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'research/load-folder')]);
+  await chooser.setFiles(folder);
+  let s = await waitForState(page, (st) => st.research.pending === 0 && st.research.experts.length === 3, 60000);
+  assert.deepEqual(s.research.problems, [], 'only the .json files were taken');
+  await screenshot(page, 'research-folder-en');
+
+  // The same folder dropped on a fresh page (a drop carries directory entries, as a file manager's does).
+  const fresh = await openApp(browser, server.url + '?lang=en&screen=research');
+  await fresh.page.evaluate(async (files) => {
+    // A directory entry as the browser's DataTransferItem gives it: entries read in batches.
+    const entry = (name, children) => ({ isFile: false, isDirectory: true, name,
+      createReader() { let done = false; return { readEntries(ok) { ok(done ? [] : children); done = true; } }; } });
+    const fileEntry = (f) => ({ isFile: true, isDirectory: false, name: f.name, file(ok) { ok(new File([f.text], f.name)); } });
+    const root = entry('answers', [fileEntry(files[0]), fileEntry(files[1]), fileEntry(files[3]),
+      entry('week 2', [fileEntry(files[2])])]);
+    const event = new Event('drop', { cancelable: true });
+    event.dataTransfer = { files: [], items: [{ webkitGetAsEntry: () => root }] };
+    window.dispatchEvent(event);
+  }, [...names.map((n, e) => ({ name: `ahp-${n}.json`, text: fs.readFileSync(path.join(folder, e === 2 ? 'week 2' : '', `ahp-${n}.json`), 'utf8') })),
+    { name: 'notes.txt', text: 'not an answer' }]);
+  s = await waitForState(fresh.page, (st) => st.research.pending === 0 && st.research.experts.length === 3, 60000);
+  assert.deepEqual(s.research.problems, []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.context.close();
+  await context.close();
+});
