@@ -309,7 +309,7 @@ test('the Researcher tab takes a whole folder: from the picker, and dropped', as
   await fresh.page.evaluate(async (files) => {
     // A directory entry as the browser's DataTransferItem gives it: entries read in batches.
     const entry = (name, children) => ({ isFile: false, isDirectory: true, name,
-      createReader() { let done = false; return { readEntries(ok) { ok(done ? [] : children); done = true; } }; } });
+      createReader() { let done = false; return { readEntries(ok) { const batch = done ? [] : children; done = true; ok(batch); } }; } });
     const fileEntry = (f) => ({ isFile: true, isDirectory: false, name: f.name, file(ok) { ok(new File([f.text], f.name)); } });
     const root = entry('answers', [fileEntry(files[0]), fileEntry(files[1]), fileEntry(files[3]),
       entry('week 2', [fileEntry(files[2])])]);
