@@ -296,9 +296,13 @@ void App::Impl::apply(const Intent& intent) {
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
-            if constexpr (!std::is_same_v<T, intent::Download> && !std::is_same_v<T, intent::PickFiles> &&
-                          !std::is_same_v<T, intent::SendAnswers> && !std::is_same_v<T, intent::BackToPageSurvey> &&
-                          !std::is_same_v<T, intent::Editor>)  // the editor's document is not the session
+            // Only what the saved session holds marks it changed: the answers, the expert, where
+            // they are and how they read (not the researcher's desk, the editor or dialogs).
+            if constexpr (std::is_same_v<T, intent::SetLanguage> || std::is_same_v<T, intent::TogglePersianDigits> ||
+                          std::is_same_v<T, intent::SetExpert> || std::is_same_v<T, intent::GoTo> ||
+                          std::is_same_v<T, intent::GoToSet> || std::is_same_v<T, intent::SetJudgment> ||
+                          std::is_same_v<T, intent::ClearJudgment> || std::is_same_v<T, intent::Answer> ||
+                          std::is_same_v<T, intent::RestorePrevious>)
                 changed = true;
             if constexpr (std::is_same_v<T, intent::SetLanguage>) {
                 state.language = i.language;
@@ -402,11 +406,7 @@ void App::setOption(const std::string& key, const std::string& value) {
     Impl& d = *impl_;
     if (key == "lang" && (value == "fa" || value == "en")) d.apply(intent::SetLanguage{value});
     if (key == "screen") {
-        if (value == "welcome") d.apply(intent::GoTo{Screen::Welcome});
-        if (value == "compare") d.apply(intent::GoTo{Screen::Compare});
-        if (value == "results") d.apply(intent::GoTo{Screen::Results});
-        if (value == "research") d.apply(intent::GoTo{Screen::Research});
-        if (value == "editor") d.apply(intent::GoTo{Screen::Editor});
+        if (const std::optional<Screen> screen = screenFromName(value)) d.apply(intent::GoTo{*screen});
     }
     if (key == "research") {  // the researcher screen's section: experts, group, sensitivity, uncertainty, reports
         static const char* sections[] = {"experts", "group", "sensitivity", "uncertainty", "reports"};
@@ -551,6 +551,8 @@ void App::buildFonts(float pixelRatio) {
     impl_->shaper.clear();
 }
 
+void App::setPointerHovers(bool hovers) { impl_->state.pointerHovers = hovers; }
+
 bool App::wantsFrames() const {
     const ResearchState& r = impl_->state.research;
     // The editor's share link arrives from the page between frames (PlatformServices::shareLink).
@@ -560,17 +562,26 @@ bool App::wantsFrames() const {
 void App::frame() {
     Impl& d = *impl_;
     d.widgets.clear();
+    d.shaper.beginFrame();
     researchStep(d.state.research, d.state.model);  // queued response files, a bit per frame
     if (d.state.screen == Screen::Editor && !d.state.editor.loaded)  // opens on the questionnaire's model
         editorOpen(d.state.editor, d.modelText, d.modelSource);
+    editorPoll(d.state.editor);
     const ImGuiIO& io = ImGui::GetIO();
+    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop};
+    d.scrollToTop = false;
+    // On a phone every button and field is at least a finger's height.
+    const bool finger = ctx.fingerSized();
+    if (finger) {
+        const ImVec2 padding = ImGui::GetStyle().FramePadding;
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(padding.x + 4, std::max(padding.y, (kFingerTarget - ImGui::GetFontSize()) / 2)));
+    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("questionnaire", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop};
-    d.scrollToTop = false;
     Intents intents;
     if (!d.state.error.empty()) {
         Text(ctx, d.state.error, IM_COL32(200, 50, 50, 255));
@@ -592,6 +603,7 @@ void App::frame() {
         drawConfirm(ctx, intents);
     }
     ImGui::End();
+    if (finger) ImGui::PopStyleVar();
     for (const Intent& intent : intents) d.apply(intent);
     d.saveIfChanged();
 }
@@ -603,8 +615,7 @@ nlohmann::json finiteOrNull(double v) { return std::isfinite(v) ? nlohmann::json
 std::string App::stateJson() const {
     const AppState& s = impl_->state;
     nlohmann::json j;
-    static const char* screens[] = {"welcome", "compare", "results", "research", "editor"};
-    j["screen"] = screens[int(s.screen)];
+    j["screen"] = screenName(s.screen);
     j["language"] = s.language;
     j["expert"] = {{"name", s.expertName}, {"role", s.expertRole}};
     j["answered"] = s.answered;

@@ -66,8 +66,9 @@ struct AppState {
     bool canPickFolder = false;         // ...and a folder picker
     bool canSend = false;               // the platform can share or mail the answers
     bool canMakeSurveyPage = false;     // the platform can offer a survey page (the browser)
-    bool modelChosen = false;
-    bool canRestorePrevious = false;    // Start over kept a copy of the answers before it           // the model was chosen on this page, not the page's own
+    bool modelChosen = false;           // the model was chosen on this page, not the page's own
+    bool canRestorePrevious = false;    // Start over kept a copy of the answers before it
+    bool pointerHovers = true;          // the last pointer was a mouse or a pen (a finger cannot hover)
 
     ResearchState research;             // the researcher's desk (research.hpp)
     EditorState editor;                 // the model editor (editor.hpp)
