@@ -10,7 +10,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev
   emscripten node-acorn binaryen
   libeigen3-dev nlohmann-json3-dev catch2
-  libglfw3-dev libgl-dev libfribidi-dev
+  libglfw3-dev libgl-dev libfribidi-dev libqrcodegen-dev
   fonts-noto-core python3-fonttools brotli
   chromium xvfb xauth imagemagick python3
   clang-14 libclang-rt-14-dev

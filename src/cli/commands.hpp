@@ -15,6 +15,7 @@ int runPriorities(const std::vector<std::string>& words, std::istream& in, std::
 int runAggregate(const std::vector<std::string>& words, std::istream& in, std::ostream& out);
 int runModel(const std::vector<std::string>& words, std::ostream& out);
 int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostream& warnings);
+int runPage(const std::vector<std::string>& words, std::ostream& out);
 
 const char* usageText();
 

@@ -51,6 +51,10 @@ const char* usageText() {
       Group results of the response files (bad files are reported and skipped; of one
       expert's files the newest saved_at is used; identical judgments under another name are
       left out unless --include-identical).
+  ahp page MODEL --out FILE.html [--template ahp-survey.html] [--link URL --qr FILE.svg]
+      A survey page: the single-file questionnaire (default: $AHP_SURVEY_HTML, or
+      ahp-survey.html beside ahp or in ../web/) with MODEL inside; with --qr, a QR code of
+      URL (where the page will be put) as SVG. Prints JSON: page, model, hash, bytes.
 
 Defaults: --method eigen, --ri saaty, --format json. Exit status 0 on success, 2 on bad input
 or usage (one line on stderr). Formats: docs/formats.md.

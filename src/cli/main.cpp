@@ -29,8 +29,9 @@ int dispatch(const std::vector<std::string>& words) {
     if (command == "aggregate") return cli::runAggregate(rest, std::cin, std::cout);
     if (command == "model") return cli::runModel(rest, std::cout);
     if (command == "group") return cli::runGroup(rest, std::cout, std::cerr);
+    if (command == "page") return cli::runPage(rest, std::cout);
     throw cli::UsageError("unknown command \"" + command +
-                          "\" (commands: priorities, aggregate, model, group; see ahp --help)");
+                          "\" (commands: priorities, aggregate, model, group, page; see ahp --help)");
 }
 
 }  // namespace

@@ -62,8 +62,8 @@ public:
         json document = parseJsonText(text, check_.source());
         check_.expectObject(document, "");
         check_.expectOnlyKeys(document, "",
-                              {"format", "version", "id", "title", "purpose", "languages",
-                               "settings", "nodes", "source"});
+                              {"format", "version", "id", "title", "purpose", "instructions", "contact",
+                               "languages", "settings", "nodes", "source"});
         check_.expectFormatAndVersion(document, "ahp-model", kModelVersion, "model");
 
         Model model;
@@ -75,6 +75,14 @@ public:
         model.title = readLocalized(check_.required(document, "", "title"), "title", true, TextKind::Label);
         if (const json* purpose = check_.optional(document, "purpose"))
             model.purpose = readLocalized(*purpose, "purpose", false, TextKind::Text);
+        if (const json* instructions = check_.optional(document, "instructions"))
+            model.instructions = readLocalized(*instructions, "instructions", false, TextKind::Text);
+        if (const json* contact = check_.optional(document, "contact")) {
+            model.contact = check_.expectString(*contact, "contact");
+            if (!model.contact.empty() && !isPlausibleEmail(model.contact))
+                check_.fail("contact", "\"" + model.contact +
+                                           "\" is not an e-mail address like \"name@example.org\"");
+        }
         if (const json* settings = check_.optional(document, "settings")) {
             model.settings = readSettings(*settings);
             model.adaptiveQuestioning = readQuestioning(*settings);
@@ -331,6 +339,19 @@ private:
 };
 
 }  // namespace
+
+bool isPlausibleEmail(const std::string& address) {
+    if (address.size() > 254) return false;
+    const std::size_t at = address.find('@');
+    if (at == 0 || at == std::string::npos || address.find('@', at + 1) != std::string::npos) return false;
+    const std::size_t dot = address.find('.', at + 2);
+    if (dot == std::string::npos || dot + 1 >= address.size()) return false;
+    for (unsigned char c : address)
+        if (c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == ',' || c == ';' ||
+            c == '?' || c == '&' || c == '#' || c == '%')
+            return false;
+    return true;
+}
 
 std::string canonicalModelText(const nlohmann::json& document) {
     // nlohmann::json objects are std::maps: dump() writes keys sorted, no whitespace.

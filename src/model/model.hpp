@@ -21,6 +21,10 @@ struct Model {
     std::string id;
     LocalizedText title;
     LocalizedText purpose;
+    // Shown on the welcome screen of a survey page: how to answer, in any declared language
+    // (may be empty), and the researcher's e-mail, where "Send my answers" addresses its mail.
+    LocalizedText instructions;
+    std::string contact;  // an e-mail address, or empty
     std::vector<std::string> languages;  // declared order; the first is the default
     ahp::Settings settings;
     // settings.questioning: "adaptive" asks each set's most informative pairs until it is settled
@@ -38,6 +42,10 @@ struct Model {
 // Parses and validates a model document. `sourceName` prefixes every error message (a file
 // name, or "model"). Throws ModelError, e.g. `model: nodes[4].parent: unknown node id "D9"`.
 Model parseModel(const std::string& text, const std::string& sourceName = "model");
+
+// True for a plausible e-mail address: one '@' with text before it, a dot after it, no spaces,
+// quotes, angle brackets or control characters (what a mailto: link may carry as is).
+bool isPlausibleEmail(const std::string& address);
 
 // The canonical serialisation that the hash covers: the parsed document, compact, keys sorted.
 std::string canonicalModelText(const nlohmann::json& document);

@@ -97,7 +97,7 @@ private:
 
     SessionPlace readSession(const json& value) {
         check_.expectObject(value, "session");
-        check_.expectOnlyKeys(value, "session", {"screen", "set", "ui_language", "persian_digits"});
+        check_.expectOnlyKeys(value, "session", {"screen", "set", "ui_language", "persian_digits", "changed"});
         SessionPlace place;
         if (const json* screen = check_.optional(value, "screen")) {
             place.screen = check_.expectString(*screen, "session.screen");
@@ -117,6 +117,15 @@ private:
             if (!digits->is_boolean())
                 check_.fail("session.persian_digits", "must be true or false, found " + jsonTypeName(*digits));
             place.persianDigits = digits->get<bool>();
+        }
+        if (const json* changed = check_.optional(value, "changed")) {
+            check_.expectObject(*changed, "session.changed");
+            for (auto it = changed->begin(); it != changed->end(); ++it) {
+                const std::string path = JsonChecker::member("session.changed", it.key());
+                const double ms = check_.expectFiniteNumber(*it, path);
+                if (ms < 0 || ms > 9.0e15) check_.fail(path, "must be a time in milliseconds since 1970");
+                place.changed[it.key()] = std::int64_t(ms);
+            }
         }
         return place;
     }
@@ -139,10 +148,12 @@ private:
         check_.expectObject(value, "expert");
         Expert expert;
         const json& name = check_.required(value, "expert", "name");
-        expert.name = options_.allowEmptyName ? check_.expectString(name, "expert.name")
-                                              : check_.expectNonEmptyString(name, "expert.name");
+        // Names are compared and shown without the blanks around them (trimmedName), so a
+        // name of blanks alone is no name.
+        expert.name = trimmedName(check_.expectString(name, "expert.name"));
+        if (expert.name.empty() && !options_.allowEmptyName) check_.fail("expert.name", "must not be empty");
         if (const json* role = check_.optional(value, "role"))
-            expert.role = check_.expectString(*role, "expert.role");
+            expert.role = trimmedName(check_.expectString(*role, "expert.role"));
         checkName(expert.name, "expert.name");
         checkName(expert.role, "expert.role");
         return expert;
@@ -320,7 +331,7 @@ nlohmann::ordered_json responseToJson(const Model& model, const Response& respon
     document["format"] = "ahp-response";
     document["version"] = kResponseVersion;
     document["model"] = {{"id", response.modelId}, {"hash", response.modelHash}};
-    document["expert"] = {{"name", response.expert.name}, {"role", response.expert.role}};
+    document["expert"] = {{"name", trimmedName(response.expert.name)}, {"role", trimmedName(response.expert.role)}};
     document["saved_at"] = response.savedAt;
     document["app_version"] = response.appVersion;
     if (!response.language.empty()) document["language"] = response.language;
@@ -331,6 +342,7 @@ nlohmann::ordered_json responseToJson(const Model& model, const Response& respon
         session["set"] = place.set;
         session["ui_language"] = place.uiLanguage;
         session["persian_digits"] = place.persianDigits;
+        if (!place.changed.empty()) session["changed"] = place.changed;
         document["session"] = session;
     }
     document["judgments"] = judgmentsJson(model, response.judgments);
@@ -344,14 +356,59 @@ std::string writeResponse(const Model& model, const Response& response) {
     return responseToJson(model, response).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-std::string judgmentsCsv(const Model& model, const Response& response) {
-    std::string csv = csvRow({"set", "row", "col", "row_label_en", "col_label_en", "value"});
+std::string judgmentsCsv(const Model& model, const Response& response, const std::string& language) {
+    // The byte-order mark tells spreadsheets (Excel) that the text is UTF-8.
+    std::string csv = "\xEF\xBB\xBF";
+    csv += csvRow({"expert", "role", "set", "set_label", "row", "row_label", "col", "col_label", "value"});
+    const std::string name = trimmedName(response.expert.name), role = trimmedName(response.expert.role);
     for (const auto& judgment : judgmentsJson(model, response.judgments)) {
-        std::string row = judgment["row"], col = judgment["col"];
-        csv += csvRow({judgment["set"], row, col, nodeLabel(model, row, "en"),
-                       nodeLabel(model, col, "en"), formatNumber(judgment["value"].get<double>())});
+        const std::string set = judgment["set"], row = judgment["row"], col = judgment["col"];
+        csv += csvRow({name, role, set, nodeLabel(model, set, language), row, nodeLabel(model, row, language), col,
+                       nodeLabel(model, col, language), formatNumber(judgment["value"].get<double>())});
     }
     return csv;
+}
+
+namespace {
+// Decodes the UTF-8 sequence at `text[at]` (its code point and length; U+FFFD, 1 when broken).
+std::pair<char32_t, std::size_t> codePointAt(const std::string& text, std::size_t at) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(at);
+    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || at + length > text.size()) return {0xFFFD, 1};
+    char32_t code = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(at + k) & 0xC0) != 0x80) return {0xFFFD, 1};
+        code = (code << 6) | (byte(at + k) & 0x3F);
+    }
+    return {code, length};
+}
+
+// Blanks and invisible marks that carry nothing at the ends of a name: white space (Unicode
+// Zs, tabs, line ends), zero-width characters (ZWSP, ZWNJ, ZWJ, BOM), bidi marks and controls.
+bool isBlankAtEnds(char32_t c) {
+    return c <= 0x20 || c == 0x7F || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200F) ||
+           (c >= 0x2028 && c <= 0x202F) || c == 0x205F || (c >= 0x2060 && c <= 0x2069) || c == 0x3000 ||
+           c == 0xFEFF || c == 0x061C;
+}
+}  // namespace
+
+std::string trimmedName(const std::string& text) {
+    std::size_t begin = 0, end = text.size();
+    while (begin < end) {
+        const auto [code, length] = codePointAt(text, begin);
+        if (!isBlankAtEnds(code)) break;
+        begin += length;
+    }
+    // From the end: step back to the start of the last sequence.
+    while (end > begin) {
+        std::size_t start = end - 1;
+        while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && end - start < 4) --start;
+        const auto [code, length] = codePointAt(text, start);
+        if (start + length != end || !isBlankAtEnds(code)) break;
+        end = start;
+    }
+    return text.substr(begin, end - begin);
 }
 
 std::string isoUtcNow() {

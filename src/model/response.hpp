@@ -7,6 +7,8 @@
 #include <ahp/ahp.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -24,6 +26,10 @@ struct SessionPlace {
     std::string set;             // id of the comparison set on screen (may be empty)
     std::string uiLanguage;      // the interface's language (may differ from the model's)
     bool persianDigits = true;
+    // When each judgment ("SET/ROW/COL") and the expert ("expert") last changed, in ms since
+    // 1970 (given or cleared): two tabs of one session merge judgment by judgment, the later
+    // change winning (ui::mergeSession).
+    std::map<std::string, std::int64_t> changed;
 };
 
 struct Response {
@@ -65,9 +71,15 @@ std::string writeResponse(const Model& model, const Response& response);
 // Computed results of a set of judgments: per set weights and consistency, global weights.
 nlohmann::json hierarchyResultsJson(const Model& model, const ahp::HierarchyJudgments& judgments);
 
-// CSV, header set,row,col,row_label_en,col_label_en,value; one line per known judgment
-// (RFC 4180 quoting, CRLF line ends). Labels fall back to the model's first language.
-std::string judgmentsCsv(const Model& model, const Response& response);
+// CSV for spreadsheets: a UTF-8 byte-order mark, then the header
+// expert,role,set,set_label,row,row_label,col,col_label,value and one line per known judgment
+// (RFC 4180 quoting, CRLF line ends). Labels in `language`, falling back to the model's first.
+std::string judgmentsCsv(const Model& model, const Response& response, const std::string& language);
+
+// `text` without the blanks and invisible marks around it (spaces of any kind, tabs, line
+// ends, zero-width and bidi marks); what is inside is kept. Expert names and roles are
+// written and read through it.
+std::string trimmedName(const std::string& text);
 
 // Current time as ISO-8601 UTC with seconds ("2024-05-01T09:30:00Z"), for Response::savedAt.
 std::string isoUtcNow();

@@ -17,8 +17,13 @@ void ahp_js_store_remove(const char* key);
 void ahp_js_download(const char* name, const char* mime, const char* bytes, int size);
 void ahp_js_install_file_input();
 void ahp_js_pick_files();
+void ahp_js_pick_folder();
 void ahp_js_copy_text(const char* text);
 void ahp_js_share_link(const char* json, int request);
+void ahp_js_choose_model(const char* json);
+void ahp_js_watch_sessions();
+void ahp_js_download_survey_page(const char* name, const char* data);
+void ahp_js_send_answers(const char* name, const char* mime, const char* bytes, int size, const char* mailto);
 }
 
 namespace platform {
@@ -71,6 +76,7 @@ ui::PlatformServices makeServices() {
         return std::string();
     };
     s.pickFiles = [] { ahp_js_pick_files(); };
+    s.pickFolder = [] { ahp_js_pick_folder(); };
     // Copying in a text field reaches the system clipboard (the ImGui context exists before
     // the services are made: runner.cpp).
     ImGuiIO& io = ImGui::GetIO();
@@ -83,6 +89,15 @@ ui::PlatformServices makeServices() {
         const int request = ++g_shareLinkNext;
         g_shareLinks[request] = std::move(done);
         ahp_js_share_link(json.c_str(), request);
+    };
+    s.chooseModel = [](const std::string& json) { ahp_js_choose_model(json.c_str()); };
+    ahp_js_watch_sessions();
+    s.downloadSurveyPage = [](const std::string& name, const std::string& data) {
+        ahp_js_download_survey_page(name.c_str(), data.c_str());
+    };
+    s.sendAnswers = [](const std::string& name, const std::string& mime, const std::string& bytes,
+                       const std::string& mailto) {
+        ahp_js_send_answers(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()), mailto.c_str());
     };
     return s;
 }

@@ -94,3 +94,9 @@ AHP_EXPORT const char* ahp_load_model(const char* json, const char* sourceName) 
     web_bridge::wake();
     return g_buffer.c_str();
 }
+
+// Another tab saved a session (the page's storage event, js/survey.js): merge its later changes.
+AHP_EXPORT void ahp_session_changed() {
+    if (g_app) g_app->sessionChangedElsewhere();
+    web_bridge::wake();
+}

@@ -1,5 +1,7 @@
 #include "ui/app.hpp"
 
+#include <chrono>
+
 #include "ui/screens.hpp"
 #include "ui/session.hpp"
 #include "ui/state.hpp"
@@ -45,8 +47,24 @@ struct App::Impl {
     void restoreSaved();
     void saveIfChanged();
     void download(bool csv);
+    void send();
     void finishImport();
     std::string now() const { return services.now ? services.now() : model::isoUtcNow(); }
+    // When a change happens (ms since 1970), strictly after the last one this app made, so the
+    // order of changes in one tab survives a coarse clock.
+    std::int64_t changeTime() {
+        const std::int64_t clock = services.clockMs ? services.clockMs()
+                                   : std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         std::chrono::system_clock::now().time_since_epoch()).count();
+        lastChange = std::max(clock, lastChange + 1);
+        return lastChange;
+    }
+    std::int64_t lastChange = 0;
+    // Takes what another tab saved of this session later than this one changed it.
+    bool mergeSaved();
+    void restorePrevious();
+    // Start over's copy of the answers: the session slot of the model's hash + this suffix.
+    static constexpr const char* kPreviousSuffix = "-before-start-over";
     SetView setView(int parent) const;
     void recompute(int changedSet = -1);
     void apply(const Intent& intent);
@@ -58,6 +76,9 @@ App::App(const Resources& resources, PlatformServices services) : impl_(std::mak
     impl_->services = std::move(services);
     impl_->state.canPickFiles = bool(impl_->services.pickFiles);
     impl_->state.canSaveSession = bool(impl_->services.saveSession);
+    impl_->state.canSend = bool(impl_->services.sendAnswers);
+    impl_->state.canPickFolder = bool(impl_->services.pickFolder);
+    impl_->state.canMakeSurveyPage = bool(impl_->services.downloadSurveyPage);
     impl_->strings.addLanguage("en", resources.stringsEn);
     impl_->strings.addLanguage("fa", resources.stringsFa);
     impl_->loadModel(resources.modelJson);
@@ -112,6 +133,7 @@ void App::Impl::installModel(model::Model parsed) {
 
 void App::Impl::restoreSaved() {
     if (!services.loadSession) return;
+    state.canRestorePrevious = services.loadSession(state.model.id, state.model.hash + kPreviousSuffix).has_value();
     const std::optional<std::string> text = services.loadSession(state.model.id, state.model.hash);
     if (!text) return;
     try {
@@ -124,12 +146,47 @@ void App::Impl::restoreSaved() {
     changed = false;
 }
 
+// Start over's copy back: the answers before it; what was answered since becomes the copy.
+void App::Impl::restorePrevious() {
+    if (!services.loadSession) return;
+    const std::string slot = state.model.hash + kPreviousSuffix;
+    const std::optional<std::string> text = services.loadSession(state.model.id, slot);
+    if (!text) return;
+    const std::string current = sessionText(state, now(), AHP_APP_VERSION);
+    try {
+        restoreSession(state, *text, "previous session");
+    } catch (const std::exception& e) {
+        state.status = {"status.save_failed", e.what()};
+        return;
+    }
+    if (services.saveSession) services.saveSession(state.model.id, slot, current);
+    for (auto& [key, time] : state.changeTimes) time = changeTime();  // these answers are now the newest
+    state.changeTimes["expert"] = changeTime();
+    recompute();
+    state.status = {"status.restored", ""};
+}
+
+bool App::Impl::mergeSaved() {
+    if (!services.loadSession) return false;
+    const std::optional<std::string> text = services.loadSession(state.model.id, state.model.hash);
+    if (!text) return false;
+    try {
+        model::ResponseReadOptions options;
+        options.allowEmptyName = true;
+        return mergeSession(state, model::parseResponse(state.model, *text, "saved session", options));
+    } catch (const std::exception&) {
+        return false;  // unreadable: this tab's answers replace it
+    }
+}
+
 void App::Impl::saveIfChanged() {
     if (!changed) return;
     changed = false;
     if (!services.saveSession || !state.error.empty()) return;
     // `changed` is only set by intents that change what is saved, so one serialisation (with
     // its time stamp) per change is enough; comparing a second, time-less copy cost as much.
+    // Another tab may have saved answers since: they are merged in first, never overwritten.
+    if (mergeSaved()) recompute();
     try {
         services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
         state.autosaveProblem.clear();
@@ -142,19 +199,53 @@ void App::Impl::saveIfChanged() {
 void App::Impl::download(bool csv) {
     if (!services.download) return;
     const std::string time = now();
-    const model::Response response = responseFromState(state, time, AHP_APP_VERSION, false);
-    if (!csv && state.expertName.empty()) {  // the response format requires a name
+    // Every file the app writes must read back, and a response file needs a name: ask for it
+    // at the field before writing anything (the CSV carries the name too).
+    const std::optional<model::Response> response = responseForDownload(state, time, AHP_APP_VERSION);
+    if (!response) {
         state.status = {"status.need_name", ""};
+        state.askName = true;
+        ++state.askNameCount;
         state.screen = Screen::Welcome;
+        scrollToTop = true;
         return;
     }
-    const std::string name = exportFileName(state.model.id, state.expertName, time, csv ? "csv" : "json");
+    const std::string name = exportFileName(state.model.id, response->expert.name, time, csv ? "csv" : "json");
     try {
-        const std::string where = csv ? services.download(name, "text/csv", model::judgmentsCsv(state.model, response))
-                                      : services.download(name, "application/json",
-                                                          model::writeResponse(state.model, response));
+        const std::string where =
+            csv ? services.download(name, "text/csv", model::judgmentsCsv(state.model, *response, state.language))
+                : services.download(name, "application/json", model::writeResponse(state.model, *response));
         state.status = where.empty() ? AppState::Status{"status.downloaded", name}
                                      : AppState::Status{"status.saved_to", where};
+    } catch (const std::exception& e) {
+        state.status = {"status.save_failed", e.what()};
+    }
+}
+
+// The response file goes to the researcher: through the share sheet (phones) or as a download
+// with a mail to the model's contact, subject and body filled in (the file is to be attached).
+void App::Impl::send() {
+    if (!services.sendAnswers) return;
+    const std::string time = now();
+    const std::optional<model::Response> response = responseForDownload(state, time, AHP_APP_VERSION);
+    if (!response) {
+        state.status = {"status.need_name", ""};
+        state.askName = true;
+        ++state.askNameCount;
+        state.screen = Screen::Welcome;
+        scrollToTop = true;
+        return;
+    }
+    const std::string name = exportFileName(state.model.id, response->expert.name, time, "json");
+    std::string title;
+    for (const std::string& language : {state.language, state.model.languages.front()})
+        if (title.empty() && state.model.title.count(language)) title = state.model.title.at(language);
+    const std::string mailto =
+        mailtoLink(state.model.contact, format(strings.get(state.language, "send.subject"), title, response->expert.name),
+                   format(strings.get(state.language, "send.body"), title, name));
+    try {
+        services.sendAnswers(name, "application/json", model::writeResponse(state.model, *response), mailto);
+        state.status = {mailto.empty() ? "status.downloaded" : "status.sent", name};
     } catch (const std::exception& e) {
         state.status = {"status.save_failed", e.what()};
     }
@@ -226,7 +317,8 @@ void App::Impl::apply(const Intent& intent) {
             if constexpr (std::is_same_v<T, intent::SetLanguage> || std::is_same_v<T, intent::TogglePersianDigits> ||
                           std::is_same_v<T, intent::SetExpert> || std::is_same_v<T, intent::GoTo> ||
                           std::is_same_v<T, intent::GoToSet> || std::is_same_v<T, intent::SetJudgment> ||
-                          std::is_same_v<T, intent::ClearJudgment> || std::is_same_v<T, intent::Answer>)
+                          std::is_same_v<T, intent::ClearJudgment> || std::is_same_v<T, intent::Answer> ||
+                          std::is_same_v<T, intent::RestorePrevious>)
                 changed = true;
             if constexpr (std::is_same_v<T, intent::SetLanguage>) {
                 state.language = i.language;
@@ -235,6 +327,8 @@ void App::Impl::apply(const Intent& intent) {
             } else if constexpr (std::is_same_v<T, intent::SetExpert>) {
                 state.expertName = i.name;
                 state.expertRole = i.role;
+                state.changeTimes["expert"] = changeTime();
+                if (!model::trimmedName(i.name).empty()) state.askName = false;
             } else if constexpr (std::is_same_v<T, intent::GoTo>) {
                 state.screen = i.screen;
                 scrollToTop = true;
@@ -244,9 +338,11 @@ void App::Impl::apply(const Intent& intent) {
                 scrollToTop = true;
             } else if constexpr (std::is_same_v<T, intent::SetJudgment>) {
                 state.judgments.at(state.sets.at(i.set).parentId).set(i.i, i.j, i.value);
+                state.changeTimes[judgmentKey(state.model, state.sets.at(i.set).parentId, i.i, i.j)] = changeTime();
                 recompute(i.set);
             } else if constexpr (std::is_same_v<T, intent::ClearJudgment>) {
                 state.judgments.at(state.sets.at(i.set).parentId).clear(i.i, i.j);
+                state.changeTimes[judgmentKey(state.model, state.sets.at(i.set).parentId, i.i, i.j)] = changeTime();
                 recompute(i.set);
             } else if constexpr (std::is_same_v<T, intent::RequestStartOver>) {
                 state.confirm = AppState::Confirm::StartOver;
@@ -254,6 +350,11 @@ void App::Impl::apply(const Intent& intent) {
                 const AppState::Confirm question = state.confirm;
                 state.confirm = AppState::Confirm::None;
                 if (question == AppState::Confirm::StartOver && i.yes) {
+                    // The answers given so far stay restorable (Restore on the welcome screen).
+                    if (services.saveSession && state.answered + int(!state.expertName.empty()) > 0)
+                        services.saveSession(state.model.id, state.model.hash + kPreviousSuffix,
+                                             sessionText(state, now(), AHP_APP_VERSION));
+                    state.canRestorePrevious = bool(services.saveSession);
                     clearAnswers(state);
                     recompute();
                     if (services.clearSession) services.clearSession(state.model.id, state.model.hash);
@@ -266,8 +367,15 @@ void App::Impl::apply(const Intent& intent) {
                 }
             } else if constexpr (std::is_same_v<T, intent::Download>) {
                 download(i.csv);
+            } else if constexpr (std::is_same_v<T, intent::SendAnswers>) {
+                send();
+            } else if constexpr (std::is_same_v<T, intent::RestorePrevious>) {
+                restorePrevious();
+            } else if constexpr (std::is_same_v<T, intent::BackToPageSurvey>) {
+                if (services.chooseModel) services.chooseModel("");
             } else if constexpr (std::is_same_v<T, intent::PickFiles>) {
-                if (services.pickFiles) services.pickFiles();
+                if (i.folder && services.pickFolder) services.pickFolder();
+                else if (!i.folder && services.pickFiles) services.pickFiles();
             } else if constexpr (std::is_same_v<T, intent::DismissImportProblems>) {
                 state.importProblems.clear();
             } else if constexpr (std::is_same_v<T, intent::DismissLinkError>) {
@@ -292,6 +400,7 @@ void App::Impl::applyEditor(const EditorAction& action) {
     host.questionnaireHash = state.model.hash;
     host.questionnaireText = modelText;
     host.questionnaireSource = modelSource;
+    host.downloadSurveyPage = services.downloadSurveyPage;
     host.useModel = [this](const std::string& json, const std::string& source) -> std::string {
         try {
             installModel(model::parseModel(json, source));
@@ -302,6 +411,8 @@ void App::Impl::applyEditor(const EditorAction& action) {
         modelSource = source;
         state.error.clear();
         state.screen = Screen::Editor;
+        state.modelChosen = true;  // and remembered: the next visit opens it too
+        if (services.chooseModel) services.chooseModel(json);
         return "";
     };
     editorApply(state.editor, action, host);
@@ -323,6 +434,12 @@ void App::setOption(const std::string& key, const std::string& value) {
         if (set >= 1 && set <= int(d.state.sets.size())) d.state.currentSet = set - 1;  // the screen stays as chosen
     }
     if (key == "model-error") d.state.linkError = value;
+    // The page's model was chosen by the expert (a #model= link, or remembered): once it has
+    // loaded, the page remembers it for the next visit.
+    if (key == "model-chosen" && value == "1" && d.state.linkError.empty() && d.state.error.empty()) {
+        d.state.modelChosen = true;
+        if (d.services.chooseModel) d.services.chooseModel(d.modelText);
+    }
 }
 
 std::string App::loadModelText(const std::string& json, const std::string& sourceName) {
@@ -337,6 +454,10 @@ std::string App::loadModelText(const std::string& json, const std::string& sourc
     impl_->modelSource = sourceName;
     impl_->state.error.clear();
     return "";
+}
+
+void App::sessionChangedElsewhere() {
+    if (impl_->mergeSaved()) impl_->recompute();
 }
 
 void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes) {
@@ -519,7 +640,10 @@ std::string App::stateJson() const {
     j["total"] = s.total;
     j["current_set"] = s.sets.empty() ? "" : s.sets[std::clamp(s.currentSet, 0, int(s.sets.size()) - 1)].parentId;
     j["error"] = s.error;
-    j["model"] = {{"id", s.model.id}, {"hash", s.model.hash}};
+    j["model"] = {{"id", s.model.id}, {"hash", s.model.hash}, {"chosen", s.modelChosen},
+                  {"contact", s.model.contact}};
+    j["ask_name"] = s.askName;
+    j["can_restore_previous"] = s.canRestorePrevious;
     j["persian_digits"] = s.persianDigits;
     static const char* confirms[] = {"", "start-over", "replace-answers"};
     j["confirm"] = confirms[int(s.confirm)];

@@ -3,6 +3,7 @@
 // Knows nothing about windows, GL or the browser: the platform layer calls it once a frame.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -36,12 +37,27 @@ struct PlatformServices {
     std::function<std::string(const std::string& filename, const std::string& mime, const std::string& bytes)> download;
     // Opens a file picker; the chosen files arrive later through App::importFiles.
     std::function<void()> pickFiles;
+    // Opens a folder picker; the folder's .json files arrive through App::importFiles.
+    std::function<void()> pickFolder;
     // A link that opens the questionnaire with `modelJson` (the page's #model= link); `done`
     // gets (link, "", copied to the clipboard?) or ("", problem, false), now or later. Empty
     // where there is no page (desktop).
     std::function<void(const std::string& modelJson,
                        std::function<void(const std::string& link, const std::string& error, bool copied)> done)>
         shareLink;
+    // The page remembers the model the expert chose ("Use this model", a #model= link) and opens
+    // it at the next visit; "" forgets it and reopens the page's own survey (a reload).
+    std::function<void(const std::string& modelJson)> chooseModel;
+    // Offers this page with a model inside as `filename` (a survey page): `pageData` is the
+    // model element's content (model::surveyModelData). Empty where there is no page.
+    std::function<void(const std::string& filename, const std::string& pageData)> downloadSurveyPage;
+    // "Send my answers": the system share sheet with the file where the browser can share
+    // files, else the download and `mailto` (a mailto: link, "" when the model has no contact).
+    std::function<void(const std::string& filename, const std::string& mime, const std::string& bytes,
+                       const std::string& mailto)>
+        sendAnswers;
+    // Milliseconds since 1970 for the change times of judgments (defaults to the system clock).
+    std::function<std::int64_t()> clockMs;
     // Current time, ISO-8601 UTC (defaults to model::isoUtcNow).
     std::function<std::string()> now;
 };
@@ -80,6 +96,9 @@ public:
     // file gets a message and changes nothing; a good one replaces the answers (after a
     // confirmation when there are answers already). No file's bytes are kept after this.
     void importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes);
+    // Another tab saved this model's session: its later changes are merged in (judgment by
+    // judgment; nothing changed later here is lost).
+    void sessionChangedElsewhere();
 
     // The test interface: the state (answers, weights, CRs...) and the widgets' rectangles.
     std::string stateJson() const;

@@ -1,5 +1,7 @@
 #include "ui/editor.hpp"
 
+#include "model/survey_page.hpp"
+
 #include "model/hash.hpp"
 #include "model/json_text.hpp"
 
@@ -527,6 +529,15 @@ void editorApply(EditorState& e, const EditorAction& action, const EditorHost& h
                 } catch (const std::exception& error) {
                     e.status = {"editor.status.save_failed", error.what()};
                 }
+            } else if constexpr (std::is_same_v<T, a::DownloadSurveyPage>) {
+                if (!host.downloadSurveyPage) return;
+                if (!e.valid) {
+                    e.status = {"editor.status.fix_first", ""};
+                    return;
+                }
+                const std::string name = fileStem(e.doc) + ".html";
+                host.downloadSurveyPage(name, model::surveyModelData(documentText(e.doc)));
+                e.status = {"editor.status.page", name};
             } else if constexpr (std::is_same_v<T, a::PickFile>) {
                 if (host.pickFiles) host.pickFiles();
             } else if constexpr (std::is_same_v<T, a::LoadFiles>) {

@@ -162,6 +162,7 @@ struct SetTitle { std::string language, text; };
 struct SetSetting { std::string name; nlohmann::json value; };  // method, ri, cr_threshold
 struct Answer { bool yes; };           // to EditorState::confirm
 struct Download {};
+struct DownloadSurveyPage {};          // the page with this model inside, for the experts
 struct PickFile {};
 struct LoadFiles { std::vector<std::pair<std::string, std::string>> files; };  // name, bytes
 struct UseForQuestionnaire {};
@@ -174,7 +175,7 @@ using EditorAction =
                  editor_action::MoveDown, editor_action::Reparent, editor_action::Delete, editor_action::SetId,
                  editor_action::SetLabel, editor_action::SetDescription, editor_action::SetModelId,
                  editor_action::SetTitle, editor_action::SetSetting, editor_action::Answer,
-                 editor_action::Download, editor_action::PickFile, editor_action::LoadFiles,
+                 editor_action::Download, editor_action::DownloadSurveyPage, editor_action::PickFile, editor_action::LoadFiles,
                  editor_action::UseForQuestionnaire, editor_action::ShareLink, editor_action::Revert,
                  editor_action::DismissLoadError>;
 
@@ -184,6 +185,8 @@ struct EditorHost {
     // std::runtime_error when it could not.
     std::function<std::string(const std::string&, const std::string&, const std::string&)> download;
     std::function<void()> pickFiles;
+    // Offers the page with a model inside (PlatformServices::downloadSurveyPage).
+    std::function<void(const std::string& filename, const std::string& pageData)> downloadSurveyPage;
     // Builds a share link for a model text; calls `done(link, error, copied)` later (or at once).
     std::function<void(const std::string& json,
                        std::function<void(const std::string&, const std::string&, bool)> done)>

@@ -104,6 +104,7 @@ std::string problemText(const ScreenContext& ctx, const EditorState& e, const Ed
 
 void toolbar(const ScreenContext& ctx, const EditorState& e, Intents& out) {
     std::vector<std::pair<std::string, std::string>> buttons = {{ctx.tr("editor.download"), "editor/download"}};
+    if (ctx.state.canMakeSurveyPage) buttons.push_back({ctx.tr("editor.page"), "editor/page"});
     if (ctx.state.canPickFiles) buttons.push_back({ctx.tr("editor.load"), "editor/load"});
     buttons.push_back({ctx.tr("editor.use"), "editor/use"});
     buttons.push_back({ctx.tr("editor.share"), "editor/share"});
@@ -112,6 +113,7 @@ void toolbar(const ScreenContext& ctx, const EditorState& e, Intents& out) {
     if (pressed < 0) return;
     const std::string& id = buttons[std::size_t(pressed)].second;
     if (id == "editor/download") push(out, editor_action::Download{});
+    if (id == "editor/page") push(out, editor_action::DownloadSurveyPage{});
     if (id == "editor/load") push(out, editor_action::PickFile{});
     if (id == "editor/use") push(out, editor_action::UseForQuestionnaire{});
     if (id == "editor/share") push(out, editor_action::ShareLink{});

@@ -30,13 +30,16 @@ void Message(const ScreenContext& ctx, const std::string& text, ImU32 color) {
 }  // namespace
 
 void drawFileButtons(const ScreenContext& ctx, Intents& out, bool withStartOver, bool withCsv) {
-    std::vector<std::pair<std::string, std::string>> buttons = {{ctx.tr("files.download"), "download-json"}};
+    std::vector<std::pair<std::string, std::string>> buttons;
+    if (ctx.state.canSend) buttons.push_back({ctx.tr("send.button"), "send"});
+    buttons.push_back({ctx.tr("files.download"), "download-json"});
     if (withCsv) buttons.push_back({ctx.tr("files.download_csv"), "download-csv"});
     if (ctx.state.canPickFiles) buttons.push_back({ctx.tr("files.import"), "import"});
     if (withStartOver) buttons.push_back({ctx.tr("files.start_over"), "start-over"});
     const int pressed = ButtonRow(ctx, buttons);
     if (pressed < 0) return;
     const std::string& id = buttons[pressed].second;
+    if (id == "send") out.push_back(intent::SendAnswers{});
     if (id == "download-json") out.push_back(intent::Download{false});
     if (id == "download-csv") out.push_back(intent::Download{true});
     if (id == "import") out.push_back(intent::PickFiles{});

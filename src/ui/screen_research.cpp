@@ -89,12 +89,14 @@ void push(Intents& out, ResearchAction action) { out.push_back(intent::Research{
 void fileBar(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
     std::vector<std::pair<std::string, std::string>> buttons;
     if (ctx.state.canPickFiles) buttons.push_back({ctx.tr("research.load"), "research/load"});
+    if (ctx.state.canPickFolder) buttons.push_back({ctx.tr("research.load_folder"), "research/load-folder"});
     const std::size_t problems = r.group.skipped.size() + r.group.duplicates.size() + r.group.superseded.size();
     if (!r.experts.empty() || problems > 0)
         buttons.push_back({ctx.tr("research.clear"), "research/clear"});
     if (!buttons.empty()) {
         const int pressed = ButtonRow(ctx, buttons);
         if (pressed >= 0 && buttons[pressed].second == "research/load") out.push_back(intent::PickFiles{});
+        if (pressed >= 0 && buttons[pressed].second == "research/load-folder") out.push_back(intent::PickFiles{true});
         if (pressed >= 0 && buttons[pressed].second == "research/clear") push(out, research_action::Clear{});
     }
     if (!ctx.state.canPickFiles) Text(ctx, ctx.tr("research.no_picker"), kMuted);

@@ -42,13 +42,65 @@ model::Response responseFromState(const AppState& state, const std::string& save
             place.set = state.sets[std::clamp(state.currentSet, 0, int(state.sets.size()) - 1)].parentId;
         place.uiLanguage = state.language;
         place.persianDigits = state.persianDigits;
+        place.changed = state.changeTimes;
         response.session = place;
     }
     return response;
 }
 
+std::optional<model::Response> responseForDownload(const AppState& state, const std::string& savedAt,
+                                                   const std::string& appVersion) {
+    model::Response response = responseFromState(state, savedAt, appVersion, false);
+    response.expert.name = model::trimmedName(response.expert.name);
+    response.expert.role = model::trimmedName(response.expert.role);
+    if (response.expert.name.empty()) return std::nullopt;
+    return response;
+}
+
 std::string sessionText(const AppState& state, const std::string& savedAt, const std::string& appVersion) {
     return model::writeResponse(state.model, responseFromState(state, savedAt, appVersion, true));
+}
+
+std::string judgmentKey(const model::Model& model, const std::string& set, int i, int j) {
+    const auto parent = model.hierarchy.find(set);
+    if (!parent) return set + "/" + std::to_string(i) + "/" + std::to_string(j);
+    const auto& children = model.hierarchy.node(*parent).children;
+    return set + "/" + model.hierarchy.node(children.at(i)).id + "/" + model.hierarchy.node(children.at(j)).id;
+}
+
+bool mergeSession(AppState& state, const model::Response& other) {
+    if (!other.session) return false;
+    const auto& theirs = other.session->changed;
+    const auto later = [&](const std::string& key) -> std::optional<std::int64_t> {
+        const auto there = theirs.find(key);
+        if (there == theirs.end()) return std::nullopt;
+        const auto here = state.changeTimes.find(key);
+        if (here != state.changeTimes.end() && here->second >= there->second) return std::nullopt;
+        return there->second;
+    };
+    bool changed = false;
+    for (auto& [set, matrix] : state.judgments) {
+        const auto source = other.judgments.find(set);
+        for (int i = 0; i < matrix.size(); ++i)
+            for (int j = i + 1; j < matrix.size(); ++j) {
+                const std::string key = judgmentKey(state.model, set, i, j);
+                const std::optional<std::int64_t> time = later(key);
+                if (!time) continue;
+                const std::optional<double> value =
+                    source != other.judgments.end() ? source->second.get(i, j) : std::nullopt;
+                if (value) matrix.set(i, j, *value);
+                else matrix.clear(i, j);
+                state.changeTimes[key] = *time;
+                changed = true;
+            }
+    }
+    if (const std::optional<std::int64_t> time = later("expert")) {
+        state.expertName = other.expert.name;
+        state.expertRole = other.expert.role;
+        state.changeTimes["expert"] = *time;
+        changed = true;
+    }
+    return changed;
 }
 
 void applyResponse(AppState& state, const model::Response& response) {
@@ -65,8 +117,10 @@ void restoreSession(AppState& state, const std::string& text, const std::string&
     options.allowEmptyName = true;
     const model::Response response = model::parseResponse(state.model, text, sourceName, options);  // may throw
     applyResponse(state, response);
+    state.changeTimes.clear();
     if (!response.session) return;
     const model::SessionPlace& place = *response.session;
+    state.changeTimes = place.changed;
     if (place.uiLanguage == "fa" || place.uiLanguage == "en") state.language = place.uiLanguage;
     state.persianDigits = place.persianDigits;
     state.screen = screenFromName(place.screen).value_or(Screen::Welcome);  // the parser allows expert screens only
@@ -78,6 +132,7 @@ void restoreSession(AppState& state, const std::string& text, const std::string&
 
 void clearAnswers(AppState& state) {
     for (auto& [set, matrix] : state.judgments) matrix = ahp::PairwiseMatrix(matrix.size());
+    state.changeTimes.clear();
     state.expertName.clear();
     state.expertRole.clear();
     state.screen = Screen::Welcome;
@@ -103,6 +158,22 @@ std::string exportFileName(const std::string& modelId, const std::string& expert
     if (expert.empty()) expert = "expert";
     const std::string date = savedAt.size() >= 10 ? savedAt.substr(0, 10) : savedAt;
     return "ahp-" + modelId + "-" + expert + "-" + date + "." + extension;
+}
+
+std::string mailtoLink(const std::string& address, const std::string& subject, const std::string& body) {
+    if (address.empty() || !model::isPlausibleEmail(address)) return "";
+    // RFC 6068: everything but unreserved characters percent-encoded (line ends as %0D%0A).
+    const auto encode = [](const std::string& text) {
+        static const char* hex = "0123456789ABCDEF";
+        std::string out;
+        for (unsigned char c : text) {
+            if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') out += char(c);
+            else if (c == '\n') out += "%0D%0A";
+            else if (c != '\r') out += {'%', hex[c >> 4], hex[c & 15]};
+        }
+        return out;
+    };
+    return "mailto:" + address + "?subject=" + encode(subject) + "&body=" + encode(body);
 }
 
 ImportCheck checkImports(const model::Model& model,

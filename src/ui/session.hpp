@@ -24,6 +24,11 @@ std::optional<Screen> screenFromName(std::string_view name);
 model::Response responseFromState(const AppState& state, const std::string& savedAt,
                                    const std::string& appVersion, bool withSession);
 
+// The response a download writes (no session member), or nullopt when the expert's name,
+// trimmed (model::trimmedName), is empty: then nothing may be written (the app asks for it).
+std::optional<model::Response> responseForDownload(const AppState& state, const std::string& savedAt,
+                                                   const std::string& appVersion);
+
 // The autosaved session document: the response file format with its "session" member.
 std::string sessionText(const AppState& state, const std::string& savedAt, const std::string& appVersion);
 
@@ -31,6 +36,14 @@ std::string sessionText(const AppState& state, const std::string& savedAt, const
 // state.model. Throws model::ModelError (and leaves `state` untouched) when it does not parse,
 // belongs to another model, or holds values off the scale. The caller recomputes.
 void restoreSession(AppState& state, const std::string& text, const std::string& sourceName = "session");
+
+// The key of a judgment in AppState::changeTimes: "SET/ROW/COL" (ids).
+std::string judgmentKey(const model::Model& model, const std::string& set, int i, int j);
+
+// Takes from `other` (the same session as saved by another tab) every judgment, and the
+// expert, that changed there later than here; a judgment cleared later is cleared. Returns
+// true when `state` changed (the caller recomputes). Nothing changed later here is lost.
+bool mergeSession(AppState& state, const model::Response& other);
 
 // Replaces the answers and the expert with a response's (a parsed file of state.model).
 void applyResponse(AppState& state, const model::Response& response);
@@ -42,6 +55,10 @@ void clearAnswers(AppState& state);
 // digits and '-' (any script; other characters become '-'); "expert" when nothing is left.
 std::string exportFileName(const std::string& modelId, const std::string& expertName, const std::string& savedAt,
                            const std::string& extension);
+
+// A mailto: link to `address` with subject and body (UTF-8, percent-encoded); "" when
+// `address` is empty or not a plausible e-mail address (model::isPlausibleEmail).
+std::string mailtoLink(const std::string& address, const std::string& subject, const std::string& body);
 
 // Imported response files checked against `model`: each bad file with its message (naming the
 // file and what is wrong), and the good ones parsed. Nothing here changes any state.

@@ -42,6 +42,14 @@ struct AppState {
     std::string language = "fa";
     bool persianDigits = true;
     std::string expertName, expertRole;
+    // A download was asked for without a name (blanks alone are none): the name field says so
+    // and takes the keyboard focus once per ask (askNameCount counts the asks).
+    bool askName = false;
+    int askNameCount = 0;
+
+    // When each judgment ("SET/ROW/COL") and the expert ("expert") last changed (ms since 1970):
+    // what two tabs of one session merge by (session.hpp: mergeSession).
+    std::map<std::string, std::int64_t> changeTimes;
 
     model::Model model;                 // the questionnaire: hierarchy, labels, settings
     ahp::HierarchyJudgments judgments;  // parent id -> matrix over its children
@@ -65,6 +73,11 @@ struct AppState {
     bool canPickFiles = false;          // the platform has a file picker
     bool canSaveSession = false;        // the platform keeps answers between visits
     std::string autosaveProblem;        // the last autosave failed (why); "" when it works
+    bool canPickFolder = false;         // ...and a folder picker
+    bool canSend = false;               // the platform can share or mail the answers
+    bool canMakeSurveyPage = false;     // the platform can offer a survey page (the browser)
+    bool modelChosen = false;           // the model was chosen on this page, not the page's own
+    bool canRestorePrevious = false;    // Start over kept a copy of the answers before it
     bool pointerHovers = true;          // the last pointer was a mouse or a pen (a finger cannot hover)
 
     ResearchState research;             // the researcher's desk (research.hpp)
@@ -83,7 +96,10 @@ struct ClearJudgment { int set; int i, j; };
 struct RequestStartOver {};
 struct Answer { bool yes; };            // to the modal question in AppState::confirm
 struct Download { bool csv; };          // the response file (JSON) or the judgments CSV
-struct PickFiles {};
+struct SendAnswers {};                  // the response file to the researcher (share sheet or mail)
+struct BackToPageSurvey {};
+struct RestorePrevious {};              // Start over's copy back             // forget the chosen model: the page's own survey again
+struct PickFiles { bool folder = false; };  // files, or a whole folder
 struct DismissImportProblems {};
 struct DismissLinkError {};
 struct Research { ResearchAction action; };  // the researcher's desk (research.hpp)
@@ -93,7 +109,8 @@ struct Editor { EditorAction action; };      // the model editor (editor.hpp)
 using Intent = std::variant<intent::SetLanguage, intent::TogglePersianDigits, intent::SetExpert,
                             intent::GoTo, intent::GoToSet, intent::SetJudgment,
                             intent::ClearJudgment, intent::RequestStartOver, intent::Answer,
-                            intent::Download, intent::PickFiles, intent::DismissImportProblems,
+                            intent::Download, intent::SendAnswers, intent::BackToPageSurvey, intent::RestorePrevious,
+                            intent::PickFiles, intent::DismissImportProblems,
                             intent::DismissLinkError, intent::Research, intent::Editor>;
 using Intents = std::vector<Intent>;
 

@@ -121,7 +121,7 @@ void requireCleanOutputs(const model::Model& m, const std::vector<model::Respons
         const model::Response back = model::parseResponse(m, file, "written.json");
         REQUIRE(model::sameJudgments(r.judgments, back.judgments));
         requireFiniteJson(model::hierarchyResultsJson(m, r.judgments));
-        requireNoNanText(model::judgmentsCsv(m, r));
+        requireNoNanText(model::judgmentsCsv(m, r, "en"));
     }
     const model::GroupTables tables = model::buildGroupTables(m, responses);
     REQUIRE(tables.unsolved.empty());

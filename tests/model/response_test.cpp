@@ -161,15 +161,36 @@ TEST_CASE("results in a response file are ignored on import", "[response]") {
     CHECK(model::parseResponse(m, doc.dump()).judgments.at("G").get(0, 1) == 3.0);
 }
 
-TEST_CASE("judgments export as RFC 4180 CSV with English labels", "[response][csv]") {
+TEST_CASE("judgments export as RFC 4180 CSV for spreadsheets: BOM, labels in a language, expert", "[response][csv]") {
     model::Model m = test::smallModel();
     model::Response r = model::parseResponse(m, smallResponseJson(m).dump());
-    std::string csv = model::judgmentsCsv(m, r);
-    CHECK(csv ==
-          "set,row,col,row_label_en,col_label_en,value\r\n"
-          "G,A,B,\"Cost, total\",\"Quality \"\"Q\"\"\",3\r\n"
-          "G,A,C,\"Cost, total\",Speed,5\r\n"
-          "A,A1,A2,Up front,Running,0.5\r\n");
+    r.expert = {"  Ana, \"A\"  ", " analyst "};
+    CHECK(model::judgmentsCsv(m, r, "en") ==
+          "\xEF\xBB\xBF"
+          "expert,role,set,set_label,row,row_label,col,col_label,value\r\n"
+          "\"Ana, \"\"A\"\"\",analyst,G,Goal,A,\"Cost, total\",B,\"Quality \"\"Q\"\"\",3\r\n"
+          "\"Ana, \"\"A\"\"\",analyst,G,Goal,A,\"Cost, total\",C,Speed,5\r\n"
+          "\"Ana, \"\"A\"\"\",analyst,A,\"Cost, total\",A1,Up front,A2,Running,0.5\r\n");
+    const std::string fa = model::judgmentsCsv(m, r, "fa");
+    CHECK_THAT(fa, Contains("G,هدف,A,هزینه,B,کیفیت,3\r\n"));
+    // A language the model does not have: its first language.
+    CHECK_THAT(model::judgmentsCsv(m, r, "de"), Contains("G,Goal,A,"));
+}
+
+TEST_CASE("names and roles are written and read without the blanks around them", "[response]") {
+    CHECK(model::trimmedName(" \t Ana \n") == "Ana");
+    CHECK(model::trimmedName("\xC2\xA0\xE2\x80\x8F\xE2\x80\x8C" "علی رضایی" "\xE2\x80\x8C\xE3\x80\x80") == "علی رضایی");
+    CHECK(model::trimmedName("می\xE2\x80\x8Cروم") == "می\xE2\x80\x8Cروم");  // a ZWNJ inside stays
+    CHECK(model::trimmedName("\xE2\x80\x83\xEF\xBB\xBF").empty());
+    CHECK(model::trimmedName("x\xE2\x80").size() == 3);  // a broken sequence is kept, not cut further
+    model::Model m = test::smallModel();
+    json doc = smallResponseJson(m);
+    doc["expert"] = {{"name", " \xC2\xA0 "}, {"role", ""}};
+    CHECK_THAT(responseError(m, doc.dump()), Contains("expert.name") && Contains("must not be empty"));
+    doc["expert"] = {{"name", "  Ana "}, {"role", " analyst\n"}};
+    model::Response r = model::parseResponse(m, doc.dump());
+    CHECK(r.expert.name == "Ana");
+    CHECK(r.expert.role == "analyst");
 }
 
 TEST_CASE("an autosaved session: the session member round-trips, an empty name only when allowed",

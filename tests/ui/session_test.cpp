@@ -5,7 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "model/text_format.hpp"
+
 #include <fstream>
+#include <random>
 #include <sstream>
 
 namespace {
@@ -143,4 +146,103 @@ TEST_CASE("start over clears answers and expert, back to the welcome screen") {
     CHECK(state.expertName.empty());
     CHECK(state.screen == ui::Screen::Welcome);
     CHECK(state.currentSet == 0);
+}
+
+// Property: whatever name an expert types, either the app asks for one (nothing is written)
+// or the file it writes reads back, here and in `ahp group` (the same parser), with the name
+// trimmed and the file name usable.
+TEST_CASE("every name: the written file reads back with the trimmed name, or the app asks first") {
+    const std::vector<std::string> pieces = {
+        " ", "\t", "\n", "\r", "\xC2\xA0", "\xE2\x80\x8C", "\xE2\x80\x8F", "\xE2\x80\x8E", "\xE2\x81\xA7",
+        "\xE3\x80\x80", "\xEF\xBB\xBF", "\xE2\x80\x83", "Ana", "Z", "علی", "رضایی", "\xF0\x9F\x98\x80", "\"",
+        "\\", "/", ",", "<script>", "-", "0", "é", "\xE2\x80\xAE", "."};
+    std::mt19937 random(20261127);
+    ui::AppState state = answeredState();
+    int asked = 0, written = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string name;
+        const int count = int(random() % 6);
+        for (int k = 0; k < count; ++k) name += pieces[random() % pieces.size()];
+        state.expertName = name;
+        const std::optional<model::Response> response = ui::responseForDownload(state, "2026-11-27T06:00:00Z", "test");
+        const std::string trimmed = model::trimmedName(name);
+        if (!response) {
+            ++asked;
+            CHECK(trimmed.empty());
+            continue;
+        }
+        ++written;
+        REQUIRE_FALSE(trimmed.empty());
+        CHECK(response->expert.name == trimmed);
+        const std::string bytes = model::writeResponse(state.model, *response);
+        const model::Response read = model::parseResponse(state.model, bytes, "written.json");  // strict
+        CHECK(read.expert.name == trimmed);
+        CHECK(model::sameJudgments(read.judgments, response->judgments));
+        const std::string file = ui::exportFileName(state.model.id, read.expert.name, read.savedAt, "json");
+        CHECK(file.find_first_of("/\\ \t\r\n\"") == std::string::npos);
+        // A CSV of the same download starts with the byte-order mark and carries the name.
+        const std::string csv = model::judgmentsCsv(state.model, *response, "fa");
+        CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+        CHECK(csv.find(model::csvField(trimmed)) != std::string::npos);
+    }
+    CHECK(asked > 100);
+    CHECK(written > 1000);
+}
+
+// Two tabs of one session: each saves through the stored copy; later changes win judgment by
+// judgment, so no answer given in either tab is lost.
+TEST_CASE("two tabs of one session merge judgment by judgment, the later change winning") {
+    ui::AppState tabA = freshState(), tabB = freshState();
+    const std::string g = tabA.sets[0].parentId;  // "G": 3 items
+    // Tab A answers (0,1) at t=100; tab B, which never saw it, answers (0,2) at t=200.
+    tabA.judgments.at(g).set(0, 1, 3);
+    tabA.changeTimes[ui::judgmentKey(tabA.model, g, 0, 1)] = 100;
+    const std::string storedByA = ui::sessionText(tabA, "2026-11-27T07:00:00Z", "test");
+    tabB.judgments.at(g).set(0, 2, 5);
+    tabB.changeTimes[ui::judgmentKey(tabB.model, g, 0, 2)] = 200;
+    model::ResponseReadOptions lenient;
+    lenient.allowEmptyName = true;
+    // B saves: it merges what A stored first.
+    CHECK(ui::mergeSession(tabB, model::parseResponse(tabB.model, storedByA, "stored", lenient)));
+    CHECK(tabB.judgments.at(g).get(0, 1) == 3.0);
+    CHECK(tabB.judgments.at(g).get(0, 2) == 5.0);
+    const std::string storedByB = ui::sessionText(tabB, "2026-11-27T07:00:00Z", "test");
+    // A new tab (a restore) sees both answers, with their times.
+    ui::AppState fresh = freshState();
+    ui::restoreSession(fresh, storedByB);
+    CHECK(fresh.judgments.at(g).knownCount() == 2);
+    CHECK(fresh.changeTimes.at(ui::judgmentKey(fresh.model, g, 0, 1)) == 100);
+
+    // The same judgment in both: the later one wins, whichever tab merges.
+    tabA.judgments.at(g).set(0, 1, 7);
+    tabA.changeTimes[ui::judgmentKey(tabA.model, g, 0, 1)] = 300;
+    CHECK(ui::mergeSession(tabA, model::parseResponse(tabA.model, storedByB, "stored", lenient)));
+    CHECK(tabA.judgments.at(g).get(0, 1) == 7.0);  // A's later change stays
+    CHECK(tabA.judgments.at(g).get(0, 2) == 5.0);  // B's answer arrives
+    // A clear is a change too: cleared later in A, it is cleared in B when B merges.
+    tabA.judgments.at(g).clear(0, 2);
+    tabA.changeTimes[ui::judgmentKey(tabA.model, g, 0, 2)] = 400;
+    CHECK(ui::mergeSession(tabB, model::parseResponse(tabB.model, ui::sessionText(tabA, "2026-11-27T07:00:00Z", "test"), "stored", lenient)));
+    CHECK_FALSE(tabB.judgments.at(g).get(0, 2).has_value());
+    CHECK(tabB.judgments.at(g).get(0, 1) == 7.0);
+    // Nothing newer: nothing changes.
+    CHECK_FALSE(ui::mergeSession(tabB, model::parseResponse(tabB.model, ui::sessionText(tabA, "2026-11-27T07:00:00Z", "test"), "stored", lenient)));
+    // The expert's name follows the same rule.
+    tabA.expertName = "Nima";
+    tabA.changeTimes["expert"] = 500;
+    CHECK(ui::mergeSession(tabB, model::parseResponse(tabB.model, ui::sessionText(tabA, "2026-11-27T07:00:00Z", "test"), "stored", lenient)));
+    CHECK(tabB.expertName == "Nima");
+}
+
+TEST_CASE("a session's change times must be times") {
+    ui::AppState state = freshState();
+    state.changeTimes["G/D1/D2"] = 5;
+    auto doc = nlohmann::json::parse(ui::sessionText(state, "2026-11-27T07:00:00Z", "test"));
+    doc["session"]["changed"]["G/D1/D2"] = -1;
+    model::ResponseReadOptions lenient;
+    lenient.allowEmptyName = true;
+    CHECK_THROWS_WITH(model::parseResponse(state.model, doc.dump(), "s", lenient),
+                      Catch::Contains("session.changed"));
+    doc["session"]["changed"]["G/D1/D2"] = "soon";
+    CHECK_THROWS_AS(model::parseResponse(state.model, doc.dump(), "s", lenient), model::ModelError);
 }

@@ -146,8 +146,10 @@ test('download my answers (JSON, CSV) and load them back: every judgment exactly
   const csv = await download(page, 'download-csv');
   assert.match(csv.name, /^ahp-egov-qom-Reza-Ahmadi-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = csv.text.split('\r\n').filter(Boolean);
-  assert.equal(lines[0], 'set,row,col,row_label_en,col_label_en,value');
+  // For spreadsheets: a byte-order mark, the expert on every line, labels in the interface's language.
+  assert.equal(lines[0], '\uFEFFexpert,role,set,set_label,row,row_label,col,col_label,value');
   assert.equal(lines.length, 1 + 78);
+  assert.ok(lines.slice(1).every((l) => l.startsWith('Reza Ahmadi,')), lines[1]);
 
   // Start over, then load the downloaded file: the same answers and expert.
   await click(page, 'nav-welcome');

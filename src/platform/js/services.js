@@ -81,10 +81,54 @@ mergeInto(LibraryManager.library, {
     }
     input.addEventListener('change', function () { give(input.files); input.value = ''; });
     window.addEventListener('dragover', function (e) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
-    window.addEventListener('drop', function (e) { e.preventDefault(); give(e.dataTransfer.files); });
+    // A dropped folder gives every .json file inside it, at any depth (the researcher's folder
+    // of answers); dropped files come as they are.
+    function filesOfEntry(entry) {
+      if (entry.isFile) return new Promise(function (resolve) { entry.file(function (f) { resolve([f]); }, function () { resolve([]); }); });
+      return new Promise(function (resolve) {
+        var reader = entry.createReader(), all = [];
+        (function more() {
+          reader.readEntries(function (batch) {
+            if (!batch.length) {
+              Promise.all(all.map(filesOfEntry)).then(function (lists) {
+                resolve([].concat.apply([], lists).filter(function (f) { return /\.json$/i.test(f.name); }));
+              });
+              return;
+            }
+            all = all.concat(batch);
+            more();
+          }, function () { resolve([]); });
+        })();
+      });
+    }
+    window.addEventListener('drop', function (e) {
+      e.preventDefault();
+      var items = Array.prototype.slice.call(e.dataTransfer.items || []);
+      var entries = items.map(function (i) { return i.webkitGetAsEntry ? i.webkitGetAsEntry() : null; });
+      if (!entries.some(function (x) { return x && x.isDirectory; })) { give(e.dataTransfer.files); return; }
+      Promise.all(entries.filter(Boolean).map(filesOfEntry)).then(function (lists) { give([].concat.apply([], lists)); });
+    });
+    // A whole folder from the picker (the Researcher tab's "Load a folder").
+    var folder = document.createElement('input');
+    folder.type = 'file';
+    folder.webkitdirectory = true;
+    folder.multiple = true;
+    folder.id = 'ahp-folder-input';
+    folder.style.display = 'none';
+    var oldFolder = document.getElementById('ahp-folder-input');
+    if (oldFolder) oldFolder.remove();
+    document.body.appendChild(folder);
+    folder.addEventListener('change', function () {
+      give(Array.prototype.filter.call(folder.files, function (f) { return /\.json$/i.test(f.name); }));
+      folder.value = '';
+    });
     Module['ahpImportTexts'] = function (list) {  // [{name, text}]: the same path, for scripts
       give(list.map(function (f) { return new File([f.text], f.name, {type: 'application/json'}); }));
     };
+  },
+  ahp_js_pick_folder: function () {
+    var input = document.getElementById('ahp-folder-input');
+    if (input) input.click();
   },
   ahp_js_pick_files: function () {
     var input = document.getElementById('ahp-file-input');
