@@ -1,6 +1,7 @@
 // `ahp page`: a survey page (one self-contained HTML file with a model inside) and, for slides
 // and posters, a QR code of the link where the researcher puts it.
 #include "cli/commands.hpp"
+#include "model/limits.hpp"
 
 #include "model/errors.hpp"
 #include "model/model.hpp"
@@ -94,10 +95,10 @@ int runPage(const std::vector<std::string>& words, std::ostream& out) {
     if (args.has("--qr") && !args.has("--link"))
         throw UsageError("--qr needs --link URL (where the page will be put)");
     const std::string& modelPath = args.positional.front();
-    const std::string modelText = readFile(modelPath);
+    const std::string modelText = readFile(modelPath, model::limits::kModelBytes, "model");
     const model::Model m = model::parseModel(modelText, modelPath);
     const std::string templatePath = findTemplate(args);
-    const std::string page = model::surveyPage(readFile(templatePath), modelText, templatePath);
+    const std::string page = model::surveyPage(readFile(templatePath, model::limits::kPageBytes, "page"), modelText, templatePath);
     const std::string outPath = args.get("--out", "");
 
     nlohmann::ordered_json summary;

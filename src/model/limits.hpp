@@ -10,6 +10,7 @@ namespace model {
 namespace limits {
 constexpr std::size_t kModelBytes = 5 * 1024 * 1024;     // a model file (or a link's model text)
 constexpr std::size_t kResponseBytes = 2 * 1024 * 1024;  // a response file or an autosaved session
+constexpr std::size_t kPageBytes = 32 * 1024 * 1024;     // a survey page's template (the single-file page)
 constexpr int kJsonNesting = 64;         // [ and { inside each other
 constexpr int kNodes = 2000;             // nodes in a model, the goal included
 constexpr int kDepth = 500;              // levels below the goal

@@ -150,12 +150,19 @@ private:
         const json& name = check_.required(value, "expert", "name");
         // Names are compared and shown without the blanks around them (trimmedName), so a
         // name of blanks alone is no name.
-        expert.name = trimmedName(check_.expectString(name, "expert.name"));
+        // Names and roles are compared and shown trimmed (trimmedName), and checked as shown: a
+        // name of blanks alone is no name, one made only of a hidden character says which. An
+        // autosaved session keeps whatever was typed, so nothing typed is lost at a reload (the
+        // app asks at the field before any download).
+        auto read = [&](const json& text, const std::string& path) {
+            const std::string raw = check_.expectString(text, path);
+            std::string trimmed = trimmedName(raw);
+            if (!options_.allowEmptyName) checkName(trimmed.empty() ? raw : trimmed, path);
+            return trimmed;
+        };
+        expert.name = read(name, "expert.name");
         if (expert.name.empty() && !options_.allowEmptyName) check_.fail("expert.name", "must not be empty");
-        if (const json* role = check_.optional(value, "role"))
-            expert.role = trimmedName(check_.expectString(*role, "expert.role"));
-        checkName(expert.name, "expert.name");
-        checkName(expert.role, "expert.role");
+        if (const json* role = check_.optional(value, "role")) expert.role = read(*role, "expert.role");
         return expert;
     }
 
@@ -431,6 +438,10 @@ bool sameJudgments(const ahp::HierarchyJudgments& a, const ahp::HierarchyJudgmen
         if (other == b.end() || !(other->second == matrix)) return false;
     }
     return true;
+}
+
+bool isStorableName(const std::string& trimmed) {
+    return characterCount(trimmed) <= std::size_t(limits::kNameCharacters) && forbiddenCharacter(trimmed, false).empty();
 }
 
 }  // namespace model

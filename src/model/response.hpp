@@ -80,6 +80,9 @@ std::string judgmentsCsv(const Model& model, const Response& response, const std
 // ends, zero-width and bidi marks); what is inside is kept. Expert names and roles are
 // written and read through it.
 std::string trimmedName(const std::string& text);
+// A trimmed name or role a response file may carry (the same rule the reader applies): not
+// longer than limits::kNameCharacters, without control or text-direction characters.
+bool isStorableName(const std::string& trimmed);
 
 // Current time as ISO-8601 UTC with seconds ("2024-05-01T09:30:00Z"), for Response::savedAt.
 std::string isoUtcNow();

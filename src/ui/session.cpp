@@ -53,7 +53,9 @@ std::optional<model::Response> responseForDownload(const AppState& state, const 
     model::Response response = responseFromState(state, savedAt, appVersion, false);
     response.expert.name = model::trimmedName(response.expert.name);
     response.expert.role = model::trimmedName(response.expert.role);
-    if (response.expert.name.empty()) return std::nullopt;
+    if (response.expert.name.empty() || !model::isStorableName(response.expert.name) ||
+        !model::isStorableName(response.expert.role))
+        return std::nullopt;
     return response;
 }
 

@@ -25,7 +25,8 @@ model::Response responseFromState(const AppState& state, const std::string& save
                                    const std::string& appVersion, bool withSession);
 
 // The response a download writes (no session member), or nullopt when the expert's name,
-// trimmed (model::trimmedName), is empty: then nothing may be written (the app asks for it).
+// trimmed (model::trimmedName), is empty, or the name or role is one a file may not carry
+// (model::isStorableName): then nothing may be written (the app asks at the field).
 std::optional<model::Response> responseForDownload(const AppState& state, const std::string& savedAt,
                                                    const std::string& appVersion);
 
