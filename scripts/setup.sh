@@ -12,7 +12,7 @@ APT_PACKAGES=(
   libeigen3-dev nlohmann-json3-dev catch2
   libglfw3-dev libgl-dev libfribidi-dev
   fonts-noto-core
-  chromium xvfb xauth imagemagick python3
+  chromium xvfb xauth imagemagick xdotool python3
   clang-14 libclang-rt-14-dev
 )
 # Pinned Debian source packages: name=version and the sha256 of the .dsc we expect.

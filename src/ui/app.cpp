@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <utility>
 
 #ifndef AHP_APP_VERSION
 #define AHP_APP_VERSION "0.0.0"
@@ -32,6 +33,8 @@ struct App::Impl {
     ImFont* titleFont = nullptr;
     std::vector<ImWchar> arabicRanges;  // glyph ranges baked for Arabic script (kept for the atlas)
     bool scrollToTop = false;  // a new screen or set starts at its top
+    bool newPage = false;      // ...and the mirror's focus goes there
+    ExternalInput external;    // from the platform's mirror, for the next frame
     std::string modelText, modelSource;  // the questionnaire's model as given (the editor opens it)
 
     // Saving: `changed` is set by every intent that changes what the session holds; the frame
@@ -448,7 +451,8 @@ void App::frame() {
     ImGui::Begin("questionnaire", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop};
+    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop, &d.external};
+    if (d.scrollToTop) d.newPage = true;
     d.scrollToTop = false;
     Intents intents;
     if (!d.state.error.empty()) {
@@ -471,9 +475,28 @@ void App::frame() {
         drawConfirm(ctx, intents);
     }
     ImGui::End();
+    // What the mirror did reaches the widgets drawn in this frame, or nothing.
+    d.external.activated.clear();
+    d.external.text.clear();
     for (const Intent& intent : intents) d.apply(intent);
     d.saveIfChanged();
 }
+
+const WidgetRegistry& App::widgets() const { return impl_->widgets; }
+const std::string& App::language() const { return impl_->state.language; }
+bool App::takeNewPage() {
+    const bool was = impl_->newPage;
+    impl_->newPage = false;
+    return was;
+}
+void App::mirrorActivate(const std::string& id) { impl_->external.activated = id; }
+void App::mirrorText(const std::string& id, const std::string& text) { impl_->external.text[id] = text; }
+void App::mirrorFocus(const std::string& id, bool visible) {
+    impl_->external.focusMoved = id != impl_->external.focused && !id.empty() && visible;
+    impl_->external.focused = id;
+    impl_->external.focusVisible = visible;
+}
+std::string App::takePressedOnCanvas() { return std::exchange(impl_->external.pressedOnCanvas, std::string()); }
 
 namespace {
 nlohmann::json finiteOrNull(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }

@@ -49,6 +49,23 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
     const std::string id = "judgment/" + set.parentId + "/" + std::to_string(i + 1) + "-" + std::to_string(j + 1);
 
     ImGui::PushID(id.c_str());
+    // For assistive technology the row is a radio group named with both items and the
+    // question; its radios follow the scale's reading order (position 0 first).
+    const ImVec2 rowStart = ImGui::GetCursorScreenPos();
+    Semantics group{Role::RadioGroup, format(ctx.tr("a11y.judgment"), ctx.label(a), ctx.label(b))};
+    ctx.markRect(id, rowStart, rowStart, group);
+    auto radio = [&](int position) {
+        const int distance = std::abs(position - 8);
+        Semantics r{Role::Radio};
+        r.name = distance == 0 ? format(ctx.tr("a11y.position_equal"), ctx.integer(1))
+                               : format(ctx.tr("a11y.position"), ctx.label(position < 8 ? a : b),
+                                        ctx.tr("scale.intensity." + std::to_string(distance + 1)), ctx.integer(distance + 1));
+        r.parent = id;
+        r.checked = position == selected;
+        return r;
+    };
+    for (int position = 0; position < 17; ++position)
+        ctx.markRect(id + "/" + std::to_string(position), rowStart, rowStart, radio(position));
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool stacked = ctx.narrow();
     const float cell = stacked ? std::floor(std::min(28.0f, avail / 17.0f)) : 26.0f;
@@ -90,8 +107,11 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
         const int position = ctx.rtl() ? 16 - k : k;
         ImGui::SetCursorPos(ImVec2(scaleX + k * cell, scaleY));
         ImGui::PushID(position);
-        const bool clicked = ImGui::InvisibleButton("pos", ImVec2(cell, cell));
-        ctx.mark(id + "/" + std::to_string(position));
+        bool clicked = ImGui::InvisibleButton("pos", ImVec2(cell, cell));
+        const std::string positionId = id + "/" + std::to_string(position);
+        ctx.mark(positionId, radio(position));
+        // The mirror's radio chooses a position; choosing the chosen one again keeps it.
+        if (ctx.activated(positionId) && position != selected) clicked = true;
         const ImVec2 c = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
                                 (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
         const int distance = std::abs(position - 8);
@@ -130,6 +150,7 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
     } else {
         TextCentered(ctx, ctx.tr("compare.not_answered"), kMuted);
     }
+    ctx.markRect(id, rowStart, ImVec2(rowStart.x + avail, ImGui::GetCursorScreenPos().y), group);
     ImGui::Separator();
     ImGui::PopID();
 }
@@ -146,8 +167,11 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         ImGui::PushID(k);
         const float width = ImGui::GetContentRegionAvail().x;
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const bool clicked = ImGui::Selectable("##set", k == s.currentSet, 0, ImVec2(width, 0));
-        ctx.mark("tree/" + set.parentId);
+        bool clicked = ImGui::Selectable("##set", k == s.currentSet, 0, ImVec2(width, 0));
+        Semantics item{Role::Button, ctx.label(set.parent) + " (" + ctx.integer(set.answered) + "/" + ctx.integer(set.total) + ")"};
+        item.selected = k == s.currentSet;
+        ctx.mark("tree/" + set.parentId, item);
+        clicked |= ctx.activated("tree/" + set.parentId);
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const float h = ImGui::GetTextLineHeight();
         const float dotX = ctx.rtl() ? p.x + width - indent - h / 2 : p.x + indent + h / 2;
@@ -204,7 +228,9 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     ImGui::TextUnformatted(v.c_str());
     ImGui::PopStyleColor();
-    ctx.mark("cr/" + set.parentId);
+    Semantics verdictLine{Role::Text, line};
+    verdictLine.live = true;  // announced when it changes
+    ctx.mark("cr/" + set.parentId, verdictLine);
     ImGui::Dummy(ImVec2(1, 4));
 
     if (cr > threshold && !set.advice.empty() && set.answered == set.total) {
@@ -218,6 +244,7 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
         AlignForWidth(ctx, bw);
         if (Button(ctx, label, "use-suggested", ImVec2(bw, 0)))
             out.push_back(intent::SetJudgment{setIndex, worst.i, worst.j, worst.suggested});
+        ctx.widgets["use-suggested"].semantics.live = true;  // announced when it appears or changes
     }
 }
 

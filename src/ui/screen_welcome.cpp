@@ -1,8 +1,6 @@
 #include "ui/screens.hpp"
 
-#include "text/bidi.hpp"
-
-#include <cstring>
+#include <algorithm>
 
 namespace ui {
 
@@ -16,26 +14,32 @@ const std::string& modelText(const ScreenContext& ctx, const std::map<std::strin
     return empty;
 }
 
-// A text field whose content is shown shaped beside it while typing (ImGui draws the raw
-// logical text, which for Persian is unshaped).
+// Names and roles are one line of at most 200 characters: a longer one or one with control
+// characters (a pasted tab or line break) gets a message at the field, and is kept as typed.
+constexpr std::size_t kMaxFieldCharacters = 200;
+
+std::string fieldProblem(const ScreenContext& ctx, const std::string& value) {
+    std::size_t characters = 0;
+    bool control = false;
+    for (std::size_t k = 0; k < value.size(); ++k) {
+        const unsigned char c = static_cast<unsigned char>(value[k]);
+        if ((c & 0xC0) != 0x80) ++characters;  // a code point starts here
+        if (c < 0x20 || c == 0x7F) control = true;
+        if (c == 0xC2 && k + 1 < value.size() && static_cast<unsigned char>(value[k + 1]) < 0xA0) control = true;  // C1
+    }
+    if (control) return ctx.tr("welcome.field_control");
+    if (characters > kMaxFieldCharacters)
+        return format(ctx.tr("welcome.field_too_long"), ctx.integer(long(kMaxFieldCharacters)), ctx.integer(long(characters)));
+    return {};
+}
+
+// A labelled field (the browser's own text field on the web, see TextField).
 bool Field(const ScreenContext& ctx, const std::string& labelKey, const std::string& id,
            const std::string& value, std::string& edited) {
     Text(ctx, ctx.tr(labelKey));
-    char buffer[256];
-    std::strncpy(buffer, value.c_str(), sizeof buffer - 1);
-    buffer[sizeof buffer - 1] = 0;
     const float width = std::min(ImGui::GetContentRegionAvail().x, 420.0f);
     AlignForWidth(ctx, width);
-    ImGui::SetNextItemWidth(width);
-    const bool changed = ImGui::InputText(("##" + id).c_str(), buffer, sizeof buffer);
-    ctx.mark(id);
-    if (changed) edited = buffer;
-    if (!value.empty() && ahp::text::hasRightToLeft(value)) {
-        const std::string& v = ctx.visual(value);
-        AlignForWidth(ctx, ImGui::CalcTextSize(v.c_str()).x);
-        ImGui::TextDisabled("%s", v.c_str());
-    }
-    return changed;
+    return TextField(ctx, ctx.tr(labelKey), id, value, edited, width, fieldProblem(ctx, value));
 }
 }  // namespace
 
