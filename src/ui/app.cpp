@@ -9,6 +9,7 @@
 #include "text/bidi.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -446,6 +447,12 @@ void App::frame() {
     if (d.state.screen == Screen::Editor && !d.state.editor.loaded)  // opens on the questionnaire's model
         editorOpen(d.state.editor, d.modelText, d.modelSource);
     const ImGuiIO& io = ImGui::GetIO();
+    // Escape closes any popup (a combo's list, a menu), with or without ImGui's keyboard
+    // navigation (the web leaves the keyboard to the page's mirror); the confirmation popup
+    // takes it as its safe answer (drawConfirm).
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && d.state.confirm == AppState::Confirm::None &&
+        ImGui::GetCurrentContext()->OpenPopupStack.Size > 0)
+        ImGui::ClosePopupToLevel(0, true);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("questionnaire", nullptr,

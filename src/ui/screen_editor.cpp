@@ -26,12 +26,18 @@ std::string languageName(const ScreenContext& ctx, const std::string& code) {
     return ctx.strings.has(ctx.state.language, key) ? ctx.tr(key) : code;
 }
 
-// A labelled text field, aligned to the reading direction; Persian content is shown shaped under
-// it (ImGui draws the typed text unshaped). Returns true with `value` changed when edited.
+// A labelled text field, aligned to the reading direction; a multi-line one shows Persian content
+// shaped under it (ImGui draws the typed text unshaped). Returns true with `value` changed when edited.
 bool Field(const ScreenContext& ctx, const std::string& label, const std::string& id, std::string& value,
            float height = 0) {
     Text(ctx, label, kMuted);
     const float width = ImGui::GetContentRegionAvail().x;
+    if (height <= 0) {  // one line: the shared text field (the browser's own on the web)
+        std::string edited;
+        const bool changed = TextField(ctx, label, id, value, edited, width);
+        if (changed) value = edited;
+        return changed;
+    }
     const bool changed = InputString("##" + id, value, width, height);
     ctx.mark(id);
     if (!value.empty() && ahp::text::hasRightToLeft(value)) {

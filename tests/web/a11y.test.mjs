@@ -117,6 +117,17 @@ test('keyboard only: a fresh page through set 1 to the results and a downloaded 
   const file = await download;
   const saved = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
   assert.equal(JSON.stringify(saved).includes('Keyboard Expert'), true, 'the downloaded answers carry the name');
+  // The mirror shows nothing itself (after three screens came and went): only the text fields
+  // are visible, the rest is transparent.
+  const shown = await page.evaluate(() => {
+    const root = document.getElementById('ahp-mirror');
+    const strayText = [...root.childNodes].filter((n) => n.nodeType !== 1).map((n) => n.textContent);
+    const visible = [...root.querySelectorAll('*')].filter((el) => el.tagName !== 'INPUT' || el.type !== 'text')
+      .filter((el) => el.getAttribute('aria-live') === null && getComputedStyle(el).opacity !== '0' && el.parentNode === root)
+      .map((el) => el.dataset.widget || el.tagName);
+    return { strayText, visible };
+  });
+  assert.deepEqual(shown, { strayText: [], visible: [] });
   s = await state(page);
   assert.equal(s.language, 'en', 'the keyboard never switched the language');
   assert.equal(s.answered, 3);

@@ -38,13 +38,13 @@ const focused = (page) => page.evaluate(() => {
     invalid: el.getAttribute('aria-invalid'), value: el.value };
 });
 
-// Drags the welcome page up with a finger until `id` is in the upper half of the screen.
+// Drags the welcome page up with a finger until `id` is on screen below the top bar.
 async function fingerScrollTo(page, context, id) {
   const cdp = await context.newCDPSession(page);
   const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 195, y }] });
   for (let k = 0; k < 10; ++k) {
     const r = (await widgets(page))[id];
-    if (r && r[1] > 80 && r[3] < 500) return;
+    if (r && r[1] > 80 && r[3] < 780) return;  // on screen, clear of the top bar
     await touch('touchStart', 600);
     for (let y = 580; y >= 400; y -= 20) await touch('touchMove', y);
     await touch('touchEnd', 400);

@@ -91,7 +91,9 @@ mergeInto(LibraryManager.library, {
       var n = nodes[id];
       if (!n) return;
       // A group's children that stay are moved out first (order puts them back).
-      while (n.el.firstChild && n.data.role !== 'textbox') root.appendChild(n.el.firstChild);
+      if (n.data.role === 'radiogroup' || n.data.role === 'tablist') {
+        [].slice.call(n.el.children).forEach(function (child) { root.appendChild(child); });
+      }
       if (n.el.parentNode) n.el.parentNode.removeChild(n.el);
       delete nodes[id];
     });
