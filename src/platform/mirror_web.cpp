@@ -64,6 +64,7 @@ nlohmann::json nodeJson(const std::string& id, const ui::WidgetRect& r) {
     if (s.invalid) j["invalid"] = true;
     if (!s.description.empty()) j["description"] = s.description;
     if (s.level) j["level"] = s.level;
+    if (s.autofocus) j["autofocus"] = true;
     return j;
 }
 

@@ -44,11 +44,12 @@ struct Semantics {
     bool invalid = false;     // a text field whose text breaks a limit
     std::string description;  // why it is invalid, or a hint
     int level = 0;            // a heading's level
+    bool autofocus = false;   // when it appears, the keyboard's place moves to it (a popup's safe answer)
     bool operator==(const Semantics& o) const {
         return role == o.role && name == o.name && parent == o.parent && value == o.value && valueNow == o.valueNow &&
                valueMax == o.valueMax && checked == o.checked && selected == o.selected && disabled == o.disabled &&
                expanded == o.expanded && live == o.live && invalid == o.invalid && description == o.description &&
-               level == o.level;
+               level == o.level && autofocus == o.autofocus;
     }
     bool operator!=(const Semantics& o) const { return !(*this == o); }
 };

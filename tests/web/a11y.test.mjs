@@ -142,9 +142,19 @@ test('Escape closes the confirmation popup; Space on the focused language tab do
   await waitForState(page, (s) => s.screen === 'welcome');
   await click(page, 'start-over');
   await waitForState(page, (s) => s.confirm === 'start-over');
+  await settle(page, 3);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.widget), 'confirm-no',
+    'the keyboard\'s place moved to the popup\'s safe answer');
   await page.keyboard.press('Escape');
   let s = await waitForState(page, (st) => st.confirm === '');
   assert.equal(s.answered, 1, 'Escape is the safe answer');
+  // The keyboard alone: Start over, then Enter on the focused safe answer keeps the answers.
+  await click(page, 'start-over');
+  await waitForState(page, (st) => st.confirm === 'start-over');
+  await settle(page, 3);
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, (st) => st.confirm === '');
+  assert.equal(s.answered, 1, 'Enter on the safe answer keeps the answers');
   // A click on the language button leaves the page's focus there, quietly; a stray Space on
   // the canvas afterwards must not press anything.
   await page.mouse.click(5, 700);  // an empty spot of the canvas

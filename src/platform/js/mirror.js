@@ -155,7 +155,7 @@ mergeInto(LibraryManager.library, {
       return el;
     }
 
-    var announce = [];
+    var announce = [], autofocus = null;
     (changes.set || []).forEach(function (data) {
       var n = nodes[data.id];
       if (n && n.data.role !== data.role) {
@@ -165,6 +165,7 @@ mergeInto(LibraryManager.library, {
       if (!n) {
         n = nodes[data.id] = {el: create(data.id, data), data: {}};
         root.appendChild(n.el);
+        if (data.autofocus && mirror.started) autofocus = n.el;
         if (data.live && mirror.started) announce.push(data.name);
       } else if (data.live && data.name !== n.data.name) {
         announce.push(data.name);
@@ -235,6 +236,8 @@ mergeInto(LibraryManager.library, {
       });
     }
 
+    // A popup appeared: the keyboard's place goes to its safe answer.
+    if (autofocus) autofocus.focus({preventScroll: true});
     // The pointer pressed a widget on the canvas: the page's focus follows (quietly: no ring).
     if (changes.focus && nodes[changes.focus]) {
       mirror.followingPointer = true;
