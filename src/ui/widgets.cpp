@@ -2,8 +2,6 @@
 
 #include "text/bidi.hpp"
 
-#include <imgui_internal.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -132,17 +130,14 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
                std::string& edited, float width, const std::string& problem) {
     std::string text = value;
     // ImGui draws the logical order unjoined: text with right-to-left letters is drawn by the
-    // app (shaped, reordered) over a field whose own text is transparent.
-    const ImGuiID imguiId = ImGui::GetID(("##" + id).c_str());
-    const bool wasActive = ImGui::GetActiveID() == imguiId;
-    static std::string s_activeText;  // the active field's text as ImGui holds it (one field at a time)
-    const std::string& shown = wasActive ? s_activeText : value;
-    const bool drawShaped = ahp::text::hasRightToLeft(shown);
+    // app (shaped, reordered) over a field whose own text is transparent. Intents apply at the
+    // end of each frame, so `value` is what ImGui's buffer held before this frame's typing.
+    const bool drawShaped = ahp::text::hasRightToLeft(value);
     if (drawShaped) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
-    bool changed = InputString("##" + id, text, width);
+    const bool typedHere = InputString("##" + id, text, width);
     if (drawShaped) ImGui::PopStyleColor();
+    bool changed = typedHere;
     if (changed) edited = text;
-    if (ImGui::IsItemActive()) s_activeText = changed ? text : (wasActive ? s_activeText : value);
     Semantics semantics{Role::TextField, name};
     semantics.value = value;
     semantics.invalid = !problem.empty();
@@ -151,7 +146,7 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
     if (drawShaped) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         const ImVec2 pad = ImGui::GetStyle().FramePadding;
-        const std::string& v = ctx.visual(ImGui::IsItemActive() ? s_activeText : value);
+        const std::string& v = ctx.visual(typedHere ? text : value);
         const float w = ImGui::CalcTextSize(v.c_str()).x;
         // Right-to-left text starts at the right; one too long for the box shows its start.
         const float x = std::max(a.x + pad.x, b.x - pad.x - w);
