@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-20}
 [[ $SECONDS_EACH =~ ^[0-9]+$ && $SECONDS_EACH -gt 0 ]] || { echo "usage: scripts/fuzz.sh [seconds]" >&2; exit 2; }
 BUILD=build/fuzz
+source scripts/compiler_cache.sh
 TARGETS=(fuzz_model fuzz_response fuzz_matrix)
 CC=${FUZZ_CC:-clang-14}
 CXX=${FUZZ_CXX:-clang++-14}
@@ -20,7 +21,7 @@ command -v "$CXX" >/dev/null || { echo "fuzz: $CXX not found (scripts/setup.sh i
 
 echo "[fuzz] building ${TARGETS[*]} in $BUILD"
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER="$CC" \
-  -DCMAKE_CXX_COMPILER="$CXX" -DAHP_FUZZ=ON >"$BUILD.configure.log" 2>&1 ||
+  -DCMAKE_CXX_COMPILER="$CXX" -DAHP_FUZZ=ON "${CCACHE_FLAGS[@]}" >"$BUILD.configure.log" 2>&1 ||
   { cat "$BUILD.configure.log" >&2; exit 2; }
 cmake --build "$BUILD" -j2 --target "${TARGETS[@]}" >"$BUILD.build.log" 2>&1 ||
   { tail -40 "$BUILD.build.log" >&2; exit 2; }

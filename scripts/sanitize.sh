@@ -10,9 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=build/sanitize
+source scripts/compiler_cache.sh
 
 echo "[sanitize] configuring $BUILD"
-cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAHP_SANITIZE=ON \
+cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAHP_SANITIZE=ON "${CCACHE_FLAGS[@]}" \
   >"$BUILD.configure.log" 2>&1 || { cat "$BUILD.configure.log" >&2; exit 2; }
 echo "[sanitize] building (ASan + UBSan)"
 cmake --build "$BUILD" -j2 >"$BUILD.build.log" 2>&1 || { tail -40 "$BUILD.build.log" >&2; exit 2; }

@@ -14,6 +14,7 @@ APT_PACKAGES=(
   fonts-noto-core
   chromium xvfb xauth imagemagick xdotool python3
   clang-14 libclang-rt-14-dev
+  ccache clang-format-14
 )
 # Pinned Debian source packages: name=version and the sha256 of the .dsc we expect.
 IMGUI_VERSION="1.86+ds-1"

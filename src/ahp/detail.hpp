@@ -24,6 +24,8 @@ Perron perron(const Eigen::MatrixXd& a, const Eigen::VectorXd& start = Eigen::Ve
 
 // Throws Error naming the first item the known judgments do not reach from item 1.
 void requireConnected(const PairwiseMatrix& m);
+// The first item (0-based) not linked to item 0 by a chain of judgments, or -1 (connected).
+int firstUnconnected(const PairwiseMatrix& m);
 
 // Harker 1987: a_ij where known, 0 where missing, b_ii = 1 + (missing entries in row i).
 Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m);

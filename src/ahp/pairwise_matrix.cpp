@@ -22,9 +22,11 @@ std::string num(double v) {
 
 bool validJudgment(double v) { return std::isfinite(v) && v > 0; }
 
-void requireConnected(const PairwiseMatrix& m) {
+// The first item (0-based) that no chain of judgments links to item 0, or -1: a breadth-first
+// search over the answered cells.
+int firstUnconnected(const PairwiseMatrix& m) {
     const int n = m.size();
-    if (n <= 1) return;
+    if (n <= 1) return -1;
     std::vector<char> seen(n, 0);
     std::queue<int> q;
     seen[0] = 1;
@@ -39,9 +41,14 @@ void requireConnected(const PairwiseMatrix& m) {
             }
     }
     for (int k = 1; k < n; ++k)
-        if (!seen[k])
-            throw Error("judgments do not connect item " + std::to_string(k + 1) +
-                        " to item 1: at least one comparison chain is missing");
+        if (!seen[k]) return k;
+    return -1;
+}
+
+void requireConnected(const PairwiseMatrix& m) {
+    if (const int k = firstUnconnected(m); k >= 0)
+        throw Error("judgments do not connect item " + std::to_string(k + 1) +
+                    " to item 1: at least one comparison chain is missing");
 }
 
 Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m) {
@@ -129,14 +136,7 @@ int PairwiseMatrix::knownCount() const {
     return k;
 }
 
-bool PairwiseMatrix::isConnected() const {
-    try {
-        detail::requireConnected(*this);
-        return true;
-    } catch (const Error&) {
-        return false;
-    }
-}
+bool PairwiseMatrix::isConnected() const { return detail::firstUnconnected(*this) < 0; }
 
 Eigen::MatrixXd PairwiseMatrix::toDense() const {
     Eigen::MatrixXd a(n_, n_);

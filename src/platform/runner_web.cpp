@@ -38,8 +38,10 @@ int glfwButton(int domButton) { return domButton == 1 ? 2 : domButton == 2 ? 1 :
 // Pointer events from js/pointer.js, in CSS pixels relative to the canvas. The input queue
 // keeps their order and lets a button change at most once a frame, so a tap's press and
 // release land in two frames at the finger's own position, and the move away after it waits.
-extern "C" EMSCRIPTEN_KEEPALIVE void ahp_pointer_event(int what, double x, double y, int button) {
+// `type` is 0 for a mouse, 1 for a pen, 2 for a finger (which hovers nothing: no tooltips).
+extern "C" EMSCRIPTEN_KEEPALIVE void ahp_pointer_event(int what, double x, double y, int button, int type) {
     enum { Hover, Press, Drag, Release, Tap, Scroll, Leave };
+    platform::host().app->setPointerHovers(type != 2);
     InputQueue& input = platform::host().input;
     const float fx = float(x), fy = float(y);
     switch (what) {

@@ -209,8 +209,12 @@ void App::Impl::apply(const Intent& intent) {
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
-            if constexpr (!std::is_same_v<T, intent::Download> && !std::is_same_v<T, intent::PickFiles> &&
-                          !std::is_same_v<T, intent::Editor>)  // the editor's document is not the session
+            // Only what the saved session holds marks it changed: the answers, the expert, where
+            // they are and how they read (not the researcher's desk, the editor or dialogs).
+            if constexpr (std::is_same_v<T, intent::SetLanguage> || std::is_same_v<T, intent::TogglePersianDigits> ||
+                          std::is_same_v<T, intent::SetExpert> || std::is_same_v<T, intent::GoTo> ||
+                          std::is_same_v<T, intent::GoToSet> || std::is_same_v<T, intent::SetJudgment> ||
+                          std::is_same_v<T, intent::ClearJudgment> || std::is_same_v<T, intent::Answer>)
                 changed = true;
             if constexpr (std::is_same_v<T, intent::SetLanguage>) {
                 state.language = i.language;
@@ -295,11 +299,7 @@ void App::setOption(const std::string& key, const std::string& value) {
     Impl& d = *impl_;
     if (key == "lang" && (value == "fa" || value == "en")) d.apply(intent::SetLanguage{value});
     if (key == "screen") {
-        if (value == "welcome") d.apply(intent::GoTo{Screen::Welcome});
-        if (value == "compare") d.apply(intent::GoTo{Screen::Compare});
-        if (value == "results") d.apply(intent::GoTo{Screen::Results});
-        if (value == "research") d.apply(intent::GoTo{Screen::Research});
-        if (value == "editor") d.apply(intent::GoTo{Screen::Editor});
+        if (const std::optional<Screen> screen = screenFromName(value)) d.apply(intent::GoTo{*screen});
     }
     if (key == "research") {  // the researcher screen's section: experts, group, sensitivity, uncertainty, reports
         static const char* sections[] = {"experts", "group", "sensitivity", "uncertainty", "reports"};
@@ -434,6 +434,8 @@ void App::buildFonts(float pixelRatio) {
     impl_->shaper.clear();
 }
 
+void App::setPointerHovers(bool hovers) { impl_->state.pointerHovers = hovers; }
+
 bool App::wantsFrames() const {
     const ResearchState& r = impl_->state.research;
     // The editor's share link arrives from the page between frames (PlatformServices::shareLink).
@@ -443,9 +445,11 @@ bool App::wantsFrames() const {
 void App::frame() {
     Impl& d = *impl_;
     d.widgets.clear();
+    d.shaper.beginFrame();
     researchStep(d.state.research, d.state.model);  // queued response files, a bit per frame
     if (d.state.screen == Screen::Editor && !d.state.editor.loaded)  // opens on the questionnaire's model
         editorOpen(d.state.editor, d.modelText, d.modelSource);
+    editorPoll(d.state.editor);
     const ImGuiIO& io = ImGui::GetIO();
     // Escape closes any popup (a combo's list, a menu), with or without ImGui's keyboard
     // navigation (the web leaves the keyboard to the page's mirror); the confirmation popup
@@ -453,14 +457,21 @@ void App::frame() {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && d.state.confirm == AppState::Confirm::None &&
         ImGui::GetCurrentContext()->OpenPopupStack.Size > 0)
         ImGui::ClosePopupToLevel(0, true);
+    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop, &d.external};
+    if (d.scrollToTop) d.newPage = true;
+    d.scrollToTop = false;
+    // On a phone every button and field is at least a finger's height.
+    const bool finger = ctx.fingerSized();
+    if (finger) {
+        const ImVec2 padding = ImGui::GetStyle().FramePadding;
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(padding.x + 4, std::max(padding.y, (kFingerTarget - ImGui::GetFontSize()) / 2)));
+    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("questionnaire", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop, &d.external};
-    if (d.scrollToTop) d.newPage = true;
-    d.scrollToTop = false;
     Intents intents;
     if (!d.state.error.empty()) {
         Text(ctx, d.state.error, IM_COL32(200, 50, 50, 255));
@@ -482,6 +493,7 @@ void App::frame() {
         drawConfirm(ctx, intents);
     }
     ImGui::End();
+    if (finger) ImGui::PopStyleVar();
     // What the mirror did reaches the widgets drawn in this frame, or nothing.
     d.external.activated.clear();
     d.external.text.clear();
@@ -512,8 +524,7 @@ nlohmann::json finiteOrNull(double v) { return std::isfinite(v) ? nlohmann::json
 std::string App::stateJson() const {
     const AppState& s = impl_->state;
     nlohmann::json j;
-    static const char* screens[] = {"welcome", "compare", "results", "research", "editor"};
-    j["screen"] = screens[int(s.screen)];
+    j["screen"] = screenName(s.screen);
     j["language"] = s.language;
     j["expert"] = {{"name", s.expertName}, {"role", s.expertRole}};
     j["answered"] = s.answered;

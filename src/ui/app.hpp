@@ -57,6 +57,8 @@ public:
     // (welcome, compare, results), "set" (1-based comparison set), "model-error" (a shared
     // link's model could not be decoded: the message to show). Unknown values are ignored.
     void setOption(const std::string& key, const std::string& value);
+    // The platform's last pointer: a mouse or a pen can hover (tooltips), a finger cannot.
+    void setPointerHovers(bool hovers);
     // True while the app has work that needs frames without input (files loading a few per
     // frame, results waiting to be recomputed): the platform draws nothing otherwise.
     bool wantsFrames() const;

@@ -560,18 +560,13 @@ void editorApply(EditorState& e, const EditorAction& action, const EditorHost& h
                 e.shareLinkFile.clear();
                 const std::string text = documentText(e.doc);
                 if (host.shareLink) {
-                    const int request = ++e.shareRequest;
                     e.shareLinkPending = true;
-                    EditorState* state = &e;  // lives in the App's state, as long as the App
-                    host.shareLink(text, [state, request](const std::string& link, const std::string& error, bool copied) {
-                        if (request != state->shareRequest) return;  // the model changed since
-                        state->shareLinkPending = false;
-                        state->shareLink = link;
-                        state->shareLinkCopied = copied;
-                        state->status = !error.empty() ? EditorState::Status{"editor.status.link_failed", error}
-                                        : copied       ? EditorState::Status{"editor.status.link_copied", ""}
-                                                       : EditorState::Status{"editor.status.link_ready", ""};
+                    e.shareReply = std::make_shared<EditorState::ShareLinkReply>();
+                    std::weak_ptr<EditorState::ShareLinkReply> slot = e.shareReply;
+                    host.shareLink(text, [slot](const std::string& link, const std::string& error, bool copied) {
+                        if (const auto reply = slot.lock()) *reply = {true, link, error, copied};
                     });
+                    editorPoll(e);  // some hosts answer at once
                 } else if (host.download) {  // no page to build a link: the model file instead
                     const std::string name = fileStem(e.doc) + ".json";
                     try {
@@ -599,7 +594,7 @@ void editorApply(EditorState& e, const EditorAction& action, const EditorHost& h
         action);
     if (changed) {
         e.dirty = true;
-        ++e.shareRequest;  // a link being made is for the old document
+        e.shareReply.reset();  // a link being made is for the old document
         e.shareLink.clear();
         e.shareLinkFile.clear();
         e.shareLinkPending = false;
@@ -648,6 +643,18 @@ json editorJson(const EditorState& e) {
     j["status"] = {{"key", e.status.key}, {"argument", e.status.argument}};
     j["load_error"] = e.loadError;
     return j;
+}
+
+void editorPoll(EditorState& e) {
+    if (!e.shareReply || !e.shareReply->done) return;
+    const EditorState::ShareLinkReply reply = *e.shareReply;
+    e.shareReply.reset();
+    e.shareLinkPending = false;
+    e.shareLink = reply.link;
+    e.shareLinkCopied = reply.copied;
+    e.status = !reply.error.empty() ? EditorState::Status{"editor.status.link_failed", reply.error}
+               : reply.copied       ? EditorState::Status{"editor.status.link_copied", ""}
+                                    : EditorState::Status{"editor.status.link_ready", ""};
 }
 
 }  // namespace ui

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <optional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
@@ -134,7 +135,11 @@ struct EditorState {
     bool shareLinkCopied = false;      // the page also put it on the clipboard
     std::string shareLinkFile;         // natively: where the model file was written instead
     bool shareLinkPending = false;
-    int shareRequest = 0;              // answers to older requests are ignored
+    // The answer to the share link being made, filled in by the platform's callback (which holds
+    // only a weak reference: a newer request or a changed document drops this one, and the late
+    // answer with it); editorPoll moves it into the fields above.
+    struct ShareLinkReply { bool done = false; std::string link, error; bool copied = false; };
+    std::shared_ptr<ShareLinkReply> shareReply;
 
     struct Status { std::string key, argument; };
     Status status;                     // strings key + its {0}
@@ -195,8 +200,10 @@ struct EditorHost {
 void editorOpen(EditorState& e, const std::string& modelText, const std::string& sourceName);
 // Problems, hash and counts of the current document.
 void editorRefresh(EditorState& e);
-// Share links arrive later (EditorHost::shareLink) and write to `e`: it must stay where it is.
 void editorApply(EditorState& e, const EditorAction& action, const EditorHost& host);
+// Takes in a share link that has arrived since (EditorHost::shareLink answers later); the App
+// calls it every frame.
+void editorPoll(EditorState& e);
 
 // The editor for tests: nodes, problems, hash, selection, share link.
 nlohmann::json editorJson(const EditorState& e);

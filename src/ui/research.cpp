@@ -227,9 +227,14 @@ void researchApply(ResearchState& r, const model::Model& m, const ResearchAction
                 r.sensitivityWeight = r.sensitivity ? r.sensitivity->baseWeight : 0.0;
             } else if constexpr (std::is_same_v<T, a::SensitivityWeight>) {
                 if (std::isfinite(act.weight)) r.sensitivityWeight = std::clamp(act.weight, 0.0, 1.0);
+            } else if constexpr (std::is_same_v<T, a::MonteCarloDraft>) {
+                r.mcSamplesDraft = act.samples;
+                r.mcSpreadDraft = act.spread;
             } else if constexpr (std::is_same_v<T, a::MonteCarlo>) {
                 r.mcSamples = std::clamp(act.samples, 100, 100000);
                 if (std::isfinite(act.spread)) r.mcSpread = std::clamp(act.spread, 0.0, 2.0);
+                r.mcSamplesDraft = r.mcSamples;  // the fields show what the run uses
+                r.mcSpreadDraft = r.mcSpread;
                 r.mcRequested = true;
                 r.monteCarlo.reset();
             } else if constexpr (std::is_same_v<T, a::Download>) {

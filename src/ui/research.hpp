@@ -67,6 +67,8 @@ struct ResearchState {
     std::optional<ahp::SensitivityReport> sensitivity;
     int mcSamples = 2000;
     double mcSpread = 0.10;
+    int mcSamplesDraft = 2000;     // the fields as typed, until Run
+    double mcSpreadDraft = 0.10;
     bool mcRequested = false;                 // run on the next frame (a frame shows "running")
     std::optional<ahp::MonteCarloReport> monteCarlo;
     struct Status { std::string key, argument; };
@@ -86,13 +88,14 @@ struct SelectSet { int set; };
 struct SelectNode { int node; };
 struct SensitivityWeight { double weight; };
 struct MonteCarlo { int samples; double spread; };
+struct MonteCarloDraft { int samples; double spread; };  // the fields while they are typed in
 struct Download { int kind; };  // 0 CSV, 1 JSON, 2 Markdown
 }  // namespace research_action
 using ResearchAction =
     std::variant<research_action::LoadResponses, research_action::Clear, research_action::DismissProblems,
                  research_action::Section, research_action::Include, research_action::Weight,
                  research_action::CrRule, research_action::SelectSet, research_action::SelectNode,
-                 research_action::SensitivityWeight, research_action::MonteCarlo, research_action::Download>;
+                 research_action::SensitivityWeight, research_action::MonteCarlo, research_action::MonteCarloDraft, research_action::Download>;
 
 // Offers bytes as a file (PlatformServices::download); returns where it went ("" = browser).
 using DownloadFunction = std::function<std::string(const std::string&, const std::string&, const std::string&)>;

@@ -20,7 +20,6 @@ double scaleValueAt(int position) {
 namespace {
 
 const ImU32 kAccent = IM_COL32(36, 99, 170, 255);
-const ImU32 kMuted = IM_COL32(110, 118, 130, 255);
 
 std::string ratioText(const ScreenContext& ctx, double value) {
     if (value >= 1) return ctx.number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 2) + " : " + ctx.integer(1);
@@ -36,6 +35,66 @@ std::string verbalJudgment(const ScreenContext& ctx, int a, int b, double value)
     const std::string& word = ctx.tr("scale.intensity." + std::to_string(intensity));
     return value >= 1 ? format(ctx.tr("scale.sentence"), ctx.label(a), word, ctx.label(b))
                       : format(ctx.tr("scale.sentence"), ctx.label(b), word, ctx.label(a));
+}
+
+// How the 17 positions are laid out. A desktop: one line of 26 px circles with the strength
+// under each. A phone: cells a finger's width (kFingerTarget) with the strength inside, on one
+// line when they fit (on its side), else folded into three lines.
+struct ScaleLayout {
+    float cell = 26;           // a position's width
+    float height = 26;         // and height
+    bool folded = false;
+    int perLine = 17;          // folded: positions per line of each side (8, or 4 on a tiny screen)
+    bool numbersBelow = true;  // the strength under a circle (desktop), else inside the cell
+};
+
+ScaleLayout scaleLayout(const ScreenContext& ctx, float avail) {
+    ScaleLayout l;
+    if (!ctx.fingerSized()) {
+        if (ctx.narrow()) l.cell = l.height = std::floor(std::min(28.0f, avail / 17.0f));
+        return l;
+    }
+    l.numbersBelow = false;
+    if (avail / 17.0f >= kFingerTarget) {
+        l.cell = l.height = std::floor(std::min(56.0f, avail / 17.0f));
+        return l;
+    }
+    l.folded = true;
+    l.perLine = avail / 8.0f >= kFingerTarget ? 8 : 4;
+    l.cell = std::floor(std::min(l.perLine == 8 ? 56.0f : 72.0f, avail / float(l.perLine)));
+    l.height = std::max(kFingerTarget, std::min(l.cell, 48.0f));
+    return l;
+}
+
+// The look of scale position `pos` in the last item's rectangle: the row item's side in blue,
+// the column item's in orange, "equal" in grey; the chosen one filled.
+void drawScalePosition(const ScreenContext& ctx, int pos, bool chosen, const ScaleLayout& layout) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
+    const ImVec2 c((r0.x + r1.x) / 2, (r0.y + r1.y) / 2);
+    const int distance = std::abs(pos - 8);
+    const bool hovered = ImGui::IsItemHovered() && ctx.state.pointerHovers;
+    const bool focused = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;
+    // Colours follow the screen's sides (left blue, right orange); folded, the row item's lines.
+    const bool firstSide = (pos < 8) != (ctx.rtl() && !layout.folded);
+    const ImU32 side = pos == 8 ? IM_COL32(90, 90, 100, 255) : firstSide ? kAccent : IM_COL32(160, 80, 40, 255);
+    const std::string number = pos == 8 && layout.folded ? ctx.visual(ctx.integer(1) + " " + ctx.tr("scale.equal"))
+                                                          : ctx.integer(distance + 1);
+    const ImVec2 size = ImGui::CalcTextSize(number.c_str());
+    if (layout.numbersBelow) {
+        const float radius = layout.cell * (0.20f + 0.025f * distance);
+        if (chosen) draw->AddCircleFilled(c, radius + 2, side, 20);
+        else draw->AddCircle(c, radius, hovered || focused ? side : IM_COL32(150, 155, 165, 255), 20, hovered || focused ? 2.5f : 1.5f);
+        // Odd strengths only when the circles are small.
+        if (layout.cell >= 24 || distance % 2 == 0)
+            draw->AddText(ImVec2(c.x - size.x / 2, c.y + layout.cell / 2), kMuted, number.c_str());
+        return;
+    }
+    const ImVec2 a(r0.x + 2, r0.y + 2), b(r1.x - 2, r1.y - 2);
+    if (chosen) draw->AddRectFilled(a, b, side, 6);
+    else draw->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 6);
+    draw->AddRect(a, b, chosen || focused ? side : IM_COL32(170, 175, 185, 255), 6, 0, focused ? 2.5f : 1.2f);
+    draw->AddText(ImVec2(c.x - size.x / 2, c.y - size.y / 2), chosen ? IM_COL32(255, 255, 255, 255) : side, number.c_str());
 }
 
 // One judgment: the two items at their own sides and 17 clickable positions between them.
@@ -67,88 +126,96 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
     for (int position = 0; position < 17; ++position)
         ctx.markRect(id + "/" + std::to_string(position), rowStart, rowStart, radio(position));
     const float avail = ImGui::GetContentRegionAvail().x;
-    const bool stacked = ctx.narrow();
-    const float cell = stacked ? std::floor(std::min(28.0f, avail / 17.0f)) : 26.0f;
-    const float scaleWidth = cell * 17;
-    const float labelWidth = stacked ? avail : (avail - scaleWidth - 24) / 2;
-    const float rowTop = ImGui::GetCursorPosY();
     const float startX = ImGui::GetCursorPosX();
-
-    // Item labels: in Persian the row item (a) is on the right, so the scale is mirrored.
+    const float rowTop = ImGui::GetCursorPosY();
+    const ScaleLayout layout = scaleLayout(ctx, avail);
+    // In Persian the row item (a) is on the right, so the scale is mirrored.
     const int leftItem = ctx.rtl() ? b : a, rightItem = ctx.rtl() ? a : b;
     auto drawLabel = [&](int node, bool alignRight, float x, float width) {
         ImGui::SetCursorPosX(x);
         TextInBox(ctx, ctx.label(node), width, alignRight);
     };
-    float scaleX = startX;
-    float scaleY = rowTop;
-    if (stacked) {
-        // Phone: the two labels on one line each, the scale below.
-        drawLabel(leftItem, false, startX, avail * 0.5f - 4);
-        const float afterLeft = ImGui::GetCursorPosY();
-        ImGui::SetCursorPosY(rowTop);
-        drawLabel(rightItem, true, startX + avail * 0.5f + 4, avail * 0.5f - 4);
-        scaleY = std::max(afterLeft, ImGui::GetCursorPosY()) + 2;
-        scaleX = startX + (avail - scaleWidth) / 2;
-    } else {
-        drawLabel(leftItem, true, startX, labelWidth);
-        const float afterLeft = ImGui::GetCursorPosY();
-        ImGui::SetCursorPos(ImVec2(startX + labelWidth + 12 + scaleWidth + 12, rowTop));
-        drawLabel(rightItem, false, startX + labelWidth + 12 + scaleWidth + 12, labelWidth);
-        scaleY = rowTop;
-        scaleX = startX + labelWidth + 12;
-        ImGui::SetCursorPosY(std::max(afterLeft, ImGui::GetCursorPosY()));
-    }
-    const float labelsBottom = ImGui::GetCursorPosY();
-
-    // The 17 positions. Screen slot k (left to right) is scale position k, or 16-k in Persian.
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (int k = 0; k < 17; ++k) {
-        const int position = ctx.rtl() ? 16 - k : k;
-        ImGui::SetCursorPos(ImVec2(scaleX + k * cell, scaleY));
-        ImGui::PushID(position);
-        bool clicked = ImGui::InvisibleButton("pos", ImVec2(cell, cell));
-        const std::string positionId = id + "/" + std::to_string(position);
-        ctx.mark(positionId, radio(position));
+    // One position of the scale in its cell at (x, y) of the window; screen slots run left to
+    // right, so in Persian slot k shows position 16 - k.
+    auto position = [&](int pos, float x, float y, float width) {
+        ImGui::SetCursorPos(ImVec2(x, y));
+        ImGui::PushID(pos);
+        bool clicked = ImGui::InvisibleButton("pos", ImVec2(width, layout.height));
+        const std::string positionId = id + "/" + std::to_string(pos);
+        ctx.mark(positionId, radio(pos));
         // The mirror's radio chooses a position; choosing the chosen one again keeps it.
-        if (ctx.activated(positionId) && position != selected) clicked = true;
-        const ImVec2 c = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
-                                (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
-        const int distance = std::abs(position - 8);
-        const float radius = cell * (0.20f + 0.025f * distance);
-        // Keyboard focus shows like a hover, but only while the keyboard is in use: a tapped
-        // position keeps the focus and would otherwise keep its tooltip on screen.
-        const bool hovered = ImGui::IsItemHovered() || (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible);
-        const ImU32 ring = position == 8 ? IM_COL32(90, 90, 100, 255)
-                           : (position < 8) != ctx.rtl() ? IM_COL32(36, 99, 170, 255) : IM_COL32(160, 80, 40, 255);
-        if (position == selected) draw->AddCircleFilled(c, radius + 2, ring, 20);
-        else draw->AddCircle(c, radius, hovered ? ring : IM_COL32(150, 155, 165, 255), 20, hovered ? 2.5f : 1.5f);
-        if (hovered) {
-            const double v = scaleValueAt(position);
+        if (ctx.activated(positionId) && pos != selected) clicked = true;
+        drawScalePosition(ctx, pos, pos == selected, layout);
+        // Keyboard focus shows like a hover; a finger hovers nothing (no tooltip after a tap).
+        if (ctx.wantsTooltip() || (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)) {
             ImGui::BeginTooltip();
-            ImGui::TextUnformatted(ctx.visual(verbalJudgment(ctx, a, b, v)).c_str());
+            ImGui::TextUnformatted(ctx.visual(verbalJudgment(ctx, a, b, scaleValueAt(pos))).c_str());
             ImGui::EndTooltip();
+            ctx.markTooltip();
         }
         if (clicked) {
-            if (position == selected) out.push_back(intent::ClearJudgment{setIndex, i, j});
-            else out.push_back(intent::SetJudgment{setIndex, i, j, scaleValueAt(position)});
+            if (pos == selected) out.push_back(intent::ClearJudgment{setIndex, i, j});
+            else out.push_back(intent::SetJudgment{setIndex, i, j, scaleValueAt(pos)});
         }
         ImGui::PopID();
-        // Scale numbers under the circles (odd ones only when cells are small).
-        const int number = distance + 1;
-        if (cell >= 24 || number % 2 == 1) {
-            const std::string n = ctx.integer(number);
-            const float tw = ImGui::CalcTextSize(n.c_str()).x;
-            draw->AddText(ImVec2(c.x - tw / 2, c.y + cell / 2), kMuted, n.c_str());
+    };
+    auto slotX = [&](int slot, int slots, float cell, float lineX, float lineWidth) {
+        const int k = ctx.rtl() ? slots - 1 - slot : slot;  // from the reading start
+        return lineX + (lineWidth - cell * float(slots)) / 2 + cell * float(k);
+    };
+    float bottom = rowTop;
+    if (layout.folded) {
+        // Upright phone: the row item's 8 positions (9 .. 2), "equal", the column item's 8
+        // (2 .. 9), each line under the item it favours.
+        const float textWidth = avail;
+        ImGui::SetCursorPos(ImVec2(startX, rowTop));
+        TextInBox(ctx, format(ctx.tr("scale.more_important"), ctx.label(a)), textWidth, ctx.rtl());
+        float y = ImGui::GetCursorPosY();
+        const int lines = 8 / layout.perLine;
+        for (int line = 0; line < lines; ++line, y += layout.height)
+            for (int k = 0; k < layout.perLine; ++k)
+                position(line * layout.perLine + k, slotX(k, layout.perLine, layout.cell, startX, avail), y, layout.cell);
+        y += 4;
+        const float equalWidth = std::min(avail, layout.cell * 4);
+        position(8, startX + (avail - equalWidth) / 2, y, equalWidth);
+        ImGui::SetCursorPos(ImVec2(startX, y + layout.height + 6));
+        TextInBox(ctx, format(ctx.tr("scale.more_important"), ctx.label(b)), textWidth, ctx.rtl());
+        y = ImGui::GetCursorPosY();
+        for (int line = 0; line < lines; ++line, y += layout.height)
+            for (int k = 0; k < layout.perLine; ++k)
+                position(9 + line * layout.perLine + k, slotX(k, layout.perLine, layout.cell, startX, avail), y, layout.cell);
+        bottom = y + 4;
+    } else {
+        const float scaleWidth = layout.cell * 17;
+        float scaleX = startX, scaleY = rowTop;
+        if (ctx.narrow()) {
+            // Phone on its side, or a small window: the two labels above, the scale below.
+            drawLabel(leftItem, false, startX, avail * 0.5f - 4);
+            const float afterLeft = ImGui::GetCursorPosY();
+            ImGui::SetCursorPosY(rowTop);
+            drawLabel(rightItem, true, startX + avail * 0.5f + 4, avail * 0.5f - 4);
+            scaleY = std::max(afterLeft, ImGui::GetCursorPosY()) + 2;
+            scaleX = startX + (avail - scaleWidth) / 2;
+            bottom = scaleY;
+        } else {
+            const float labelWidth = (avail - scaleWidth - 24) / 2;
+            drawLabel(leftItem, true, startX, labelWidth);
+            const float afterLeft = ImGui::GetCursorPosY();
+            ImGui::SetCursorPos(ImVec2(startX + labelWidth + 12 + scaleWidth + 12, rowTop));
+            drawLabel(rightItem, false, startX + labelWidth + 12 + scaleWidth + 12, labelWidth);
+            scaleX = startX + labelWidth + 12;
+            bottom = std::max(afterLeft, ImGui::GetCursorPosY());
         }
+        for (int k = 0; k < 17; ++k) position(ctx.rtl() ? 16 - k : k, scaleX + k * layout.cell, scaleY, layout.cell);
+        bottom = std::max(bottom, scaleY + layout.height + (layout.numbersBelow ? ImGui::GetTextLineHeight() + 2 : 2));
     }
-    ImGui::SetCursorPos(ImVec2(startX, std::max(labelsBottom, scaleY + cell + ImGui::GetTextLineHeight() + 2)));
+    ImGui::SetCursorPos(ImVec2(startX, bottom));
     // The chosen judgment in words, with its ratio.
     if (value) {
         const std::string sentence = verbalJudgment(ctx, a, b, *value) + "  (" + ratioText(ctx, *value) + ")";
         TextCentered(ctx, sentence, kAccent);
     } else {
-        TextCentered(ctx, ctx.tr("compare.not_answered"), kMuted);
+        TextCentered(ctx, ctx.tr(layout.numbersBelow ? "compare.not_answered" : "compare.not_answered_touch"), kMuted);
     }
     ctx.markRect(id, rowStart, ImVec2(rowStart.x + avail, ImGui::GetCursorScreenPos().y), group);
     ImGui::Separator();
@@ -342,10 +409,11 @@ void drawCompare(const ScreenContext& ctx, Intents& out) {
     const float right = x0 + ImGui::GetContentRegionAvail().x - bw;
     ImGui::SetCursorPosX(ctx.rtl() ? right : x0);
     const float y = ImGui::GetCursorPosY();
-    if (Button(ctx, backLabel, "back", ImVec2(bw, 36)))
+    const float bh = std::max(36.0f, ImGui::GetFrameHeight());
+    if (Button(ctx, backLabel, "back", ImVec2(bw, bh)))
         out.push_back(setIndex == 0 ? Intent{intent::GoTo{Screen::Welcome}} : Intent{intent::GoToSet{setIndex - 1}});
     ImGui::SetCursorPos(ImVec2(ctx.rtl() ? x0 : right, y));
-    if (Button(ctx, nextLabel, "next", ImVec2(bw, 36)))
+    if (Button(ctx, nextLabel, "next", ImVec2(bw, bh)))
         out.push_back(last ? Intent{intent::GoTo{Screen::Results}} : Intent{intent::GoToSet{setIndex + 1}});
     ImGui::Dummy(ImVec2(1, 20));
     ImGui::EndChild();

@@ -211,7 +211,7 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
     // Hovering a set's column header names the set.
     for (int k = 0; k < nSets; ++k) {
         ImGui::TableSetColumnIndex(Column(ctx, 4 + k, columns));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.visual(ctx.label(sets[k])).c_str());
+        HoverTooltip(ctx, ctx.label(sets[k]));
     }
 
     ImGuiListClipper clipper;
@@ -228,7 +228,7 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             NumberCell(ctx, ctx.integer(e + 1));
             at(k++);
             Cell(ctx, who.name, x.included ? 0 : kMuted);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.group.responses[e].file.c_str());
+            HoverTooltip(ctx, r.group.responses[e].file);
             at(k++);
             Cell(ctx, who.role, kMuted);
             at(k++);

@@ -15,7 +15,6 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out);
 void drawResearchUncertainty(const ScreenContext& ctx, Intents& out);
 
 namespace research_ui {
-inline const ImU32 kMuted = IM_COL32(110, 118, 130, 255);
 inline const ImU32 kBad = IM_COL32(180, 40, 40, 255);
 inline const ImU32 kGood = IM_COL32(40, 120, 60, 255);
 

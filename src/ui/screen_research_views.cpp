@@ -355,10 +355,9 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
     Text(ctx, ctx.tr("research.mc_note"), kMuted);
     // [samples] [spread] [Run], in reading order.
     {
-        static int samples = 0;
-        static double spread = -1;
-        if (samples == 0) samples = r.mcSamples;
-        if (spread < 0) spread = r.mcSpread;
+        int samples = r.mcSamplesDraft;
+        double spread = r.mcSpreadDraft;
+        bool edited = false;
         const std::string& ls = ctx.visual(ctx.tr("research.mc_samples"));
         const std::string& lp = ctx.visual(ctx.tr("research.mc_spread"));
         const std::string& lr = ctx.visual(ctx.tr("research.mc_run"));
@@ -371,7 +370,7 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
             ImGui::TextUnformatted(ls.c_str());
             ImGui::SameLine();
             ImGui::SetNextItemWidth(110);
-            ImGui::InputInt("##mc-samples", &samples, 0, 0);
+            edited |= ImGui::InputInt("##mc-samples", &samples, 0, 0);
             ctx.mark("research/mc-samples");
         };
         auto spreadField = [&] {
@@ -379,13 +378,14 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
             ImGui::TextUnformatted(lp.c_str());
             ImGui::SameLine();
             ImGui::SetNextItemWidth(90);
-            ImGui::InputDouble("##mc-spread", &spread, 0, 0, "%.3f");
+            edited |= ImGui::InputDouble("##mc-spread", &spread, 0, 0, "%.3f");
             ctx.mark("research/mc-spread");
         };
         bool run = false;
         auto runButton = [&] { run = Button(ctx, ctx.tr("research.mc_run"), "research/mc-run", ImVec2(runW, 0)); };
         if (ctx.rtl()) { runButton(); ImGui::SameLine(); spreadField(); ImGui::SameLine(); samplesField(); }
         else { samplesField(); ImGui::SameLine(); spreadField(); ImGui::SameLine(); runButton(); }
+        if (edited) push(out, research_action::MonteCarloDraft{samples, spread});
         if (run) push(out, research_action::MonteCarlo{samples, spread});
     }
     if (r.mcRequested) {

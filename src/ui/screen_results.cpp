@@ -5,7 +5,6 @@
 namespace ui {
 
 namespace {
-const ImU32 kMuted = IM_COL32(110, 118, 130, 255);
 
 void ranking(const ScreenContext& ctx) {
     const AppState& s = ctx.state;
@@ -70,9 +69,10 @@ void setTables(const ScreenContext& ctx) {
                 const bool hasNote = note != s.model.notes.end();
                 if (hasNote) label += " *";
                 Text(ctx, label);
-                if (hasNote && ImGui::IsItemHovered()) {
+                if (hasNote) {  // a finger cannot hover: the note is written out under the label
                     const auto text = note->second.count(s.language) ? note->second.at(s.language) : note->second.begin()->second;
-                    ImGui::SetTooltip("%s", ctx.visual(text).c_str());
+                    if (s.pointerHovers) HoverTooltip(ctx, text);
+                    else Text(ctx, "* " + text, kMuted);
                 }
                 ImGui::TableSetColumnIndex(column(1));
                 Text(ctx, set.solvable ? ctx.number(set.weights[k], 4) : "-");
@@ -139,7 +139,7 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
         const float dw = ImGui::CalcTextSize(ctx.visual(digits).c_str()).x + 24;
         ImGui::SetCursorPos(ImVec2(x0 + lw + 6, y));
         if (Button(ctx, digits, "digits", ImVec2(dw, 0))) out.push_back(intent::TogglePersianDigits{});
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.visual(ctx.tr(s.persianDigits ? "digits.on" : "digits.off")).c_str());
+        HoverTooltip(ctx, ctx.tr(s.persianDigits ? "digits.on" : "digits.off"));
         reserved += dw + 6;
     }
     // Screen tabs.

@@ -65,7 +65,7 @@ void drawWelcome(const ScreenContext& ctx, Intents& out) {
     const std::string& startLabel = ctx.tr(s.answered > 0 ? "welcome.continue" : "welcome.start");
     const float w = std::max(200.0f, ImGui::CalcTextSize(ctx.visual(startLabel).c_str()).x + 40);
     AlignForWidth(ctx, w);
-    if (Button(ctx, startLabel, "start", ImVec2(w, 40))) out.push_back(intent::GoTo{Screen::Compare});
+    if (Button(ctx, startLabel, "start", ImVec2(w, std::max(40.0f, ImGui::GetFrameHeight())))) out.push_back(intent::GoTo{Screen::Compare});
 
     ImGui::Spacing();
     ImGui::Separator();

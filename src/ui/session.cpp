@@ -2,17 +2,20 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace ui {
 
-const char* screenName(Screen screen) {
-    switch (screen) {
-    case Screen::Welcome: return "welcome";
-    case Screen::Compare: return "compare";
-    case Screen::Results: return "results";
-    default: break;  // other screens (the researcher's) are not part of an expert's session
-    }
-    return "welcome";
+namespace {
+constexpr const char* kScreenNames[] = {"welcome", "compare", "results", "research", "editor"};
+}
+
+const char* screenName(Screen screen) { return kScreenNames[int(screen)]; }
+
+std::optional<Screen> screenFromName(std::string_view name) {
+    for (int k = 0; k < int(std::size(kScreenNames)); ++k)
+        if (name == kScreenNames[k]) return Screen(k);
+    return std::nullopt;
 }
 
 model::Response responseFromState(const AppState& state, const std::string& savedAt,
@@ -32,7 +35,9 @@ model::Response responseFromState(const AppState& state, const std::string& save
     }
     if (withSession) {
         model::SessionPlace place;
-        place.screen = screenName(state.screen);
+        // The researcher's and the editor's screens are not part of an expert's session.
+        const bool expertScreen = state.screen == Screen::Compare || state.screen == Screen::Results;
+        place.screen = screenName(expertScreen ? state.screen : Screen::Welcome);
         if (!state.sets.empty())
             place.set = state.sets[std::clamp(state.currentSet, 0, int(state.sets.size()) - 1)].parentId;
         place.uiLanguage = state.language;
@@ -64,9 +69,7 @@ void restoreSession(AppState& state, const std::string& text, const std::string&
     const model::SessionPlace& place = *response.session;
     if (place.uiLanguage == "fa" || place.uiLanguage == "en") state.language = place.uiLanguage;
     state.persianDigits = place.persianDigits;
-    state.screen = place.screen == "compare" ? Screen::Compare
-                   : place.screen == "results" ? Screen::Results
-                                               : Screen::Welcome;
+    state.screen = screenFromName(place.screen).value_or(Screen::Welcome);  // the parser allows expert screens only
     const std::vector<int> sets = state.model.hierarchy.comparisonSets();
     state.currentSet = 0;
     for (std::size_t k = 0; k < sets.size(); ++k)

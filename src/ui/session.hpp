@@ -8,12 +8,16 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace ui {
 
-const char* screenName(Screen screen);  // "welcome", "compare", "results"
+// "welcome", "compare", "results", "research", "editor" (start-up options, the test state,
+// saved sessions), and back.
+const char* screenName(Screen screen);
+std::optional<Screen> screenFromName(std::string_view name);
 
 // The state's answers as a response (model id and hash, expert, judgments); with `withSession`
 // also where the expert is (screen, set, interface language).

@@ -55,6 +55,7 @@ struct AppState {
     std::string linkError;              // the shared link's model could not be read
     bool canPickFiles = false;          // the platform has a file picker
     bool canSaveSession = false;        // the platform keeps answers between visits
+    bool pointerHovers = true;          // the last pointer was a mouse or a pen (a finger cannot hover)
 
     ResearchState research;             // the researcher's desk (research.hpp)
     EditorState editor;                 // the model editor (editor.hpp)

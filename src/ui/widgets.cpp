@@ -9,10 +9,16 @@
 
 namespace ui {
 
+void ShapedTextCache::beginFrame() {
+    // Typed text grows the caches; they are emptied only here, between frames, so the
+    // references a frame holds stay valid until it ends.
+    if (cache_.size() > kMaxEntries) cache_.clear();
+    if (wrapped_.size() > kMaxEntries) wrapped_.clear();
+}
+
 const std::string& ShapedTextCache::visual(const std::string& logical) {
     auto it = cache_.find(logical);
     if (it == cache_.end()) {
-        if (cache_.size() > 4096) cache_.clear();  // typed text grows it; keep it bounded
         it = cache_.emplace(logical, ahp::text::toVisual(logical)).first;
     }
     return it->second;
@@ -24,7 +30,6 @@ const std::vector<std::string>& ShapedTextCache::wrapped(const std::string& logi
                             std::to_string(int(ImGui::GetFontSize() * 10)) + "|" + logical;
     auto it = wrapped_.find(key);
     if (it == wrapped_.end()) {
-        if (wrapped_.size() > 4096) wrapped_.clear();
         auto lines = ahp::text::wrapVisual(
             logical, width,
             [](std::string_view visual) {
@@ -36,7 +41,19 @@ const std::vector<std::string>& ShapedTextCache::wrapped(const std::string& logi
     return it->second;
 }
 
-bool ScreenContext::narrow() const { return ImGui::GetIO().DisplaySize.x < 720; }
+bool ScreenContext::narrow() const {
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    return size.x < 720 || size.y < 500;
+}
+
+bool ScreenContext::fingerSized() const {
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    return std::min(size.x, size.y) < 500;
+}
+
+bool ScreenContext::wantsTooltip() const { return state.pointerHovers && ImGui::IsItemHovered(); }
+
+void ScreenContext::markTooltip() const { widgets["tooltip"] = {0, 0, 0, 0, 0, 0, 0, 0}; }
 
 const std::string& ScreenContext::label(int node) const {
     const ahp::Node& n = state.model.hierarchy.node(node);
@@ -265,6 +282,12 @@ int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string,
         if (colored) ImGui::PopStyleColor(2);
     }
     return pressed;
+}
+
+void HoverTooltip(const ScreenContext& ctx, const std::string& logical) {
+    if (!ctx.wantsTooltip()) return;
+    ImGui::SetTooltip("%s", ctx.visual(logical).c_str());
+    ctx.markTooltip();
 }
 
 void AlignForWidth(const ScreenContext& ctx, float width) {

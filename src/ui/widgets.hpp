@@ -17,15 +17,19 @@
 namespace ui {
 
 // Logical UTF-8 -> what ImGui must draw left to right (FriBidi shaping + reordering), cached
-// because labels are drawn every frame.
+// because labels are drawn every frame. The references it returns stay valid until the next
+// beginFrame() or clear().
 class ShapedTextCache {
 public:
     const std::string& visual(const std::string& logical);
     // Lines of `logical` wrapped to `width` (measured with the current font) in visual order.
     const std::vector<std::string>& wrapped(const std::string& logical, float width, bool rtl);
+    // Called before a frame is drawn: keeps the caches bounded (typed text grows them).
+    void beginFrame();
     void clear() { cache_.clear(); wrapped_.clear(); }
 
 private:
+    static constexpr std::size_t kMaxEntries = 4096;
     std::unordered_map<std::string, std::string> cache_;
     std::unordered_map<std::string, std::vector<std::string>> wrapped_;
 };
@@ -86,7 +90,17 @@ struct ScreenContext {
     bool scrollToTop = false;
     ExternalInput* external = nullptr;
     bool rtl() const { return state.language == "fa"; }
-    bool narrow() const;  // phone-sized window: single column layouts
+    // Phone-sized window, upright (narrower than 720) or on its side (lower than 500): single
+    // column layouts, no side tree.
+    bool narrow() const;
+    // A phone in either orientation: every tap target at least kFingerTarget (App::frame sets the
+    // frame padding; the scale sizes its own cells).
+    bool fingerSized() const;
+    // The last item is hovered by a pointer that can hover (a mouse or a pen, not a finger):
+    // only then does it show a tooltip.
+    bool wantsTooltip() const;
+    // Records that a tooltip is on screen (widget "tooltip", for the tests).
+    void markTooltip() const;
 
     const std::string& tr(const std::string& key) const { return strings.get(state.language, key); }
     const std::string& visual(const std::string& logical) const { return shaper.visual(logical); }
@@ -130,8 +144,16 @@ int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string,
               int primary = -1, ImU32 primaryColor = 0);
 // Places the next item at the reading-direction start of the line, `width` wide.
 void AlignForWidth(const ScreenContext& ctx, float width);
+// `logical` as a tooltip of the last item while a mouse or a pen hovers it (never after a tap).
+void HoverTooltip(const ScreenContext& ctx, const std::string& logical);
 // A horizontal bar 0..1 with a text on it.
 void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU32 color, float width);
+
+// Secondary text (hints, captions, counts).
+constexpr ImU32 kMuted = IM_COL32(110, 118, 130, 255);
+
+// Touch guidance for tap targets (WCAG 2.5.5, Apple's and Google's 44-48): in CSS pixels.
+constexpr float kFingerTarget = 44.0f;
 
 // Traffic-light colours for consistency verdicts.
 ImU32 verdictColor(double cr, double threshold);

@@ -342,11 +342,13 @@ TEST_CASE("editor: state, confirmations and the host") {
     editorApply(e, editor_action::ShareLink{}, host);
     CHECK(e.shareLinkPending);
     later("https://example.org/#model=abc", "", true);
+    editorPoll(e);
     CHECK(e.status.key == "editor.status.link_copied");
     CHECK(e.shareLink == "https://example.org/#model=abc");
     editorApply(e, editor_action::ShareLink{}, host);
     editorApply(e, editor_action::SetLabel{uidOf(e.doc, "B"), "en", "Q"}, host);
     later("https://example.org/#model=old", "", false);
+    editorPoll(e);
     CHECK(e.shareLink.empty());
 
     // Loading a file over unsaved changes asks first; a bad file says why and changes nothing.

@@ -15,12 +15,14 @@ mergeInto(LibraryManager.library, {
     var HOLD_MS = 450;    // a still finger held this long presses
     var finger = null;    // {id, x0, y0, x, y, mode: 'pending'|'scroll'|'press', timer}
 
+    function kindOf(e) { return e.pointerType === 'touch' ? 2 : e.pointerType === 'pen' ? 1 : 0; }
     function position(e) {
       var r = canvas.getBoundingClientRect();
       return [e.clientX - r.left, e.clientY - r.top];
     }
+    var type = 0;         // of the event being handled: 0 mouse, 1 pen, 2 touch
     function send(what, x, y, button) {
-      _ahp_pointer_event(what, x, y, button || 0);
+      _ahp_pointer_event(what, x, y, button || 0, type);
     }
     function endFinger() {
       if (finger && finger.timer) clearTimeout(finger.timer);
@@ -29,6 +31,7 @@ mergeInto(LibraryManager.library, {
 
     canvas.addEventListener('pointerdown', function (e) {
       var p = position(e);
+      type = kindOf(e);
       if (e.pointerType !== 'touch') {
         try { canvas.setPointerCapture(e.pointerId); } catch (x) {}
         send(PRESS, p[0], p[1], e.button);
@@ -52,6 +55,7 @@ mergeInto(LibraryManager.library, {
 
     canvas.addEventListener('pointermove', function (e) {
       var p = position(e);
+      type = kindOf(e);
       if (e.pointerType !== 'touch') {
         send(e.buttons ? DRAG : HOVER, p[0], p[1], 0);
         return;
@@ -70,6 +74,7 @@ mergeInto(LibraryManager.library, {
 
     function up(e, cancelled) {
       var p = position(e);
+      type = kindOf(e);
       if (e.pointerType !== 'touch') {
         send(RELEASE, p[0], p[1], e.button);
         return;
@@ -83,6 +88,7 @@ mergeInto(LibraryManager.library, {
     canvas.addEventListener('pointerup', function (e) { up(e, false); });
     canvas.addEventListener('pointercancel', function (e) { up(e, true); });
     canvas.addEventListener('pointerleave', function (e) {
+      type = kindOf(e);
       if (e.pointerType !== 'touch' && !e.buttons) send(LEAVE, 0, 0, 0);  // a mouse that left hovers nothing
     });
   },
