@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
         });
         bench("rankJudgments eigen n=" + std::to_string(n), [&] {
             return ahp::rankJudgments(m, ahp::PriorityMethod::Eigenvector,
-                                      ahp::RandomIndexTable::Saaty1980).front().crIfChanged;
+                                      ahp::RandomIndexTable::Saaty1980).front().deviation;
         });
     }
 

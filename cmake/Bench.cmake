@@ -9,3 +9,21 @@ if(TARGET ahp_model)
     target_link_options(engine_bench PRIVATE -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1)
   endif()
 endif()
+# questioning_bench: adaptive questioning simulated (share of pairs asked, distance of the weights
+# at the stop from every answer's, per set size and over the study). Native only, in bench.sh.
+if(TARGET ahp_model)
+  add_executable(questioning_bench EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/questioning_bench.cpp)
+  target_link_libraries(questioning_bench PRIVATE ahp_model)
+  target_compile_definitions(questioning_bench PRIVATE AHP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+endif()
+
+# load_bench: loading 1,000 / 5,000 / 10,000 response files (model::loadGroup and the
+# researcher tab's frame-by-frame loading); scripts/bench.sh runs it and times `ahp group`.
+if(TARGET ahp_ui)
+  add_executable(load_bench EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/load_bench.cpp)
+  target_link_libraries(load_bench PRIVATE ahp_ui)
+  target_compile_definitions(load_bench PRIVATE AHP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  if(EMSCRIPTEN)
+    target_link_options(load_bench PRIVATE -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1)
+  endif()
+endif()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Engine benchmarks, native vs WebAssembly under Node.js, side by side; then the page itself
-# in headless Chromium (tests/web/bench_page.mjs).
+# Engine benchmarks, native vs WebAssembly under Node.js, side by side; adaptive questioning
+# simulated (bench/questioning_bench.cpp); then the page itself in headless Chromium
+# (tests/web/bench_page.mjs).
 # Builds bench/engine_bench.cpp natively (preset `native`, build/native) and for the web
 # (preset `web`, build/web), runs both, and prints one table: time per operation on each,
 # the ratio wasm/native and whether it meets the target (wasm within 2x of native).
@@ -78,6 +79,35 @@ for a, b in zip(native_results, wasm_results):
     print(f"{a['result']}: native {a['id']} mean {a['mean']:.6f} p05 {a['p05']:.6f} p95 {a['p95']:.6f}"
           f" P(rank 1) {a['p_rank1']:.4f}; wasm {'identical' if same else 'DIFFERS: ' + json.dumps(b)}")
 PY
+
+# Adaptive questioning simulated (issue 15): pairs asked and distance of the weights at the stop.
+log "adaptive questioning (native)"
+cmake --build build/native --target questioning_bench >build/bench-questioning.build.log 2>&1 ||
+  { tail -30 build/bench-questioning.build.log >&2; exit 2; }
+echo
+build/native/questioning_bench
+
+# Loading many response files (issue 14 / issue 11): the researcher tab's frame-by-frame
+# loading and model::loadGroup, natively, for 1,000 / 5,000 / 10,000 files (targets: linear
+# in the number of files, no step over 100 ms, 10,000 files under 15 s); then `ahp group` on
+# 1,000 and 10,000 real files: wall time and peak memory (/usr/bin/time -v).
+log "building load_bench and ahp (build/native)"
+cmake --build build/native --target load_bench ahp >build/bench-load.build.log 2>&1 ||
+  { tail -30 build/bench-load.build.log >&2; exit 2; }
+echo
+echo "Loading response files (native; research_ms: the researcher tab, longest_step_ms: its longest frame):"
+build/native/load_bench | tee build/bench-load.jsonl
+loaddir=$(mktemp -d)
+for count in 1000 10000; do
+  rm -f "$loaddir"/*.json
+  build/native/load_bench --write "$loaddir" "$count"
+  /usr/bin/time -v build/native/ahp group assets/models/egov-qom.json "$loaddir"/*.json \
+    >/dev/null 2>"$loaddir/time.txt" || true
+  wall=$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$loaddir/time.txt")
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$loaddir/time.txt")
+  printf 'ahp group, %5d files: wall %s, peak memory %s MB\n' "$count" "$wall" "$((rss / 1024))"
+done
+rm -rf "$loaddir"
 
 # The page in headless Chromium: download size, first frame, frame CPU time, idle frames, memory.
 log "building the web app (build/web) for the page benchmark"

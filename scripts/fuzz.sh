@@ -14,7 +14,7 @@ SECONDS_EACH=${1:-20}
 [[ $SECONDS_EACH =~ ^[0-9]+$ && $SECONDS_EACH -gt 0 ]] || { echo "usage: scripts/fuzz.sh [seconds]" >&2; exit 2; }
 BUILD=build/fuzz
 source scripts/compiler_cache.sh
-TARGETS=(fuzz_model fuzz_response fuzz_matrix)
+TARGETS=(fuzz_model fuzz_response fuzz_matrix fuzz_model_tree)
 CC=${FUZZ_CC:-clang-14}
 CXX=${FUZZ_CXX:-clang++-14}
 command -v "$CXX" >/dev/null || { echo "fuzz: $CXX not found (scripts/setup.sh installs clang-14)" >&2; exit 2; }

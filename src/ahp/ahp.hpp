@@ -77,12 +77,14 @@ Eigen::VectorXd priorities(const PairwiseMatrix& m, PriorityMethod method);
 // ---------------------------------------------------------------------------------------------
 // Consistency
 enum class RandomIndexTable {
-    Saaty1980,         // Saaty 1980, n = 1..15 (defined beyond by the last value... see .cpp)
-    AlonsoLamata2006,  // Alonso & Lamata 2006 table, their linear fit beyond n = 15
-    DoneganDodd1991,   // Donegan & Dodd 1991
+    Saaty1980,         // Saaty 1980, n = 1..15; its last value beyond
+    AlonsoLamata2006,  // Alonso & Lamata 2006 table, n = 1..15; their linear fit beyond
+    DoneganDodd1991,   // Donegan & Dodd 1991, n = 1..20, 25, 30, 40..100; interpolated between, last value beyond
 };
 
 double randomIndex(int n, RandomIndexTable table);  // 0 for n <= 2
+// True when n lies beyond the table's own range, so randomIndex() extrapolated (docs/formats.md).
+bool randomIndexExtrapolated(int n, RandomIndexTable table);
 
 // Saaty's graduated threshold: 0.05 for n = 3, 0.08 for n = 4, 0.10 above (and for n <= 2).
 double graduatedCrThreshold(int n);
@@ -97,6 +99,7 @@ struct ConsistencyReport {
     double cr = 0;                     // ci / ri; 0 for n <= 2, never NaN
     double gci = 0;                    // Aguarón & Moreno-Jiménez 2003
     double koczkodaj = 0;              // Koczkodaj 1993 triad index (max over triads)
+    bool riExtrapolated = false;       // randomIndexExtrapolated(n, table)
     bool consistent = true;            // cr <= graduatedCrThreshold(n)
     bool consistentPlain = true;       // cr < 0.10
     Eigen::VectorXd weightedSum;       // A w
@@ -112,18 +115,57 @@ ConsistencyReport consistency(const PairwiseMatrix& m, PriorityMethod method,
 // Nearest value of Saaty's scale {1/9..1/2, 1, 2..9} to a ratio (in log distance).
 double nearestScaleValue(double ratio);
 
+// One change of one judgment to another value of the 17-point scale, and what it does to CR.
+struct Suggestion {
+    int i = 0, j = 0;              // 0-based, i < j
+    double value = 0;              // a_ij as given
+    double suggested = 0;          // a value of Saaty's scale
+    int steps = 0;                 // scale positions moved (at least 1)
+    double crIfChanged = 0;        // the matrix's CR with a_ij := suggested
+    bool reachesThreshold = false; // crIfChanged <= the threshold
+};
+// The one suggestion rule (used by the CLI and the page). Over every single change of one known
+// judgment to another scale value: the change that brings CR within `threshold` with the fewest
+// steps (ties: lowest CR); if none does, the change that lowers CR most (ties: fewest steps);
+// further ties: row order, then the smaller value. Never a change that does not lower CR; none
+// when CR <= threshold, when n <= 2, or when the judgments do not connect every item. CRs within
+// 1e-9 count as equal.
+std::optional<Suggestion> suggestChange(const PairwiseMatrix& m, PriorityMethod method,
+                                        RandomIndexTable table, double threshold);
+
 // One judgment, ranked by how far it is from what the weights imply.
 struct JudgmentAdvice {
     int i = 0, j = 0;         // 0-based, i < j
     double value = 0;         // a_ij as given
     double implied = 0;       // w_i / w_j
     double deviation = 0;     // |ln(a_ij w_j / w_i)|
-    double suggested = 0;     // nearestScaleValue(implied), != value when possible
-    double crIfChanged = 0;   // the matrix's CR with a_ij := suggested
+    // The suggestion rule restricted to this judgment (threshold: graduatedCrThreshold(n));
+    // none when no other scale value of this judgment lowers CR.
+    std::optional<Suggestion> change;
 };
 // All known judgments, worst first (ties: row order).
 std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMethod method,
                                           RandomIndexTable table);
+
+// ---------------------------------------------------------------------------------------------
+// Adaptive questioning (docs/formats.md, "Adaptive questioning").
+// First the pairs that connect every item (the first pair, in row order, joining two groups of
+// items not yet connected: a star from item 1 on an empty set); then the missing pair whose
+// answer moves the weights most per unit of ln a_ij, |dw/d ln a_ij| at a_ij = w_i/w_j (Harker
+// 1987, derivatives of the priority vector with respect to a missing judgment; taken on the
+// method's own weights, Harker's eigenvector for normalised columns, which complete by it). The set is settled when it is complete, or when it is connected and
+// every missing pair's predicted change, max_k |dw_k/d ln a_ij| * spread, is at most
+// kSettledChange; `spread` estimates how far an answer falls from w_i/w_j in ln units, from the
+// residuals of the answers so far (kPriorSpread, about the rounding to the nearest scale value,
+// counted as one prior residual). Calibrated by bench/questioning_bench.cpp.
+constexpr double kSettledChange = 0.02;
+constexpr double kPriorSpread = 0.28;
+struct QuestionAdvice {
+    std::optional<std::pair<int, int>> next;  // 0-based (i < j); none when complete
+    bool settled = false;
+    double predictedChange = 0;               // of the next pair once connected (0 before)
+};
+QuestionAdvice nextQuestion(const PairwiseMatrix& m, PriorityMethod method);
 
 // ---------------------------------------------------------------------------------------------
 // Hierarchy: a tree of nodes; every parent with two or more children owns one comparison set.

@@ -11,17 +11,36 @@ namespace ahp {
 
 namespace {
 
-// Saaty 1980, n = 1..15.
+// Saaty 1980 (The Analytic Hierarchy Process, McGraw-Hill), n = 1..15.
 constexpr std::array<double, 15> kSaaty = {0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41,
                                            1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
-// Alonso & Lamata 2006, n = 1..15.
+// Alonso & Lamata 2006 (Int. J. Uncertainty, Fuzziness and Knowledge-Based Systems 14(4)), n = 1..15.
 constexpr std::array<double, 15> kAlonsoLamata = {0,      0,      0.5245, 0.8815, 1.1086,
                                                   1.2479, 1.3417, 1.4056, 1.4499, 1.4854,
                                                   1.5141, 1.5365, 1.5551, 1.5713, 1.5838};
-// Donegan & Dodd 1991, n = 1..15 (values as tabulated in Alonso & Lamata 2006, Table 1).
-constexpr std::array<double, 15> kDoneganDodd = {0,      0,      0.4887, 0.8045, 1.0591,
-                                                 1.1797, 1.2519, 1.3171, 1.3733, 1.4055,
-                                                 1.4213, 1.4497, 1.4643, 1.4822, 1.4969};
+// Donegan & Dodd 1991 (Math. Comput. Modelling 15(10) 135-137), as compiled with that citation
+// by AHPy (Griffith): n = 3..20, 25, 30, 40, 50, ..., 100 (docs/formats.md: sources).
+struct TabulatedRi {
+    int n;
+    double ri;
+};
+constexpr std::array<TabulatedRi, 27> kDoneganDodd = {{
+    {3, 0.4914},  {4, 0.8286},  {5, 1.0591},  {6, 1.1797},  {7, 1.2519},  {8, 1.3171},
+    {9, 1.3733},  {10, 1.4055}, {11, 1.4213}, {12, 1.4497}, {13, 1.4643}, {14, 1.4822},
+    {15, 1.4969}, {16, 1.5078}, {17, 1.5153}, {18, 1.5262}, {19, 1.5313}, {20, 1.5371},
+    {25, 1.5619}, {30, 1.5772}, {40, 1.5976}, {50, 1.6102}, {60, 1.6178}, {70, 1.6237},
+    {80, 1.6277}, {90, 1.6213}, {100, 1.6339}}};
+
+double doneganDodd(int n) {
+    if (n >= kDoneganDodd.back().n) return kDoneganDodd.back().ri;
+    for (std::size_t k = 1; k < kDoneganDodd.size(); ++k) {
+        const TabulatedRi lo = kDoneganDodd[k - 1], hi = kDoneganDodd[k];
+        if (n > hi.n) continue;
+        // Linear interpolation between tabulated sizes (as AHPy does).
+        return lo.ri + (hi.ri - lo.ri) * (n - lo.n) / double(hi.n - lo.n);
+    }
+    return kDoneganDodd.back().ri;
+}
 
 // Saaty's fundamental scale 1/9 .. 1/2, 1, 2 .. 9, ascending (Saaty 1980).
 std::array<double, 17> scaleValues() {
@@ -89,15 +108,19 @@ double koczkodajOf(const PairwiseMatrix& m) {
 
 double randomIndex(int n, RandomIndexTable table) {
     if (n <= 2) return 0;
-    const auto& t = table == RandomIndexTable::Saaty1980          ? kSaaty
-                    : table == RandomIndexTable::AlonsoLamata2006 ? kAlonsoLamata
-                                                                  : kDoneganDodd;
+    if (table == RandomIndexTable::DoneganDodd1991) return doneganDodd(n);
+    const auto& t = table == RandomIndexTable::Saaty1980 ? kSaaty : kAlonsoLamata;
     if (n <= 15) return t[n - 1];
     // Alonso & Lamata 2006: mean random lambda_max = 2.7699 n - 4.3513, hence
     // RI(n) = (lambda_mean - n)/(n - 1) = (1.7699 n - 4.3513)/(n - 1) beyond their table.
     if (table == RandomIndexTable::AlonsoLamata2006) return (1.7699 * n - 4.3513) / (n - 1);
-    // Saaty 1980 and Donegan & Dodd 1991 tables end at n = 15: their last value is used beyond.
+    // Saaty 1980's table ends at n = 15: its last value is used beyond (and flagged).
     return t[14];
+}
+
+bool randomIndexExtrapolated(int n, RandomIndexTable table) {
+    const int last = table == RandomIndexTable::DoneganDodd1991 ? kDoneganDodd.back().n : 15;
+    return n > last;
 }
 
 double graduatedCrThreshold(int n) {
@@ -138,6 +161,7 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
         // arithmetic, so a negative CI is round-off and is clamped to 0.
         r.ci = std::max(0.0, (r.lambdaMax - n) / (n - 1));
         r.ri = randomIndex(n, table);
+        r.riExtrapolated = randomIndexExtrapolated(n, table);
         r.cr = r.ri > 0 ? r.ci / r.ri : 0.0;
     }
     r.gci = gciOf(a);
@@ -159,10 +183,80 @@ double nearestScaleValue(double ratio) {
     return scaleValues()[nearestScaleIndex(ratio)];
 }
 
+namespace {
+
+// CRs within this distance count as equal in the suggestion rule.
+constexpr double kCrTie = 1e-9;
+
+// True when `a` is a better suggestion than `b` under the rule in ahp.hpp (suggestChange); equal
+// candidates keep the one found first (row order, then ascending value).
+bool betterSuggestion(const Suggestion& a, const Suggestion& b) {
+    if (a.reachesThreshold != b.reachesThreshold) return a.reachesThreshold;
+    const bool lowerCr = a.crIfChanged < b.crIfChanged - kCrTie;
+    const bool sameCr = std::abs(a.crIfChanged - b.crIfChanged) <= kCrTie;
+    if (a.reachesThreshold) return a.steps < b.steps || (a.steps == b.steps && lowerCr);
+    return lowerCr || (sameCr && a.steps < b.steps);
+}
+
+// CR of a matrix one judgment away from one whose weights are `near`: for the eigenvector the
+// power iteration starts there (same fixed point, fewer iterations; Saaty 1980).
+double crNear(const PairwiseMatrix& m, const Eigen::VectorXd& near, PriorityMethod method, RandomIndexTable table) {
+    const Eigen::VectorXd w = method == PriorityMethod::Eigenvector
+                                  ? detail::perron(detail::harkerMatrix(m), near).vector
+                                  : priorities(m, method);
+    return consistency(m, w, method, table).cr;
+}
+
+// The rule restricted to judgment (i, j): every other scale value, kept only if it lowers CR.
+std::optional<Suggestion> bestChangeOf(const PairwiseMatrix& m, const Eigen::VectorXd& w, int i, int j,
+                                       double currentCr, PriorityMethod method, RandomIndexTable table,
+                                       double threshold) {
+    const auto value = m.get(i, j);
+    if (!value) return std::nullopt;
+    const auto scale = scaleValues();
+    const int from = nearestScaleIndex(*value);
+    std::optional<Suggestion> best;
+    PairwiseMatrix changed = m;
+    for (int k = 0; k < 17; ++k) {
+        if (std::abs(scale[k] - *value) <= 1e-12 * *value) continue;  // not a change
+        changed.set(i, j, scale[k]);
+        Suggestion c;
+        c.i = i;
+        c.j = j;
+        c.value = *value;
+        c.suggested = scale[k];
+        // An off-scale value moved to its nearest scale value counts as one step.
+        c.steps = std::max(1, std::abs(k - from));
+        c.crIfChanged = crNear(changed, w, method, table);
+        if (!(c.crIfChanged < currentCr - kCrTie)) continue;  // never a change that does not lower CR
+        c.reachesThreshold = c.crIfChanged <= threshold;
+        if (!best || betterSuggestion(c, *best)) best = c;
+    }
+    return best;
+}
+
+}  // namespace
+
+std::optional<Suggestion> suggestChange(const PairwiseMatrix& m, PriorityMethod method,
+                                        RandomIndexTable table, double threshold) {
+    if (m.size() <= 2 || !m.isConnected()) return std::nullopt;
+    const Eigen::VectorXd w = priorities(m, method);
+    const double cr = consistency(m, w, method, table).cr;
+    if (cr <= threshold) return std::nullopt;
+    std::optional<Suggestion> best;
+    for (int i = 0; i < m.size(); ++i)
+        for (int j = i + 1; j < m.size(); ++j) {
+            auto c = bestChangeOf(m, w, i, j, cr, method, table, threshold);
+            if (c && (!best || betterSuggestion(*c, *best))) best = c;
+        }
+    return best;
+}
+
 std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMethod method,
                                           RandomIndexTable table) {
     const Eigen::VectorXd w = priorities(m, method);
-    const auto scale = scaleValues();
+    const double cr = consistency(m, w, method, table).cr;
+    const double threshold = graduatedCrThreshold(m.size());
     std::vector<JudgmentAdvice> out;
     const int n = m.size();
     for (int i = 0; i < n; ++i)
@@ -175,17 +269,7 @@ std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMetho
             a.value = *v;
             a.implied = w(i) / w(j);
             a.deviation = std::abs(std::log(*v * w(j) / w(i)));
-            int k = nearestScaleIndex(a.implied);
-            // If the nearest scale value is the current one, step once towards the implied ratio
-            // (not when the judgment already equals it up to round-off: nothing to improve).
-            if (std::abs(scale[k] - a.value) <= 1e-12 * a.value && a.deviation > 1e-9) {
-                if (a.implied > a.value && k < 16) ++k;
-                else if (a.implied < a.value && k > 0) --k;
-            }
-            a.suggested = scale[k];
-            PairwiseMatrix changed = m;
-            changed.set(i, j, a.suggested);
-            a.crIfChanged = consistency(changed, method, table).cr;
+            if (n > 2) a.change = bestChangeOf(m, w, i, j, cr, method, table, threshold);
             out.push_back(a);
         }
     std::stable_sort(out.begin(), out.end(),

@@ -5,7 +5,7 @@
 namespace cli {
 
 Args parseArgs(const std::string& command, const std::vector<std::string>& words,
-               const std::vector<std::string>& allowed) {
+               const std::vector<std::string>& allowed, const std::vector<std::string>& flags) {
     Args args;
     args.command = command;
     for (std::size_t k = 0; k < words.size(); ++k) {
@@ -22,9 +22,11 @@ Args parseArgs(const std::string& command, const std::vector<std::string>& words
             value = word.substr(equals + 1);
             hasValue = true;
         }
-        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+        const bool flag = std::find(flags.begin(), flags.end(), name) != flags.end();
+        if (!flag && std::find(allowed.begin(), allowed.end(), name) == allowed.end())
             throw UsageError("unknown option " + name + " for \"" + command + "\" (see ahp --help)");
-        if (!hasValue) {
+        if (flag && hasValue) throw UsageError("option " + name + " takes no value");
+        if (!hasValue && !flag) {
             if (k + 1 >= words.size()) throw UsageError("option " + name + " needs a value");
             value = words[++k];
         }

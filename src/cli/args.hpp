@@ -26,8 +26,9 @@ struct Args {
 };
 
 // Splits argv after the command word; every option takes a value ("--x v" or "--x=v") and
-// must be in `allowed` (the message names the command and the option).
+// must be in `allowed` (the message names the command and the option); a name in `flags`
+// takes no value (Args::has tells whether it was given).
 Args parseArgs(const std::string& command, const std::vector<std::string>& words,
-               const std::vector<std::string>& allowed);
+               const std::vector<std::string>& allowed, const std::vector<std::string>& flags = {});
 
 }  // namespace cli

@@ -56,40 +56,69 @@ MatrixSettings readSettings(const Args& args) {
     return settings;
 }
 
-// Weights, consistency and the judgments most worth revisiting, for one matrix.
+ordered_json suggestionJson(const ahp::Suggestion& s) {
+    ordered_json out;
+    out["i"] = s.i + 1;
+    out["j"] = s.j + 1;
+    out["value"] = number(s.value);
+    out["suggested"] = number(s.suggested);
+    out["steps"] = s.steps;
+    out["cr_if_changed"] = number(s.crIfChanged);
+    out["reaches_threshold"] = s.reachesThreshold;
+    return out;
+}
+
+// Weights, consistency, the judgments most worth revisiting and the question to ask next, for
+// one matrix. While the judgments do not connect every item, what needs weights is null.
 ordered_json matrixReport(const ahp::PairwiseMatrix& matrix, const MatrixSettings& settings) {
-    Eigen::VectorXd weights = ahp::priorities(matrix, settings.method);
-    ahp::ConsistencyReport report =
-        ahp::consistency(matrix, weights, settings.method, settings.riTable);
+    const bool connected = matrix.isConnected();
+    Eigen::VectorXd weights;
+    ahp::ConsistencyReport report;
+    if (connected) {
+        weights = ahp::priorities(matrix, settings.method);
+        report = ahp::consistency(matrix, weights, settings.method, settings.riTable);
+    }
+    auto ifConnected = [connected](const ordered_json& value) { return connected ? value : ordered_json(nullptr); };
+    const double threshold = ahp::graduatedCrThreshold(matrix.size());
     ordered_json out;
     out["n"] = matrix.size();
     out["method"] = model::methodName(settings.method);
     out["ri_table"] = model::riTableName(settings.riTable);
     out["complete"] = matrix.isComplete();
     out["known"] = matrix.knownCount();
-    out["weights"] = vectorJson(weights);
-    out["lambda_max"] = number(report.lambdaMax);
-    out["ci"] = number(report.ci);
-    out["ri"] = number(report.ri);
-    out["cr"] = number(report.cr);
-    out["cr_threshold"] = ahp::graduatedCrThreshold(matrix.size());
-    out["gci"] = number(report.gci);
+    out["weights"] = ifConnected(vectorJson(weights));
+    out["lambda_max"] = ifConnected(number(report.lambdaMax));
+    out["ci"] = ifConnected(number(report.ci));
+    out["ri"] = number(ahp::randomIndex(matrix.size(), settings.riTable));
+    out["ri_extrapolated"] = ahp::randomIndexExtrapolated(matrix.size(), settings.riTable);
+    out["cr"] = ifConnected(number(report.cr));
+    out["cr_threshold"] = threshold;
+    out["gci"] = ifConnected(number(report.gci));
     out["gci_threshold"] = ahp::gciThreshold(matrix.size());
-    out["koczkodaj"] = number(report.koczkodaj);
-    out["consistent"] = report.consistent;
+    out["koczkodaj"] = ifConnected(number(report.koczkodaj));
+    out["consistent"] = ifConnected(report.consistent);
     ordered_json worst = ordered_json::array();
-    for (const auto& advice : ahp::rankJudgments(matrix, settings.method, settings.riTable)) {
-        if (worst.size() >= kWorstListed || !(advice.deviation > kDeviationFloor)) break;
-        ordered_json entry;
-        entry["i"] = advice.i + 1;
-        entry["j"] = advice.j + 1;
-        entry["value"] = number(advice.value);
-        entry["implied"] = number(advice.implied);
-        entry["suggested"] = number(advice.suggested);
-        entry["cr_if_changed"] = number(advice.crIfChanged);
-        worst.push_back(entry);
-    }
+    if (connected)
+        for (const auto& advice : ahp::rankJudgments(matrix, settings.method, settings.riTable)) {
+            if (worst.size() >= kWorstListed || !(advice.deviation > kDeviationFloor)) break;
+            ordered_json entry;
+            entry["i"] = advice.i + 1;
+            entry["j"] = advice.j + 1;
+            entry["value"] = number(advice.value);
+            entry["implied"] = number(advice.implied);
+            // The suggestion rule for this judgment alone: null when no change of it lowers CR.
+            entry["suggested"] = advice.change ? number(advice.change->suggested) : ordered_json(nullptr);
+            entry["steps"] = advice.change ? ordered_json(advice.change->steps) : ordered_json(nullptr);
+            entry["cr_if_changed"] = advice.change ? number(advice.change->crIfChanged) : ordered_json(nullptr);
+            worst.push_back(entry);
+        }
     out["worst"] = worst;
+    const auto suggestion = ahp::suggestChange(matrix, settings.method, settings.riTable, threshold);
+    out["suggestion"] = suggestion ? suggestionJson(*suggestion) : ordered_json(nullptr);
+    const ahp::QuestionAdvice question = ahp::nextQuestion(matrix, settings.method);
+    out["next"] = question.next ? ordered_json{{"i", question.next->first + 1}, {"j", question.next->second + 1}}
+                                : ordered_json(nullptr);
+    out["settled"] = question.settled;
     return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include "model/errors.hpp"
 #include "model/group.hpp"
+#include "model/limits.hpp"
 #include "model/matrix_text.hpp"
 #include "model/model.hpp"
 #include "model/names.hpp"
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <ostream>
+#include <unordered_map>
 
 namespace cli {
 
@@ -112,7 +114,7 @@ std::string modelCsv(const model::Model& m) {
 
 std::string modelMarkdown(const model::Model& m, const std::string& language) {
     const ahp::Hierarchy& h = m.hierarchy;
-    std::string md = "# " + (m.title.count(language) ? m.title.at(language) : m.id) + "\n\n";
+    std::string md = "# " + model::markdownCell(m.title.count(language) ? m.title.at(language) : m.id) + "\n\n";
     md += "Model `" + m.id + "`, hash `" + m.hash + "`; " + std::to_string(h.nodes().size()) +
           " nodes, " + std::to_string(h.leaves().size()) + " leaves, " +
           std::to_string(h.comparisonSets().size()) + " comparison sets, " +
@@ -122,7 +124,7 @@ std::string modelMarkdown(const model::Model& m, const std::string& language) {
     for (std::size_t k = 0; k < h.nodes().size(); ++k) {
         const ahp::Node& node = h.node(static_cast<int>(k));
         md += std::string(2 * model::nodeDepth(h, static_cast<int>(k)), ' ') + "- **" + node.id +
-              "** " + model::nodeLabel(m, static_cast<int>(k), language);
+              "** " + model::markdownCell(model::nodeLabel(m, static_cast<int>(k), language));
         int n = setSize(m, static_cast<int>(k));
         if (n) md += " _(set of " + std::to_string(n) + ", " + std::to_string(n * (n - 1) / 2) + (n == 2 ? " judgment)_" : " judgments)_");
         auto reported = m.reportedLocalWeights.find(node.id);
@@ -141,7 +143,7 @@ int runModel(const std::vector<std::string>& words, std::ostream& out) {
         throw UsageError("model needs exactly one FILE (got " + std::to_string(args.positional.size()) + ")");
     Format format = readFormat(args);
     const std::string& path = args.positional.front();
-    model::Model m = model::parseModel(readFile(path), path);
+    model::Model m = model::parseModel(readFile(path, model::limits::kModelBytes, "model"), path);
     if (format == Format::Json) out << modelJson(m);
     else if (format == Format::Csv) out << modelCsv(m);
     else out << modelMarkdown(m, readLanguage(args, m));
@@ -149,12 +151,13 @@ int runModel(const std::vector<std::string>& words, std::ostream& out) {
 }
 
 int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostream& warnings) {
-    Args args = parseArgs("group", words, {"--format", "--exclude-above", "--weights", "--language"});
+    Args args = parseArgs("group", words, {"--format", "--exclude-above", "--weights", "--language"},
+                          {"--include-identical"});
     if (args.positional.size() < 2)
         throw UsageError("group needs a MODEL file and at least one RESPONSE file");
     Format format = readFormat(args);
     const std::string& modelPath = args.positional.front();
-    model::Model m = model::parseModel(readFile(modelPath), modelPath);
+    model::Model m = model::parseModel(readFile(modelPath, model::limits::kModelBytes, "model"), modelPath);
     std::string language = readLanguage(args, m);
 
     model::GroupOptions options;
@@ -164,26 +167,36 @@ int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostr
         options.excludeAboveCr = threshold.front();
     }
 
-    std::vector<std::pair<std::string, std::string>> files;
+    // One file at a time: read, parsed, its bytes dropped (memory grows with the responses, not
+    // with the files' text). Unreadable files are listed first, as before.
+    model::LoadedGroup group;
     std::vector<model::SkippedFile> unreadable;
     for (std::size_t k = 1; k < args.positional.size(); ++k) {
         const std::string& path = args.positional[k];
+        std::string text;
         try {
-            files.emplace_back(path, readFile(path));
+            text = readFile(path, model::limits::kResponseBytes, "response");
         } catch (const model::ModelError& error) {
-            unreadable.push_back({path, error.what()});
+            unreadable.push_back({path, error.what(), error.code, error.args});
+            continue;
         }
+        model::addToGroup(group, m, path, text);
     }
-    model::LoadedGroup group = model::loadGroup(m, files);
     group.skipped.insert(group.skipped.begin(), unreadable.begin(), unreadable.end());
-    if (group.responses.empty())  // one error line, naming the first reason
+    const std::vector<std::size_t> used = model::usedResponses(group, args.has("--include-identical"));
+    if (used.empty())  // one error line, naming the first reason
         throw model::ModelError("no usable response files (" + std::to_string(group.skipped.size()) +
                                 " skipped" +
                                 (group.skipped.empty() ? "" : "; first: " + group.skipped.front().message) +
                                 ")");
     for (const auto& skipped : group.skipped) warnings << "ahp: skipped " << skipped.message << "\n";
-    for (const auto& duplicate : group.duplicates)
-        warnings << "ahp: skipped " << duplicate.file << ": duplicate expert, " << duplicate.reason << "\n";
+    for (const auto& superseded : group.superseded)
+        warnings << "ahp: skipped " << superseded.file << ": an older revision of the same expert's answers (using "
+                 << superseded.supersededBy << ")\n";
+    if (!args.has("--include-identical"))
+        for (const auto& duplicate : group.duplicates)
+            warnings << "ahp: skipped " << duplicate.file << ": duplicate expert, " << duplicate.reason
+                     << " (--include-identical uses it)\n";
 
     if (args.has("--weights")) {
         options.expertWeights = model::parseWeightList(args.get("--weights", ""), "--weights");
@@ -192,34 +205,23 @@ int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostr
                              " weights for " + std::to_string(args.positional.size() - 1) +
                              " response files");
         // Keep the weights of the files that were used, in order.
-        std::vector<double> used;
-        for (const auto& response : group.responses)
-            for (std::size_t k = 1; k < args.positional.size(); ++k)
-                if (args.positional[k] == response.file) {
-                    used.push_back(options.expertWeights[k - 1]);
-                    break;
-                }
-        options.expertWeights = used;
+        std::unordered_map<std::string, double> weightOf;
+        for (std::size_t k = args.positional.size() - 1; k >= 1; --k)  // the first of equal paths wins
+            weightOf[args.positional[k]] = options.expertWeights[k - 1];
+        std::vector<double> usedWeights;
+        for (std::size_t k : used) usedWeights.push_back(weightOf.at(group.responses[k].file));
+        options.expertWeights = usedWeights;
     }
 
     std::vector<model::Response> responses;
-    for (const auto& loaded : group.responses) responses.push_back(loaded.response);
+    for (std::size_t k : used) responses.push_back(group.responses[k].response);
     model::GroupTables tables = model::buildGroupTables(m, responses, options);
 
     if (format == Format::Json) {
         ordered_json report = model::groupTablesJson(m, tables);
-        ordered_json files = ordered_json::object();
-        ordered_json used = ordered_json::array(), skipped = ordered_json::array(),
-                     duplicates = ordered_json::array();
-        for (const auto& loaded : group.responses) used.push_back(loaded.file);
-        for (const auto& s : group.skipped) skipped.push_back({{"file", s.file}, {"message", s.message}});
-        for (const auto& d : group.duplicates)
-            duplicates.push_back({{"file", d.file}, {"duplicate_of", d.firstFile}, {"reason", d.reason}});
-        files["used"] = used;
-        files["skipped"] = skipped;
-        files["duplicates"] = duplicates;
-        report["files"] = files;
-        out << report.dump(2) << "\n";
+        report["files"] = model::groupFilesJson(group, used);
+        // File names are whatever bytes the shell gave: never let them make the output invalid.
+        out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else if (format == Format::Csv) {
         out << model::groupTablesCsv(tables);
     } else {

@@ -5,6 +5,7 @@
 
 #include "cli/args.hpp"
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 
@@ -18,7 +19,9 @@ int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostr
 const char* usageText();
 
 // Whole-file and whole-stream reading (the model layer only takes strings).
-std::string readFile(const std::string& path);  // throws model::ModelError naming the path
+// Throws model::ModelError naming the path; a file over `maxBytes` is refused before it is read
+// ("the file is 50 MB; a <kind> file is at most 2 MB").
+std::string readFile(const std::string& path, std::size_t maxBytes, const std::string& kind);
 std::string readAll(std::istream& in);
 
 }  // namespace cli

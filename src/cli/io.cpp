@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include "model/errors.hpp"
+#include "model/limits.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -9,13 +10,24 @@
 
 namespace cli {
 
-std::string readFile(const std::string& path) {
+std::string readFile(const std::string& path, std::size_t maxBytes, const std::string& kind) {
     std::ifstream file(path, std::ios::binary);
-    if (!file) throw model::ModelError(path + ": cannot open the file");
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    if (file.bad()) throw model::ModelError(path + ": cannot read the file");
-    return bytes.str();
+    if (!file) throw model::ModelError(path + ": cannot open the file", "unreadable");
+    // The size first, so a huge file is refused before it is read (a pipe or a device has no
+    // size: then at most one byte over the limit is read).
+    file.seekg(0, std::ios::end);
+    const std::streamoff size = file.tellg();
+    if (size >= 0) model::checkFileSize(std::size_t(size), maxBytes, kind, path);
+    file.clear();
+    file.seekg(0, std::ios::beg);
+    std::string bytes;
+    char buffer[65536];
+    while (file.read(buffer, sizeof buffer) || file.gcount() > 0) {
+        bytes.append(buffer, std::size_t(file.gcount()));
+        model::checkFileSize(bytes.size(), maxBytes, kind, path);
+    }
+    if (file.bad()) throw model::ModelError(path + ": cannot read the file", "unreadable");
+    return bytes;
 }
 
 std::string readAll(std::istream& in) {
@@ -35,8 +47,10 @@ const char* usageText() {
   ahp model FILE [--format json|csv|markdown] [--language CODE]
       Validates a model file and prints its tree, comparison sets and hash.
   ahp group MODEL RESPONSE... [--format json|csv|markdown] [--exclude-above CR]
-            [--weights w1,w2,..] [--language CODE]
-      Group results of the response files (bad files are reported and skipped).
+            [--weights w1,w2,..] [--language CODE] [--include-identical]
+      Group results of the response files (bad files are reported and skipped; of one
+      expert's files the newest saved_at is used; identical judgments under another name are
+      left out unless --include-identical).
 
 Defaults: --method eigen, --ri saaty, --format json. Exit status 0 on success, 2 on bad input
 or usage (one line on stderr). Formats: docs/formats.md.

@@ -85,34 +85,93 @@ ordered_json optionalNumber(const std::optional<double>& value) {
 
 }  // namespace
 
-void addToGroup(LoadedGroup& group, const Model& model, const std::string& file,
-                const std::string& text) {
+namespace {
+
+// Name and role after trimming; names hold no control characters, so \x1F cannot be in them.
+std::string expertKey(const Expert& expert) { return trimmed(expert.name) + '\x1F' + trimmed(expert.role); }
+
+// Every set's cells, exactly (bits of the doubles): equal keys mean sameJudgments.
+std::string judgmentsKey(const ahp::HierarchyJudgments& judgments) {
+    std::string key;
+    for (const auto& [set, matrix] : judgments) {
+        key += set;
+        key += '\x1F';
+        for (int i = 0; i < matrix.size(); ++i)
+            for (int j = i + 1; j < matrix.size(); ++j) {
+                const auto value = matrix.get(i, j);
+                const double v = value ? *value : 0.0;
+                key.append(reinterpret_cast<const char*>(&v), sizeof v);
+            }
+    }
+    return key;
+}
+
+// saved_at a later than b: "YYYY-MM-DDTHH:MM:SS" compared as text, then the fraction as a number.
+bool savedLater(const std::string& a, const std::string& b) {
+    const std::string secondsA = a.substr(0, 19), secondsB = b.substr(0, 19);
+    if (secondsA != secondsB) return secondsA > secondsB;
+    auto fraction = [](const std::string& t) {
+        return t.size() > 20 && t[19] == '.' ? std::stod("0" + t.substr(19, t.size() - 20)) : 0.0;
+    };
+    return fraction(a) > fraction(b);
+}
+
+}  // namespace
+
+AddResult addToGroup(LoadedGroup& group, const Model& model, const std::string& file, const std::string& text) {
     Response response;
     try {
         response = parseResponse(model, text, file);
+    } catch (const ModelError& error) {
+        group.skipped.push_back({file, error.what(), error.code, error.args});
+        return {AddResult::Kind::Skipped};
     } catch (const std::exception& error) {
-        group.skipped.push_back({file, error.what()});
-        return;
+        group.skipped.push_back({file, file + ": " + error.what(), "invalid", {file}});
+        return {AddResult::Kind::Skipped};
     }
-    std::optional<DuplicateExpert> duplicate;
-    for (const auto& earlier : group.responses) {
-        const Expert& a = earlier.response.expert;
-        const Expert& b = response.expert;
-        if (trimmed(a.name) == trimmed(b.name) && trimmed(a.role) == trimmed(b.role)) {
-            duplicate = DuplicateExpert{file, earlier.file,
-                                        "same name and role as " + earlier.file + ": \"" +
-                                            expertLabel(b) + "\""};
-            break;
-        }
-        if (sameJudgments(earlier.response.judgments, response.judgments)) {
-            duplicate = DuplicateExpert{file, earlier.file,
-                                        "identical judgments to " + earlier.file + " (\"" +
-                                            expertLabel(a) + "\")"};
-            break;
-        }
+    const std::string expert = expertKey(response.expert);
+    const std::string judgments = judgmentsKey(response.judgments);
+    auto identicalTo = [&](std::size_t self) -> std::string {
+        auto twin = group.byJudgments.find(judgments);
+        if (twin == group.byJudgments.end() || twin->second == self) return "";
+        const LoadedResponse& first = group.responses[twin->second];
+        group.duplicates.push_back(
+            {file, first.file, "identical judgments to " + first.file + " (\"" + expertLabel(first.response.expert) + "\")"});
+        return first.file;
+    };
+
+    auto same = group.byExpert.find(expert);
+    if (same == group.byExpert.end()) {
+        const std::size_t index = group.responses.size();
+        std::string twin = identicalTo(index);
+        if (twin.empty()) group.byJudgments.emplace(judgments, index);
+        group.byExpert.emplace(expert, index);
+        group.responses.push_back({file, std::move(response), std::move(twin)});
+        return {AddResult::Kind::Added, index};
     }
-    if (duplicate) group.duplicates.push_back(*duplicate);
-    else group.responses.push_back({file, std::move(response)});
+    const std::size_t index = same->second;
+    LoadedResponse& used = group.responses[index];
+    std::vector<std::size_t>& older = group.supersededOf[expert];
+    if (!savedLater(response.savedAt, used.response.savedAt)) {
+        older.push_back(group.superseded.size());
+        group.superseded.push_back({file, used.file});
+        return {AddResult::Kind::Superseded, index};
+    }
+    // A newer revision takes the older one's place; what pointed at the older one moves to it.
+    const std::string oldKey = judgmentsKey(used.response.judgments);
+    auto owner = group.byJudgments.find(oldKey);
+    if (owner != group.byJudgments.end() && owner->second == index) group.byJudgments.erase(owner);
+    if (!used.identicalTo.empty())
+        group.duplicates.erase(std::remove_if(group.duplicates.begin(), group.duplicates.end(),
+                                              [&](const DuplicateExpert& d) { return d.file == used.file; }),
+                               group.duplicates.end());
+    for (std::size_t k : older) group.superseded[k].supersededBy = file;
+    older.push_back(group.superseded.size());
+    group.superseded.push_back({used.file, file});
+    std::string twin = identicalTo(index);
+    if (twin.empty()) group.byJudgments.emplace(judgments, index);
+    used = {file, std::move(response), std::move(twin)};
+    return {AddResult::Kind::Replaced, index};
 }
 
 LoadedGroup loadGroup(const Model& model,
@@ -122,7 +181,49 @@ LoadedGroup loadGroup(const Model& model,
     return group;
 }
 
+std::vector<std::size_t> usedResponses(const LoadedGroup& group, bool includeIdentical) {
+    std::vector<std::size_t> used;
+    for (std::size_t k = 0; k < group.responses.size(); ++k)
+        if (includeIdentical || group.responses[k].identicalTo.empty()) used.push_back(k);
+    return used;
+}
+
+nlohmann::ordered_json groupFilesJson(const LoadedGroup& group, const std::vector<std::size_t>& used) {
+    ordered_json files;
+    ordered_json usedFiles = ordered_json::array(), skipped = ordered_json::array(),
+                 superseded = ordered_json::array(), duplicates = ordered_json::array();
+    std::vector<bool> isUsed(group.responses.size(), false);
+    for (std::size_t k : used) {
+        usedFiles.push_back(group.responses[k].file);
+        isUsed[k] = true;
+    }
+    for (const auto& s : group.skipped)
+        skipped.push_back({{"file", s.file}, {"code", s.code}, {"message", s.message}});
+    for (const auto& s : group.superseded) superseded.push_back({{"file", s.file}, {"superseded_by", s.supersededBy}});
+    std::unordered_map<std::string, bool> twinUsed;  // file -> used, for the responses with a twin
+    for (std::size_t k = 0; k < group.responses.size(); ++k)
+        if (!group.responses[k].identicalTo.empty()) twinUsed[group.responses[k].file] = isUsed[k];
+    for (const auto& d : group.duplicates) {
+        auto found = twinUsed.find(d.file);
+        const bool included = found != twinUsed.end() && found->second;
+        duplicates.push_back({{"file", d.file}, {"duplicate_of", d.firstFile}, {"reason", d.reason}, {"included", included}});
+    }
+    files["used"] = usedFiles;
+    files["skipped"] = skipped;
+    files["superseded"] = superseded;
+    files["duplicates"] = duplicates;
+    return files;
+}
+
 GroupTables buildGroupTables(const Model& model, const std::vector<Response>& responses,
+                             const GroupOptions& options) {
+    std::vector<const Response*> pointers;
+    pointers.reserve(responses.size());
+    for (const Response& response : responses) pointers.push_back(&response);
+    return buildGroupTables(model, pointers, options);
+}
+
+GroupTables buildGroupTables(const Model& model, const std::vector<const Response*>& responses,
                              const GroupOptions& options) {
     if (responses.empty()) throw ModelError("group: no responses to combine");
     const std::size_t expertCount = responses.size();
@@ -131,7 +232,10 @@ GroupTables buildGroupTables(const Model& model, const std::vector<Response>& re
     tables.modelHash = model.hash;
     tables.settings = model.settings;
     tables.excludeAboveCr = options.excludeAboveCr;
-    for (const auto& response : responses) tables.experts.push_back(response.expert);
+    for (const Response* response : responses) tables.experts.push_back(response->expert);
+    if (!options.known.empty() && options.known.size() != expertCount)
+        throw ModelError("group: known results for " + std::to_string(options.known.size()) + " of " +
+                         std::to_string(expertCount) + " experts");
     tables.expertWeights = options.expertWeights.empty() ? std::vector<double>(expertCount, 1.0)
                                                          : options.expertWeights;
     if (tables.expertWeights.size() != expertCount)
@@ -144,7 +248,9 @@ GroupTables buildGroupTables(const Model& model, const std::vector<Response>& re
 
     const ahp::Hierarchy& hierarchy = model.hierarchy;
     ahp::HierarchyJudgments groupJudgments;
-    for (int setIndex : hierarchy.comparisonSets()) {
+    const std::vector<int> setIndices = hierarchy.comparisonSets();
+    for (std::size_t s = 0; s < setIndices.size(); ++s) {
+        const int setIndex = setIndices[s];
         GroupSetTable table;
         table.set = hierarchy.node(setIndex).id;
         table.items = childIds(hierarchy, setIndex);
@@ -153,12 +259,16 @@ GroupTables buildGroupTables(const Model& model, const std::vector<Response>& re
         std::vector<double> includedWeights;
         std::vector<Eigen::VectorXd> includedPriorities;
         for (std::size_t e = 0; e < expertCount; ++e) {
-            auto found = responses[e].judgments.find(table.set);
-            const bool answered = found != responses[e].judgments.end() &&
+            auto found = responses[e]->judgments.find(table.set);
+            const bool answered = found != responses[e]->judgments.end() &&
                                   found->second.size() == n && found->second.knownCount() > 0;
             std::optional<double> cr;
             std::optional<Eigen::VectorXd> weights;
-            if (answered && found->second.isConnected()) {
+            if (!options.known.empty()) {
+                const ExpertSetResults& known = *options.known[e];
+                cr = known.cr.at(s);
+                if (known.priorities.at(s).size() > 0) weights = known.priorities[s];
+            } else if (answered && found->second.isConnected()) {
                 try {
                     weights = ahp::priorities(found->second, model.settings.method);
                     cr = ahp::consistency(found->second, *weights, model.settings.method,

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,38 +20,79 @@ namespace model {
 struct LoadedResponse {
     std::string file;
     Response response;
+    // Another used file whose judgments are exactly these, under another name ("" if none):
+    // likely one expert's answers sent twice. Left out unless the caller brings it back.
+    std::string identicalTo;
 };
 struct SkippedFile {
     std::string file;
-    std::string message;  // the ModelError text, which already names the file
+    std::string message;             // the ModelError text, which already names the file
+    std::string code = "invalid";    // ModelError::code and args, for the interface's language
+    std::vector<std::string> args;
 };
-struct DuplicateExpert {
-    std::string file;       // left out
-    std::string firstFile;  // kept
-    std::string reason;     // "same name and role \"A\" / \"B\"" or "identical judgments"
+struct DuplicateExpert {             // identical judgments under another name (see identicalTo)
+    std::string file;
+    std::string firstFile;
+    std::string reason;              // "identical judgments to FILE ("NAME")"
+};
+struct SupersededFile {              // an older revision of an expert's answers
+    std::string file;
+    std::string supersededBy;        // the file used instead (the newest saved_at)
 };
 struct LoadedGroup {
-    std::vector<LoadedResponse> responses;     // in input order, duplicates left out
+    std::vector<LoadedResponse> responses;     // one per expert (name + role), first-seen order
     std::vector<SkippedFile> skipped;          // files that failed to parse
-    std::vector<DuplicateExpert> duplicates;   // later copies of an earlier expert
+    std::vector<DuplicateExpert> duplicates;   // responses whose judgments repeat an earlier one's
+    std::vector<SupersededFile> superseded;    // older revisions of the experts in `responses`
+    // Indexes that keep loading linear in the number of files.
+    std::unordered_map<std::string, std::size_t> byExpert;     // expert key -> responses index
+    std::unordered_map<std::string, std::size_t> byJudgments;  // judgments key -> responses index
+    std::unordered_map<std::string, std::vector<std::size_t>> supersededOf;  // expert key -> superseded indices
 };
 
 // Parses each (file name, text) pair against `model`. Never throws for a bad file: it lands in
-// `skipped`. A response whose expert (name + role, case-sensitive after trimming) or whose
-// judgments equal an earlier one's is reported in `duplicates` and left out, so no expert is
-// counted twice.
+// `skipped`. Files of the same expert (name + role, case-sensitive after trimming) are
+// revisions: the one with the newest saved_at is used (the first given on a tie), the others
+// are listed in `superseded`. A response whose judgments equal an earlier used one's under
+// another name is kept with `identicalTo` set and listed in `duplicates`. Time and memory are
+// linear in the number of files.
 LoadedGroup loadGroup(const Model& model,
                       const std::vector<std::pair<std::string, std::string>>& files);
+
+// What one more file did to a group.
+struct AddResult {
+    enum class Kind { Added, Replaced, Superseded, Skipped } kind;
+    std::size_t index = 0;  // Added, Replaced: its place in LoadedGroup::responses
+};
 // One more file into `group`, by the same rules (loadGroup is this in a loop). For callers that
 // load many files a few at a time (the app's researcher screen spreads them over frames).
-void addToGroup(LoadedGroup& group, const Model& model, const std::string& file,
-                const std::string& text);
+AddResult addToGroup(LoadedGroup& group, const Model& model, const std::string& file, const std::string& text);
+
+// Indices into group.responses of the files to use: all but those with identicalTo, unless
+// `includeIdentical`.
+std::vector<std::size_t> usedResponses(const LoadedGroup& group, bool includeIdentical = false);
+
+// The "files" member of a group report (docs/formats.md): used (in `used` order), skipped
+// (file, code, message), superseded (file, superseded_by), duplicates (file, duplicate_of,
+// reason, included). One writer for `ahp group` and the app's report.
+nlohmann::ordered_json groupFilesJson(const LoadedGroup& group, const std::vector<std::size_t>& used);
+
+// One expert's own results per comparison set (Hierarchy::comparisonSets() order), as
+// buildGroupTables computes them for its expert_cr column: the model's method on the expert's
+// matrix when it is answered and connected.
+struct ExpertSetResults {
+    std::vector<std::optional<double>> cr;    // nullopt: unanswered or unsolvable
+    std::vector<Eigen::VectorXd> priorities;  // empty when unanswered or unsolvable
+};
 
 struct GroupOptions {
     std::vector<double> expertWeights;  // one per response, positive; empty = equal
     // Leave an expert's matrix out of a set's aggregation when its CR is above this (per set:
     // an inconsistent matrix does not cost the expert's other answers).
     std::optional<double> excludeAboveCr;
+    // The experts' own results when the caller has them already (one per response, or empty):
+    // saves recomputing an eigenvector per expert and set (the researcher tab keeps them).
+    std::vector<const ExpertSetResults*> known;
 };
 
 struct GroupSetTable {
@@ -99,6 +141,9 @@ struct GroupTables {
 
 // Throws ModelError for no responses or a weight count that does not match.
 GroupTables buildGroupTables(const Model& model, const std::vector<Response>& responses,
+                             const GroupOptions& options = {});
+// The same over responses held elsewhere (nothing is copied).
+GroupTables buildGroupTables(const Model& model, const std::vector<const Response*>& responses,
                              const GroupOptions& options = {});
 
 // Writers. JSON: one object (see docs/formats.md). CSV: tidy long format with header

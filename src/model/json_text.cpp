@@ -1,7 +1,11 @@
 #include "model/json_text.hpp"
 
+#include "model/limits.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <unordered_set>
 
 namespace model {
 
@@ -46,47 +50,131 @@ bool onlyWhitespace(const std::string& text, std::size_t from) {
     return true;
 }
 
-// Deepest nesting of [ and { outside strings, and where it first got too deep. Checked before
-// parsing because dumping and destroying a value recurse once per level.
-constexpr int kMaxNesting = 64;
-std::size_t tooDeepAt(const std::string& text) {
+// One pass over the text before parsing, for what nlohmann would report badly or too late:
+// nesting deeper than kJsonNesting (dumping and destroying a value recurse once per level), and
+// bytes that no JSON text holds (control characters, or bytes >= 0x80 outside strings): random
+// or binary data, reported as such rather than as whatever the parser tripped on first.
+struct PreScan {
+    enum class Problem { None, TooDeep, NotJson } problem = Problem::None;
+    std::size_t at = 0;
+};
+PreScan preScan(const std::string& text) {
     int depth = 0;
     bool inString = false, escaped = false;
-    for (std::size_t k = 0; k < text.size(); ++k) {
-        char c = text[k];
+    std::size_t k = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // a byte-order mark is allowed
+    for (; k < text.size(); ++k) {
+        const unsigned char c = static_cast<unsigned char>(text[k]);
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return {PreScan::Problem::NotJson, k};
         if (inString) {
+            if (c < 0x20) return {PreScan::Problem::NotJson, k};
             if (escaped) escaped = false;
             else if (c == '\\') escaped = true;
             else if (c == '"') inString = false;
+        } else if (c >= 0x7F) {
+            return {PreScan::Problem::NotJson, k};
         } else if (c == '"') {
             inString = true;
         } else if (c == '[' || c == '{') {
-            if (++depth > kMaxNesting) return k;
+            if (++depth > limits::kJsonNesting) return {PreScan::Problem::TooDeep, k};
         } else if (c == ']' || c == '}') {
             --depth;
         }
     }
-    return std::string::npos;
+    return {};
 }
+
+// What a JSON text may start with (after blanks); anything else is some other kind of file.
+bool canStartJson(char c) {
+    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' ||
+           c == 'n';
+}
+
+// Refuses an object that holds the same key twice (nlohmann keeps the last one silently), naming
+// the key and where it is. Follows the parser's events to know the path.
+class DuplicateKeyCheck {
+public:
+    DuplicateKeyCheck(const std::string& source) : source_(source) {}
+
+    bool operator()(int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using event_t = nlohmann::json::parse_event_t;
+        switch (event) {
+        case event_t::object_start: frames_.push_back({true, {}, {}, 0}); break;
+        case event_t::array_start: frames_.push_back({false, {}, {}, 0}); break;
+        case event_t::key: {
+            Frame& top = frames_.back();
+            top.key = parsed.get<std::string>();
+            if (!top.keys.insert(top.key).second) {
+                const std::string path = JsonChecker::member(pathOfParent(), top.key);
+                throw ModelError(source_ + ": " + path + ": the key \"" + cutUtf8(top.key, 40) +
+                                     "\" appears twice in one object (a file may give each key once)",
+                                 "duplicate_key", {cutUtf8(path, 80)});
+            }
+            break;
+        }
+        case event_t::value: completeElement(); break;
+        case event_t::object_end:
+        case event_t::array_end:
+            frames_.pop_back();
+            completeElement();
+            break;
+        }
+        return true;
+    }
+
+private:
+    struct Frame {
+        bool object;
+        std::unordered_set<std::string> keys;
+        std::string key;
+        std::size_t index;
+    };
+    const std::string& source_;
+    std::vector<Frame> frames_;
+
+    void completeElement() {
+        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+    }
+    // The path of the innermost object (every frame but the last).
+    std::string pathOfParent() const {
+        std::string path;
+        for (std::size_t k = 0; k + 1 < frames_.size(); ++k)
+            path = frames_[k].object ? JsonChecker::member(path, frames_[k].key) : JsonChecker::element(path, frames_[k].index);
+        return path;
+    }
+};
 
 }  // namespace
 
 nlohmann::json parseJsonText(const std::string& text, const std::string& source) {
-    if (onlyWhitespace(text, 0)) throw ModelError(source + ": is empty (expected a JSON object)");
-    std::size_t deep = tooDeepAt(text);
-    if (deep != std::string::npos) {
-        TextPosition position = positionOf(text, deep);
-        throw ModelError(source + ": line " + std::to_string(position.line) + ", column " +
-                         std::to_string(position.column) + ": nested more than " +
-                         std::to_string(kMaxNesting) + " levels deep");
+    if (onlyWhitespace(text, 0)) throw ModelError(source + ": is empty (expected a JSON object)", "empty");
+    auto where = [&](std::size_t offset) {
+        const TextPosition position = positionOf(text, offset);
+        return "line " + std::to_string(position.line) + ", column " + std::to_string(position.column);
+    };
+    const std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (!canStartJson(text[first]))
+        throw ModelError(source + ": " + where(first) + ": not a JSON text (it starts with \"" +
+                             cutUtf8(printableUtf8(text.substr(first, 12)), 40) + "\": is this the right file?)",
+                         "not_json", {where(first)});
+    const PreScan scan = preScan(text);
+    if (scan.problem == PreScan::Problem::NotJson) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[scan.at]));
+        throw ModelError(source + ": " + where(scan.at) + ": not a JSON text (byte " + byte +
+                             " cannot stand there in JSON: is this the right file?)",
+                         "not_json", {where(scan.at)});
     }
+    if (scan.problem == PreScan::Problem::TooDeep)
+        throw ModelError(source + ": " + where(scan.at) + ": nested more than " +
+                             std::to_string(limits::kJsonNesting) + " levels deep",
+                         "too_deep", {std::to_string(limits::kJsonNesting)});
     try {
-        return nlohmann::json::parse(text);
+        return nlohmann::json::parse(text, DuplicateKeyCheck(source));
     } catch (const nlohmann::json::parse_error& error) {
         // error.byte is 1-based: the byte at which the parser gave up.
         std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
         TextPosition position = positionOf(text, offset);
-        std::string reason = parseReason(error);
+        std::string reason = printableUtf8(parseReason(error));  // nlohmann quotes raw bytes
         // nlohmann's "last read: '...'" quotes all the text since the last token, escaped
         // (megabytes of blanks become megabytes of <U+000A>): keep the message one line long.
         if (reason.size() > 200) {
@@ -100,8 +188,8 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source)
             reason = "the text ends too early (truncated file?): " + reason;
         else
             reason = "not valid JSON: " + reason;
-        throw ModelError(source + ": line " + std::to_string(position.line) + ", column " +
-                         std::to_string(position.column) + ": " + reason);
+        const std::string at = "line " + std::to_string(position.line) + ", column " + std::to_string(position.column);
+        throw ModelError(source + ": " + at + ": " + reason, atEnd ? "truncated" : "syntax", {at});
     } catch (const nlohmann::json::out_of_range& error) {
         // "number overflow parsing '1e999'": no position given, so find the number in the text.
         std::string what = error.what();
@@ -117,7 +205,7 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source)
         }
         std::size_t bracket = what.find("] ");
         std::string reason = bracket == std::string::npos ? what : what.substr(bracket + 2);
-        throw ModelError(source + ": " + where + reason + " (numbers must be finite)");
+        throw ModelError(source + ": " + where + reason + " (numbers must be finite)", "syntax", {where.empty() ? where : where.substr(0, where.size() - 2)});
     }
 }
 
@@ -134,13 +222,17 @@ std::string jsonTypeName(const nlohmann::json& value) {
 std::string quoteForMessage(const nlohmann::json& value) {
     std::string text =
         value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (text.size() > 40) text = text.substr(0, 37) + "...";
-    return text;
+    return cutUtf8(text, 40);
 }
 
 void JsonChecker::fail(const std::string& path, const std::string& problem) const {
-    throw ModelError(source_ + ": " + (path.empty() ? std::string("document") : path) + ": " +
-                     problem);
+    const std::string place = path.empty() ? std::string("document") : path;
+    throw ModelError(source_ + ": " + place + ": " + problem, "invalid", {cutUtf8(place, 80)});
+}
+
+void JsonChecker::failWith(const std::string& code, const std::vector<std::string>& args, const std::string& path,
+                           const std::string& problem) const {
+    throw ModelError(source_ + ": " + (path.empty() ? std::string("document") : path) + ": " + problem, code, args);
 }
 
 std::string JsonChecker::member(const std::string& path, const std::string& key) {
@@ -217,10 +309,12 @@ void JsonChecker::expectFormatAndVersion(const nlohmann::json& document, const s
                                          long long version, const std::string& what) const {
     const nlohmann::json& found = required(document, "", "format");
     if (expectString(found, "format") != format)
-        fail("format", "is " + quoteForMessage(found) + ", expected \"" + format + "\" (is this a " + what + " file?)");
+        failWith("wrong_kind." + what, {}, "format",
+                 "is " + quoteForMessage(found) + ", expected \"" + format + "\" (is this a " + what + " file?)");
     const long long foundVersion = expectInteger(required(document, "", "version"), "version");
     if (foundVersion != version)
-        fail("version", "is " + std::to_string(foundVersion) + "; this program reads version " + std::to_string(version));
+        failWith("version", {std::to_string(foundVersion)}, "version",
+                 "is " + std::to_string(foundVersion) + "; this program reads version " + std::to_string(version));
 }
 
 }  // namespace model

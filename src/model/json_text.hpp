@@ -13,7 +13,9 @@
 namespace model {
 
 // Parses `text`; throws ModelError "<source>: line L, column C: <what>" for malformed or
-// truncated input, "<source>: is empty" for empty input.
+// truncated input, "not a JSON text" for bytes no JSON holds (binary data), "<source>: is empty"
+// for empty input, "<path>: the key ... appears twice" for a duplicate key in an object, and
+// refuses nesting deeper than limits::kJsonNesting. The caller checks the size first.
 nlohmann::json parseJsonText(const std::string& text, const std::string& source);
 
 // 1-based line and column of a byte offset in `text` (columns count bytes).
@@ -29,7 +31,11 @@ class JsonChecker {
 public:
     explicit JsonChecker(std::string source) : source_(std::move(source)) {}
 
+    // Code "invalid", argument: the path.
     [[noreturn]] void fail(const std::string& path, const std::string& problem) const;
+    // With a code of docs/formats.md's list and its arguments.
+    [[noreturn]] void failWith(const std::string& code, const std::vector<std::string>& args,
+                               const std::string& path, const std::string& problem) const;
 
     static std::string member(const std::string& path, const std::string& key);
     static std::string element(const std::string& path, std::size_t index);
@@ -62,7 +68,7 @@ private:
 
 // "string", "number", "object", ... for messages.
 std::string jsonTypeName(const nlohmann::json& value);
-// A short quoted rendering of a value for messages, cut at 40 characters.
+// A short quoted rendering of a value for messages, cut at 40 bytes (between UTF-8 characters).
 std::string quoteForMessage(const nlohmann::json& value);
 
 // Runs a parser, turning the engine's and nlohmann's exceptions into a ModelError that names
@@ -74,7 +80,7 @@ auto withSourceInErrors(const std::string& source, Parse&& parse) -> decltype(pa
     } catch (const ModelError&) {
         throw;
     } catch (const std::exception& error) {  // ahp::Error, nlohmann::json::exception
-        throw ModelError(source + ": " + error.what());
+        throw ModelError(source + ": " + error.what(), "invalid", {source});
     }
 }
 

@@ -2,11 +2,11 @@
 
 #include "model/hash.hpp"
 #include "model/json_text.hpp"
+#include "model/limits.hpp"
 #include "model/names.hpp"
 
 #include <cctype>
 #include <cmath>
-#include <functional>
 #include <set>
 
 namespace model {
@@ -72,12 +72,13 @@ public:
             check_.fail("id", "\"" + model.id + "\" is not a valid id (use letters, digits, _ - . :)");
         model.languages = readLanguages(check_.required(document, "", "languages"));
         languages_ = model.languages;
-        model.title = readLocalized(check_.required(document, "", "title"), "title", true);
+        model.title = readLocalized(check_.required(document, "", "title"), "title", true, TextKind::Label);
         if (const json* purpose = check_.optional(document, "purpose"))
-            model.purpose = readLocalized(*purpose, "purpose", false);
-        if (const json* settings = check_.optional(document, "settings"))
+            model.purpose = readLocalized(*purpose, "purpose", false, TextKind::Text);
+        if (const json* settings = check_.optional(document, "settings")) {
             model.settings = readSettings(*settings);
-        else
+            model.adaptiveQuestioning = readQuestioning(*settings);
+        } else
             model.settings = defaultSettings();
         if (const json* source = check_.optional(document, "source")) model.source = *source;
 
@@ -102,6 +103,11 @@ private:
     std::vector<std::string> readLanguages(const json& value) {
         check_.expectArray(value, "languages");
         if (value.empty()) check_.fail("languages", "must list at least one language code");
+        if (value.size() > std::size_t(limits::kLanguages))
+            check_.failWith("limit.languages", {std::to_string(value.size()), std::to_string(limits::kLanguages)},
+                            "languages",
+                            "lists " + std::to_string(value.size()) + " languages; a model may have at most " +
+                                std::to_string(limits::kLanguages));
         std::vector<std::string> languages;
         for (std::size_t k = 0; k < value.size(); ++k) {
             std::string path = JsonChecker::element("languages", k);
@@ -115,8 +121,28 @@ private:
         return languages;
     }
 
+    // A label (one line, limits::kLabelCharacters) or a text (line breaks allowed,
+    // limits::kTextCharacters).
+    enum class TextKind { Label, Text };
+
+    // Length and characters of one text (see limits.hpp): refused, never shown differently.
+    void checkText(const std::string& text, const std::string& path, TextKind kind) {
+        const int most = kind == TextKind::Label ? limits::kLabelCharacters : limits::kTextCharacters;
+        const std::size_t count = characterCount(text);
+        if (count > std::size_t(most))
+            check_.failWith("limit.text", {path, std::to_string(count), std::to_string(most)}, path,
+                            "is " + std::to_string(count) + " characters long; at most " + std::to_string(most) +
+                                " are allowed here");
+        const std::string bad = forbiddenCharacter(text, kind == TextKind::Text);
+        if (!bad.empty())
+            check_.failWith("characters", {path, bad}, path,
+                            "holds the character " + bad +
+                                " (a control or text-direction character, which would make the text shown differ "
+                                "from the text stored)");
+    }
+
     // An object of language -> text. With `complete`, every declared language must be present.
-    LocalizedText readLocalized(const json& value, const std::string& path, bool complete) {
+    LocalizedText readLocalized(const json& value, const std::string& path, bool complete, TextKind kind) {
         check_.expectObject(value, path);
         LocalizedText text;
         for (auto it = value.begin(); it != value.end(); ++it) {
@@ -129,6 +155,7 @@ private:
                                             joinList(languages_) + ")");
             text[it.key()] = complete ? check_.expectNonEmptyString(*it, memberPath)
                                       : check_.expectString(*it, memberPath);
+            checkText(text[it.key()], memberPath, kind);
         }
         if (complete) {
             for (const auto& language : languages_)
@@ -141,7 +168,7 @@ private:
 
     ahp::Settings readSettings(const json& value) {
         check_.expectObject(value, "settings");
-        check_.expectOnlyKeys(value, "settings", {"method", "ri", "cr_threshold"});
+        check_.expectOnlyKeys(value, "settings", {"method", "ri", "cr_threshold", "questioning"});
         ahp::Settings settings = defaultSettings();
         if (const json* method = check_.optional(value, "method")) {
             std::string name = check_.expectString(*method, "settings.method");
@@ -169,9 +196,23 @@ private:
         return settings;
     }
 
+    // "questioning": "all" (default) or "adaptive"; true for adaptive.
+    bool readQuestioning(const json& settings) {
+        const json* value = check_.optional(settings, "questioning");
+        if (!value) return false;
+        const std::string name = check_.expectString(*value, "settings.questioning");
+        if (name != "all" && name != "adaptive")
+            check_.fail("settings.questioning", "unknown mode \"" + name + "\" (known: all, adaptive)");
+        return name == "adaptive";
+    }
+
     std::vector<NodeEntry> readNodes(const json& value) {
         check_.expectArray(value, "nodes");
         if (value.empty()) check_.fail("nodes", "must list at least the goal node");
+        if (value.size() > std::size_t(limits::kNodes))
+            check_.failWith("limit.nodes", {std::to_string(value.size()), std::to_string(limits::kNodes)}, "nodes",
+                            "lists " + std::to_string(value.size()) + " nodes; a model may have at most " +
+                                std::to_string(limits::kNodes));
         std::vector<NodeEntry> entries;
         for (std::size_t k = 0; k < value.size(); ++k) {
             std::string path = JsonChecker::element("nodes", k);
@@ -190,12 +231,12 @@ private:
             const json& parent = check_.required(node, path, "parent");
             if (!parent.is_null()) entry.parentId = check_.expectNonEmptyString(parent, parentPath);
             entry.labels = readLocalized(check_.required(node, path, "labels"),
-                                         JsonChecker::member(path, "labels"), true);
+                                         JsonChecker::member(path, "labels"), true, TextKind::Label);
             if (const json* description = check_.optional(node, "description"))
                 entry.description =
-                    readLocalized(*description, JsonChecker::member(path, "description"), false);
+                    readLocalized(*description, JsonChecker::member(path, "description"), false, TextKind::Text);
             if (const json* note = check_.optional(node, "note"))
-                entry.note = readLocalized(*note, JsonChecker::member(path, "note"), false);
+                entry.note = readLocalized(*note, JsonChecker::member(path, "note"), false, TextKind::Text);
             if (const json* weight = check_.optional(node, "reported_local_weight")) {
                 std::string weightPath = JsonChecker::member(path, "reported_local_weight");
                 double number = check_.expectFiniteNumber(*weight, weightPath);
@@ -236,18 +277,36 @@ private:
             children[parent->second].push_back(k);
         }
         if (!root) check_.fail("nodes", "no root: exactly one node must have \"parent\": null");
+        for (std::size_t k = 0; k < entries.size(); ++k)
+            if (children[k].size() > std::size_t(limits::kItemsPerSet))
+                check_.failWith("limit.items",
+                                {entries[k].id, std::to_string(children[k].size()), std::to_string(limits::kItemsPerSet)},
+                                JsonChecker::element("nodes", k),
+                                "node \"" + entries[k].id + "\" has " + std::to_string(children[k].size()) +
+                                    " children; a comparison set may have at most " +
+                                    std::to_string(limits::kItemsPerSet) + " items");
 
-        // Add depth-first from the root; anything not reached hangs on a cycle.
+        // Add depth-first from the root (an explicit stack: a file's depth must not become the
+        // program's); anything not reached hangs on a cycle.
         std::vector<bool> reached(entries.size(), false);
-        std::function<void(std::size_t)> add = [&](std::size_t k) {
-            reached[k] = true;
+        std::vector<std::pair<std::size_t, int>> stack{{*root, 0}};  // entry, depth
+        while (!stack.empty()) {
+            const auto [k, depth] = stack.back();
+            stack.pop_back();
             const NodeEntry& entry = entries[k];
+            if (depth > limits::kDepth)
+                check_.failWith("limit.depth", {entry.id, std::to_string(limits::kDepth)},
+                                JsonChecker::member(JsonChecker::element("nodes", k), "parent"),
+                                "node \"" + entry.id + "\" is more than " + std::to_string(limits::kDepth) +
+                                    " levels below the goal; a model may be at most " +
+                                    std::to_string(limits::kDepth) + " levels deep");
+            reached[k] = true;
             model.hierarchy.add(entry.id, entry.parentId, entry.labels, entry.description);
             if (entry.reportedLocalWeight) model.reportedLocalWeights[entry.id] = *entry.reportedLocalWeight;
             if (!entry.note.empty()) model.notes[entry.id] = entry.note;
-            for (std::size_t child : children[k]) add(child);
-        };
-        add(*root);
+            for (auto child = children[k].rbegin(); child != children[k].rend(); ++child)
+                stack.push_back({*child, depth + 1});
+        }
         for (std::size_t k = 0; k < entries.size(); ++k) {
             if (reached[k]) continue;
             // Walk up until a node repeats, to name the cycle.
@@ -279,6 +338,7 @@ std::string canonicalModelText(const nlohmann::json& document) {
 }
 
 Model parseModel(const std::string& text, const std::string& sourceName) {
+    checkFileSize(text.size(), limits::kModelBytes, "model", sourceName);
     return withSourceInErrors(sourceName, [&] { return ModelParser(sourceName).parse(text); });
 }
 

@@ -23,6 +23,9 @@ struct Model {
     LocalizedText purpose;
     std::vector<std::string> languages;  // declared order; the first is the default
     ahp::Settings settings;
+    // settings.questioning: "adaptive" asks each set's most informative pairs until it is settled
+    // (ahp::nextQuestion); "all" (default) asks every pair.
+    bool adaptiveQuestioning = false;
     // Node order: depth-first from the root, siblings in file order (so child order, and the
     // order of comparison sets, is the order the file lists them).
     ahp::Hierarchy hierarchy;

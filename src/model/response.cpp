@@ -1,6 +1,7 @@
 #include "model/response.hpp"
 
 #include "model/json_text.hpp"
+#include "model/limits.hpp"
 #include "model/names.hpp"
 #include "model/text_format.hpp"
 
@@ -126,10 +127,10 @@ private:
         std::string hash =
             check_.expectString(check_.required(value, "model", "hash"), "model.hash");
         if (id != model_.id)
-            check_.fail("model.id", "expected \"" + model_.id + "\", found \"" + id +
+            check_.failWith("other_model", {}, "model.id", "expected \"" + model_.id + "\", found \"" + id +
                                         "\": this response answers another model");
         if (hash != model_.hash)
-            check_.fail("model.hash", "expected \"" + model_.hash + "\", found \"" + hash +
+            check_.failWith("other_model", {}, "model.hash", "expected \"" + model_.hash + "\", found \"" + hash +
                                           "\": this response answers a different version of model \"" +
                                           model_.id + "\"");
     }
@@ -142,11 +143,33 @@ private:
                                               : check_.expectNonEmptyString(name, "expert.name");
         if (const json* role = check_.optional(value, "role"))
             expert.role = check_.expectString(*role, "expert.role");
+        checkName(expert.name, "expert.name");
+        checkName(expert.role, "expert.role");
         return expert;
+    }
+
+    // A name or role: one line of at most limits::kNameCharacters, shown as stored.
+    void checkName(const std::string& text, const std::string& path) {
+        const std::size_t count = characterCount(text);
+        if (count > std::size_t(limits::kNameCharacters))
+            check_.failWith("limit.name", {std::to_string(count), std::to_string(limits::kNameCharacters)}, path,
+                            "is " + std::to_string(count) + " characters long; a name or role may have at most " +
+                                std::to_string(limits::kNameCharacters));
+        const std::string bad = forbiddenCharacter(text, false);
+        if (!bad.empty())
+            check_.failWith("characters", {path, bad}, path,
+                            "holds the character " + bad +
+                                " (a control or text-direction character, which would make the name shown differ "
+                                "from the name stored)");
     }
 
     void readJudgments(const json& value, Response& response) {
         check_.expectArray(value, "judgments");
+        const int most = model_.hierarchy.judgmentCount();
+        if (value.size() > std::size_t(most))
+            check_.failWith("limit.judgments", {std::to_string(value.size()), std::to_string(most)}, "judgments",
+                            "has " + std::to_string(value.size()) + " judgments; this model asks for at most " +
+                                std::to_string(most));
         // (set, row, col) -> index of the first judgment for that cell
         std::map<std::tuple<std::string, int, int>, std::size_t> seen;
         for (std::size_t k = 0; k < value.size(); ++k) {
@@ -249,6 +272,7 @@ Response emptyResponse(const Model& model) {
 
 Response parseResponse(const Model& model, const std::string& text, const std::string& sourceName,
                        const ResponseReadOptions& options) {
+    checkFileSize(text.size(), limits::kResponseBytes, "response", sourceName);
     return withSourceInErrors(sourceName, [&] { return ResponseParser(model, sourceName, options).parse(text); });
 }
 
@@ -271,6 +295,11 @@ json hierarchyResultsJson(const Model& model, const ahp::HierarchyJudgments& jud
             sets.push_back(entry);
         }
         results["sets"] = sets;
+        // The sets the expert handed in above their consistency threshold (issue 15).
+        json above = json::array();
+        for (const auto& set : computed.sets)
+            if (!set.consistency.consistent) above.push_back(set.parentId);
+        results["above_threshold"] = above;
         json global = json::array();
         int rank = 0;
         for (int leaf : computed.leafRanking)

@@ -22,7 +22,8 @@ std::string formatFixed(double value, int decimals);
 // A JSON number, or null when not finite (JSON has no NaN).
 nlohmann::json jsonNumber(double value);
 
-// Markdown table cell: escapes '|' and turns newlines into spaces.
+// Markdown text (a table cell, a heading): escapes '|', writes < > & as HTML entities (so a
+// label's HTML shows as text), turns newlines into spaces.
 std::string markdownCell(const std::string& text);
 
 }  // namespace model

@@ -14,8 +14,11 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
 extern "C" {
+char* ahp_js_take_page_model();  // malloc'ed UTF-8, or null (src/platform/js/services.js)
 void ahp_js_install_pointer();
 void ahp_js_first_frame();
 }
@@ -110,7 +113,11 @@ void frame(void*) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const platform::RunnerOptions options = platform::parseOptions(argc, argv);
+    platform::RunnerOptions options = platform::parseOptions(argc, argv);
+    if (char* text = ahp_js_take_page_model()) {  // a model from the page's address (#model=, ?model=)
+        options.modelText = std::string(text);
+        std::free(text);
+    }
     if (!glfwInit()) {
         std::fprintf(stderr, "ahp-app: could not initialise GLFW\n");
         return 1;

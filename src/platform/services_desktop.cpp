@@ -54,6 +54,7 @@ ui::PlatformServices makeServices() {
             writeFileAtomically(sessionLocation(id, hash), text);
         } catch (const std::exception& e) {
             std::fprintf(stderr, "ahp-app: could not save the session: %s\n", e.what());
+            throw;  // the app tells the expert (PlatformServices::saveSession)
         }
     };
     s.loadSession = [](const std::string& id, const std::string& hash) {

@@ -8,9 +8,10 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <stdexcept>
 
 extern "C" {
-void ahp_js_store_set(const char* key, const char* value);
+int ahp_js_store_set(const char* key, const char* value);  // 1 stored, 0 refused
 char* ahp_js_store_get(const char* key);  // malloc'ed, or null
 void ahp_js_store_remove(const char* key);
 void ahp_js_download(const char* name, const char* mime, const char* bytes, int size);
@@ -52,7 +53,8 @@ void installFileInput() { ahp_js_install_file_input(); }
 ui::PlatformServices makeServices() {
     ui::PlatformServices s;
     s.saveSession = [](const std::string& id, const std::string& hash, const std::string& text) {
-        ahp_js_store_set(sessionLocation(id, hash).c_str(), text.c_str());
+        if (!ahp_js_store_set(sessionLocation(id, hash).c_str(), text.c_str()))
+            throw std::runtime_error("the browser refused to store the answers (storage full or blocked)");
     };
     s.loadSession = [](const std::string& id, const std::string& hash) -> std::optional<std::string> {
         char* value = ahp_js_store_get(sessionLocation(id, hash).c_str());

@@ -42,7 +42,7 @@ struct App::Impl {
     // then saves the session once.
     bool changed = false;
     std::optional<model::Response> pendingImport;  // waiting for the expert's confirmation
-    std::vector<std::pair<std::string, std::string>> imported;  // every file given, kept as is
+    std::size_t importedCount = 0;  // files given (their bytes are not kept: only what was parsed)
 
     void loadModel(std::string_view json);
     void installModel(model::Model model);
@@ -133,7 +133,13 @@ void App::Impl::saveIfChanged() {
     if (!services.saveSession || !state.error.empty()) return;
     // `changed` is only set by intents that change what is saved, so one serialisation (with
     // its time stamp) per change is enough; comparing a second, time-less copy cost as much.
-    services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
+    try {
+        services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
+        state.autosaveProblem.clear();
+    } catch (const std::exception& e) {
+        state.autosaveProblem = e.what();  // a lasting notice until a save succeeds
+        changed = true;                    // tried again on the next frame with input
+    }
 }
 
 void App::Impl::download(bool csv) {
@@ -182,7 +188,16 @@ SetView App::Impl::setView(int parent) const {
         view.solvable = true;
         view.weights = ahp::priorities(m, settings.method);
         view.consistency = ahp::consistency(m, view.weights, settings.method, settings.riTable);
-        if (m.isComplete() && m.size() >= 3) view.advice = ahp::rankJudgments(m, settings.method, settings.riTable);
+        const double threshold = ahp::graduatedCrThreshold(m.size());
+        view.aboveThreshold = m.size() >= 3 && view.consistency.cr > threshold;
+        if (view.aboveThreshold)
+            view.suggestion = ahp::suggestChange(m, settings.method, settings.riTable, threshold);
+    }
+    if (state.model.adaptiveQuestioning) {
+        const ahp::QuestionAdvice question = ahp::nextQuestion(m, settings.method);
+        view.adaptive = true;
+        view.next = question.next;
+        view.settled = question.settled;
     }
     return view;
 }
@@ -331,7 +346,7 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
     Impl& d = *impl_;
     if (nameAndBytes.empty()) return;
     if (d.state.screen == Screen::Research) {  // the researcher's files: the group, not the answers
-        d.apply(intent::Research{research_action::LoadResponses{std::move(nameAndBytes)}});
+        researchAddFiles(d.state.research, std::move(nameAndBytes));  // moved: thousands of files are not copied
         return;
     }
     if (d.state.screen == Screen::Editor) {  // a model file for the editor
@@ -339,8 +354,9 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
         return;
     }
     const ImportCheck check = checkImports(d.state.model, nameAndBytes);
-    for (auto& file : nameAndBytes) d.imported.push_back(std::move(file));
-    for (const auto& problem : check.problems) d.state.importProblems.push_back({problem.file, problem.message});
+    d.importedCount += nameAndBytes.size();
+    for (const auto& problem : check.problems)
+        d.state.importProblems.push_back({problem.file, problem.message, problem.code, problem.args});
     if (check.good.empty()) return;
     // Several good files: the most recently saved one is offered (ties: the last given).
     const ImportCheck::Good* chosen = &check.good.front();
@@ -351,8 +367,6 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
     if (d.state.answered > 0) d.state.confirm = AppState::Confirm::ReplaceAnswers;
     else d.finishImport();
 }
-
-const std::vector<std::pair<std::string, std::string>>& App::importedFiles() const { return impl_->imported; }
 
 namespace {
 // The Arabic-script glyphs to bake: the shaped forms of every UI string and model text, and of
@@ -537,12 +551,15 @@ std::string App::stateJson() const {
     j["confirm"] = confirms[int(s.confirm)];
     j["confirm_file"] = s.confirmFile;
     nlohmann::json problems = nlohmann::json::array();
-    for (const auto& p : s.importProblems) problems.push_back({{"file", p.file}, {"message", p.message}});
+    for (const auto& p : s.importProblems)
+        problems.push_back({{"file", p.file}, {"code", p.code}, {"message", p.message}});
     j["import_problems"] = problems;
     j["status"] = {{"key", s.status.key}, {"argument", s.status.argument}};
     j["link_error"] = s.linkError;
-    j["imported_files"] = impl_->imported.size();
+    j["autosave_problem"] = s.autosaveProblem;
+    j["imported_files"] = impl_->importedCount;
     nlohmann::json sets = nlohmann::json::array();
+    nlohmann::json above = nlohmann::json::array();  // ids of the sets above their CR threshold
     for (const SetView& set : s.sets) {
         nlohmann::json o;
         o["id"] = set.parentId;
@@ -559,9 +576,23 @@ std::string App::stateJson() const {
             o["cr"] = finiteOrNull(set.consistency.cr);
             o["lambda_max"] = finiteOrNull(set.consistency.lambdaMax);
         }
+        o["above_threshold"] = set.aboveThreshold;
+        o["suggestion"] = nullptr;
+        if (set.suggestion)
+            o["suggestion"] = {{"i", set.suggestion->i + 1}, {"j", set.suggestion->j + 1},
+                               {"value", set.suggestion->value}, {"suggested", set.suggestion->suggested},
+                               {"steps", set.suggestion->steps}, {"cr_if_changed", finiteOrNull(set.suggestion->crIfChanged)},
+                               {"reaches_threshold", set.suggestion->reachesThreshold}};
+        if (set.adaptive) {
+            o["next"] = set.next ? nlohmann::json{{"i", set.next->first + 1}, {"j", set.next->second + 1}} : nlohmann::json();
+            o["settled"] = set.settled;
+        }
+        if (set.aboveThreshold) above.push_back(set.parentId);
         sets.push_back(o);
     }
     j["sets"] = sets;
+    j["above_threshold"] = above;
+    j["questioning"] = s.model.adaptiveQuestioning ? "adaptive" : "all";
     nlohmann::json ranking = nlohmann::json::array();
     for (int leaf : s.result.leafRanking)
         ranking.push_back({{"id", s.model.hierarchy.node(leaf).id}, {"weight", finiteOrNull(s.result.globalWeight[leaf])}});

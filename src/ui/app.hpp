@@ -28,6 +28,8 @@ struct Resources {  // bytes the platform embedded at build time
 // be empty: the App then does without (no autosave, no picker...).
 struct PlatformServices {
     // The autosaved session of model (id, hash): a response document with a "session" member.
+    // Throws (std::exception) when the answers could not be stored: the app shows a lasting
+    // notice and tries again with the next change.
     std::function<void(const std::string& modelId, const std::string& hash, const std::string& text)> saveSession;
     std::function<std::optional<std::string>(const std::string& modelId, const std::string& hash)> loadSession;
     std::function<void(const std::string& modelId, const std::string& hash)> clearSession;
@@ -72,9 +74,8 @@ public:
     std::string loadModelText(const std::string& json, const std::string& sourceName);
     // Response files chosen or dropped by the user: each is checked against the model; each bad
     // file gets a message and changes nothing; a good one replaces the answers (after a
-    // confirmation when there are answers already). The files are kept (importedFiles()).
+    // confirmation when there are answers already). No file's bytes are kept after this.
     void importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes);
-    const std::vector<std::pair<std::string, std::string>>& importedFiles() const;
 
     // The test interface: the state (answers, weights, CRs...) and the widgets' rectangles.
     std::string stateJson() const;

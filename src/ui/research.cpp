@@ -89,9 +89,20 @@ bool researchStep(ResearchState& r, const model::Model& m, double budgetMs) {
     while (!r.queue.empty()) {
         auto file = std::move(r.queue.front());
         r.queue.pop_front();
-        const std::size_t before = r.group.responses.size();
-        model::addToGroup(r.group, m, file.first, file.second);
-        if (r.group.responses.size() > before) r.experts.push_back(describe(m, r.group.responses.back().response));
+        const model::AddResult added = model::addToGroup(r.group, m, file.first, file.second);
+        file = {};  // the bytes go now: only what was parsed from them stays
+        if (added.kind == model::AddResult::Kind::Added || added.kind == model::AddResult::Kind::Replaced) {
+            const model::LoadedResponse& loaded = r.group.responses[added.index];
+            ResearchExpert described = describe(m, loaded.response);
+            // Identical judgments under another name: listed, left out until switched on.
+            described.included = loaded.identicalTo.empty();
+            if (added.kind == model::AddResult::Kind::Added) {
+                r.experts.push_back(std::move(described));
+            } else {  // a newer revision of the expert: the researcher's weight stays
+                described.weight = r.experts[added.index].weight;
+                r.experts[added.index] = std::move(described);
+            }
+        }
         ++r.processed;
         r.dirty = true;
         if (std::chrono::duration<double, std::milli>(clock::now() - start).count() >= budgetMs) break;
@@ -126,13 +137,14 @@ void researchRecompute(ResearchState& r, const model::Model& m) {
     r.monteCarlo.reset();
     for (ResearchExpert& e : r.experts) e.meanDistance = e.maxDistance = kNaN;
 
-    std::vector<model::Response> responses;
+    std::vector<const model::Response*> responses;  // not copied: thousands of them
     model::GroupOptions options;
     for (std::size_t k = 0; k < r.experts.size(); ++k) {
         if (!r.experts[k].included) continue;
         r.includedExperts.push_back(int(k));
-        responses.push_back(r.group.responses[k].response);
+        responses.push_back(&r.group.responses[k].response);
         options.expertWeights.push_back(r.experts[k].weight);
+        options.known.push_back(&r.experts[k]);
     }
     if (responses.empty()) {
         r.tablesError = r.experts.empty() ? "" : "none-included";
@@ -197,7 +209,7 @@ void researchApply(ResearchState& r, const model::Model& m, const ResearchAction
                 researchReset(r);
             } else if constexpr (std::is_same_v<T, a::DismissProblems>) {
                 r.problemsDismissed = true;
-                r.problemsShown = r.group.skipped.size() + r.group.duplicates.size();
+                r.problemsShown = r.group.skipped.size() + r.group.duplicates.size() + r.group.superseded.size();
             } else if constexpr (std::is_same_v<T, a::Section>) {
                 r.section = act.section;
             } else if constexpr (std::is_same_v<T, a::Include>) {
@@ -252,10 +264,9 @@ void researchApply(ResearchState& r, const model::Model& m, const ResearchAction
                     bytes = model::groupTablesCsv(*r.tables);
                 } else if (kind == 1) {
                     nlohmann::ordered_json report = model::groupTablesJson(m, *r.tables);
-                    nlohmann::ordered_json used = nlohmann::ordered_json::array();
-                    for (int e : r.includedExperts) used.push_back(r.group.responses[e].file);
-                    report["files"] = {{"used", used}};
-                    bytes = report.dump(2) + "\n";
+                    report["files"] = model::groupFilesJson(
+                        r.group, std::vector<std::size_t>(r.includedExperts.begin(), r.includedExperts.end()));
+                    bytes = report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
                 } else {
                     bytes = model::groupTablesMarkdown(m, *r.tables, language);
                 }
@@ -303,12 +314,16 @@ nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
     j["pending"] = r.queue.size();
     j["processed"] = r.processed;
     j["batch_total"] = r.batchTotal;
-    nlohmann::json problems = nlohmann::json::array(), duplicates = nlohmann::json::array();
-    for (const auto& s : r.group.skipped) problems.push_back({{"file", s.file}, {"message", s.message}});
+    nlohmann::json problems = nlohmann::json::array(), duplicates = nlohmann::json::array(),
+                   superseded = nlohmann::json::array();
+    for (const auto& s : r.group.skipped)
+        problems.push_back({{"file", s.file}, {"code", s.code}, {"args", s.args}, {"message", s.message}});
     for (const auto& d : r.group.duplicates)
         duplicates.push_back({{"file", d.file}, {"duplicate_of", d.firstFile}, {"reason", d.reason}});
+    for (const auto& d : r.group.superseded) superseded.push_back({{"file", d.file}, {"superseded_by", d.supersededBy}});
     j["problems"] = problems;
     j["duplicates"] = duplicates;
+    j["superseded"] = superseded;
     nlohmann::json experts = nlohmann::json::array();
     for (std::size_t k = 0; k < r.experts.size(); ++k) {
         const ResearchExpert& e = r.experts[k];
@@ -318,6 +333,7 @@ nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
         experts.push_back({{"file", r.group.responses[k].file},
                            {"name", response.expert.name},
                            {"role", response.expert.role},
+                           {"identical_to", r.group.responses[k].identicalTo},
                            {"included", e.included},
                            {"weight", e.weight},
                            {"cr", cr},

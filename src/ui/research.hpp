@@ -22,11 +22,11 @@
 namespace ui {
 
 // One expert whose file loaded (parallel to ResearchState::group.responses).
-struct ResearchExpert {
+// cr, priorities (model::ExpertSetResults): per comparison set; nullopt / empty when
+// unanswered or unsolvable. Computed once per file, given to buildGroupTables.
+struct ResearchExpert : model::ExpertSetResults {
     bool included = true;
     double weight = 1;                        // positive; relative (1 = equal)
-    std::vector<std::optional<double>> cr;    // per comparison set; nullopt: unanswered/unsolvable
-    std::vector<Eigen::VectorXd> priorities;  // per comparison set; empty when unsolvable
     int answered = 0, total = 0;              // judgments given / asked
     // Distance from the group: per set, the Euclidean distance between the expert's local
     // weights and the group's (AIJ) local weights; averaged over the sets where both exist.

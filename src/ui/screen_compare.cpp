@@ -20,6 +20,8 @@ double scaleValueAt(int position) {
 namespace {
 
 const ImU32 kAccent = IM_COL32(36, 99, 170, 255);
+const ImU32 kGood = IM_COL32(46, 140, 70, 255);
+const ImU32 kBad = IM_COL32(200, 50, 50, 255);
 
 std::string ratioText(const ScreenContext& ctx, double value) {
     if (value >= 1) return ctx.number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 2) + " : " + ctx.integer(1);
@@ -108,6 +110,11 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
     const std::string id = "judgment/" + set.parentId + "/" + std::to_string(i + 1) + "-" + std::to_string(j + 1);
 
     ImGui::PushID(id.c_str());
+    // Adaptive questioning: the pair the engine would ask next is marked (any other may be answered too).
+    if (set.adaptive && set.next && set.next->first == i && set.next->second == j) {
+        TextCentered(ctx, ctx.tr(set.settled ? "compare.next_optional" : "compare.next_question"), kAccent);
+        ctx.mark("next-question/" + set.parentId);
+    }
     // For assistive technology the row is a radio group named with both items and the
     // question; its radios follow the scale's reading order (position 0 first).
     const ImVec2 rowStart = ImGui::GetCursorScreenPos();
@@ -243,11 +250,27 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         const float h = ImGui::GetTextLineHeight();
         const float dotX = ctx.rtl() ? p.x + width - indent - h / 2 : p.x + indent + h / 2;
         const ImVec2 dot(dotX, p.y + h / 2);
-        const ImU32 color = set.answered == set.total ? IM_COL32(46, 140, 70, 255)
-                            : set.answered > 0        ? IM_COL32(214, 140, 20, 255)
-                                                      : IM_COL32(170, 170, 180, 255);
-        if (set.answered == set.total) draw->AddCircleFilled(dot, h * 0.28f, color);
-        else draw->AddCircle(dot, h * 0.28f, color, 12, 2);
+        // Done: every pair answered, or (adaptive) settled. A set above its CR threshold is drawn
+        // as a red warning triangle with "!" (a symbol as well as a colour).
+        const bool done = set.answered == set.total || (set.adaptive && set.settled);
+        const ImU32 color = set.aboveThreshold ? kBad
+                            : done             ? kGood
+                            : set.answered > 0 ? IM_COL32(214, 140, 20, 255)
+                                               : IM_COL32(170, 170, 180, 255);
+        if (set.aboveThreshold) {
+            const float r = h * 0.42f;
+            draw->AddTriangleFilled(ImVec2(dot.x, dot.y - r), ImVec2(dot.x - r, dot.y + r * 0.8f),
+                                    ImVec2(dot.x + r, dot.y + r * 0.8f), color);
+            const ImVec2 bang = ImGui::CalcTextSize("!");
+            draw->AddText(ImVec2(dot.x - bang.x / 2, dot.y - bang.y * 0.42f), IM_COL32(255, 255, 255, 255), "!");
+            ctx.mark("tree-warning/" + set.parentId);
+        } else if (done) {
+            draw->AddCircleFilled(dot, h * 0.28f, color);
+        } else {
+            draw->AddCircle(dot, h * 0.28f, color, 12, 2);
+        }
+        if (set.aboveThreshold && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", ctx.visual(ctx.tr("compare.tree_above")).c_str());
         const float tw = ImGui::CalcTextSize(text.c_str()).x;
         const float tx = ctx.rtl() ? p.x + width - indent - h - 4 - tw : p.x + indent + h + 4;
         draw->PushClipRect(p, ImVec2(p.x + width, p.y + h), true);
@@ -275,7 +298,13 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
         Text(ctx, ctx.tr("compare.two_items"), kMuted);
         return;
     }
-    if (set.answered < set.total) {
+    if (set.adaptive) {
+        // Adaptive: the engine says when the answers so far settle the weights.
+        if (set.answered < set.total)
+            Text(ctx, ctx.tr(set.settled ? "compare.settled" : "compare.not_settled"), set.settled ? kGood : kMuted);
+        if (set.settled) ctx.mark("settled/" + set.parentId);
+        if (!set.solvable) return;
+    } else if (set.answered < set.total) {
         Text(ctx, format(ctx.tr("compare.answer_all"), ctx.integer(set.total - set.answered)), kMuted);
         if (!set.solvable) return;
     }
@@ -300,18 +329,23 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
     ctx.mark("cr/" + set.parentId, verdictLine);
     ImGui::Dummy(ImVec2(1, 4));
 
-    if (cr > threshold && !set.advice.empty() && set.answered == set.total) {
-        const ahp::JudgmentAdvice& worst = set.advice.front();
-        const int a = set.items[worst.i], b = set.items[worst.j];
-        Text(ctx, format(ctx.tr("compare.worst"), ctx.label(a), ctx.label(b)));
-        Text(ctx, format(ctx.tr("compare.worst_detail"), ratioText(ctx, worst.value), ratioText(ctx, worst.implied),
-                         ctx.number(worst.crIfChanged, 3)), kMuted);
-        const std::string label = format(ctx.tr("compare.use_suggested"), ratioText(ctx, worst.suggested));
+    // The engine's suggestion (one rule for the page and the CLI): it always lowers CR; after it
+    // is used the next one follows while the set is still above its threshold.
+    if (set.suggestion) {
+        const ahp::Suggestion& change = *set.suggestion;
+        const int a = set.items[change.i], b = set.items[change.j];
+        Text(ctx, format(ctx.tr("compare.suggest_title"), ctx.label(a), ctx.label(b)));
+        Text(ctx, format(ctx.tr("compare.suggest_detail"), ratioText(ctx, change.value), ratioText(ctx, change.suggested),
+                         ctx.number(change.crIfChanged, 3)), kMuted);
+        if (!change.reachesThreshold) Text(ctx, ctx.tr("compare.suggest_partial"), kMuted);
+        const std::string label = format(ctx.tr("compare.use_suggested"), ratioText(ctx, change.suggested));
         const float bw = ImGui::CalcTextSize(ctx.visual(label).c_str()).x + 24;
         AlignForWidth(ctx, bw);
         if (Button(ctx, label, "use-suggested", ImVec2(bw, 0)))
-            out.push_back(intent::SetJudgment{setIndex, worst.i, worst.j, worst.suggested});
+            out.push_back(intent::SetJudgment{setIndex, change.i, change.j, change.suggested});
         ctx.widgets["use-suggested"].semantics.live = true;  // announced when it appears or changes
+    } else if (cr > threshold) {
+        Text(ctx, ctx.tr("compare.no_suggestion"), kMuted);
     }
 }
 

@@ -45,6 +45,11 @@ void drawFileButtons(const ScreenContext& ctx, Intents& out, bool withStartOver,
 
 void drawNotices(const ScreenContext& ctx, Intents& out) {
     const AppState& s = ctx.state;
+    if (!s.autosaveProblem.empty()) {  // lasting: until an autosave succeeds
+        Text(ctx, ctx.tr("status.autosave_failed"), kBad);
+        Message(ctx, s.autosaveProblem, kMuted);
+        ctx.mark("autosave-failed");
+    }
     if (!s.status.key.empty()) {
         const bool bad = s.status.key == "status.save_failed" || s.status.key == "status.need_name";
         const std::string& pattern = ctx.tr(s.status.key);
@@ -59,13 +64,21 @@ void drawNotices(const ScreenContext& ctx, Intents& out) {
     if (!s.importProblems.empty()) {
         Text(ctx, ctx.tr("import.problems"), kBad);
         for (const auto& problem : s.importProblems) {
-            Message(ctx, problem.message, kBad);
+            drawFileProblem(ctx, problem.file, problem.code, problem.args, problem.message);
             ctx.mark("import-problem/" + problem.file);
         }
         if (ButtonRow(ctx, {{ctx.tr("import.dismiss"), "dismiss-problems"}}) == 0)
             out.push_back(intent::DismissImportProblems{});
         ImGui::Separator();
     }
+}
+
+void drawFileProblem(const ScreenContext& ctx, const std::string& file, const std::string& code,
+                     const std::vector<std::string>& args, const std::string& detail) {
+    const std::string key = ctx.strings.has("en", "problem." + code) ? "problem." + code : "problem.invalid";
+    auto arg = [&](std::size_t k) { return k < args.size() ? args[k] : std::string(); };
+    Text(ctx, "• " + isolate(file) + ": " + format(ctx.tr(key), arg(0), arg(1), arg(2)), kBad);
+    Message(ctx, detail, kMuted);
 }
 
 void drawLinkError(const ScreenContext& ctx, Intents& out) {

@@ -95,7 +95,8 @@ void push(Intents& out, ResearchAction action) { out.push_back(intent::Research{
 void fileBar(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
     std::vector<std::pair<std::string, std::string>> buttons;
     if (ctx.state.canPickFiles) buttons.push_back({ctx.tr("research.load"), "research/load"});
-    if (!r.experts.empty() || !r.group.skipped.empty() || !r.group.duplicates.empty())
+    const std::size_t problems = r.group.skipped.size() + r.group.duplicates.size() + r.group.superseded.size();
+    if (!r.experts.empty() || problems > 0)
         buttons.push_back({ctx.tr("research.clear"), "research/clear"});
     if (!buttons.empty()) {
         const int pressed = ButtonRow(ctx, buttons);
@@ -112,24 +113,28 @@ void fileBar(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
     }
     const int included = int(std::count_if(r.experts.begin(), r.experts.end(), [](const ResearchExpert& e) { return e.included; }));
     Text(ctx, format(ctx.tr("research.summary"), ctx.integer(long(r.experts.size())), ctx.integer(included),
-                     ctx.integer(long(r.group.skipped.size() + r.group.duplicates.size()))),
+                     ctx.integer(long(r.group.skipped.size() + r.group.superseded.size()))),
          kMuted);
     ctx.mark("research/summary");
 
-    // Files that were not used: which file, and why. Nothing else changes for them.
-    const std::size_t problems = r.group.skipped.size() + r.group.duplicates.size();
+    // Files that were not used (or are left out until switched on): which file, and why.
     if (problems > 0 && !(r.problemsDismissed && r.problemsShown == problems)) {
         Text(ctx, ctx.tr("research.problems"), kBad);
         const std::size_t limit = 12;
         std::size_t shown = 0;
         for (const auto& s : r.group.skipped) {
             if (shown++ >= limit) break;
-            Text(ctx, "• \u200E" + s.message + "\u200E", kBad);  // LRMs: the (English) message keeps its order in Persian
+            drawFileProblem(ctx, s.file, s.code, s.args, s.message);
             ctx.mark("research/problem/" + s.file);
+        }
+        for (const auto& d : r.group.superseded) {
+            if (shown++ >= limit) break;
+            Text(ctx, "• " + format(ctx.tr("research.superseded"), isolate(d.file), isolate(d.supersededBy)), kBad);
+            ctx.mark("research/problem/" + d.file);
         }
         for (const auto& d : r.group.duplicates) {
             if (shown++ >= limit) break;
-            Text(ctx, "• " + format(ctx.tr("research.duplicate"), d.file, "\u200E" + d.reason + "\u200E"), kBad);
+            Text(ctx, "• " + format(ctx.tr("research.duplicate"), isolate(d.file), isolate(d.firstFile)), kBad);
             ctx.mark("research/problem/" + d.file);
         }
         if (problems > limit) Text(ctx, format(ctx.tr("research.more_problems"), ctx.integer(long(problems - limit))), kBad);

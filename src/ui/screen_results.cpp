@@ -96,8 +96,26 @@ void setTables(const ScreenContext& ctx) {
 }
 }  // namespace
 
+// Before the results: the sets still above their consistency threshold, each a link to it.
+// The expert may still hand in (it is their judgment); the response file records them.
+void reviewNotice(const ScreenContext& ctx, Intents& out) {
+    const AppState& s = ctx.state;
+    std::vector<int> above;
+    for (int k = 0; k < int(s.sets.size()); ++k)
+        if (s.sets[k].aboveThreshold) above.push_back(k);
+    if (above.empty()) return;
+    Text(ctx, format(ctx.tr("results.review_notice"), ctx.integer(long(above.size()))), IM_COL32(200, 50, 50, 255));
+    ctx.mark("review-notice");
+    std::vector<std::pair<std::string, std::string>> links;
+    for (int k : above) links.push_back({"! " + ctx.label(s.sets[k].parent), "review/" + s.sets[k].parentId});
+    const int pressed = ButtonRow(ctx, links);
+    if (pressed >= 0) out.push_back(intent::GoToSet{above[pressed]});
+    ImGui::Separator();
+}
+
 void drawResults(const ScreenContext& ctx, Intents& out) {
     const AppState& s = ctx.state;
+    reviewNotice(ctx, out);
     Text(ctx, format(ctx.tr("results.summary"), ctx.integer(s.answered), ctx.integer(s.total)), kMuted);
     if (s.answered < s.total) {
         const std::string& back = ctx.tr("results.back_to_questions");

@@ -111,8 +111,10 @@ ImportCheck checkImports(const model::Model& model,
     for (const auto& [name, bytes] : nameAndBytes) {
         try {
             check.good.push_back({name, model::parseResponse(model, bytes, name)});
+        } catch (const model::ModelError& error) {
+            check.problems.push_back({name, error.what(), error.code, error.args});
         } catch (const std::exception& error) {
-            check.problems.push_back({name, error.what()});
+            check.problems.push_back({name, error.what(), "invalid", {name}});
         }
     }
     return check;

@@ -46,7 +46,7 @@ std::string exportFileName(const std::string& modelId, const std::string& expert
 // Imported response files checked against `model`: each bad file with its message (naming the
 // file and what is wrong), and the good ones parsed. Nothing here changes any state.
 struct ImportCheck {
-    struct Problem { std::string file, message; };
+    struct Problem { std::string file, message, code; std::vector<std::string> args; };
     struct Good { std::string file; model::Response response; };
     std::vector<Problem> problems;
     std::vector<Good> good;

@@ -8,6 +8,8 @@
 #include "ui/editor.hpp"
 
 #include <map>
+#include <optional>
+#include <utility>
 #include <string>
 #include <variant>
 #include <vector>
@@ -25,7 +27,14 @@ struct SetView {
     bool solvable = false;          // enough judgments to compute weights
     Eigen::VectorXd weights;        // when solvable
     ahp::ConsistencyReport consistency;
-    std::vector<ahp::JudgmentAdvice> advice;  // worst first, when solvable and n >= 3
+    // The engine's one suggestion rule (ahp::suggestChange) against the graduated threshold.
+    std::optional<ahp::Suggestion> suggestion;
+    bool aboveThreshold = false;    // solvable, n >= 3 and CR above graduatedCrThreshold(n)
+    // Adaptive questioning (model setting "questioning": "adaptive"): the pair to ask next
+    // (0-based, none when complete) and whether the set is settled (ahp::nextQuestion).
+    bool adaptive = false;
+    std::optional<std::pair<int, int>> next;
+    bool settled = false;
 };
 
 struct AppState {
@@ -48,13 +57,14 @@ struct AppState {
     enum class Confirm { None, StartOver, ReplaceAnswers };
     Confirm confirm = Confirm::None;    // a question in a modal popup
     std::string confirmFile;            // ReplaceAnswers: the file whose answers would be loaded
-    struct FileProblem { std::string file, message; };
+    struct FileProblem { std::string file, message, code; std::vector<std::string> args; };
     std::vector<FileProblem> importProblems;  // bad files, until dismissed
     struct Status { std::string key, argument; };  // one line: strings key + its {0}
     Status status;
     std::string linkError;              // the shared link's model could not be read
     bool canPickFiles = false;          // the platform has a file picker
     bool canSaveSession = false;        // the platform keeps answers between visits
+    std::string autosaveProblem;        // the last autosave failed (why); "" when it works
     bool pointerHovers = true;          // the last pointer was a mouse or a pen (a finger cannot hover)
 
     ResearchState research;             // the researcher's desk (research.hpp)

@@ -34,7 +34,9 @@ TEST_CASE("Fuzz corpus and regressions replay cleanly", "[fuzz][replay]") {
         INFO("replaying " << file);
         const std::string bytes = catalogue::readSourceFile(file);
         try {
-            if (file.find("/fuzz_model/") != std::string::npos) {
+            if (file.find("/fuzz_model_tree/") != std::string::npos) {
+                fuzzcheck::runModelTree(bytes);
+            } else if (file.find("/fuzz_model/") != std::string::npos) {
                 fuzzcheck::runModel(bytes);
             } else if (file.find("/fuzz_response/") != std::string::npos) {
                 fuzzcheck::runResponse(catalogue::studyModel(), bytes);

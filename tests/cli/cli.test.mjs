@@ -96,6 +96,89 @@ test('an incomplete but connected matrix is solved', () => {
   closeAll(out.weights, [4 / 7, 2 / 7, 1 / 7], 1e-9);
 });
 
+// Issue 15: one suggestion rule, adaptive questioning, random-index ranges.
+const SCALE17 = [1 / 9, 1 / 8, 1 / 7, 1 / 6, 1 / 5, 1 / 4, 1 / 3, 1 / 2, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const scaleText = (v) => (v >= 1 ? String(Math.round(v)) : `1/${Math.round(1 / v)}`);
+
+test('a consistent matrix gets no suggestion and no advice that raises CR', () => {
+  const out = runJson(['priorities'], '3 5 2\n');
+  assert.ok(out.cr < out.cr_threshold);
+  assert.equal(out.suggestion, null);
+  for (const w of out.worst) if (w.cr_if_changed !== null) assert.ok(w.cr_if_changed < out.cr, JSON.stringify(w));
+});
+
+test('the suggestion lowers CR every time it is applied, until none is left', () => {
+  let values = [1 / 7, 9, 9];
+  let out = runJson(['priorities'], values.map(scaleText).join(' ') + '\n');
+  assert.deepEqual(Object.keys(out.suggestion), ['i', 'j', 'value', 'suggested', 'steps', 'cr_if_changed', 'reaches_threshold']);
+  assert.notEqual(out.suggestion.suggested, out.suggestion.value, 'not "9 -> 9"');
+  for (let step = 0; out.suggestion && step < 20; ++step) {
+    const s = out.suggestion;
+    assert.ok(s.cr_if_changed < out.cr, `step ${step}: ${JSON.stringify(s)} with CR ${out.cr}`);
+    assert.ok(s.steps >= 1);
+    const k = [[1, 2], [1, 3], [2, 3]].findIndex(([i, j]) => i === s.i && j === s.j);
+    values[k] = s.suggested;
+    const next = runJson(['priorities'], values.map(scaleText).join(' ') + '\n');
+    close(next.cr, s.cr_if_changed, 1e-9, 'cr_if_changed is the CR after the change');
+    assert.equal(next.consistent, s.reaches_threshold);
+    out = next;
+  }
+  assert.equal(out.suggestion, null);
+});
+
+test('property: over random matrices the suggestion never raises CR', () => {
+  let seed = 15;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let seen = 0;
+  for (let trial = 0; trial < 40; ++trial) {
+    const n = 3 + (trial % 4);
+    const values = Array.from({ length: (n * (n - 1)) / 2 }, () => SCALE17[Math.floor(random() * 17)]);
+    const method = ['eigen', 'geometric', 'normalized'][trial % 3];
+    const out = runJson(['priorities', '--method', method], values.map(scaleText).join(' ') + '\n');
+    if (out.cr <= out.cr_threshold) {
+      assert.equal(out.suggestion, null);
+      continue;
+    }
+    if (!out.suggestion) continue;
+    ++seen;
+    const s = out.suggestion;
+    let k = 0;
+    for (let i = 1; i <= n; ++i) for (let j = i + 1; j <= n; ++j, ++k) if (i === s.i && j === s.j) values[k] = s.suggested;
+    const after = runJson(['priorities', '--method', method], values.map(scaleText).join(' ') + '\n');
+    assert.ok(after.cr < out.cr, `${method} ${JSON.stringify(s)}: CR ${out.cr} -> ${after.cr}`);
+  }
+  assert.ok(seen > 10);
+});
+
+test('next and settled: an empty, a partial and a complete matrix', () => {
+  const empty = runJson(['priorities'], '- - - - - -\n');
+  assert.equal(empty.weights, null);
+  assert.equal(empty.cr, null);
+  assert.deepEqual(empty.next, { i: 1, j: 2 });
+  assert.equal(empty.settled, false);
+  const partial = runJson(['priorities'], '2 - - - - -\n');
+  assert.equal(partial.weights, null, 'item 3 and 4 not connected yet');
+  assert.deepEqual(partial.next, { i: 1, j: 3 });
+  const star = runJson(['priorities'], '2 4 8 - - -\n');
+  assert.equal(star.weights.length, 4);
+  assert.ok(star.next.i >= 2 && star.next.j > star.next.i, 'a pair not yet answered');
+  assert.equal(typeof star.settled, 'boolean');
+  const complete = runJson(['priorities'], '2 4 8 2 4 2\n');
+  assert.equal(complete.next, null);
+  assert.equal(complete.settled, true);
+});
+
+test('ri_extrapolated is printed when a table\'s own range is left', () => {
+  const sixteen = Array.from({ length: 120 }, () => '2').join(' ') + '\n';
+  assert.equal(runJson(['priorities'], '3 5 2\n').ri_extrapolated, false);
+  assert.equal(runJson(['priorities', '--ri', 'saaty'], sixteen).ri_extrapolated, true);
+  assert.equal(runJson(['priorities', '--ri', 'alonso-lamata'], sixteen).ri_extrapolated, true);
+  const dd = runJson(['priorities', '--ri', 'donegan-dodd'], sixteen);
+  assert.equal(dd.ri_extrapolated, false);
+  assert.equal(dd.ri, 1.5078);
+  assert.equal(runJson(['priorities', '--ri', 'donegan-dodd'], '3 5 2\n').ri, 0.4914);
+});
+
 test('bad matrix input exits 2 naming the line and value', () => {
   fails(['priorities'], '3 abc 2\n', 'line 1, value 2', '"abc" is not a number');
   fails(['priorities'], '3 5\n', 'line 1', '2 values', 'n(n-1)/2');
@@ -105,7 +188,6 @@ test('bad matrix input exits 2 naming the line and value', () => {
   fails(['priorities'], '3 inf 2\n', 'line 1, value 2', '"inf" is not a number');
   fails(['priorities'], '1 2 4\n1/2 1 2\n4 1/2 1\n', 'line 3, value 1', '"4" is not the reciprocal');
   fails(['priorities'], '1 2 4\n1/2 1\n1/4 1/2 1\n', 'line 2', '2 values, expected 3');
-  fails(['priorities'], '2 - -\n', 'do not connect');
   fails(['priorities'], '', 'no input');
 });
 
@@ -250,15 +332,103 @@ test('group combines response files and skips bad ones', () => {
   const weighted = runJson(['group', STUDY, ...files, '--weights', '1,1,2']);
   assert.deepEqual(weighted.experts.map((e) => e.weight), [1, 1, 2]);
 
-  // A copy of an expert under another name is a duplicate, reported and left out.
+  // A copy of an expert under another name is a duplicate, reported and left out, unless asked.
   const copy = path.join(dir, 'copy.json');
   fs.writeFileSync(copy, JSON.stringify({ ...experts[0], expert: { name: 'Z', role: '' } }));
   const dup = run(['group', STUDY, files[0], copy]);
-  assert.equal(JSON.parse(ok(dup)).experts.length, 1);
+  const dupOut = JSON.parse(ok(dup));
+  assert.equal(dupOut.experts.length, 1);
   assert.match(dup.stderr, /copy\.json: duplicate expert, identical judgments/);
+  assert.deepEqual(dupOut.files.duplicates, [{ file: copy, duplicate_of: files[0], reason: dupOut.files.duplicates[0].reason, included: false }]);
+  const both = JSON.parse(ok(run(['group', STUDY, files[0], copy, '--include-identical'])));
+  assert.deepEqual(both.experts.map((e) => e.name), ['A', 'Z']);
+  assert.equal(both.files.duplicates[0].included, true);
 
   fails(['group', STUDY, oldModel, junk], '', 'no usable response files');
   fails(['group', STUDY, ...files, '--weights', '1,2'], '', '--weights: 2 weights for 3 response files');
+});
+
+test('group: of one expert\'s files the newest is used, the others are listed as superseded', () => {
+  const model = studyModel();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-revisions-'));
+  const write = (name, doc) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, JSON.stringify(doc));
+    return file;
+  };
+  // Persian names: the same expert (name and role) three times, saved at different times.
+  const first = write('نخست.json', { ...studyResponse(model, 'مریم', 1), saved_at: '2024-05-01T09:00:00Z' });
+  const other = write('other.json', studyResponse(model, 'B', 2));
+  const latest = write('latest.json', { ...studyResponse(model, 'مریم', 3), saved_at: '2024-05-03T09:00:00.25Z' });
+  const middle = write('middle.json', { ...studyResponse(model, 'مریم', 4), saved_at: '2024-05-02T09:00:00Z' });
+  const result = run(['group', STUDY, first, other, latest, middle]);
+  const out = JSON.parse(ok(result));
+  assert.deepEqual(out.files.used, [latest, other]);  // the expert's place is where she first came
+  assert.deepEqual(out.files.superseded, [
+    { file: first, superseded_by: latest },
+    { file: middle, superseded_by: latest },
+  ]);
+  assert.deepEqual(out.experts.map((e) => e.name), ['مریم', 'B']);
+  assert.match(result.stderr, /skipped .*middle\.json: an older revision of the same expert's answers \(using .*latest\.json\)/);
+  // The expert weights follow the files.
+  const weighted = JSON.parse(ok(run(['group', STUDY, first, other, latest, middle, '--weights', '1,2,3,4'])));
+  assert.deepEqual(weighted.experts.map((e) => e.weight), [3, 2]);
+});
+
+test('hostile input: stated limits, binary files, duplicate keys, HTML; never a crash, always valid JSON', () => {
+  const model = studyModel();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-hostile-'));
+  const write = (name, content) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    return file;
+  };
+  const node = (id, parent, label = id) => ({ id, parent, labels: { en: label } });
+  const modelDoc = (nodes) => JSON.stringify({ format: 'ahp-model', version: 1, id: 'h', title: { en: 'H' }, languages: ['en'], nodes });
+
+  // A chain 40,000 deep: refused by its node count, exit 2, no crash.
+  const chain = [node('C0', null)];
+  for (let k = 1; k < 40000; k++) chain.push(node(`C${k}`, `C${k - 1}`));
+  fails(['model', write('chain.json', modelDoc(chain))], '', 'nodes: lists 40000 nodes; a model may have at most 2000');
+  // 600 deep (under the node count): the depth limit.
+  fails(['model', write('deep.json', modelDoc(chain.slice(0, 600)))], '', 'is more than 500 levels below the goal');
+  fails(['group', write('deep2.json', modelDoc(chain.slice(0, 600).reverse())), STUDY], '', 'levels below the goal');
+  // 50 MB: refused by its size before it is read.
+  const huge = path.join(dir, 'huge.json');
+  fs.closeSync(fs.openSync(huge, 'w'));
+  fs.truncateSync(huge, 50 * 1024 * 1024);
+  fails(['model', huge], '', 'the file is 50 MB; a model file is at most 5 MB');
+  // Duplicate keys, named.
+  fails(['model', write('dupkey.json', '{"format": "ahp-model", "version": 1, "version": 1}')], '', 'version: the key "version" appears twice');
+  // HTML in labels: the Markdown holds it as text.
+  const html = write('html.json', modelDoc([node('G', null, '<script>x</script>'), node('A', 'G', '<img src=x onerror=alert(1)>'), node('B', 'G')]));
+  const md = ok(run(['model', html, '--format', 'markdown']));
+  assert.doesNotMatch(md, /<(script|img)/);
+  assert.match(md, /&lt;img src=x onerror=alert\(1\)&gt;/);
+
+  // ahp group with a picture, random bytes, Latin-1 text, /dev/zero and a huge file beside a
+  // good response: valid JSON out, every bad file skipped with its code.
+  const good = write('good.json', JSON.stringify(studyResponse(model, 'A', 1)));
+  let seed = 7;
+  const random = Buffer.alloc(300000);
+  for (let k = 0; k < random.length; k++) random[k] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+  const png = write('stray.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), random]));
+  const noise = write('noise.json', Buffer.concat([Buffer.from('{"a": "'), random]));
+  const latin1 = write('latin1.json', Buffer.from('{"format": "ahp-response", "x": "caf\xe9"}', 'latin1'));
+  const name = write('name.json', JSON.stringify(studyResponse(model, 'Alice\u0000Mallory', 5)));
+  const bidi = write('bidi.json', JSON.stringify(studyResponse(model, 'Alice\u202Eevil', 6)));
+  const longName = write('long.json', JSON.stringify(studyResponse(model, 'N'.repeat(5000), 7)));
+  const result = run(['group', STUDY, good, png, noise, latin1, '/dev/zero', huge, name, bidi, longName]);
+  const out = JSON.parse(ok(result));
+  assert.deepEqual(out.files.used, [good]);
+  const codes = Object.fromEntries(out.files.skipped.map((s) => [path.basename(s.file), s.code]));
+  assert.deepEqual(codes, {
+    'stray.png': 'not_json', 'noise.json': 'not_json', 'latin1.json': 'syntax', zero: 'too_large.response',
+    'huge.json': 'too_large.response', 'name.json': 'characters', 'bidi.json': 'characters', 'long.json': 'limit.name',
+  });
+  for (const s of out.files.skipped) assert.ok(!s.message.includes('\uFFFD'), s.message);
+  assert.match(out.files.skipped.find((s) => s.file === name).message, /expert\.name: holds the character U\+0000/);
+  assert.equal(result.stderr.split('\n').filter((l) => l).length, 8);
 });
 
 test('the WebAssembly build gives the same numbers', { skip: !WASM_CLI && 'AHP_WASM_CLI not set' }, () => {

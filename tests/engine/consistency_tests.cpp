@@ -21,9 +21,20 @@ TEST_CASE("Random index tables", "[consistency]") {
     CHECK(randomIndex(15, T::AlonsoLamata2006) == 1.5838);
     // Beyond 15: (1.7699 n - 4.3513) / (n - 1); n = 20: 31.0467 / 19 = 1.634037
     CHECK(randomIndex(20, T::AlonsoLamata2006) == Approx(31.0467 / 19).epsilon(1e-14));
-    CHECK(randomIndex(3, T::DoneganDodd1991) == 0.4887);
+    CHECK(randomIndex(3, T::DoneganDodd1991) == 0.4914);
+    CHECK(randomIndex(4, T::DoneganDodd1991) == 0.8286);
     CHECK(randomIndex(15, T::DoneganDodd1991) == 1.4969);
-    CHECK(randomIndex(40, T::DoneganDodd1991) == 1.4969);
+    CHECK(randomIndex(16, T::DoneganDodd1991) == 1.5078);
+    CHECK(randomIndex(40, T::DoneganDodd1991) == 1.5976);
+    CHECK(randomIndex(35, T::DoneganDodd1991) == Approx((1.5772 + 1.5976) / 2).epsilon(1e-14));  // between 30 and 40
+    CHECK(randomIndex(100, T::DoneganDodd1991) == 1.6339);
+    CHECK(randomIndex(150, T::DoneganDodd1991) == 1.6339);
+    // Extrapolated only beyond each table's own range.
+    CHECK_FALSE(randomIndexExtrapolated(15, T::Saaty1980));
+    CHECK(randomIndexExtrapolated(16, T::Saaty1980));
+    CHECK(randomIndexExtrapolated(16, T::AlonsoLamata2006));
+    CHECK_FALSE(randomIndexExtrapolated(100, T::DoneganDodd1991));
+    CHECK(randomIndexExtrapolated(101, T::DoneganDodd1991));
 }
 
 TEST_CASE("Thresholds", "[consistency]") {
@@ -84,7 +95,7 @@ TEST_CASE("CR depends on the table and the graduated threshold", "[consistency]"
     CHECK(s.ci == Approx(ci).epsilon(1e-12));
     CHECK(s.cr == Approx(ci / 0.58).epsilon(1e-12));
     CHECK(a.cr == Approx(ci / 0.5245).epsilon(1e-12));
-    CHECK(d.cr == Approx(ci / 0.4887).epsilon(1e-12));
+    CHECK(d.cr == Approx(ci / 0.4914).epsilon(1e-12));
     CHECK(s.consistent == (s.cr <= 0.05));
     CHECK(s.consistentPlain == (s.cr < 0.10));
     CHECK(s.consistencyVector.size() == 3);
@@ -115,49 +126,120 @@ TEST_CASE("rankJudgments finds the bad judgment and suggests a better one", "[co
         CHECK(advice[0].i == 0);
         CHECK(advice[0].j == 3);
         CHECK(advice[0].value == 0.5);
-        CHECK(advice[0].suggested > 0.5);
-        CHECK(advice[0].crIfChanged < base.cr);
+        REQUIRE(advice[0].change);
+        CHECK(advice[0].change->suggested > 0.5);
+        CHECK(advice[0].change->crIfChanged < base.cr);
         const Eigen::VectorXd w = priorities(m, method);
         for (size_t k = 0; k < advice.size(); ++k) {
             const auto& a = advice[k];
             CHECK(a.i < a.j);
             CHECK(a.implied == Approx(w(a.i) / w(a.j)).epsilon(1e-14));
             CHECK(a.deviation == Approx(std::abs(std::log(a.value * w(a.j) / w(a.i)))).epsilon(1e-14));
-            // A different suggestion whenever the judgment is not already what the weights imply
-            // (here GM gives w2/w3 = (4 / (1/4))^(1/4) = 2 = a23 exactly).
-            if (a.deviation > 1e-9) CHECK(a.suggested != a.value);
-            else CHECK(a.suggested == a.value);
             if (k > 0) CHECK(advice[k - 1].deviation >= a.deviation);
+            if (!a.change) continue;
+            // Each judgment's own suggestion lowers CR, and says so truthfully.
             PairwiseMatrix changed = m;
-            changed.set(a.i, a.j, a.suggested);
-            CHECK(a.crIfChanged == Approx(consistency(changed, method, RandomIndexTable::Saaty1980).cr).epsilon(1e-12));
+            changed.set(a.i, a.j, a.change->suggested);
+            const double cr = consistency(changed, method, RandomIndexTable::Saaty1980).cr;
+            CHECK(a.change->crIfChanged == Approx(cr).margin(1e-12));
+            CHECK(cr < base.cr);
+            CHECK(a.change->suggested != a.value);
         }
     }
 }
 
-TEST_CASE("rankJudgments steps towards the implied ratio when the nearest is the current value",
-          "[consistency][advice]") {
-    // 3x3 with a12 = 3, a13 = 5, a23 = 3: w = GM; implied w1/w3 = 15^(2/3) = 6.08 > 5 and its
-    // nearest scale value is 6; implied w1/w2 = w2/w3 = 15^(1/3) = 2.47: nearest is 3 = value
-    // (ln(3/2.47) = 0.196 < ln(2.47/2) = 0.209), so one step towards 2.47 gives 2.
-    PairwiseMatrix m(3);
-    m.set(0, 1, 3);
-    m.set(0, 2, 5);
-    m.set(1, 2, 3);
-    const auto advice = rankJudgments(m, PriorityMethod::GeometricMean, RandomIndexTable::Saaty1980);
-    REQUIRE(advice.size() == 3);
-    for (const auto& a : advice) {
-        if (a.i == 0 && a.j == 2) CHECK(a.suggested == 6);
-        if (a.i == 0 && a.j == 1) CHECK(a.suggested == 2);
-        if (a.i == 1 && a.j == 2) CHECK(a.suggested == 2);
+TEST_CASE("a consistent set gets no suggestion (echo \"3 5 2\" | ahp priorities)", "[consistency][advice]") {
+    // CR 0.0032 <= 0.05: nothing to suggest; the per-judgment advice never raises CR either
+    // (it used to offer a23: 2 -> 1, CR 0.0251).
+    PairwiseMatrix m = PairwiseMatrix::fromUpperTriangle({3.0, 5.0, 2.0});
+    const double cr = consistency(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980).cr;
+    REQUIRE(cr < 0.05);
+    CHECK_FALSE(suggestChange(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980, 0.05));
+    for (const auto& a : rankJudgments(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980))
+        if (a.change) CHECK(a.change->crIfChanged < cr);
+}
+
+TEST_CASE("the suggestion follows the rule on hand-checked matrices", "[consistency][advice]") {
+    // 1/7 9 9 (a12 = 1/7, a13 = 9, a23 = 9): the old advice offered "9 -> 9".
+    PairwiseMatrix m = PairwiseMatrix::fromUpperTriangle({1.0 / 7, 9.0, 9.0});
+    const auto s = suggestChange(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980, 0.05);
+    REQUIRE(s);
+    CHECK(s->suggested != s->value);
+    const double before = consistency(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980).cr;
+    CHECK(s->crIfChanged < before);
+    // Brute force over every single change: no change reaching the threshold moves fewer steps,
+    // and when none reaches it, no change lowers CR more.
+    const double scale[17] = {1. / 9, 1. / 8, 1. / 7, 1. / 6, 1. / 5, 1. / 4, 1. / 3, 1. / 2, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    auto position = [&](double v) {
+        int best = 0;
+        for (int k = 1; k < 17; ++k)
+            if (std::abs(std::log(scale[k] / v)) < std::abs(std::log(scale[best] / v))) best = k;
+        return best;
+    };
+    for (int i = 0; i < 3; ++i)
+        for (int j = i + 1; j < 3; ++j)
+            for (double v : scale) {
+                if (std::abs(v - *m.get(i, j)) < 1e-12) continue;
+                PairwiseMatrix c = m;
+                c.set(i, j, v);
+                const double cr = consistency(c, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980).cr;
+                const int steps = std::max(1, std::abs(position(v) - position(*m.get(i, j))));
+                if (s->reachesThreshold) {
+                    if (cr <= 0.05) CHECK(steps >= s->steps);
+                } else {
+                    CHECK(cr > 0.05);
+                    CHECK(cr >= s->crIfChanged - 1e-9);
+                }
+            }
+}
+
+TEST_CASE("property: the suggestion never raises CR and repeated use ends", "[consistency][advice][property]") {
+    Lcg g(20261127);
+    int suggested = 0, reached = 0;
+    for (int trial = 0; trial < 400; ++trial) {
+        const int n = 3 + trial % 5;  // 3..7
+        PairwiseMatrix m = randomMatrix(n, g);
+        const auto method = trial % 3 == 0 ? PriorityMethod::Eigenvector
+                            : trial % 3 == 1 ? PriorityMethod::GeometricMean
+                                             : PriorityMethod::NormalizedColumns;
+        const double threshold = graduatedCrThreshold(n);
+        double cr = consistency(m, method, RandomIndexTable::Saaty1980).cr;
+        // "Use suggested value" again and again: every step lowers CR strictly, so it ends.
+        for (int step = 0; step < 200; ++step) {
+            const auto s = suggestChange(m, method, RandomIndexTable::Saaty1980, threshold);
+            if (!s) {
+                // None only when the set is consistent or no single change lowers CR.
+                if (cr > threshold)
+                    for (const auto& a : rankJudgments(m, method, RandomIndexTable::Saaty1980)) CHECK_FALSE(a.change);
+                break;
+            }
+            ++suggested;
+            CHECK(cr > threshold);
+            CHECK(s->suggested != s->value);
+            CHECK(*m.get(s->i, s->j) == s->value);
+            m.set(s->i, s->j, s->suggested);
+            const double next = consistency(m, method, RandomIndexTable::Saaty1980).cr;
+            CHECK(next < cr);  // never raises CR (nor keeps it)
+            CHECK(next == Approx(s->crIfChanged).margin(1e-9));
+            CHECK(s->reachesThreshold == (next <= threshold));
+            cr = next;
+        }
+        reached += cr <= threshold;
     }
-    // A nearest value equal to the current one: 3x3 with a12 = 2, a23 = 2, a13 = 5:
-    // implied w1/w3 = (2*2*5)^(2/3)/... computed: GM w ~ (10^(1/3), 1, 10^(-1/3)), so
-    // w1/w3 = 10^(2/3) = 4.64, nearest 5 = value -> step down to 4 (towards 4.64).
-    PairwiseMatrix p(3);
-    p.set(0, 1, 2);
-    p.set(1, 2, 2);
-    p.set(0, 2, 5);
-    for (const auto& a : rankJudgments(p, PriorityMethod::GeometricMean, RandomIndexTable::Saaty1980))
-        if (a.i == 0 && a.j == 2) CHECK(a.suggested == 4);
+    CHECK(suggested > 400);
+    CHECK(reached > 300);  // most random matrices become consistent by suggestions alone
+}
+
+TEST_CASE("the suggestion of an incomplete set changes only answered judgments", "[consistency][advice]") {
+    PairwiseMatrix m(4);
+    m.set(0, 1, 9);
+    m.set(1, 2, 9);
+    m.set(0, 2, 1.0 / 9);
+    m.set(2, 3, 2);
+    const auto s = suggestChange(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980, 0.08);
+    REQUIRE(s);
+    CHECK(m.get(s->i, s->j));
+    PairwiseMatrix disconnected(4);
+    disconnected.set(0, 1, 3);
+    CHECK_FALSE(suggestChange(disconnected, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980, 0.08));
 }

@@ -293,5 +293,6 @@ TEST_CASE("rankJudgments works at n = 50", "[consistency][advice][large]") {
     const PairwiseMatrix m = randomMatrix(50, g);
     const auto advice = rankJudgments(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980);
     REQUIRE(advice.size() == 50 * 49 / 2);
-    for (const auto& a : advice) CHECK(std::isfinite(a.crIfChanged));
+    for (const auto& a : advice)
+        if (a.change) CHECK(std::isfinite(a.change->crIfChanged));
 }

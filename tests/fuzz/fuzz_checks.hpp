@@ -13,6 +13,7 @@
 #pragma once
 
 #include "model/errors.hpp"
+#include "model/limits.hpp"
 #include "model/matrix_text.hpp"
 #include "model/model.hpp"
 #include "model/response.hpp"
@@ -20,6 +21,8 @@
 #include <ahp/ahp.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <vector>
 #include <stdexcept>
 #include <string>
 
@@ -81,8 +84,10 @@ inline void checkMatrix(const ahp::PairwiseMatrix& m, int adviceUpTo = 12) {
             for (const auto& advice : ahp::rankJudgments(m, method, ahp::RandomIndexTable::Saaty1980)) {
                 checkFinite(advice.implied, "advice: implied ratio is not finite");
                 checkFinite(advice.deviation, "advice: deviation is not finite");
-                checkFinite(advice.suggested, "advice: suggested value is not finite");
-                checkFinite(advice.crIfChanged, "advice: CR if changed is not finite");
+                if (advice.change) {
+                    checkFinite(advice.change->suggested, "advice: suggested value is not finite");
+                    checkFinite(advice.change->crIfChanged, "advice: CR if changed is not finite");
+                }
             }
         }
     }
@@ -187,6 +192,51 @@ inline void runMatrix(const std::string& bytes) {
     for (const auto& line : lines) experts.push_back(line.matrix);
     const ahp::PairwiseMatrix group = ahp::aggregateJudgments(experts);
     checkMatrix(group);
+}
+
+// The model tree from bytes (fuzz_model_tree): the first two bytes give the node count (up to
+// a little over limits::kNodes), then two bytes per node its parent: a node index (a cycle, a
+// node its own parent, or a later node), the count itself (no parent: a second root), or beyond
+// it (an unknown id). When the bytes run out each node hangs on the one before: short inputs
+// are deep chains (past limits::kDepth). parseModel must refuse cleanly or give a hierarchy
+// within every limit; small ones are synthesized too.
+inline std::string modelTreeText(const std::string& bytes) {
+    auto at = [&](std::size_t k) { return k < bytes.size() ? unsigned(static_cast<unsigned char>(bytes[k])) : 0u; };
+    const int count = 1 + int(((at(0) << 8) | at(1)) % unsigned(model::limits::kNodes + 100));
+    std::string text = R"({"format":"ahp-model","version":1,"id":"tree","title":{"en":"Tree"},"languages":["en"],"nodes":[)";
+    text.reserve(text.size() + std::size_t(count) * 48);
+    for (int k = 0; k < count; ++k) {
+        std::string parent;
+        const std::size_t offset = 2 + std::size_t(k) * 2;
+        if (k == 0) {
+            parent = "null";
+        } else if (offset + 1 < bytes.size()) {
+            const int value = int((at(offset) << 8) | at(offset + 1)) % (count + 2);
+            parent = value == count ? "null" : value == count + 1 ? "\"unknown\"" : "\"n" + std::to_string(value) + "\"";
+        } else {
+            parent = "\"n" + std::to_string(k - 1) + "\"";
+        }
+        text += (k ? "," : "") + std::string(R"({"id":"n)") + std::to_string(k) + R"(","parent":)" + parent +
+                R"(,"labels":{"en":"N)" + std::to_string(k) + "\"}}";
+    }
+    return text + "]}";
+}
+
+inline void runModelTree(const std::string& bytes) {
+    model::Model m;
+    try {
+        m = model::parseModel(modelTreeText(bytes), "tree.json");
+    } catch (const model::ModelError& error) {
+        require(!error.code.empty(), "a refusal without a code");
+        return;
+    }
+    const ahp::Hierarchy& h = m.hierarchy;
+    require(int(h.nodes().size()) <= model::limits::kNodes, "a model over the node limit was accepted");
+    for (int k = 0; k < int(h.nodes().size()); ++k) {
+        require(int(h.node(k).children.size()) <= model::limits::kItemsPerSet, "a set over the items limit was accepted");
+        require(model::nodeDepth(h, k) <= model::limits::kDepth, "a model over the depth limit was accepted");
+    }
+    if (h.nodes().size() <= 300) checkSynthesis(h, patternJudgments(h, 1), m.settings);
 }
 
 }  // namespace fuzzcheck

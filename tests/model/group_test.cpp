@@ -132,7 +132,7 @@ TEST_CASE("a set nobody answered is reported unsolved, not a crash", "[group]") 
     std::string out = model::groupTablesJson(m, t).dump();
     CHECK(out.find("NaN") == std::string::npos);
     CHECK_THAT(model::groupTablesMarkdown(m, t), Contains("Not solved: no expert gave judgments"));
-    CHECK_THROWS_WITH(model::buildGroupTables(m, {}), "group: no responses to combine");
+    CHECK_THROWS_WITH(model::buildGroupTables(m, std::vector<model::Response>{}), "group: no responses to combine");
 }
 
 TEST_CASE("group tables write as JSON, CSV and Markdown", "[group]") {
@@ -157,11 +157,15 @@ TEST_CASE("group tables write as JSON, CSV and Markdown", "[group]") {
     CHECK_THAT(md, Contains("## Ranking of the leaves"));
 }
 
-TEST_CASE("loading a group skips bad files and reports duplicate experts", "[group]") {
+TEST_CASE("loading a group skips bad files, uses each expert's newest file and reports identical judgments", "[group]") {
     model::Model m = test::smallModel();
     auto ali = expert(m, "Ali", 2, 4, 2, 3);
+    ali.savedAt = "2024-05-01T09:00:00Z";
     auto sara = expert(m, "Sara", 8, 1, 0.5, 1.0 / 3);
-    auto aliAgain = expert(m, "Ali", 3, 3, 1, 1);
+    auto aliRevised = expert(m, "  Ali ", 3, 3, 1, 1);  // same expert after trimming, newer
+    aliRevised.savedAt = "2024-05-02T08:00:00.5Z";
+    auto aliOldest = expert(m, "Ali", 5, 5, 1, 1);
+    aliOldest.savedAt = "2024-04-30T10:00:00Z";
     auto copyOfSara = sara;
     copyOfSara.expert.name = "Reza";
     std::string wrongModel = model::writeResponse(m, ali);
@@ -171,19 +175,59 @@ TEST_CASE("loading a group skips bad files and reports duplicate experts", "[gro
         m, {{"ali.json", model::writeResponse(m, ali)},
             {"old.json", wrongModel},
             {"sara.json", model::writeResponse(m, sara)},
-            {"ali2.json", model::writeResponse(m, aliAgain)},
+            {"ali2.json", model::writeResponse(m, aliRevised)},
             {"reza.json", model::writeResponse(m, copyOfSara)},
+            {"ali0.json", model::writeResponse(m, aliOldest)},
             {"junk.json", "{\"format\": "}});
-    REQUIRE(group.responses.size() == 2);
-    CHECK(group.responses[0].file == "ali.json");
+    // One place per expert, in first-seen order; Ali's place holds his newest file.
+    REQUIRE(group.responses.size() == 3);
+    CHECK(group.responses[0].file == "ali2.json");
     CHECK(group.responses[1].file == "sara.json");
+    CHECK(group.responses[2].file == "reza.json");
+    CHECK(group.responses[2].identicalTo == "sara.json");
     REQUIRE(group.skipped.size() == 2);
     CHECK(group.skipped[0].file == "old.json");
+    CHECK(group.skipped[0].code == "other_model");
     CHECK_THAT(group.skipped[0].message, Contains("old.json: model.hash: expected"));
     CHECK_THAT(group.skipped[1].message, Contains("junk.json: line 1"));
-    REQUIRE(group.duplicates.size() == 2);
-    CHECK(group.duplicates[0].file == "ali2.json");
-    CHECK_THAT(group.duplicates[0].reason, Contains("same name and role as ali.json"));
-    CHECK(group.duplicates[1].file == "reza.json");
-    CHECK_THAT(group.duplicates[1].reason, Contains("identical judgments to sara.json"));
+    CHECK(group.skipped[1].code == "truncated");
+    // Every older file points at the one used, whichever order they came in.
+    REQUIRE(group.superseded.size() == 2);
+    CHECK(group.superseded[0].file == "ali.json");
+    CHECK(group.superseded[0].supersededBy == "ali2.json");
+    CHECK(group.superseded[1].file == "ali0.json");
+    CHECK(group.superseded[1].supersededBy == "ali2.json");
+    REQUIRE(group.duplicates.size() == 1);
+    CHECK(group.duplicates[0].file == "reza.json");
+    CHECK_THAT(group.duplicates[0].reason, Contains("identical judgments to sara.json"));
+    // Left out by default, brought back on request.
+    CHECK(model::usedResponses(group) == std::vector<std::size_t>{0, 1});
+    CHECK(model::usedResponses(group, true) == std::vector<std::size_t>{0, 1, 2});
+    const auto files = model::groupFilesJson(group, model::usedResponses(group));
+    CHECK(files["used"] == nlohmann::ordered_json({"ali2.json", "sara.json"}));
+    CHECK(files["superseded"][0]["superseded_by"] == "ali2.json");
+    CHECK(files["duplicates"][0]["included"] == false);
+    CHECK(files["skipped"][1]["code"] == "truncated");
+}
+
+TEST_CASE("a newer revision of an expert replaces the older one in place, ties keep the first", "[group]") {
+    model::Model m = test::smallModel();
+    auto first = expert(m, "Ali", 2, 4, 2, 3);
+    auto same = expert(m, "Ali", 3, 3, 1, 1);  // the same saved_at
+    model::LoadedGroup group;
+    CHECK(model::addToGroup(group, m, "a.json", model::writeResponse(m, first)).kind == model::AddResult::Kind::Added);
+    const auto tie = model::addToGroup(group, m, "b.json", model::writeResponse(m, same));
+    CHECK(tie.kind == model::AddResult::Kind::Superseded);
+    CHECK(group.responses[0].file == "a.json");
+    same.savedAt = "2030-01-01T00:00:00Z";
+    const auto newer = model::addToGroup(group, m, "c.json", model::writeResponse(m, same));
+    CHECK(newer.kind == model::AddResult::Kind::Replaced);
+    CHECK(newer.index == 0);
+    CHECK(group.responses[0].file == "c.json");
+    CHECK(group.superseded[0].supersededBy == "c.json");  // b.json now points at the one used
+    CHECK(group.superseded[1].file == "a.json");
+    // The replaced judgments no longer count as taken: another expert with them is not a twin.
+    auto other = expert(m, "Sara", 2, 4, 2, 3);
+    model::addToGroup(group, m, "d.json", model::writeResponse(m, other));
+    CHECK(group.responses[1].identicalTo.empty());
 }

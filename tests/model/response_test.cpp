@@ -149,7 +149,7 @@ TEST_CASE("every bad response is rejected with a message naming the field", "[re
     std::string text = smallResponseJson(m).dump(2);
     CHECK_THAT(responseError(m, text.substr(0, text.size() - 40)),
                Contains("the text ends too early (truncated file?)"));
-    CHECK_THAT(responseError(m, "PK\x03\x04 binary"), Contains("r.json: line 1, column 1: not valid JSON"));
+    CHECK_THAT(responseError(m, "PK\x03\x04 binary"), Contains("r.json: line 1, column 1: not a JSON text"));
     CHECK_THAT(responseError(m, "{\"format\": \"ahp-response\",\n\"version\": 1,,\n}"),
                Contains("r.json: line 2, column 14"));
 }

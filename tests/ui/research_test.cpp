@@ -48,7 +48,7 @@ void apply(ui::ResearchState& r, const model::Model& m, ui::ResearchAction actio
 
 }  // namespace
 
-TEST_CASE("files loaded one per frame give loadGroup's group; bad files and duplicates are named") {
+TEST_CASE("files loaded one per frame give loadGroup's group; bad files and older revisions are named") {
     const model::Model m = smallModel();
     ui::ResearchState r;
     ui::researchAddFiles(r, files(m));
@@ -67,14 +67,39 @@ TEST_CASE("files loaded one per frame give loadGroup's group; bad files and dupl
     REQUIRE(r.group.skipped.size() == 1);
     CHECK(r.group.skipped[0].file == "bad.json");
     CHECK(r.group.skipped[0].message == direct.skipped[0].message);
-    REQUIRE(r.group.duplicates.size() == 1);
-    CHECK(r.group.duplicates[0].file == "ali-again.json");
+    REQUIRE(r.group.superseded.size() == 1);  // the same saved_at: the first file stays
+    CHECK(r.group.superseded[0].file == "ali-again.json");
+    CHECK(r.group.superseded[0].supersededBy == "ali.json");
     CHECK(r.experts[0].answered == 4);
     CHECK(r.experts[0].total == 4);
     REQUIRE(r.experts[0].cr[0]);
     CHECK(*r.experts[0].cr[0] == Approx(0).margin(1e-12));  // 2, 4, 2 is consistent
     REQUIRE(r.experts[1].cr[0]);
     CHECK(*r.experts[1].cr[0] > 0.1);
+}
+
+TEST_CASE("a newer revision takes its expert's row (the weight stays); identical judgments come in switched off") {
+    const model::Model m = smallModel();
+    ui::ResearchState r = loaded(m);
+    apply(r, m, ui::research_action::Weight{0, 3.0});
+    model::Response newer = test::smallModelResponse(m, "Ali", 3, 3, 1, 1);
+    newer.savedAt = "2030-01-01T00:00:00Z";
+    model::Response twin = test::smallModelResponse(m, "Reza", 8, 1, 0.5, 1.0 / 3);  // Sara's judgments
+    ui::researchAddFiles(r, {{"ali-new.json", model::writeResponse(m, newer)}, {"reza.json", model::writeResponse(m, twin)}});
+    while (ui::researchStep(r, m, 0.0)) {}
+    REQUIRE(r.experts.size() == 3);
+    CHECK(r.group.responses[0].file == "ali-new.json");
+    CHECK(r.experts[0].weight == 3.0);
+    CHECK(r.experts[0].cr[0]);
+    CHECK(r.group.superseded.size() == 2);
+    CHECK(r.group.responses[2].identicalTo == "sara.json");
+    CHECK_FALSE(r.experts[2].included);
+    CHECK(r.includedExperts == std::vector<int>{0, 1});
+    apply(r, m, ui::research_action::Include{2, true});
+    CHECK(r.includedExperts == std::vector<int>{0, 1, 2});
+    const nlohmann::json j = ui::researchJson(r, m);
+    CHECK(j["experts"][2]["identical_to"] == "sara.json");
+    CHECK(j["superseded"].size() == 2);
 }
 
 TEST_CASE("AIJ cells are the weighted geometric means of the included experts' judgments") {

@@ -4,9 +4,11 @@
 mergeInto(LibraryManager.library, {
   // localStorage may be unavailable (privacy modes, storage full): saving then does nothing
   // and the expert can still download the answers.
+  // Returns 1 when stored, 0 when the browser refused (the app then shows a lasting notice and
+  // tries again on the next change).
   ahp_js_store_set: function (key, value) {
-    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); }
-    catch (e) { console.warn('ahp: could not save the session: ' + e); }
+    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; }
+    catch (e) { console.warn('ahp: could not save the session: ' + e); return 0; }
   },
   ahp_js_store_get: function (key) {
     var value = null;
@@ -15,6 +17,17 @@ mergeInto(LibraryManager.library, {
     var size = lengthBytesUTF8(value) + 1;
     var ptr = _malloc(size);
     stringToUTF8(value, ptr, size);
+    return ptr;
+  },
+  // The model text the page read from its address (web/index.html), handed over once:
+  // malloc'ed UTF-8, or 0 when there is none. The page's copy is dropped.
+  ahp_js_take_page_model: function () {
+    var text = window.ahpPageModel;
+    delete window.ahpPageModel;
+    if (typeof text !== 'string') return 0;
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
     return ptr;
   },
   ahp_js_store_remove: function (key) {
