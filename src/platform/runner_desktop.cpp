@@ -70,6 +70,11 @@ int main(int argc, char** argv) {
     glfwSwapInterval(1);
 
     platform::startHost(window, &platform::makeServices);
+    // Paste and copy through the system's clipboard (ImGui's own stays inside the app).
+    ImGuiIO& io = ImGui::GetIO();
+    io.ClipboardUserData = window;
+    io.GetClipboardTextFn = [](void* w) { return glfwGetClipboardString(static_cast<GLFWwindow*>(w)); };
+    io.SetClipboardTextFn = [](void* w, const char* text) { glfwSetClipboardString(static_cast<GLFWwindow*>(w), text); };
     installPointerCallbacks(window);
     if (options.modelPath) {
         options.modelSource = *options.modelPath;

@@ -2,6 +2,7 @@
 // store of CSS size x devicePixelRatio, the pointer through Pointer Events (js/pointer.js), the
 // wheel in notches, and the browser's animation frames as the main loop.
 #include "platform/gl.hpp"
+#include "platform/mirror.hpp"
 #include "platform/runner.hpp"
 #include "platform/services.hpp"
 #include "platform/web_bridge.hpp"
@@ -105,7 +106,9 @@ bool updateDisplay(platform::Host& h) {
 }
 
 void frame(void*) {
-    if (platform::runFrame(updateDisplay(platform::host())) && web_bridge::framesDrawn() == 1) ahp_js_first_frame();
+    if (!platform::runFrame(updateDisplay(platform::host()))) return;
+    platform::updateMirror();
+    if (web_bridge::framesDrawn() == 1) ahp_js_first_frame();
 }
 
 }  // namespace
@@ -136,6 +139,7 @@ int main(int argc, char** argv) {
 
     platform::startHost(window, &platform::makeServices);
     installPointer(window);
+    platform::installMirror();
     platform::installFileInput();
     platform::applyStartOptions(options);
     emscripten_set_main_loop_arg(frame, nullptr, 0, true);

@@ -11,11 +11,13 @@
 #include "text/bidi.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <utility>
 
 #ifndef AHP_APP_VERSION
 #define AHP_APP_VERSION "0.0.0"
@@ -34,6 +36,8 @@ struct App::Impl {
     ImFont* titleFont = nullptr;
     std::vector<ImWchar> arabicRanges;  // glyph ranges baked for Arabic script (kept for the atlas)
     bool scrollToTop = false;  // a new screen or set starts at its top
+    bool newPage = false;      // ...and the mirror's focus goes there
+    ExternalInput external;    // from the platform's mirror, for the next frame
     std::string modelText, modelSource;  // the questionnaire's model as given (the editor opens it)
 
     // Saving: `changed` is set by every intent that changes what the session holds; the
@@ -583,7 +587,14 @@ void App::frame() {
         editorOpen(d.state.editor, d.modelText, d.modelSource);
     editorPoll(d.state.editor);
     const ImGuiIO& io = ImGui::GetIO();
-    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop};
+    // Escape closes any popup (a combo's list, a menu), with or without ImGui's keyboard
+    // navigation (the web leaves the keyboard to the page's mirror); the confirmation popup
+    // takes it as its safe answer (drawConfirm).
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && d.state.confirm == AppState::Confirm::None &&
+        ImGui::GetCurrentContext()->OpenPopupStack.Size > 0)
+        ImGui::ClosePopupToLevel(0, true);
+    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop, &d.external};
+    if (d.scrollToTop) d.newPage = true;
     d.scrollToTop = false;
     // On a phone every button and field is at least a finger's height.
     const bool finger = ctx.fingerSized();
@@ -619,12 +630,31 @@ void App::frame() {
     }
     ImGui::End();
     if (finger) ImGui::PopStyleVar();
+    // What the mirror did reaches the widgets drawn in this frame, or nothing.
+    d.external.activated.clear();
+    d.external.text.clear();
     for (const Intent& intent : intents) d.apply(intent);
 }
 
 bool App::hasUnsavedChanges() const { return impl_->changed; }
 
 void App::saveSession() { impl_->saveIfChanged(); }
+
+const WidgetRegistry& App::widgets() const { return impl_->widgets; }
+const std::string& App::language() const { return impl_->state.language; }
+bool App::takeNewPage() {
+    const bool was = impl_->newPage;
+    impl_->newPage = false;
+    return was;
+}
+void App::mirrorActivate(const std::string& id) { impl_->external.activated = id; }
+void App::mirrorText(const std::string& id, const std::string& text) { impl_->external.text[id] = text; }
+void App::mirrorFocus(const std::string& id, bool visible) {
+    impl_->external.focusMoved = id != impl_->external.focused && !id.empty() && visible;
+    impl_->external.focused = id;
+    impl_->external.focusVisible = visible;
+}
+std::string App::takePressedOnCanvas() { return std::exchange(impl_->external.pressedOnCanvas, std::string()); }
 
 namespace {
 nlohmann::json finiteOrNull(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }

@@ -3,6 +3,8 @@
 // Knows nothing about windows, GL or the browser: the platform layer calls it once a frame.
 #pragma once
 
+#include "ui/widgets.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -103,6 +105,21 @@ public:
     // The test interface: the state (answers, weights, CRs...) and the widgets' rectangles.
     std::string stateJson() const;
     std::string widgetsJson() const;
+
+    // The platform's mirror of the widgets (the page's DOM for assistive technology and the
+    // browser's own text fields): what was drawn last frame, with its semantics...
+    const WidgetRegistry& widgets() const;
+    const std::string& language() const;
+    // ...whether the last frame showed a new screen or set (the mirror's focus goes to its top)...
+    bool takeNewPage();
+    // ...the widget the pointer pressed last frame ("" none; the mirror's focus follows it)...
+    std::string takePressedOnCanvas();
+    // ...and what the mirror's elements did, applied in the next frame as the canvas would:
+    // `id` activated (a click, Space or Enter, a screen reader's action); text field `id` now
+    // holds `text`; the focus is on `id` ("" none), moved there by the keyboard when `visible`.
+    void mirrorActivate(const std::string& id);
+    void mirrorText(const std::string& id, const std::string& text);
+    void mirrorFocus(const std::string& id, bool visible);
 
 private:
     struct Impl;

@@ -115,6 +115,23 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
         TextCentered(ctx, ctx.tr(set.settled ? "compare.next_optional" : "compare.next_question"), kAccent);
         ctx.mark("next-question/" + set.parentId);
     }
+    // For assistive technology the row is a radio group named with both items and the
+    // question; its radios follow the scale's reading order (position 0 first).
+    const ImVec2 rowStart = ImGui::GetCursorScreenPos();
+    Semantics group{Role::RadioGroup, format(ctx.tr("a11y.judgment"), ctx.label(a), ctx.label(b))};
+    ctx.markRect(id, rowStart, rowStart, group);
+    auto radio = [&](int position) {
+        const int distance = std::abs(position - 8);
+        Semantics r{Role::Radio};
+        r.name = distance == 0 ? format(ctx.tr("a11y.position_equal"), ctx.integer(1))
+                               : format(ctx.tr("a11y.position"), ctx.label(position < 8 ? a : b),
+                                        ctx.tr("scale.intensity." + std::to_string(distance + 1)), ctx.integer(distance + 1));
+        r.parent = id;
+        r.checked = position == selected;
+        return r;
+    };
+    for (int position = 0; position < 17; ++position)
+        ctx.markRect(id + "/" + std::to_string(position), rowStart, rowStart, radio(position));
     const float avail = ImGui::GetContentRegionAvail().x;
     const float startX = ImGui::GetCursorPosX();
     const float rowTop = ImGui::GetCursorPosY();
@@ -130,8 +147,11 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
     auto position = [&](int pos, float x, float y, float width) {
         ImGui::SetCursorPos(ImVec2(x, y));
         ImGui::PushID(pos);
-        const bool clicked = ImGui::InvisibleButton("pos", ImVec2(width, layout.height));
-        ctx.mark(id + "/" + std::to_string(pos));
+        bool clicked = ImGui::InvisibleButton("pos", ImVec2(width, layout.height));
+        const std::string positionId = id + "/" + std::to_string(pos);
+        ctx.mark(positionId, radio(pos));
+        // The mirror's radio chooses a position; choosing the chosen one again keeps it.
+        if (ctx.activated(positionId) && pos != selected) clicked = true;
         drawScalePosition(ctx, pos, pos == selected, layout);
         // Keyboard focus shows like a hover; a finger hovers nothing (no tooltip after a tap).
         if (ctx.wantsTooltip() || (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)) {
@@ -204,6 +224,7 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
     } else {
         TextCentered(ctx, ctx.tr(layout.numbersBelow ? "compare.not_answered" : "compare.not_answered_touch"), kMuted);
     }
+    ctx.markRect(id, rowStart, ImVec2(rowStart.x + avail, ImGui::GetCursorScreenPos().y), group);
     ImGui::Separator();
     ImGui::PopID();
 }
@@ -220,8 +241,11 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         ImGui::PushID(k);
         const float width = ImGui::GetContentRegionAvail().x;
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const bool clicked = ImGui::Selectable("##set", k == s.currentSet, 0, ImVec2(width, 0));
-        ctx.mark("tree/" + set.parentId);
+        bool clicked = ImGui::Selectable("##set", k == s.currentSet, 0, ImVec2(width, 0));
+        Semantics item{Role::Button, ctx.label(set.parent) + " (" + ctx.integer(set.answered) + "/" + ctx.integer(set.total) + ")"};
+        item.selected = k == s.currentSet;
+        ctx.mark("tree/" + set.parentId, item);
+        clicked |= ctx.activated("tree/" + set.parentId);
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const float h = ImGui::GetTextLineHeight();
         const float dotX = ctx.rtl() ? p.x + width - indent - h / 2 : p.x + indent + h / 2;
@@ -300,7 +324,9 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     ImGui::TextUnformatted(v.c_str());
     ImGui::PopStyleColor();
-    ctx.mark("cr/" + set.parentId);
+    Semantics verdictLine{Role::Text, line};
+    verdictLine.live = true;  // announced when it changes
+    ctx.mark("cr/" + set.parentId, verdictLine);
     ImGui::Dummy(ImVec2(1, 4));
 
     // The engine's suggestion (one rule for the page and the CLI): it always lowers CR; after it
@@ -317,6 +343,7 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
         AlignForWidth(ctx, bw);
         if (Button(ctx, label, "use-suggested", ImVec2(bw, 0)))
             out.push_back(intent::SetJudgment{setIndex, change.i, change.j, change.suggested});
+        ctx.widgets["use-suggested"].semantics.live = true;  // announced when it appears or changes
     } else if (cr > threshold) {
         Text(ctx, ctx.tr("compare.no_suggestion"), kMuted);
     }

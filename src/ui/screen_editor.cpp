@@ -20,36 +20,23 @@ const ImU32 kRemark = IM_COL32(160, 100, 10, 255);
 
 void push(Intents& out, EditorAction action) { out.push_back(intent::Editor{std::move(action)}); }
 
-// ImGui text fields over a std::string (grown as the user types).
-int resizeCallback(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(std::size_t(data->BufTextLen));
-        data->Buf = text->data();
-    }
-    return 0;
-}
-bool InputString(const std::string& id, std::string& text, float width, float height = 0,
-                 ImGuiInputTextFlags flags = 0) {
-    flags |= ImGuiInputTextFlags_CallbackResize;
-    if (height > 0)
-        return ImGui::InputTextMultiline(id.c_str(), text.data(), text.capacity() + 1, ImVec2(width, height), flags,
-                                         resizeCallback, &text);
-    ImGui::SetNextItemWidth(width);
-    return ImGui::InputText(id.c_str(), text.data(), text.capacity() + 1, flags, resizeCallback, &text);
-}
-
 std::string languageName(const ScreenContext& ctx, const std::string& code) {
     const std::string key = "editor.lang." + code;
     return ctx.strings.has(ctx.state.language, key) ? ctx.tr(key) : code;
 }
 
-// A labelled text field, aligned to the reading direction; Persian content is shown shaped under
-// it (ImGui draws the typed text unshaped). Returns true with `value` changed when edited.
+// A labelled text field, aligned to the reading direction; a multi-line one shows Persian content
+// shaped under it (ImGui draws the typed text unshaped). Returns true with `value` changed when edited.
 bool Field(const ScreenContext& ctx, const std::string& label, const std::string& id, std::string& value,
            float height = 0) {
     Text(ctx, label, kMuted);
     const float width = ImGui::GetContentRegionAvail().x;
+    if (height <= 0) {  // one line: the shared text field (the browser's own on the web)
+        std::string edited;
+        const bool changed = TextField(ctx, label, id, value, edited, width);
+        if (changed) value = edited;
+        return changed;
+    }
     const bool changed = InputString("##" + id, value, width, height);
     ctx.mark(id);
     if (!value.empty() && ahp::text::hasRightToLeft(value)) {

@@ -117,7 +117,10 @@ void drawConfirm(const ScreenContext& ctx, Intents& out) {
     // The safe answer comes first in reading order; the colours tell them apart.
     const int pressed = ButtonRow(ctx, {{ctx.tr("confirm.cancel"), "confirm-no"}, {yes, "confirm-yes"}}, 1,
                                   startOver ? IM_COL32(190, 60, 50, 255) : IM_COL32(36, 99, 170, 255));
-    if (pressed >= 0) {
+    ctx.widgets["confirm-no"].semantics.autofocus = true;  // the keyboard lands on the safe answer
+    // Escape is the safe answer (the keyboard's way out of any popup).
+    const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    if (pressed >= 0 || escape) {
         out.push_back(intent::Answer{pressed == 1});
         ImGui::CloseCurrentPopup();
     }

@@ -67,7 +67,13 @@ std::optional<bool> Checkbox(const ScreenContext& ctx, const std::string& label,
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(text.c_str());
     }
-    ctx.mark(id);
+    Semantics semantics{Role::Checkbox, label};
+    semantics.checked = value;
+    ctx.mark(id, semantics);
+    if (ctx.activated(id)) {  // the mirror's checkbox: Space, a click, a screen reader
+        pressed = true;
+        v = !value;
+    }
     if (pressed) return v;
     return std::nullopt;
 }

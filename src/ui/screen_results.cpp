@@ -142,11 +142,14 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float y = ImGui::GetCursorPosY();
     const float x0 = ImGui::GetCursorPosX();
+    const ImVec2 barStart = ImGui::GetCursorScreenPos();
     // Language switch at the far end; the other language's name is the label.
     const std::string& other = s.language == "fa" ? std::string("en") : std::string("fa");
     const std::string& langLabel = ctx.strings.get(other, "language.name");
     const float lw = ImGui::CalcTextSize(ctx.visual(langLabel).c_str()).x + 24;
     ImGui::SetCursorPos(ImVec2(ctx.rtl() ? x0 : x0 + avail - lw, y));
+    // The screen tabs are a tab list for assistive technology; it is recorded first (reading order).
+    ctx.markRect("nav", barStart, barStart, {Role::TabList, ctx.tr("a11y.tabs")});
     if (Button(ctx, langLabel, "language", ImVec2(lw, 0))) out.push_back(intent::SetLanguage{other});
     float reserved = lw;  // room the first row of tabs leaves for these switches
     if (ctx.rtl()) {  // Persian or Latin digits for numbers (Persian mode only)
@@ -177,15 +180,22 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
         const bool active = s.screen == screens[k];
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(36, 99, 170, 255));
         if (active) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-        if (Button(ctx, tabs[k], ids[k], ImVec2(w, 0))) out.push_back(intent::GoTo{screens[k]});
+        if (Button(ctx, tabs[k], ids[k], ImVec2(w, 0), Role::Tab, active)) out.push_back(intent::GoTo{screens[k]});
+        ctx.widgets[ids[k]].semantics.parent = "nav";
         if (active) ImGui::PopStyleColor(2);
         used += w + gap;
     }
+    ctx.markRect("nav", barStart, ImVec2(barStart.x + avail, barStart.y + (rowY - y) + ImGui::GetFrameHeight()),
+                 {Role::TabList, ctx.tr("a11y.tabs")});
     // Progress across all judgments.
     ImGui::SetCursorPos(ImVec2(x0, rowY + ImGui::GetFrameHeight() + 6));
     const std::string progress = format(ctx.tr("progress"), ctx.integer(s.answered), ctx.integer(s.total));
     Bar(ctx, s.total ? float(s.answered) / float(s.total) : 0.0f, progress, IM_COL32(120, 190, 140, 255), avail);
-    ctx.mark("progress");
+    Semantics bar{Role::ProgressBar, progress};
+    bar.value = progress;
+    bar.valueNow = float(s.answered);
+    bar.valueMax = float(s.total);
+    ctx.mark("progress", bar);
     ImGui::Separator();
 }
 

@@ -1,10 +1,9 @@
 #include "ui/screens.hpp"
 
+#include "model/limits.hpp"
+#include "model/response.hpp"
+
 #include <algorithm>
-
-#include "text/bidi.hpp"
-
-#include <cstring>
 
 namespace ui {
 
@@ -18,27 +17,27 @@ const std::string& modelText(const ScreenContext& ctx, const std::map<std::strin
     return empty;
 }
 
-// A text field whose content is shown shaped beside it while typing (ImGui draws the raw
-// logical text, which for Persian is unshaped).
+// Names and roles are one line of at most limits::kNameCharacters: a longer one or one with
+// control or direction characters (a pasted tab or line break) gets a message at the field
+// (the rule a response file is read with: model::isStorableName), and is kept as typed.
+std::string fieldProblem(const ScreenContext& ctx, const std::string& value) {
+    const std::string trimmed = model::trimmedName(value);
+    if (model::isStorableName(trimmed)) return {};
+    const std::size_t characters = model::characterCount(trimmed);
+    if (characters > std::size_t(model::limits::kNameCharacters))
+        return format(ctx.tr("welcome.field_too_long"), ctx.integer(long(model::limits::kNameCharacters)),
+                      ctx.integer(long(characters)));
+    return ctx.tr("welcome.field_control");
+}
+
+// A labelled field (the browser's own text field on the web, see TextField).
 bool Field(const ScreenContext& ctx, const std::string& labelKey, const std::string& id,
            const std::string& value, std::string& edited, bool takeFocus = false) {
     Text(ctx, ctx.tr(labelKey));
-    char buffer[256];
-    std::strncpy(buffer, value.c_str(), sizeof buffer - 1);
-    buffer[sizeof buffer - 1] = 0;
     const float width = std::min(ImGui::GetContentRegionAvail().x, 420.0f);
     AlignForWidth(ctx, width);
-    ImGui::SetNextItemWidth(width);
     if (takeFocus) ImGui::SetKeyboardFocusHere();
-    const bool changed = ImGui::InputText(("##" + id).c_str(), buffer, sizeof buffer);
-    ctx.mark(id);
-    if (changed) edited = buffer;
-    if (!value.empty() && ahp::text::hasRightToLeft(value)) {
-        const std::string& v = ctx.visual(value);
-        AlignForWidth(ctx, ImGui::CalcTextSize(v.c_str()).x);
-        ImGui::TextDisabled("%s", v.c_str());
-    }
-    return changed;
+    return TextField(ctx, ctx.tr(labelKey), id, value, edited, width, fieldProblem(ctx, value));
 }
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include "text/bidi.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -75,10 +76,118 @@ std::string ScreenContext::integer(long value) const {
 }
 
 void ScreenContext::mark(const std::string& id) const {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    auto it = widgets.find(id);
+    mark(id, it == widgets.end() ? Semantics{} : it->second.semantics);
+}
+
+void ScreenContext::mark(const std::string& id, Semantics semantics) const {
+    const Role role = semantics.role;
+    markRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), std::move(semantics));
+    if (external && ImGui::IsItemActivated() &&
+        (role == Role::Button || role == Role::Tab || role == Role::Radio || role == Role::Checkbox))
+        external->pressedOnCanvas = id;
+    // The mirror's focus moved here: scroll it into view (ImGui scrolls to the last item).
+    if (external && external->focusMoved && external->focused == id) {
+        const WidgetRect& r = widgets[id];
+        if (r.y0 < r.clipY0 || r.y1 > r.clipY1) ImGui::SetScrollHereY(0.5f);
+        external->focusMoved = false;
+    }
+}
+
+void ScreenContext::markRect(const std::string& id, ImVec2 a, ImVec2 b, Semantics semantics) const {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
-    widgets[id] = {a.x, a.y, b.x, b.y, c0.x, c0.y, c1.x, c1.y};
+    const auto found = widgets.find(id);
+    const int order = found == widgets.end() ? int(widgets.size()) : found->second.order;  // first drawn first
+    widgets[id] = {a.x, a.y, b.x, b.y, c0.x, c0.y, c1.x, c1.y, order, std::move(semantics)};
+    // The keyboard's place, drawn on the canvas (the mirror's elements are transparent).
+    if (external && external->focusVisible && external->focused == id && b.x > a.x && b.y > a.y) {
+        ImDrawList* top = ImGui::GetForegroundDrawList();
+        top->PushClipRect(c0, c1, true);
+        top->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), IM_COL32(20, 90, 200, 255), 4, 0, 2.5f);
+        top->PopClipRect();
+    }
+}
+
+bool ScreenContext::activated(const std::string& id) const {
+    if (!external || external->activated.empty() || external->activated != id) return false;
+    external->activated.clear();
+    return true;
+}
+
+const std::string* ScreenContext::externalText(const std::string& id) const {
+    if (!external) return nullptr;
+    const auto it = external->text.find(id);
+    return it == external->text.end() ? nullptr : &it->second;
+}
+
+namespace {
+int resizeCallback(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* text = static_cast<std::string*>(data->UserData);
+        text->resize(std::size_t(data->BufTextLen));
+        data->Buf = text->data();
+    }
+    return 0;
+}
+// Where the text of a paragraph went: `id`s are given by reading order ("text/N").
+std::string nextTextId(const ScreenContext& ctx) { return "text/" + std::to_string(ctx.widgets.size()); }
+}  // namespace
+
+bool InputString(const std::string& id, std::string& text, float width, float height, ImGuiInputTextFlags flags) {
+    flags |= ImGuiInputTextFlags_CallbackResize;
+    if (height > 0)
+        return ImGui::InputTextMultiline(id.c_str(), text.data(), text.capacity() + 1, ImVec2(width, height), flags,
+                                         resizeCallback, &text);
+    ImGui::SetNextItemWidth(width);
+    return ImGui::InputText(id.c_str(), text.data(), text.capacity() + 1, flags, resizeCallback, &text);
+}
+
+bool TextField(const ScreenContext& ctx, const std::string& name, const std::string& id, const std::string& value,
+               std::string& edited, float width, const std::string& problem) {
+    std::string text = value;
+    // ImGui draws the logical order unjoined: text with right-to-left letters is drawn by the
+    // app (shaped, reordered) over a field whose own text is transparent. Intents apply at the
+    // end of each frame, so `value` is what ImGui's buffer held before this frame's typing.
+    const bool drawShaped = ahp::text::hasRightToLeft(value);
+    if (drawShaped) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+    const bool typedHere = InputString("##" + id, text, width);
+    if (drawShaped) ImGui::PopStyleColor();
+    bool changed = typedHere;
+    if (changed) edited = text;
+    Semantics semantics{Role::TextField, name};
+    semantics.value = value;
+    semantics.invalid = !problem.empty();
+    semantics.description = problem;
+    ctx.mark(id, semantics);
+    if (drawShaped) {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        const ImVec2 pad = ImGui::GetStyle().FramePadding;
+        const std::string& v = ctx.visual(typedHere ? text : value);
+        const float w = ImGui::CalcTextSize(v.c_str()).x;
+        // Right-to-left text starts at the right; one too long for the box shows its start.
+        const float x = std::max(a.x + pad.x, b.x - pad.x - w);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->PushClipRect(ImVec2(a.x + pad.x, a.y), ImVec2(b.x - pad.x, b.y), true);
+        draw->AddText(ImVec2(x, a.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text), v.c_str());
+        // The caret at the logical end (the left end of right-to-left text), blinking.
+        if (ImGui::IsItemActive() && std::fmod(ImGui::GetTime(), 1.2) < 0.8)
+            draw->AddLine(ImVec2(x - 1, a.y + pad.y), ImVec2(x - 1, b.y - pad.y), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+        draw->PopClipRect();
+    }
+    // The browser's field (the mirror) sends its whole text as it changes.
+    if (const std::string* typed = ctx.externalText(id); typed && *typed != value) {
+        edited = *typed;
+        changed = true;
+    }
+    if (!problem.empty()) {
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 40, 255));
+        TextInBox(ctx, problem, width, ctx.rtl());
+        ImGui::PopStyleColor();
+        ctx.markRect(id + "/problem", start, ImVec2(start.x + width, ImGui::GetCursorScreenPos().y), {Role::Text, problem});
+    }
+    return changed;
 }
 
 void TextInBox(const ScreenContext& ctx, const std::string& logical, float width, bool alignEnd) {
@@ -98,8 +207,13 @@ void TextInBox(const ScreenContext& ctx, const std::string& logical, float width
 
 void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
-    TextInBox(ctx, logical, ImGui::GetContentRegionAvail().x, ctx.rtl());
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    TextInBox(ctx, logical, width, ctx.rtl());
     if (color) ImGui::PopStyleColor();
+    const ImVec2 end = ImGui::GetCursorScreenPos();
+    ctx.markRect(nextTextId(ctx), start, ImVec2(start.x + width, std::max(start.y + 1, end.y - ImGui::GetStyle().ItemSpacing.y)),
+                 {Role::Text, logical});
 }
 
 void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
@@ -114,19 +228,27 @@ void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 co
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(v.c_str());
     if (color) ImGui::PopStyleColor();
+    ctx.mark(nextTextId(ctx), {Role::Text, logical});
 }
 
 void Title(const ScreenContext& ctx, const std::string& logical) {
     if (ctx.titleFont) ImGui::PushFont(ctx.titleFont);
+    const std::string id = nextTextId(ctx);
     Text(ctx, logical, IM_COL32(20, 50, 90, 255));
     if (ctx.titleFont) ImGui::PopFont();
+    Semantics heading{Role::Heading, logical};
+    heading.level = 2;
+    ctx.widgets[id].semantics = heading;  // the paragraph Text() recorded is a heading
 }
 
-bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id, ImVec2 size) {
+bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id, ImVec2 size, Role role,
+            bool selected) {
     const std::string text = ctx.visual(logical) + "##" + id;
     const bool pressed = ImGui::Button(text.c_str(), size);
-    ctx.mark(id);
-    return pressed;
+    Semantics semantics{role, logical};
+    semantics.selected = selected;
+    ctx.mark(id, semantics);
+    return pressed || ctx.activated(id);
 }
 
 int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string, std::string>>& labelAndId,

@@ -13,7 +13,6 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
-#include <vector>
 
 namespace ui {
 
@@ -35,10 +34,51 @@ private:
     std::unordered_map<std::string, std::vector<std::string>> wrapped_;
 };
 
+// What assistive technology is told about a widget (the page mirrors it in real DOM elements:
+// src/platform/js/a11y.js). `name` is logical text in the interface's language.
+enum class Role { None, Button, TabList, Tab, RadioGroup, Radio, Checkbox, TextField, Heading, ProgressBar, Table, Link, Text };
+struct Semantics {
+    Role role = Role::None;
+    std::string name;
+    std::string parent;       // the id of the group (radio group, tab list) it belongs to
+    std::string value;        // a text field's text; a progress bar's value text
+    float valueNow = 0, valueMax = 0;  // a progress bar
+    bool checked = false, selected = false, disabled = false, expanded = false;
+    bool live = false;        // changes are announced politely (a verdict, a new suggestion)
+    bool invalid = false;     // a text field whose text breaks a limit
+    std::string description;  // why it is invalid, or a hint
+    int level = 0;            // a heading's level
+    bool autofocus = false;   // when it appears, the keyboard's place moves to it (a popup's safe answer)
+    bool operator==(const Semantics& o) const {
+        return role == o.role && name == o.name && parent == o.parent && value == o.value && valueNow == o.valueNow &&
+               valueMax == o.valueMax && checked == o.checked && selected == o.selected && disabled == o.disabled &&
+               expanded == o.expanded && live == o.live && invalid == o.invalid && description == o.description &&
+               level == o.level && autofocus == o.autofocus;
+    }
+    bool operator!=(const Semantics& o) const { return !(*this == o); }
+};
+
 // A widget's rectangle and the clip rectangle of the window it is in (a widget scrolled out of
-// its window is recorded, but not clickable until it is inside its clip rectangle).
-struct WidgetRect { float x0, y0, x1, y1, clipX0, clipY0, clipX1, clipY1; };
+// its window is recorded, but not clickable until it is inside its clip rectangle); `order` is
+// when it was first drawn in the frame (reading order for the mirror).
+struct WidgetRect {
+    float x0, y0, x1, y1, clipX0, clipY0, clipX1, clipY1;
+    int order = 0;
+    Semantics semantics;
+};
 using WidgetRegistry = std::map<std::string, WidgetRect>;
+
+// What the platform's mirror of the widgets did since the last frame: an element was activated
+// (clicked, Space, Enter, a screen reader's default action), a text field's text changed, the
+// focus moved. Screens read it through ScreenContext.
+struct ExternalInput {
+    std::string activated;                          // widget id
+    std::map<std::string, std::string> text;        // text field id -> its whole text
+    std::string focused;                            // widget id with the mirror's focus ("" none)
+    bool focusVisible = false;                      // focus moved by the keyboard: draw its ring
+    bool focusMoved = false;                        // bring `focused` into view this frame
+    std::string pressedOnCanvas;                    // the pointer pressed this widget: the mirror's focus follows
+};
 
 // What a screen needs besides the state: words, shaping, and where to record widgets.
 struct ScreenContext {
@@ -48,6 +88,7 @@ struct ScreenContext {
     WidgetRegistry& widgets;
     ImFont* titleFont = nullptr;
     bool scrollToTop = false;
+    ExternalInput* external = nullptr;
     bool rtl() const { return state.language == "fa"; }
     // Phone-sized window, upright (narrower than 720) or on its side (lower than 500): single
     // column layouts, no side tree.
@@ -68,8 +109,15 @@ struct ScreenContext {
     // Numbers in the reader's digits.
     std::string number(double value, int decimals) const;
     std::string integer(long value) const;
-    // Records the last item's rectangle under `id`.
+    // Records the last item's rectangle under `id` (and what it is, for assistive technology).
     void mark(const std::string& id) const;
+    void mark(const std::string& id, Semantics semantics) const;
+    // Records a rectangle that is not ImGui's last item (a group around several items).
+    void markRect(const std::string& id, ImVec2 min, ImVec2 max, Semantics semantics) const;
+    // The mirror activated `id` this frame (consumed: true once).
+    bool activated(const std::string& id) const;
+    // The mirror's new text for field `id`, if it changed.
+    const std::string* externalText(const std::string& id) const;
 };
 
 // Text aligned to the reading direction (right in Persian), wrapped to the available width.
@@ -78,9 +126,18 @@ void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0)
 void TextInBox(const ScreenContext& ctx, const std::string& logical, float width, bool alignEnd);
 void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
 void Title(const ScreenContext& ctx, const std::string& logical);
-// A button whose label is shaped; `id` keeps it stable across languages.
+// A button whose label is shaped; `id` keeps it stable across languages. `role` Tab for the top bar.
 bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id,
-            ImVec2 size = ImVec2(0, 0));
+            ImVec2 size = ImVec2(0, 0), Role role = Role::Button, bool selected = false);
+// An ImGui text field over a std::string (grown as the user types); multiline when height > 0.
+bool InputString(const std::string& id, std::string& text, float width, float height = 0,
+                 ImGuiInputTextFlags flags = 0);
+// A one-line text field for `value` (logical UTF-8). Persian is drawn shaped and right to left
+// (ImGui would draw the logical order unjoined). On the web the page puts a real <input> over
+// it (the mirror); its text arrives through ExternalInput. `problem` (a message) is shown under
+// the field and marks it invalid. Returns true with `edited` set when the text changed.
+bool TextField(const ScreenContext& ctx, const std::string& name, const std::string& id, const std::string& value,
+               std::string& edited, float width, const std::string& problem = {});
 // Buttons side by side from the reading-direction start (stacked when the line is too narrow).
 // Returns the index of the one pressed, or -1. Button `primary` (if any) is drawn in `primaryColor`.
 int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string, std::string>>& labelAndId,

@@ -1,0 +1,149 @@
+// The page's mirror of the widgets (js/mirror.js): real DOM elements over the canvas, one per
+// widget with semantics (ui::Semantics), for screen readers and the keyboard, and the browser's
+// own text fields. After each drawn frame only what changed is sent (new, changed and removed
+// widgets, the order when it changed, the language); a frame that is not drawn sends nothing.
+// What the elements do comes back as the canvas would do it (ui::App::mirror*).
+#include "platform/mirror.hpp"
+
+#include "platform/runner.hpp"
+#include "platform/web_bridge.hpp"
+
+#include <emscripten.h>
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+extern "C" {
+void ahp_js_install_mirror();
+void ahp_js_update_mirror(const char* changesJson);
+}
+
+namespace {
+
+const char* roleName(ui::Role role) {
+    switch (role) {
+    case ui::Role::Button: return "button";
+    case ui::Role::TabList: return "tablist";
+    case ui::Role::Tab: return "tab";
+    case ui::Role::RadioGroup: return "radiogroup";
+    case ui::Role::Radio: return "radio";
+    case ui::Role::Checkbox: return "checkbox";
+    case ui::Role::TextField: return "textbox";
+    case ui::Role::Heading: return "heading";
+    case ui::Role::ProgressBar: return "progressbar";
+    case ui::Role::Table: return "table";
+    case ui::Role::Link: return "link";
+    case ui::Role::Text: return "text";
+    case ui::Role::None: break;
+    }
+    return "";
+}
+
+bool sameRect(const ui::WidgetRect& a, const ui::WidgetRect& b) {
+    return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1 && a.clipX0 == b.clipX0 &&
+           a.clipY0 == b.clipY0 && a.clipX1 == b.clipX1 && a.clipY1 == b.clipY1;
+}
+
+nlohmann::json nodeJson(const std::string& id, const ui::WidgetRect& r) {
+    const ui::Semantics& s = r.semantics;
+    nlohmann::json j = {{"id", id}, {"role", roleName(s.role)}, {"name", s.name},
+                        {"rect", {r.x0, r.y0, r.x1, r.y1}}, {"clip", {r.clipX0, r.clipY0, r.clipX1, r.clipY1}}};
+    if (!s.parent.empty()) j["parent"] = s.parent;
+    if (!s.value.empty() || s.role == ui::Role::TextField) j["value"] = s.value;
+    if (s.role == ui::Role::ProgressBar) j["now"] = s.valueNow, j["max"] = s.valueMax;
+    if (s.checked) j["checked"] = true;
+    if (s.selected) j["selected"] = true;
+    if (s.disabled) j["disabled"] = true;
+    if (s.expanded) j["expanded"] = true;
+    if (s.live) j["live"] = true;
+    if (s.invalid) j["invalid"] = true;
+    if (!s.description.empty()) j["description"] = s.description;
+    if (s.level) j["level"] = s.level;
+    if (s.autofocus) j["autofocus"] = true;
+    return j;
+}
+
+std::map<std::string, ui::WidgetRect> g_shown;  // what the page has
+std::vector<std::string> g_order;
+std::string g_language;
+std::deque<std::string> g_activations;  // one reaches the app per frame, in order
+
+}  // namespace
+
+// From js/mirror.js.
+extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_activate(const char* id) {
+    g_activations.emplace_back(id);
+    if (g_activations.size() == 1) platform::host().app->mirrorActivate(g_activations.front());
+    web_bridge::wake();
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_text(const char* id, const char* text) {
+    platform::host().app->mirrorText(id, text);
+    web_bridge::wake();
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_focus(const char* id, int visible) {
+    platform::host().app->mirrorFocus(id, visible != 0);
+    web_bridge::wake();
+}
+
+namespace platform {
+
+void installMirror() {
+    // The keyboard belongs to the page's elements (Tab, arrows, Space, Enter on the mirror);
+    // ImGui's own keyboard navigation would act a second time on whatever the mouse last
+    // touched (a stray Space pressing the language button).
+    ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    ahp_js_install_mirror();
+}
+
+void updateMirror() {
+    ui::App& app = *host().app;
+    if (!g_activations.empty()) {  // the frame just drawn took the first one
+        g_activations.pop_front();
+        if (!g_activations.empty()) {
+            app.mirrorActivate(g_activations.front());
+            web_bridge::wake();
+        }
+    }
+    nlohmann::json changes = nlohmann::json::object();
+    nlohmann::json set = nlohmann::json::array(), removed = nlohmann::json::array();
+    std::vector<std::pair<int, std::string>> ordered;
+    for (const auto& [id, r] : app.widgets()) {
+        if (r.semantics.role == ui::Role::None) continue;
+        ordered.emplace_back(r.order, id);
+        const auto it = g_shown.find(id);
+        if (it == g_shown.end() || !sameRect(it->second, r) || it->second.semantics != r.semantics)
+            set.push_back(nodeJson(id, r));
+    }
+    for (const auto& [id, r] : g_shown)
+        if (auto it = app.widgets().find(id); it == app.widgets().end() || it->second.semantics.role == ui::Role::None)
+            removed.push_back(id);
+    std::sort(ordered.begin(), ordered.end());
+    std::vector<std::string> order;
+    order.reserve(ordered.size());
+    for (auto& [k, id] : ordered) order.push_back(std::move(id));
+    if (order != g_order) {
+        changes["order"] = order;
+        g_order = std::move(order);
+    }
+    if (!set.empty()) changes["set"] = std::move(set);
+    if (!removed.empty()) changes["removed"] = std::move(removed);
+    if (app.language() != g_language) {
+        g_language = app.language();
+        changes["lang"] = g_language;
+        changes["dir"] = g_language == "fa" ? "rtl" : "ltr";
+    }
+    if (app.takeNewPage()) changes["newPage"] = true;
+    if (std::string pressed = app.takePressedOnCanvas(); !pressed.empty()) changes["focus"] = pressed;
+    if (changes.empty()) return;
+    g_shown.clear();
+    for (const auto& [id, r] : app.widgets())
+        if (r.semantics.role != ui::Role::None) g_shown.emplace(id, r);
+    ahp_js_update_mirror(changes.dump().c_str());
+}
+
+}  // namespace platform

@@ -1,0 +1,194 @@
+// A questionnaire that a screen reader and the keyboard alone can complete (issue 12): the
+// page's accessibility tree (CDP), the keyboard from a fresh page to a downloaded answer file,
+// axe-core on every screen in both languages, and the live region.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { serve, launch, openApp, settle, state, waitForState, click, screenshot } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  return { nodes, byId, role: (n) => n.role && n.role.value, name: (n) => (n.name && n.name.value) || '' };
+}
+
+const items = {  // set 1 (G) in the built-in model: its three items' labels
+  en: ['E-administration', 'E-service delivery', 'E-participation'],
+};
+
+for (const lang of ['en', 'fa']) {
+  test(`the accessibility tree of set 1 in ${lang}: three named radio groups of 17 named radios`, async () => {
+    const { page } = await openApp(browser, server.url + `?lang=${lang}&screen=compare&set=1`);
+    const s = await state(page);
+    const ax = await axTree(page);
+    const groups = ax.nodes.filter((n) => ax.role(n) === 'radiogroup');
+    assert.equal(groups.length, 3, 'three judgments, three radio groups');
+    for (const g of groups) {
+      const radios = (g.childIds || []).map((id) => ax.byId.get(id)).filter((n) => ax.role(n) === 'radio');
+      assert.equal(radios.length, 17, `${ax.name(g)}: 17 radios`);
+      const name = ax.name(g);
+      if (lang === 'en') {
+        assert.match(name, /^(E-[a-z ]+|[A-Z][^:]+) or .+: which is more important, and how much\?$/, name);
+        assert.ok(radios.some((r) => / strongly more important, 5$/.test(ax.name(r))), 'a radio is named with its meaning');
+        assert.ok(radios.some((r) => ax.name(r) === 'Equally important, 1'));
+      } else {
+        assert.match(name, / یا .+: کدام مهم‌تر است و چه اندازه؟$/, name);
+        assert.ok(radios.some((r) => / به‌شدت مهم‌تر، ۵$/.test(ax.name(r))), 'a radio is named with its meaning in Persian');
+      }
+      assert.equal(new Set(radios.map(ax.name)).size, 17, 'every radio has its own name');
+    }
+    if (lang === 'en') {
+      const names = groups.map(ax.name).join('\n');
+      for (const item of items.en) assert.ok(names.includes(item), `${item} is named`);
+      assert.ok(names.includes('E-administration or E-service delivery: which is more important, and how much?'));
+      const r = ax.nodes.find((n) => ax.name(n) === 'E-administration strongly more important, 5');
+      assert.ok(r && ax.role(r) === 'radio', 'the issue\'s example radio name');
+    }
+    assert.ok(ax.nodes.some((n) => ax.role(n) === 'tablist'), 'the top bar is a tab list');
+    assert.ok(ax.nodes.filter((n) => ax.role(n) === 'tab').length >= 5);
+    const progress = ax.nodes.find((n) => ax.role(n) === 'progressbar');
+    assert.ok(progress, 'a progress bar');
+    const html = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+    assert.deepEqual(html, [lang, lang === 'fa' ? 'rtl' : 'ltr']);
+    assert.equal(s.sets[0].answered, 0, 'reading the tree changed no answer');
+    await page.context().close();
+  });
+}
+
+// The keyboard alone, from a fresh page: Tab to the name, type it, Enter on Start, answer set 1
+// with Tab, Space and arrows, Next, the Results tab, Download.
+test('keyboard only: a fresh page through set 1 to the results and a downloaded answer file', async () => {
+  const { page, context, errors } = await openApp(browser, server.url + '?lang=en');
+  const active = () => page.evaluate(() => document.activeElement.dataset ? document.activeElement.dataset.widget || '' : '');
+  async function tabTo(predicate, what, shift = false) {
+    for (let k = 0; k < 120; ++k) {
+      await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+      await settle(page, 1);
+      const id = await active();
+      if (predicate(id)) return id;
+    }
+    throw new Error('Tab never reached ' + what + '; last: ' + (await active()));
+  }
+  await tabTo((id) => id === 'expert-name', 'the name field');
+  await page.keyboard.type('Keyboard Expert');
+  await waitForState(page, (s) => s.expert.name === 'Keyboard Expert');
+  await tabTo((id) => id === 'start', 'Start');
+  await page.keyboard.press('Enter');
+  await waitForState(page, (s) => s.screen === 'compare' && s.current_set === 'G');
+
+  // Each judgment is one Tab stop; Space picks the focused position, arrows move it.
+  const pairs = ['1-2', '1-3', '2-3'];
+  const arrows = [3, 10, 6];
+  for (let k = 0; k < pairs.length; ++k) {
+    const id = await tabTo((w) => w.startsWith(`judgment/G/${pairs[k]}/`), `judgment ${pairs[k]}`);
+    assert.match(id, new RegExp(`^judgment/G/${pairs[k]}/0$`), 'Tab enters an unanswered group at its first position');
+    await page.keyboard.press('Space');
+    for (let a = 0; a < arrows[k]; ++a) await page.keyboard.press('ArrowRight');
+    await settle(page, 3);
+    await waitForState(page, (s) => s.sets[0].judgments[k] !== null);
+    await screenshot(page, 'keyboard-compare-en');
+  }
+  let s = await waitForState(page, (st) => st.sets[0].answered === 3);
+  assert.deepEqual(s.sets[0].judgments, [9 - 3, 1 / 3, 9 - 6], 'the positions the arrows reached');
+  // Tab reaches Next after the judgments (weights, the CR panel's actions in between).
+  await tabTo((id) => id === 'next', 'Next');
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, (st) => st.current_set !== 'G');
+  assert.equal(s.screen, 'compare');
+  assert.equal(s.sets[0].answered, 3, 'moving on changed no answer');
+  // The focus went to the new set's top: Tab from there reaches its first judgment.
+  const next = await tabTo((id) => id.startsWith('judgment/'), 'a judgment of set 2');
+  assert.ok(next.startsWith(`judgment/${s.current_set}/1-2/`), next);
+  // Results through the top bar's tab list (Shift+Tab back to it).
+  await tabTo((id) => id === 'nav-results', 'the Results tab', true);
+  await page.keyboard.press('Enter');
+  await waitForState(page, (st) => st.screen === 'results');
+  await settle(page, 3);
+  const download = page.waitForEvent('download');
+  await tabTo((id) => id === 'download-json', 'Download');
+  await page.keyboard.press('Enter');
+  const file = await download;
+  const saved = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
+  assert.equal(JSON.stringify(saved).includes('Keyboard Expert'), true, 'the downloaded answers carry the name');
+  // The mirror shows nothing itself (after three screens came and went): only the text fields
+  // are visible, the rest is transparent.
+  const shown = await page.evaluate(() => {
+    const root = document.getElementById('ahp-mirror');
+    const strayText = [...root.childNodes].filter((n) => n.nodeType !== 1).map((n) => n.textContent);
+    const visible = [...root.querySelectorAll('*')].filter((el) => el.tagName !== 'INPUT' || el.type !== 'text')
+      .filter((el) => el.getAttribute('aria-live') === null && getComputedStyle(el).opacity !== '0' && el.parentNode === root)
+      .map((el) => el.dataset.widget || el.tagName);
+    return { strayText, visible };
+  });
+  assert.deepEqual(shown, { strayText: [], visible: [] });
+  s = await state(page);
+  assert.equal(s.language, 'en', 'the keyboard never switched the language');
+  assert.equal(s.answered, 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Escape closes the confirmation popup; Space on the focused language tab does not change anything by accident', async () => {
+  const { page, context } = await openApp(browser, server.url + '?lang=fa&screen=compare&set=1');
+  await click(page, 'judgment/G/1-2/3');
+  await click(page, 'nav-welcome');
+  await waitForState(page, (s) => s.screen === 'welcome');
+  await click(page, 'start-over');
+  await waitForState(page, (s) => s.confirm === 'start-over');
+  await settle(page, 3);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.widget), 'confirm-no',
+    'the keyboard\'s place moved to the popup\'s safe answer');
+  await page.keyboard.press('Escape');
+  let s = await waitForState(page, (st) => st.confirm === '');
+  assert.equal(s.answered, 1, 'Escape is the safe answer');
+  // The keyboard alone: Start over, then Enter on the focused safe answer keeps the answers.
+  await click(page, 'start-over');
+  await waitForState(page, (st) => st.confirm === 'start-over');
+  await settle(page, 3);
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, (st) => st.confirm === '');
+  assert.equal(s.answered, 1, 'Enter on the safe answer keeps the answers');
+  // A click on the language button leaves the page's focus there, quietly; a stray Space on
+  // the canvas afterwards must not press anything.
+  await page.mouse.click(5, 700);  // an empty spot of the canvas
+  await page.keyboard.press('Space');
+  await settle(page, 3);
+  s = await state(page);
+  assert.equal(s.language, 'fa');
+  assert.equal(s.answered, 1);
+  await context.close();
+});
+
+test('the CR verdict and the suggested value are announced in a polite live region', async () => {
+  const { page, context } = await openApp(browser, server.url + '?lang=en&screen=compare&set=1');
+  const live = () => page.evaluate(() => document.querySelector('#ahp-mirror [aria-live=polite]').textContent);
+  await click(page, 'judgment/G/1-2/0');
+  await click(page, 'judgment/G/1-3/16');
+  await click(page, 'judgment/G/2-3/0');
+  await page.waitForFunction(() => /Inconsistent/.test(document.querySelector('#ahp-mirror [aria-live=polite]').textContent));
+  const text = await live();
+  assert.match(text, /Consistency ratio/);
+  assert.match(text, /Use suggested value/);
+  await context.close();
+});
+
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+for (const lang of ['fa', 'en']) {
+  for (const screen of ['welcome', 'compare', 'results', 'research', 'editor']) {
+    test(`axe-core: no serious or critical violations on ${screen} in ${lang}`, async () => {
+      const { page, context } = await openApp(browser, server.url + `?lang=${lang}&screen=${screen}&set=1`);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), []);
+      await context.close();
+    });
+  }
+}
