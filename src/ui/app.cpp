@@ -195,8 +195,10 @@ void App::Impl::saveIfChanged() {
         services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
         state.autosaveProblem.clear();
     } catch (const std::exception& e) {
-        state.autosaveProblem = e.what();  // a lasting notice until a save succeeds
-        changed = true;                    // tried again on the next frame with input
+        // A lasting notice until a save succeeds. The next change saves the whole session
+        // again, so nothing is lost; retrying before it would only fail again (and keep the
+        // page from ever being idle).
+        state.autosaveProblem = e.what();
     }
 }
 

@@ -88,9 +88,12 @@ test('group results in the browser equal `ahp group` on the same files; exclusio
   assert.equal(problems[0].file, 'other-model.json');
   assert.match(problems[0].message, /other-model\.json.*hash/);
   assert.equal(problems[1].file, 'broken.json');
-  assert.equal(s.research.duplicates.length, 1);
-  assert.equal(s.research.duplicates[0].file, 'copy-of-1.json');
-  assert.equal(s.research.duplicates[0].duplicate_of, files[0].name);
+  // The same expert's file again (the same saved_at): a revision that is not newer, so the
+  // first one stays in use and the copy is listed as superseded by it.
+  assert.equal(s.research.duplicates.length, 0);
+  assert.equal(s.research.superseded.length, 1);
+  assert.equal(s.research.superseded[0].file, 'copy-of-1.json');
+  assert.equal(s.research.superseded[0].superseded_by, files[0].name);
   assert.equal(s.answered, 0, "the questionnaire's own answers are untouched");
   await screenshot(page, 'research-experts-en');
 
