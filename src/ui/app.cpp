@@ -211,7 +211,6 @@ void App::Impl::download(bool csv) {
     if (!response) {
         state.status = {"status.need_name", ""};
         state.askName = true;
-        ++state.askNameCount;
         state.screen = Screen::Welcome;
         scrollToTop = true;
         return;
@@ -237,7 +236,6 @@ void App::Impl::send() {
     if (!response) {
         state.status = {"status.need_name", ""};
         state.askName = true;
-        ++state.askNameCount;
         state.screen = Screen::Welcome;
         scrollToTop = true;
         return;

@@ -32,11 +32,10 @@ std::string fieldProblem(const ScreenContext& ctx, const std::string& value) {
 
 // A labelled field (the browser's own text field on the web, see TextField).
 bool Field(const ScreenContext& ctx, const std::string& labelKey, const std::string& id,
-           const std::string& value, std::string& edited, bool takeFocus = false) {
+           const std::string& value, std::string& edited) {
     Text(ctx, ctx.tr(labelKey));
     const float width = std::min(ImGui::GetContentRegionAvail().x, 420.0f);
     AlignForWidth(ctx, width);
-    if (takeFocus) ImGui::SetKeyboardFocusHere();
     return TextField(ctx, ctx.tr(labelKey), id, value, edited, width, fieldProblem(ctx, value));
 }
 }  // namespace
@@ -66,14 +65,11 @@ void drawWelcome(const ScreenContext& ctx, Intents& out) {
     ImGui::Separator();
 
     std::string name = s.expertName, role = s.expertRole;
-    // Each ask for a name (a download without one) moves the keyboard focus to the field once.
-    static int focusedAsk = 0;
-    const bool takeFocus = s.askName && focusedAsk != s.askNameCount;
-    if (takeFocus) {
-        focusedAsk = s.askNameCount;
-        ImGui::SetScrollHereY(0.5f);
-    }
-    bool changed = Field(ctx, "welcome.name", "expert-name", s.expertName, name, takeFocus);
+    // An ask for a name (a download without one) brings the field into view, its message
+    // under it. (Taking the keyboard focus there would make ImGui's own field hold on to the
+    // old text while the browser's field is typed into.)
+    if (s.askName && ctx.scrollToTop) ImGui::SetScrollHereY(0.5f);
+    bool changed = Field(ctx, "welcome.name", "expert-name", s.expertName, name);
     if (s.askName) {
         Text(ctx, ctx.tr("welcome.name_needed"), IM_COL32(170, 40, 40, 255));
         ctx.mark("name-needed");

@@ -43,9 +43,8 @@ struct AppState {
     bool persianDigits = true;
     std::string expertName, expertRole;
     // A download was asked for without a name (blanks alone are none): the name field says so
-    // and takes the keyboard focus once per ask (askNameCount counts the asks).
+    // and is brought into view.
     bool askName = false;
-    int askNameCount = 0;
 
     // When each judgment ("SET/ROW/COL") and the expert ("expert") last changed (ms since 1970):
     // what two tabs of one session merge by (session.hpp: mergeSession).

@@ -100,7 +100,7 @@ export async function waitForState(page, predicate, timeout = 20000) {
   for (;;) {
     const s = await state(page);
     if (predicate(s)) return s;
-    if (Date.now() > end) throw new Error('state never matched; last: ' + JSON.stringify(s).slice(0, 400));
+    if (Date.now() > end) throw new Error("state never matched; last: expert " + JSON.stringify(s.expert) + " " + JSON.stringify(s).slice(0, 400));
     await settle(page, 2);
   }
 }

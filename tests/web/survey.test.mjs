@@ -135,7 +135,9 @@ test('Send my answers: the share sheet gets the response file (navigator.share s
   assert.equal(s.status.key, 'status.need_name');
   assert.deepEqual(await page.evaluate(() => window.sharedFiles), []);
   await screenshot(page, 'send-asks-name-en');
-  // The name, then send: one file, the app's response format, the name trimmed.
+  // The name (the expert goes back into the field), then send: one file, the app's response
+  // format, the name trimmed.
+  await click(page, 'expert-name');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('  Maryam Rahimi  ');
   await waitForState(page, (st) => st.expert.name === '  Maryam Rahimi  ' && !st.ask_name);
