@@ -152,6 +152,8 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source)
         return "line " + std::to_string(position.line) + ", column " + std::to_string(position.column);
     };
     const std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (first == std::string::npos)  // blanks and bytes of a byte-order mark only
+        throw ModelError(source + ": is empty (expected a JSON object)", "empty");
     if (!canStartJson(text[first]))
         throw ModelError(source + ": " + where(first) + ": not a JSON text (it starts with \"" +
                              cutUtf8(printableUtf8(text.substr(first, 12)), 40) + "\": is this the right file?)",
