@@ -50,6 +50,7 @@ struct App::Impl {
     void installModel(model::Model model);
     void restoreSaved();
     void saveIfChanged();
+    std::optional<model::Response> responseToWrite(const std::string& time);
     void download(bool csv);
     void send();
     void finishImport();
@@ -202,19 +203,24 @@ void App::Impl::saveIfChanged() {
     }
 }
 
-void App::Impl::download(bool csv) {
-    if (!services.download) return;
-    const std::string time = now();
-    // Every file the app writes must read back, and a response file needs a name: ask for it
-    // at the field before writing anything (the CSV carries the name too).
-    const std::optional<model::Response> response = responseForDownload(state, time, AHP_APP_VERSION);
+// The response file to write now, or nullopt after asking for a name at the field (every file
+// the app writes must read back, and a response file needs a name).
+std::optional<model::Response> App::Impl::responseToWrite(const std::string& time) {
+    std::optional<model::Response> response = responseForDownload(state, time, AHP_APP_VERSION);
     if (!response) {
         state.status = {"status.need_name", ""};
         state.askName = true;
         state.screen = Screen::Welcome;
         scrollToTop = true;
-        return;
     }
+    return response;
+}
+
+void App::Impl::download(bool csv) {
+    if (!services.download) return;
+    const std::string time = now();
+    const std::optional<model::Response> response = responseToWrite(time);
+    if (!response) return;
     const std::string name = exportFileName(state.model.id, response->expert.name, time, csv ? "csv" : "json");
     try {
         const std::string where =
@@ -232,14 +238,8 @@ void App::Impl::download(bool csv) {
 void App::Impl::send() {
     if (!services.sendAnswers) return;
     const std::string time = now();
-    const std::optional<model::Response> response = responseForDownload(state, time, AHP_APP_VERSION);
-    if (!response) {
-        state.status = {"status.need_name", ""};
-        state.askName = true;
-        state.screen = Screen::Welcome;
-        scrollToTop = true;
-        return;
-    }
+    const std::optional<model::Response> response = responseToWrite(time);
+    if (!response) return;
     const std::string name = exportFileName(state.model.id, response->expert.name, time, "json");
     std::string title;
     for (const std::string& language : {state.language, state.model.languages.front()})
