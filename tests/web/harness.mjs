@@ -119,6 +119,20 @@ export async function click(page, id) {
   await settle(page, 3);
 }
 
+// Clicks a widget whose action reloads the page (the page's Module goes away mid-click, so
+// settling on it would race the navigation); resolves once the new page is ready.
+export async function clickAndReload(page, id) {
+  const r = await scrollIntoView(page, id);
+  await page.mouse.move((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+  await settle(page, 1);
+  await Promise.all([page.waitForNavigation({ timeout: 60000 }), (async () => {
+    await page.mouse.down();
+    await page.mouse.up();
+  })()]);
+  await page.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
+  await settle(page);
+}
+
 // A widget is clickable when its whole rectangle is inside its window's clip rectangle and the
 // viewport; otherwise the window is scrolled with the mouse wheel, like a person would.
 // A popup is laid out over its first frames: click its buttons once they stay put.

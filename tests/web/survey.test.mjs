@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, openApp, state, waitForState, click, settle, screenshot, webRoot, repoRoot } from './harness.mjs';
+import { serve, launch, openApp, state, waitForState, click, clickAndReload, settle, screenshot, webRoot, repoRoot } from './harness.mjs';
 
 const AHP_BIN = path.resolve(repoRoot, process.env.AHP_BIN ?? 'build/native/ahp');
 const SINGLE = path.join(webRoot, 'ahp-survey.html');
@@ -215,8 +215,7 @@ test('the editor downloads a survey page; a chosen model stays chosen across rel
   await page.goto(server.url + '?lang=en');
   await page.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
   await settle(page);
-  await click(page, 'back-to-page-survey');
-  await page.waitForFunction(() => window.ahpReady === true && Module._ahp_state_json, null, { timeout: 60000 });
+  await clickAndReload(page, 'back-to-page-survey');
   s = await waitForState(page, (st) => st.model.id === 'egov-qom');
   assert.equal(s.model.chosen, false);
   assert.deepEqual(errors, []);
