@@ -3,7 +3,6 @@
 #include "ahp/ahp.hpp"
 #include "ahp/detail.hpp"
 
-#include <Eigen/Eigenvalues>
 #include <Eigen/LU>
 
 #include <algorithm>
@@ -63,23 +62,20 @@ Perron perron(const Eigen::MatrixXd& a, const Eigen::VectorXd& start) {
     if (!(x.array() > 0).all()) x = Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n));
     if (!powerIterate(a, x, 1000)) {
         // Slow convergence (|lambda_2| close to lambda_1, e.g. Harker matrices with large
-        // diagonals): take EigenSolver's Perron vector and polish it by inverse iteration with
-        // a shift just above the Perron root, which converges in a few steps.
-        Eigen::EigenSolver<Eigen::MatrixXd> es(a);
-        Eigen::Index best = 0;
-        for (Eigen::Index k = 1; k < n; ++k)
-            if (es.eigenvalues()(k).real() > es.eigenvalues()(best).real()) best = k;
-        Eigen::VectorXd v = es.eigenvectors().col(best).real();
-        if (v.sum() < 0) v = -v;
-        if ((v.array() > 0).all()) x = v / v.sum();
-        const double root = (a * x).sum() / x.sum();
-        const double shift = root + 1e-9 * std::max(1.0, std::abs(root));
-        const Eigen::PartialPivLU<Eigen::MatrixXd> lu(a - shift * Eigen::MatrixXd::Identity(n, n));
-        for (int it = 0; it < 50; ++it) {
-            Eigen::VectorXd y = lu.solve(x);
+        // diagonals): inverse iteration shifted to the Collatz-Wielandt bound
+        // s = max_i (Ax)_i / x_i >= lambda_max (Horn & Johnson 2013, Thm 8.1.26). Every other
+        // eigenvalue of a primitive matrix has a smaller real part, so lambda_max is the one
+        // nearest s; (sI - A)^-1 is positive, so the iterate stays positive; the bound
+        // tightens as x does, so the shift follows it and a few steps suffice.
+        const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(n, n);
+        for (int it = 0; it < 100; ++it) {
+            const double bound = ((a * x).array() / x.array()).maxCoeff();
+            const double shift = bound + 1e-9 * std::max(1.0, bound);
+            Eigen::VectorXd y = Eigen::PartialPivLU<Eigen::MatrixXd>(a - shift * identity).solve(x);
             y /= y.sum();
+            if (!(y.array() > 0).all()) break;  // rounding at a singular shift: keep the last x
             const double change = (y - x).cwiseAbs().maxCoeff();
-            x = y;
+            x.swap(y);
             if (change <= 1e-15) break;
         }
     }

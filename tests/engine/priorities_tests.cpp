@@ -273,7 +273,7 @@ TEST_CASE("n = 50 random reciprocal matrices give finite results", "[priorities]
 TEST_CASE("n = 50 chain of judgments (a spanning tree) gives the consistent weights", "[priorities][incomplete][large]") {
     // Only a_{i,i+1} = 1.1 known: any tree of judgments is consistent, so w_i ~ 1.1^(-i) for
     // Harker (B w = n w, Harker 1987) and LLS alike. Harker's diagonal (up to 49) makes the
-    // power iteration slow, exercising the EigenSolver restart.
+    // power iteration slow, exercising the shifted inverse iteration after it.
     const int n = 50;
     PairwiseMatrix m(n);
     for (int i = 0; i + 1 < n; ++i) m.set(i, i + 1, 1.1);
