@@ -1,0 +1,47 @@
+// The workbench linked in (workbench.hpp): each call goes to the editor's or the research
+// screen's own functions.
+#include "ui/workbench.hpp"
+
+#include "ui/screens.hpp"
+
+namespace ui::workbench {
+
+bool linked() { return true; }
+
+void reset(AppState& state) { researchReset(state.research); }
+
+void step(AppState& state, const std::string& modelText, const std::string& modelSource) {
+    researchStep(state.research, state.model);  // queued response files, a bit per frame
+    if (state.screen == Screen::Editor && !state.editor.loaded)  // opens on the questionnaire's model
+        editorOpen(state.editor, modelText, modelSource);
+    editorPoll(state.editor);
+}
+
+bool wantsFrames(const AppState& state) {
+    // The editor's share link arrives from the page between frames (PlatformServices::shareLink).
+    return !state.research.queue.empty() || state.research.dirty || state.editor.shareLinkPending;
+}
+
+void draw(Screen screen, const ScreenContext& ctx, Intents& out) {
+    if (screen == Screen::Research) drawResearch(ctx, out);
+    if (screen == Screen::Editor) drawEditor(ctx, out);
+}
+
+void applyResearch(AppState& state, const ResearchAction& action, const DownloadFunction& download) {
+    researchApply(state.research, state.model, action, download, state.language);
+}
+
+void applyEditor(AppState& state, const EditorAction& action, const EditorHost& host) {
+    editorApply(state.editor, action, host);
+}
+
+void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes) {
+    researchAddFiles(state.research, std::move(nameAndBytes));  // moved: thousands of files are not copied
+}
+
+void describe(const AppState& state, nlohmann::json& out) {
+    out["research"] = researchJson(state.research, state.model);
+    out["editor"] = editorJson(state.editor);
+}
+
+}  // namespace ui::workbench

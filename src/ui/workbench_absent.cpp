@@ -1,0 +1,17 @@
+// No workbench (workbench.hpp): the survey page. The Research and Editor screens are never
+// shown here; the App opens the workbench page instead (PlatformServices::openWorkbench).
+#include "ui/workbench.hpp"
+
+namespace ui::workbench {
+
+bool linked() { return false; }
+void reset(AppState&) {}
+void step(AppState&, const std::string&, const std::string&) {}
+bool wantsFrames(const AppState&) { return false; }
+void draw(Screen, const ScreenContext&, Intents&) {}
+void applyResearch(AppState&, const ResearchAction&, const DownloadFunction&) {}
+void applyEditor(AppState&, const EditorAction&, const EditorHost&) {}
+void addResponseFiles(AppState&, std::vector<std::pair<std::string, std::string>>) {}
+void describe(const AppState&, nlohmann::json&) {}
+
+}  // namespace ui::workbench
