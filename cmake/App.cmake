@@ -3,9 +3,17 @@
 include(${CMAKE_CURRENT_LIST_DIR}/Embed.cmake)
 
 file(GLOB AHP_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
+list(FILTER AHP_UI_SOURCES EXCLUDE REGEX "/workbench(_absent)?\\.cpp$")
 add_library(ahp_ui STATIC ${AHP_UI_SOURCES})
 target_link_libraries(ahp_ui PUBLIC ahp_engine ahp_model ahp_text dep_imgui dep_json)
 target_compile_definitions(ahp_ui PRIVATE AHP_APP_VERSION="${PROJECT_VERSION}")
+# Each program links one of these (src/ui/workbench.hpp): the researcher's workbench (the editor
+# and the group analysis), or none (the web's survey page: Research and Editor open the
+# workbench page, ahp-workbench.{js,wasm}).
+add_library(ahp_workbench OBJECT ${CMAKE_SOURCE_DIR}/src/ui/workbench.cpp)
+target_link_libraries(ahp_workbench PUBLIC ahp_ui)
+add_library(ahp_workbench_absent OBJECT ${CMAKE_SOURCE_DIR}/src/ui/workbench_absent.cpp)
+target_link_libraries(ahp_workbench_absent PUBLIC ahp_ui)
 
 # The platform layer and the embedded files, one object library linked into ahp-app (and, for
 # the web, a second time into ahp-app-single: the wasm inlined for the offline single HTML file).
@@ -21,7 +29,11 @@ add_library(ahp_platform OBJECT ${AHP_PLATFORM_SOURCES})
 target_include_directories(ahp_platform PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_link_libraries(ahp_platform PUBLIC ahp_ui)
 add_executable(ahp-app)
-target_link_libraries(ahp-app PRIVATE ahp_platform)
+if(EMSCRIPTEN)
+  target_link_libraries(ahp-app PRIVATE ahp_platform ahp_workbench_absent)  # the survey page
+else()
+  target_link_libraries(ahp-app PRIVATE ahp_platform ahp_workbench)
+endif()
 
 # The fonts, subset at build time to what the interface draws (cmake/subset_font.py, with
 # Debian's python3-fonttools: /usr/bin/python3, whatever python3 comes first on the PATH).
@@ -59,7 +71,7 @@ if(EMSCRIPTEN)
   set(AHP_WEB_SIZE_OPT -Oz CACHE STRING "Optimisation of the web app's code outside the engine")
   set(AHP_WEB_ENGINE_OPT -Oz CACHE STRING "Optimisation of the engine's code on the web")
   target_compile_options(ahp_engine PRIVATE ${AHP_WEB_ENGINE_OPT})
-  foreach(t dep_imgui fribidi_wasm ahp_model ahp_text ahp_ui ahp_platform)
+  foreach(t dep_imgui fribidi_wasm ahp_model ahp_text ahp_ui ahp_platform ahp_workbench ahp_workbench_absent)
     if(TARGET ${t})
       target_compile_options(${t} PRIVATE ${AHP_WEB_SIZE_OPT})
     endif()
@@ -70,13 +82,20 @@ if(EMSCRIPTEN)
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
     -sEXPORTED_FUNCTIONS=${AHP_WEB_EXPORTS}
     -sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','stringToUTF8','lengthBytesUTF8']
-    -sENVIRONMENT=web ${AHP_WEB_SIZE_OPT} -sMALLOC=emmalloc)
+    -sENVIRONMENT=web ${AHP_WEB_SIZE_OPT} -sMALLOC=emmalloc
+    -sFILESYSTEM=0)  # no file system: files come and go through the page (13 KB of JavaScript)
   file(GLOB AHP_WEB_JS_LIBRARIES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/js/*.js)
   foreach(js ${AHP_WEB_JS_LIBRARIES})
     list(APPEND AHP_WEB_LINK_OPTIONS "SHELL:--js-library ${js}")
   endforeach()
   target_link_options(ahp-app PRIVATE ${AHP_WEB_LINK_OPTIONS})
   set_property(TARGET ahp-app PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
+  # The workbench page: the same page and objects with the researcher's workbench linked in;
+  # index.html loads it for ?screen=research and ?screen=editor.
+  add_executable(ahp-workbench)
+  target_link_libraries(ahp-workbench PRIVATE ahp_platform ahp_workbench)
+  target_link_options(ahp-workbench PRIVATE ${AHP_WEB_LINK_OPTIONS})
+  set_property(TARGET ahp-workbench PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
   # The page and its static files are ours (web/); emcc only writes the .js and .wasm.
   file(GLOB AHP_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
   foreach(f ${AHP_WEB_FILES})
@@ -96,14 +115,14 @@ if(EMSCRIPTEN)
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/sw.js
     COMMAND ${CMAKE_COMMAND} -DMODE=stamp-sw -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
             -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
-    DEPENDS ahp-app ${CMAKE_SOURCE_DIR}/web/sw.js ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
+    DEPENDS ahp-app ahp-workbench ${CMAKE_SOURCE_DIR}/web/sw.js ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
     COMMENT "Stamping sw.js with the build's hash" VERBATIM)
   add_custom_target(ahp-page ALL DEPENDS ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/sw.js)
 
   # The offline single file: the same objects linked with the wasm inlined as base64, then
   # inlined with the icon into a copy of web/index.html -> ahp-survey.html.
   add_executable(ahp-app-single)
-  target_link_libraries(ahp-app-single PRIVATE ahp_platform)
+  target_link_libraries(ahp-app-single PRIVATE ahp_platform ahp_workbench_absent)
   target_link_options(ahp-app-single PRIVATE ${AHP_WEB_LINK_OPTIONS} -sSINGLE_FILE=1)
   set_property(TARGET ahp-app-single PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/ahp-survey.html
@@ -122,7 +141,7 @@ if(EMSCRIPTEN)
     COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR} -DSITE_DIR=${AHP_SITE_DIR}
             -DGZIP=${AHP_GZIP} -DBROTLI=$<$<BOOL:${AHP_BROTLI}>:${AHP_BROTLI}>
             -P ${CMAKE_SOURCE_DIR}/cmake/Site.cmake
-    DEPENDS ahp-app ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/sw.js ${AHP_WEB_FILES}
+    DEPENDS ahp-app ahp-workbench ahp-survey-html ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/sw.js ${AHP_WEB_FILES}
             ${CMAKE_SOURCE_DIR}/cmake/Site.cmake
     COMMENT "Writing the site to upload: ${AHP_SITE_DIR}" VERBATIM)
   add_custom_target(ahp-site ALL DEPENDS ${AHP_SITE_DIR}/index.html)

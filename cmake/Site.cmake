@@ -1,12 +1,14 @@
 # cmake -DSOURCE_DIR=... -DBINARY_DIR=... -DSITE_DIR=... -DGZIP=... [-DBROTLI=...] -P Site.cmake
 #
 # The folder to upload to a static host: exactly the files the hosted page loads (the page, its
-# runtime and WebAssembly, the service worker, the manifest and the icon; no CMake files, no
+# runtime and WebAssembly, the workbench page's runtime and WebAssembly, the single-file survey
+# page the editor copies, the service worker, the manifest and the icon; no CMake files, no
 # test programs), each beside a precompressed copy: FILE.gz (gzip -9, no name or time, so the
 # same build gives the same bytes) and, when brotli is installed, FILE.br (brotli -q 11).
 # A host that serves precompressed files (or scripts/serve.sh) sends those to browsers that
 # accept them.
-set(SITE_FILES index.html ahp-app.js ahp-app.wasm sw.js manifest.webmanifest icon.svg)
+set(SITE_FILES index.html ahp-app.js ahp-app.wasm ahp-workbench.js ahp-workbench.wasm ahp-survey.html sw.js
+    manifest.webmanifest icon.svg)
 file(REMOVE_RECURSE ${SITE_DIR})
 file(MAKE_DIRECTORY ${SITE_DIR})
 foreach(f ${SITE_FILES})

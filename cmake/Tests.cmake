@@ -25,7 +25,7 @@ if(TARGET ahp_text)
   ahp_test_binary(text_tests text ahp_text)
 endif()
 if(TARGET ahp_ui)
-  ahp_test_binary(ui_tests ui ahp_ui)  # session save/restore, import checks (no window needed)
+  ahp_test_binary(ui_tests ui ahp_ui ahp_workbench)  # session save/restore, import checks (no window needed)
   if(TARGET ahp_fonts)  # fonts_test.cpp: the subset fonts against the whole ones
     add_dependencies(ui_tests ahp_fonts)
     target_compile_definitions(ui_tests PRIVATE AHP_FONT_DIR="${AHP_FONT_DIR}")

@@ -1,12 +1,16 @@
 // Service worker of the hosted page: keeps the app's files in a cache and serves them cache-first,
 // so the page works offline after the first visit. Registered by index.html over http(s) only,
 // after the first frame, so it never competes with the page's own downloads. The build stamps
-// the cache name below (cmake/SingleFile.cmake) with a hash of ahp-app.wasm + ahp-app.js; each
-// build uses a new cache and the old one is deleted when the new worker takes over.
+// the cache name below (cmake/SingleFile.cmake) with a hash of ahp-app.wasm + ahp-app.js and
+// one of the workbench's; each build uses a new cache and the old one is deleted when the new
+// worker takes over.
 'use strict';
 const BUILD_ID = '@AHP_BUILD_ID@';
-const CACHE = 'ahp-survey-' + BUILD_ID;
+const CACHE = 'ahp-survey-' + BUILD_ID + '-@AHP_WORKBENCH_ID@';
 const APP_FILES = ['./', './index.html', './ahp-app.js', './ahp-app.wasm', './manifest.webmanifest', './icon.svg'];
+// The researcher's files: cached the first time they are used (an expert never downloads them),
+// then served from the cache like the app's.
+const ON_USE_FILES = ['./ahp-workbench.js', './ahp-workbench.wasm', './ahp-survey.html'];
 
 // The page has just downloaded these files: take them from the browser's HTTP cache
 // ('force-cache': no second download, even where the server sends no cache headers), and only
@@ -38,6 +42,7 @@ self.addEventListener('activate', (event) => {
 });
 
 const appPaths = new Set(APP_FILES.map((f) => new URL(f, self.registration.scope).pathname));
+const onUsePaths = new Set(ON_USE_FILES.map((f) => new URL(f, self.registration.scope).pathname));
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -46,6 +51,16 @@ self.addEventListener('fetch', (event) => {
   if (appPaths.has(url.pathname)) {
     // The app's own files: cache first (the query, e.g. ?lang=en, does not change the file).
     event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+    return;
+  }
+  if (onUsePaths.has(url.pathname)) {
+    event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request).then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
+      }
+      return response;
+    })));
     return;
   }
   // Anything else beside the page (a model file given with ?model=): network first, so an

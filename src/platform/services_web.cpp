@@ -23,6 +23,8 @@ void ahp_js_share_link(const char* json, int request);
 void ahp_js_choose_model(const char* json);
 void ahp_js_watch_sessions();
 void ahp_js_download_survey_page(const char* name, const char* data);
+int ahp_js_has_workbench_page();
+void ahp_js_open_workbench(const char* screen, const char* language);
 void ahp_js_send_answers(const char* name, const char* mime, const char* bytes, int size, const char* mailto);
 }
 
@@ -99,6 +101,11 @@ ui::PlatformServices makeServices() {
                        const std::string& mailto) {
         ahp_js_send_answers(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()), mailto.c_str());
     };
+    if (ahp_js_has_workbench_page()) {
+        s.openWorkbench = [](const std::string& screen, const std::string& language) {
+            ahp_js_open_workbench(screen.c_str(), language.c_str());
+        };
+    }
     return s;
 }
 

@@ -7,6 +7,7 @@
 #include "ui/state.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
+#include "ui/workbench.hpp"
 
 #include "text/bidi.hpp"
 
@@ -84,6 +85,7 @@ App::App(const Resources& resources, PlatformServices services) : impl_(std::mak
     impl_->state.canSend = bool(impl_->services.sendAnswers);
     impl_->state.canPickFolder = bool(impl_->services.pickFolder);
     impl_->state.canMakeSurveyPage = bool(impl_->services.downloadSurveyPage);
+    impl_->state.hasWorkbench = workbench::linked() || bool(impl_->services.openWorkbench);
     impl_->strings.addLanguage("en", resources.stringsEn);
     impl_->strings.addLanguage("fa", resources.stringsFa);
     impl_->loadModel(resources.modelJson);
@@ -124,7 +126,7 @@ void App::Impl::installModel(model::Model parsed) {
     }
     state.expertName.clear();
     state.expertRole.clear();
-    researchReset(state.research);
+    workbench::reset(state);
     state.screen = Screen::Welcome;
     state.currentSet = 0;
     state.confirm = AppState::Confirm::None;
@@ -334,6 +336,15 @@ void App::Impl::apply(const Intent& intent) {
                 state.changeTimes["expert"] = changeTime();
                 if (!model::trimmedName(i.name).empty()) state.askName = false;
             } else if constexpr (std::is_same_v<T, intent::GoTo>) {
+                if ((i.screen == Screen::Research || i.screen == Screen::Editor) && !workbench::linked()) {
+                    // The survey page has no workbench: the workbench page opens instead, on
+                    // the answers saved first.
+                    if (services.openWorkbench) {
+                        saveIfChanged();
+                        services.openWorkbench(screenName(i.screen), state.language);
+                    }
+                    return;
+                }
                 state.screen = i.screen;
                 scrollToTop = true;
             } else if constexpr (std::is_same_v<T, intent::GoToSet>) {
@@ -385,7 +396,7 @@ void App::Impl::apply(const Intent& intent) {
             } else if constexpr (std::is_same_v<T, intent::DismissLinkError>) {
                 state.linkError.clear();
             } else if constexpr (std::is_same_v<T, intent::Research>) {
-                researchApply(state.research, state.model, i.action, services.download, state.language);
+                workbench::applyResearch(state, i.action, services.download);
             } else if constexpr (std::is_same_v<T, intent::Editor>) {
                 applyEditor(i.action);
             }
@@ -419,7 +430,7 @@ void App::Impl::applyEditor(const EditorAction& action) {
         if (services.chooseModel) services.chooseModel(json);
         return "";
     };
-    editorApply(state.editor, action, host);
+    workbench::applyEditor(state, action, host);
 }
 
 void App::setOption(const std::string& key, const std::string& value) {
@@ -468,7 +479,7 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
     Impl& d = *impl_;
     if (nameAndBytes.empty()) return;
     if (d.state.screen == Screen::Research) {  // the researcher's files: the group, not the answers
-        researchAddFiles(d.state.research, std::move(nameAndBytes));  // moved: thousands of files are not copied
+        workbench::addResponseFiles(d.state, std::move(nameAndBytes));  // moved: thousands of files are not copied
         return;
     }
     if (d.state.screen == Screen::Editor) {  // a model file for the editor
@@ -573,19 +584,14 @@ void App::buildFonts(float pixelRatio) {
 void App::setPointerHovers(bool hovers) { impl_->state.pointerHovers = hovers; }
 
 bool App::wantsFrames() const {
-    const ResearchState& r = impl_->state.research;
-    // The editor's share link arrives from the page between frames (PlatformServices::shareLink).
-    return !r.queue.empty() || r.dirty || impl_->state.editor.shareLinkPending;
+    return workbench::wantsFrames(impl_->state);
 }
 
 void App::frame() {
     Impl& d = *impl_;
     d.widgets.clear();
     d.shaper.beginFrame();
-    researchStep(d.state.research, d.state.model);  // queued response files, a bit per frame
-    if (d.state.screen == Screen::Editor && !d.state.editor.loaded)  // opens on the questionnaire's model
-        editorOpen(d.state.editor, d.modelText, d.modelSource);
-    editorPoll(d.state.editor);
+    workbench::step(d.state, d.modelText, d.modelSource);
     const ImGuiIO& io = ImGui::GetIO();
     // Escape closes any popup (a combo's list, a menu), with or without ImGui's keyboard
     // navigation (the web leaves the keyboard to the page's mirror); the confirmation popup
@@ -622,8 +628,8 @@ void App::frame() {
         case Screen::Welcome: drawWelcome(ctx, intents); break;
         case Screen::Compare: drawCompare(ctx, intents); break;
         case Screen::Results: drawResults(ctx, intents); break;
-        case Screen::Research: drawResearch(ctx, intents); break;
-        case Screen::Editor: drawEditor(ctx, intents); break;
+        case Screen::Research:
+        case Screen::Editor: workbench::draw(d.state.screen, ctx, intents); break;
         }
         ImGui::EndChild();
         drawConfirm(ctx, intents);
@@ -725,8 +731,8 @@ std::string App::stateJson() const {
     for (int leaf : s.result.leafRanking)
         ranking.push_back({{"id", s.model.hierarchy.node(leaf).id}, {"weight", finiteOrNull(s.result.globalWeight[leaf])}});
     j["ranking"] = ranking;
-    j["research"] = researchJson(s.research, s.model);
-    j["editor"] = editorJson(s.editor);
+    j["workbench"] = workbench::linked();
+    workbench::describe(s, j);
     return j.dump();
 }
 

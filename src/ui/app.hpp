@@ -58,6 +58,9 @@ struct PlatformServices {
     std::function<void(const std::string& filename, const std::string& mime, const std::string& bytes,
                        const std::string& mailto)>
         sendAnswers;
+    // Opens the workbench page on `screen` ("research", "editor"), in `language`, where this
+    // program has no workbench (ui/workbench.hpp): the survey page. Empty where there is none.
+    std::function<void(const std::string& screen, const std::string& language)> openWorkbench;
     // Milliseconds since 1970 for the change times of judgments (defaults to the system clock).
     std::function<std::int64_t()> clockMs;
     // Current time, ISO-8601 UTC (defaults to model::isoUtcNow).

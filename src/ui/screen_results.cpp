@@ -169,7 +169,8 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
     // first row leaves room for the language switch).
     const float gap = 6;
     float rowY = y, used = 0, room = avail - reserved - gap;
-    for (int k = 0; k < 5; ++k) {
+    const int tabCount = s.hasWorkbench ? 5 : 3;  // the researcher's two only where there is a workbench
+    for (int k = 0; k < tabCount; ++k) {
         const float w = ImGui::CalcTextSize(ctx.visual(tabs[k]).c_str()).x + 20;
         if (used > 0 && used + w > room) {
             rowY += ImGui::GetFrameHeight() + gap;

@@ -74,6 +74,7 @@ struct AppState {
     std::string autosaveProblem;        // the last autosave failed (why); "" when it works
     bool canPickFolder = false;         // ...and a folder picker
     bool canSend = false;               // the platform can share or mail the answers
+    bool hasWorkbench = false;          // the Research and Editor screens are here or a page away (workbench.hpp)
     bool canMakeSurveyPage = false;     // the platform can offer a survey page (the browser)
     bool modelChosen = false;           // the model was chosen on this page, not the page's own
     bool canRestorePrevious = false;    // Start over kept a copy of the answers before it

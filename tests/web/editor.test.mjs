@@ -5,7 +5,7 @@
 // questionnaire to the edited model (asking first when there are answers), and open model files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, waitForState, click, settle, screenshot, widgets, clickSettled } from './harness.mjs';
+import { serve, launch, openApp, waitForState, click, clickAndReload, settle, screenshot, widgets, clickSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -155,8 +155,13 @@ test('editor: "use this model" asks first when the expert has answers; model fil
   await click(page, 'judgment/G/1-2/3');
   let s = await waitForState(page, (s) => s.answered === 1);
   const original = s.model.hash;
-  await click(page, 'nav-editor');
+  // The survey page has no editor: the tab reloads the page as the workbench, the answer kept.
+  assert.equal(s.workbench, false);
+  await clickAndReload(page, 'nav-editor');
   s = await waitForState(page, (s) => s.screen === 'editor' && s.editor.loaded);
+  assert.equal(s.workbench, true);
+  assert.equal(s.answered, 1);
+  assert.match(page.url(), /[?&]screen=editor/);
   await click(page, 'editor/node/C12');
   await click(page, 'editor/add-child');
   s = await waitForState(page, (s) => s.editor.nodes === 53);

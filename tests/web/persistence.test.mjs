@@ -446,8 +446,28 @@ test('hosted: the service worker serves the app offline after the first visit', 
   await context.setOffline(true);
   await page.reload();
   await waitReady(page);
-  const s = await state(page);
+  let s = await state(page);
   assert.equal(s.total, 78);
+  assert.equal(s.workbench, false);
   await screenshot(page, 'offline-hosted-en');
+  // Offline, the workbench page was never used: it says it could not load, in both languages.
+  await page.goto(server.url + '?lang=en&screen=research');
+  await page.waitForFunction(() => window.ahpLoadError, null, { timeout: 60000 });
+  assert.match(await page.evaluate(() => document.body.innerText), /ahp-workbench/);
+  // Online once, the workbench's files are cached as they are used; offline from then on.
+  await context.setOffline(false);
+  await page.goto(server.url + '?lang=en&screen=research');
+  await waitReady(page);
+  await page.waitForFunction(async () => {
+    const key = (await caches.keys()).find((k) => k.startsWith('ahp-survey-'));
+    const paths = (await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname);
+    return paths.some((p) => p.endsWith('/ahp-workbench.wasm')) && paths.some((p) => p.endsWith('/ahp-workbench.js'));
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await waitReady(page);
+  s = await state(page);
+  assert.equal(s.workbench, true);
+  assert.equal(s.screen, 'research');
   await context.close();
 });

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, openApp, state, waitForState, click, clickAndReload, settle, screenshot, webRoot, repoRoot } from './harness.mjs';
+import { serve, launch, openApp, state, waitForState, click, clickAndReload, settle, screenshot, widgets, webRoot, repoRoot } from './harness.mjs';
 
 const AHP_BIN = path.resolve(repoRoot, process.env.AHP_BIN ?? 'build/native/ahp');
 const SINGLE = path.join(webRoot, 'ahp-survey.html');
@@ -325,4 +325,51 @@ test('the Researcher tab takes a whole folder: from the picker, and dropped', as
   assert.deepEqual(fresh.errors, []);
   await fresh.context.close();
   await context.close();
+});
+
+test('an expert loads the survey only; Research and Editor open the workbench page with the answers and the language; the single file has neither tab', async () => {
+  const { page, context, errors } = await openApp(browser, server.url + '?lang=fa&screen=compare');
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()));
+  await page.reload();
+  await page.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
+  await settle(page);
+  assert.ok(requested.includes('ahp-app.wasm'), requested.join(' '));
+  assert.ok(!requested.some((f) => f.startsWith('ahp-workbench')), requested.join(' '));
+  let s = await state(page);
+  assert.equal(s.workbench, false);
+  await click(page, 'judgment/G/1-2/3');
+  await waitForState(page, (st) => st.answered === 1);
+
+  // Research: the page reloads as the workbench; the answer and Persian stay.
+  await clickAndReload(page, 'nav-research');
+  s = await waitForState(page, (st) => st.screen === 'research');
+  assert.equal(s.workbench, true);
+  assert.equal(s.language, 'fa');
+  assert.equal(s.answered, 1);
+  assert.ok(requested.includes('ahp-workbench.wasm'), requested.join(' '));
+  // Inside the workbench every tab is a screen of the same page: back and forth, no reload.
+  const before = requested.length;
+  for (const [tab, screen] of [['nav-questions', 'compare'], ['nav-editor', 'editor'], ['nav-results', 'results'],
+    ['nav-research', 'research'], ['nav-questions', 'compare']]) {
+    await click(page, tab);
+    s = await waitForState(page, (st) => st.screen === screen);
+  }
+  await click(page, 'judgment/G/1-3/5');
+  s = await waitForState(page, (st) => st.answered === 2);
+  assert.equal(requested.slice(before).filter((f) => /\.(wasm|js|html)$/.test(f)).length, 0, requested.slice(before).join(' '));
+  await context.close();
+
+  // The single file carries the survey only: no Research or Editor tab to lead nowhere.
+  const disk = await diskOnlyContext();
+  const opened = await openFile(disk.context, SINGLE);
+  s = await state(opened.page);
+  assert.equal(s.workbench, false);
+  const ids = Object.keys(await widgets(opened.page));
+  assert.ok(ids.includes('nav-questions') && ids.includes('nav-results'), ids.join(' '));
+  assert.ok(!ids.includes('nav-research') && !ids.includes('nav-editor'), ids.join(' '));
+  assert.deepEqual(disk.blocked, []);
+  assert.deepEqual(opened.errors, []);
+  await disk.context.close();
+  assert.deepEqual(errors, []);
 });

@@ -173,6 +173,20 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  // The survey page has no workbench (src/ui/workbench.hpp): it reloads as the workbench page
+  // (index.html loads ahp-workbench for ?screen=research|editor), in the same language, the
+  // model link (#model=) kept. 1 where there is a workbench page (not in the single file).
+  ahp_js_has_workbench_page: function () {
+    return window.ahpHasWorkbenchPage === true ? 1 : 0;
+  },
+  ahp_js_open_workbench: function (screen, language) {
+    var url = new URL(location.href);
+    url.searchParams.set('screen', UTF8ToString(screen));
+    url.searchParams.set('lang', UTF8ToString(language));
+    url.searchParams.delete('set');
+    location.assign(url.href);
+  },
+
   // The first frame is on the screen: the page hides its loading message.
   ahp_js_first_frame: function () {
     if (Module['onFirstFrame']) Module['onFirstFrame']();
