@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace platform {
 
@@ -63,6 +65,18 @@ ui::PlatformServices makeServices() {
     s.clearSession = [](const std::string& id, const std::string& hash) {
         std::error_code ignored;
         fs::remove(sessionLocation(id, hash), ignored);
+    };
+    s.listSessions = [](const std::string& id, const std::string& prefix) {
+        std::vector<std::string> slots;
+        const std::string start = id + "-" + prefix, end = ".json";
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(dataFolder(), ec)) {
+            const std::string name = entry.path().filename().u8string();
+            if (name.size() > start.size() + end.size() && name.compare(0, start.size(), start) == 0 &&
+                name.compare(name.size() - end.size(), end.size(), end) == 0)
+                slots.push_back(name.substr(id.size() + 1, name.size() - id.size() - 1 - end.size()));
+        }
+        return slots;
     };
     s.download = [](const std::string& name, const std::string& mime, const std::string& bytes) {
         (void)mime;

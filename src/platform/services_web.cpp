@@ -9,11 +9,16 @@
 #include <functional>
 #include <map>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 extern "C" {
 int ahp_js_store_set(const char* key, const char* value);  // 1 stored, 0 refused
 char* ahp_js_store_get(const char* key);  // malloc'ed, or null
 void ahp_js_store_remove(const char* key);
+char* ahp_js_store_keys(const char* prefix);  // malloc'ed, one key per line
+char* ahp_js_tab_get(const char* key);        // malloc'ed, or null
+void ahp_js_tab_set(const char* key, const char* value);
 void ahp_js_download(const char* name, const char* mime, const char* bytes, int size);
 void ahp_js_install_file_input();
 void ahp_js_pick_files();
@@ -72,6 +77,33 @@ ui::PlatformServices makeServices() {
     };
     s.clearSession = [](const std::string& id, const std::string& hash) {
         ahp_js_store_remove(sessionLocation(id, hash).c_str());
+    };
+    s.listSessions = [](const std::string& id, const std::string& prefix) {
+        const std::string start = "ahp:" + id + ":", end = ":session";
+        char* keys = ahp_js_store_keys((start + prefix).c_str());
+        std::vector<std::string> slots;
+        std::string line;
+        for (const char* c = keys;; ++c) {
+            if (*c == '\n' || *c == '\0') {
+                if (line.size() > start.size() + end.size() && line.compare(line.size() - end.size(), end.size(), end) == 0)
+                    slots.push_back(line.substr(start.size(), line.size() - start.size() - end.size()));
+                line.clear();
+                if (*c == '\0') break;
+            } else {
+                line += *c;
+            }
+        }
+        std::free(keys);
+        return slots;
+    };
+    s.tabSlot = [](const std::string& key) {
+        char* value = ahp_js_tab_get(("ahp:tab-expert:" + key).c_str());
+        std::string slot = value ? value : "";
+        std::free(value);
+        return slot;
+    };
+    s.setTabSlot = [](const std::string& key, const std::string& slot) {
+        ahp_js_tab_set(("ahp:tab-expert:" + key).c_str(), slot.c_str());
     };
     s.download = [](const std::string& name, const std::string& mime, const std::string& bytes) {
         ahp_js_download(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));

@@ -1,6 +1,9 @@
 #include "ui/app.hpp"
 
+#include <cctype>
 #include <chrono>
+#include <cstdint>
+#include <cstring>
 
 #include "ui/screens.hpp"
 #include "ui/session.hpp"
@@ -49,7 +52,11 @@ struct App::Impl {
 
     void loadModel(std::string_view json);
     void installModel(model::Model model);
-    void restoreSaved();
+    // The session this tab saves in, and what it holds (session.hpp: sessionSlotFor).
+    void openSession(const std::string& slot = "", bool newExpert = false);
+    void chooseSessionSlot(const std::string& slot, bool newExpert);
+    void refreshSavedExperts();
+    void switchExpert(const std::string& slot);  // "" = a new expert
     void saveIfChanged();
     std::optional<model::Response> responseToWrite(const std::string& time);
     void download(bool csv);
@@ -135,28 +142,79 @@ void App::Impl::installModel(model::Model parsed) {
         (state.model.languages.front() == "fa" || state.model.languages.front() == "en"))
         state.language = state.model.languages.front();
     recompute();
-    restoreSaved();
+    openSession();
 }
 
-void App::Impl::restoreSaved() {
-    if (!services.loadSession) return;
-    state.canRestorePrevious = services.loadSession(state.model.id, state.model.hash + kPreviousSuffix).has_value();
-    const std::optional<std::string> text = services.loadSession(state.model.id, state.model.hash);
-    if (!text) return;
-    try {
-        restoreSession(state, *text, "saved session");  // unchanged if it throws
-        recompute();
-    } catch (const std::exception&) {
-        // A saved session this version cannot read: start fresh; it is overwritten on the
-        // first change.
+// Which slot this tab saves in: `slot` when given (an expert chosen on the welcome screen);
+// else the tab's own (a reload); else, or for `newExpert`, a new expert's.
+void App::Impl::chooseSessionSlot(const std::string& slot, bool newExpert) {
+    const std::string tabKey = state.model.id + ":" + state.model.hash;
+    state.sessionSlot = !slot.empty() ? slot : !newExpert && services.tabSlot ? services.tabSlot(tabKey) : "";
+    // Only a slot of this model: its hash, then nothing or '.' and letters and digits.
+    const std::string& hash = state.model.hash;
+    const std::string& chosen = state.sessionSlot;
+    const bool ours = chosen.compare(0, hash.size(), hash) == 0 &&
+                      (chosen.size() == hash.size() ||
+                       (chosen[hash.size()] == '.' &&
+                        std::all_of(chosen.begin() + long(hash.size()) + 1, chosen.end(),
+                                    [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; })));
+    if (!ours) {
+        // Unique across the tabs of a device: the clock in ms, and bits of this tab's address.
+        std::uint64_t unique = std::uint64_t(changeTime()) * 1000 + reinterpret_cast<std::uintptr_t>(this) % 997;
+        std::string digits;
+        for (; unique > 0; unique /= 36) digits.insert(digits.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[unique % 36]);
+        state.sessionSlot = sessionSlotFor(hash, digits);
     }
+    if (services.setTabSlot) services.setTabSlot(tabKey, state.sessionSlot);
+}
+
+void App::Impl::refreshSavedExperts() {
+    state.savedExperts.clear();
+    if (!services.listSessions || !services.loadSession) return;
+    const std::string previous = kPreviousSuffix;
+    for (const std::string& slot : services.listSessions(state.model.id, state.model.hash)) {
+        const bool isCopy = slot.size() >= previous.size() &&
+                            slot.compare(slot.size() - previous.size(), previous.size(), previous) == 0;
+        if (slot == state.sessionSlot || isCopy) continue;
+        if (const std::optional<std::string> text = services.loadSession(state.model.id, slot))
+            if (auto saved = savedExpertFrom(state.model, slot, *text)) state.savedExperts.push_back(std::move(*saved));
+    }
+    std::sort(state.savedExperts.begin(), state.savedExperts.end(),
+              [](const auto& a, const auto& b) { return a.savedAt > b.savedAt; });
+}
+
+void App::Impl::openSession(const std::string& slot, bool newExpert) {
+    chooseSessionSlot(slot, newExpert);
+    if (!services.loadSession) return;
+    state.canRestorePrevious = services.loadSession(state.model.id, state.sessionSlot + kPreviousSuffix).has_value();
+    if (const std::optional<std::string> text = services.loadSession(state.model.id, state.sessionSlot)) {
+        try {
+            restoreSession(state, *text, "saved session");  // unchanged if it throws
+        } catch (const std::exception&) {
+            // A saved session this version cannot read: start fresh; it is overwritten on the
+            // first change.
+        }
+    }
+    recompute();
+    refreshSavedExperts();
     changed = false;
+}
+
+// Another expert's session of this device, or a new one: what this tab had is saved first
+// (and listed from then on); nothing of one expert shows in another's.
+void App::Impl::switchExpert(const std::string& slot) {
+    saveIfChanged();
+    clearAnswers(state);
+    state.askName = false;
+    state.status = {};
+    openSession(slot, slot.empty());
+    scrollToTop = true;
 }
 
 // Start over's copy back: the answers before it; what was answered since becomes the copy.
 void App::Impl::restorePrevious() {
     if (!services.loadSession) return;
-    const std::string slot = state.model.hash + kPreviousSuffix;
+    const std::string slot = state.sessionSlot + kPreviousSuffix;
     const std::optional<std::string> text = services.loadSession(state.model.id, slot);
     if (!text) return;
     const std::string current = sessionText(state, now(), AHP_APP_VERSION);
@@ -175,7 +233,7 @@ void App::Impl::restorePrevious() {
 
 bool App::Impl::mergeSaved() {
     if (!services.loadSession) return false;
-    const std::optional<std::string> text = services.loadSession(state.model.id, state.model.hash);
+    const std::optional<std::string> text = services.loadSession(state.model.id, state.sessionSlot);
     if (!text) return false;
     try {
         model::ResponseReadOptions options;
@@ -190,12 +248,17 @@ void App::Impl::saveIfChanged() {
     if (!changed) return;
     changed = false;
     if (!services.saveSession || !state.error.empty()) return;
+    // A session that holds nothing (a visit that only looked) is not stored, so the welcome
+    // screen's list of experts fills with real sessions only; one stored before is updated.
+    const bool holdsNothing = state.answered == 0 && model::trimmedName(state.expertName).empty() &&
+                              model::trimmedName(state.expertRole).empty();
+    if (holdsNothing && !(services.loadSession && services.loadSession(state.model.id, state.sessionSlot))) return;
     // `changed` is only set by intents that change what is saved, so one serialisation (with
     // its time stamp) per change is enough; comparing a second, time-less copy cost as much.
     // Another tab may have saved answers since: they are merged in first, never overwritten.
     if (mergeSaved()) recompute();
     try {
-        services.saveSession(state.model.id, state.model.hash, sessionText(state, now(), AHP_APP_VERSION));
+        services.saveSession(state.model.id, state.sessionSlot, sessionText(state, now(), AHP_APP_VERSION));
         state.autosaveProblem.clear();
     } catch (const std::exception& e) {
         // A lasting notice until a save succeeds. The next change saves the whole session
@@ -367,12 +430,12 @@ void App::Impl::apply(const Intent& intent) {
                 if (question == AppState::Confirm::StartOver && i.yes) {
                     // The answers given so far stay restorable (Restore on the welcome screen).
                     if (services.saveSession && state.answered + int(!state.expertName.empty()) > 0)
-                        services.saveSession(state.model.id, state.model.hash + kPreviousSuffix,
+                        services.saveSession(state.model.id, state.sessionSlot + kPreviousSuffix,
                                              sessionText(state, now(), AHP_APP_VERSION));
                     state.canRestorePrevious = bool(services.saveSession);
                     clearAnswers(state);
                     recompute();
-                    if (services.clearSession) services.clearSession(state.model.id, state.model.hash);
+                    if (services.clearSession) services.clearSession(state.model.id, state.sessionSlot);
                     state.status = {"status.cleared", ""};
                     scrollToTop = true;
                 } else if (question == AppState::Confirm::ReplaceAnswers) {
@@ -386,6 +449,10 @@ void App::Impl::apply(const Intent& intent) {
                 send();
             } else if constexpr (std::is_same_v<T, intent::RestorePrevious>) {
                 restorePrevious();
+            } else if constexpr (std::is_same_v<T, intent::ContinueExpert>) {
+                switchExpert(i.slot);
+            } else if constexpr (std::is_same_v<T, intent::NewExpert>) {
+                switchExpert("");
             } else if constexpr (std::is_same_v<T, intent::BackToPageSurvey>) {
                 if (services.chooseModel) services.chooseModel("");
             } else if constexpr (std::is_same_v<T, intent::PickFiles>) {
@@ -473,6 +540,7 @@ std::string App::loadModelText(const std::string& json, const std::string& sourc
 
 void App::sessionChangedElsewhere() {
     if (impl_->mergeSaved()) impl_->recompute();
+    impl_->refreshSavedExperts();  // another tab's expert, saved or changed
 }
 
 void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes) {
@@ -680,6 +748,11 @@ std::string App::stateJson() const {
                   {"contact", s.model.contact}};
     j["ask_name"] = s.askName;
     j["can_restore_previous"] = s.canRestorePrevious;
+    nlohmann::json saved = nlohmann::json::array();
+    for (const AppState::SavedExpert& e : s.savedExperts)
+        saved.push_back({{"name", e.name}, {"role", e.role}, {"answered", e.answered}, {"saved_at", e.savedAt}});
+    j["saved_experts"] = saved;
+    j["session_slot"] = s.sessionSlot;
     j["persian_digits"] = s.persianDigits;
     static const char* confirms[] = {"", "start-over", "replace-answers"};
     j["confirm"] = confirms[int(s.confirm)];

@@ -34,6 +34,14 @@ struct PlatformServices {
     std::function<void(const std::string& modelId, const std::string& hash, const std::string& text)> saveSession;
     std::function<std::optional<std::string>(const std::string& modelId, const std::string& hash)> loadSession;
     std::function<void(const std::string& modelId, const std::string& hash)> clearSession;
+    // The slots saved for model `modelId` whose names start with `prefix` (the model's hash:
+    // one slot per expert, session.hpp: sessionSlotFor).
+    std::function<std::vector<std::string>(const std::string& modelId, const std::string& prefix)> listSessions;
+    // The slot this tab saves in (key: the model's id and hash), kept across reloads of the tab
+    // and forgotten when it closes, so the next person at a shared computer starts fresh. Empty
+    // where there are no tabs (the desktop: every start offers the saved sessions).
+    std::function<std::string(const std::string& key)> tabSlot;
+    std::function<void(const std::string& key, const std::string& slot)> setTabSlot;
     // Offers bytes as a file named `filename`. Returns where it was written (a path, natively)
     // or "" (the browser's downloads); throws std::runtime_error when it could not.
     std::function<std::string(const std::string& filename, const std::string& mime, const std::string& bytes)> download;

@@ -2,8 +2,11 @@
 
 #include "model/limits.hpp"
 #include "model/response.hpp"
+#include "text/bidi.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 
 namespace ui {
 
@@ -30,6 +33,42 @@ std::string fieldProblem(const ScreenContext& ctx, const std::string& value) {
     return ctx.tr("welcome.field_control");
 }
 
+// "2026-11-27T09:30:00Z" -> "2026-11-27 13:00" in this device's time zone (what a person
+// remembers), in the interface's digits.
+std::string savedTime(const ScreenContext& ctx, const std::string& iso) {
+    std::tm utc{};
+    if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
+                    &utc.tm_min) != 5)
+        return iso;
+    utc.tm_year -= 1900;
+    utc.tm_mon -= 1;
+    const std::time_t when = timegm(&utc);
+    std::tm local{};
+    char text[32];
+    if (!localtime_r(&when, &local) || !std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local)) return iso;
+    return ctx.rtl() && ctx.state.persianDigits ? ahp::text::toPersianDigits(text) : std::string(text);
+}
+
+// The other experts' sessions saved on this device: continue one (this one stays saved).
+void savedExperts(const ScreenContext& ctx, Intents& out) {
+    const AppState& s = ctx.state;
+    if (s.savedExperts.empty()) return;
+    Title(ctx, ctx.tr("welcome.saved_title"));
+    Text(ctx, ctx.tr("welcome.saved_note"), kMuted);
+    for (std::size_t k = 0; k < s.savedExperts.size(); ++k) {
+        const AppState::SavedExpert& e = s.savedExperts[k];
+        const std::string who = model::trimmedName(e.name).empty()
+                                    ? ctx.tr("welcome.saved_unnamed")
+                                    : isolate(model::trimmedName(e.role).empty() ? e.name : e.name + ", " + e.role);
+        Text(ctx, format(ctx.tr("welcome.saved_row"), who, ctx.integer(e.answered), ctx.integer(s.total),
+                         savedTime(ctx, e.savedAt)));
+        const std::string id = "continue-expert/" + std::to_string(k);
+        if (ButtonRow(ctx, {{format(ctx.tr("welcome.saved_continue"), who), id}}) == 0)
+            out.push_back(intent::ContinueExpert{e.slot});
+    }
+    ImGui::Separator();
+}
+
 // A labelled field (the browser's own text field on the web, see TextField).
 bool Field(const ScreenContext& ctx, const std::string& labelKey, const std::string& id,
            const std::string& value, std::string& edited) {
@@ -44,6 +83,7 @@ void drawWelcome(const ScreenContext& ctx, Intents& out) {
     const AppState& s = ctx.state;
     if (s.modelChosen && ButtonRow(ctx, {{ctx.tr("survey.back"), "back-to-page-survey"}}) == 0)
         out.push_back(intent::BackToPageSurvey{});
+    savedExperts(ctx, out);  // first: the next person at a shared computer sees it at once
     Title(ctx, modelText(ctx, s.model.title));
     ImGui::Spacing();
     Text(ctx, modelText(ctx, s.model.purpose));
@@ -85,11 +125,14 @@ void drawWelcome(const ScreenContext& ctx, Intents& out) {
 
     if (s.canRestorePrevious && ButtonRow(ctx, {{ctx.tr("welcome.restore"), "restore-previous"}}) == 0)
         out.push_back(intent::RestorePrevious{});
+    if (s.canSaveSession && (s.answered > 0 || !model::trimmedName(s.expertName).empty()) &&
+        ButtonRow(ctx, {{ctx.tr("welcome.new_expert"), "new-expert"}}) == 0)
+        out.push_back(intent::NewExpert{});
 
     ImGui::Spacing();
     ImGui::Separator();
-    if (s.canSaveSession) Text(ctx, ctx.tr("files.autosave_note"), IM_COL32(110, 118, 130, 255));
-    Text(ctx, ctx.tr("files.drop_hint"), IM_COL32(110, 118, 130, 255));
+    if (s.canSaveSession) Text(ctx, ctx.tr("files.autosave_note"), kMuted);
+    Text(ctx, ctx.tr("files.drop_hint"), kMuted);
     drawFileButtons(ctx, out, true, false);
 }
 

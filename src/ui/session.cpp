@@ -132,6 +132,25 @@ void restoreSession(AppState& state, const std::string& text, const std::string&
         if (state.model.hierarchy.node(sets[k]).id == place.set) state.currentSet = int(k);
 }
 
+std::string sessionSlotFor(const std::string& modelHash, const std::string& unique) { return modelHash + "." + unique; }
+
+std::optional<AppState::SavedExpert> savedExpertFrom(const model::Model& model, const std::string& slot,
+                                                     const std::string& text) {
+    model::Response response;
+    try {
+        model::ResponseReadOptions options;
+        options.allowEmptyName = true;
+        response = model::parseResponse(model, text, "saved session", options);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    AppState::SavedExpert saved{slot, response.expert.name, response.expert.role, response.savedAt, 0};
+    for (const auto& [set, matrix] : response.judgments)
+        for (const auto& value : matrix.upperTriangle()) saved.answered += value.has_value();
+    if (saved.answered == 0 && model::trimmedName(saved.name).empty()) return std::nullopt;
+    return saved;
+}
+
 void clearAnswers(AppState& state) {
     for (auto& [set, matrix] : state.judgments) matrix = ahp::PairwiseMatrix(matrix.size());
     state.changeTimes.clear();

@@ -38,6 +38,14 @@ std::string sessionText(const AppState& state, const std::string& savedAt, const
 // belongs to another model, or holds values off the scale. The caller recomputes.
 void restoreSession(AppState& state, const std::string& text, const std::string& sourceName = "session");
 
+// The session slot of a new expert: the model's hash, '.', and `unique` (letters and digits);
+// the first version kept one session per model under the bare hash, which stays readable.
+std::string sessionSlotFor(const std::string& modelHash, const std::string& unique);
+// What the welcome screen lists of a saved session of `model` (name, role, judgments given,
+// when saved), or nullopt when it is unreadable or holds nothing (no answer, no name).
+std::optional<AppState::SavedExpert> savedExpertFrom(const model::Model& model, const std::string& slot,
+                                                     const std::string& text);
+
 // The key of a judgment in AppState::changeTimes: "SET/ROW/COL" (ids).
 std::string judgmentKey(const model::Model& model, const std::string& set, int i, int j);
 

@@ -78,6 +78,15 @@ struct AppState {
     bool canMakeSurveyPage = false;     // the platform can offer a survey page (the browser)
     bool modelChosen = false;           // the model was chosen on this page, not the page's own
     bool canRestorePrevious = false;    // Start over kept a copy of the answers before it
+    // One saved session per expert (a shared computer: the next person starts fresh): the slot
+    // this tab's answers are saved in, and the other experts' sessions saved on this device
+    // for this model, newest first (the welcome screen offers to continue one).
+    std::string sessionSlot;
+    struct SavedExpert {
+        std::string slot, name, role, savedAt;  // savedAt: ISO-8601 UTC
+        int answered = 0;
+    };
+    std::vector<SavedExpert> savedExperts;
     bool pointerHovers = true;          // the last pointer was a mouse or a pen (a finger cannot hover)
 
     ResearchState research;             // the researcher's desk (research.hpp)
@@ -99,6 +108,8 @@ struct Download { bool csv; };          // the response file (JSON) or the judgm
 struct SendAnswers {};                  // the response file to the researcher (share sheet or mail)
 struct BackToPageSurvey {};
 struct RestorePrevious {};              // Start over's copy back             // forget the chosen model: the page's own survey again
+struct ContinueExpert { std::string slot; };  // another saved session of this device (AppState::savedExperts)
+struct NewExpert {};                    // a fresh session; the current one stays saved and listed
 struct PickFiles { bool folder = false; };  // files, or a whole folder
 struct DismissImportProblems {};
 struct DismissLinkError {};
@@ -110,6 +121,7 @@ using Intent = std::variant<intent::SetLanguage, intent::TogglePersianDigits, in
                             intent::GoTo, intent::GoToSet, intent::SetJudgment,
                             intent::ClearJudgment, intent::RequestStartOver, intent::Answer,
                             intent::Download, intent::SendAnswers, intent::BackToPageSurvey, intent::RestorePrevious,
+                            intent::ContinueExpert, intent::NewExpert,
                             intent::PickFiles, intent::DismissImportProblems,
                             intent::DismissLinkError, intent::Research, intent::Editor>;
 using Intents = std::vector<Intent>;

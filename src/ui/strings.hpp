@@ -28,6 +28,6 @@ private:
 
 // "{0} of {1}" style substitution.
 std::string format(const std::string& pattern, const std::string& a0, const std::string& a1 = {},
-                   const std::string& a2 = {});
+                   const std::string& a2 = {}, const std::string& a3 = {});
 
 }  // namespace ui

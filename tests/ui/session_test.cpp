@@ -246,3 +246,33 @@ TEST_CASE("a session's change times must be times") {
     doc["session"]["changed"]["G/D1/D2"] = "soon";
     CHECK_THROWS_AS(model::parseResponse(state.model, doc.dump(), "s", lenient), model::ModelError);
 }
+
+TEST_CASE("the welcome screen's list of saved sessions: name, role, judgments given, when; empty ones left out") {
+    const ui::AppState saved = answeredState();
+    int given = 0;
+    for (const auto& [set, matrix] : saved.judgments)
+        for (const auto& v : matrix.upperTriangle()) given += v.has_value();
+    REQUIRE(given > 0);
+    const std::string slot = ui::sessionSlotFor(saved.model.hash, "k3x9");
+    CHECK(slot == saved.model.hash + ".k3x9");
+    const auto listed = ui::savedExpertFrom(saved.model, slot, ui::sessionText(saved, "2024-05-01T09:30:00Z", "0.1.0"));
+    REQUIRE(listed);
+    CHECK(listed->slot == slot);
+    CHECK(listed->name == saved.expertName);
+    CHECK(listed->role == saved.expertRole);
+    CHECK(listed->answered == given);
+    CHECK(listed->savedAt == "2024-05-01T09:30:00Z");
+
+    // A name alone is listed (an expert who has not answered yet); nothing at all is not.
+    ui::AppState named = freshState();
+    named.expertName = "Ali";
+    const auto onlyName = ui::savedExpertFrom(named.model, slot, ui::sessionText(named, "2024-05-02T10:00:00Z", "0.1.0"));
+    REQUIRE(onlyName);
+    CHECK(onlyName->answered == 0);
+    ui::AppState blank = freshState();
+    blank.expertName = "   ";
+    CHECK_FALSE(ui::savedExpertFrom(blank.model, slot, ui::sessionText(blank, "2024-05-02T10:00:00Z", "0.1.0")));
+    // Unreadable or another model's: not listed (and not an error).
+    CHECK_FALSE(ui::savedExpertFrom(saved.model, slot, "{\"format\": \"ahp-response\""));
+    CHECK_FALSE(ui::savedExpertFrom(saved.model, slot, "not json"));
+}

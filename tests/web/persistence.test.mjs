@@ -74,7 +74,9 @@ test('autosave: answers, name, language, screen and set survive a reload', async
   const before = await state(page);
   assert.equal(before.answered, 3);
   assert.equal(before.current_set, 'D1');
-  const key = `ahp:${before.model.id}:${before.model.hash}:session`;
+  // This expert's slot: the model's hash and a key of the expert's own (docs/formats.md).
+  assert.ok(before.session_slot.startsWith(before.model.hash + '.'), before.session_slot);
+  const key = `ahp:${before.model.id}:${before.session_slot}:session`;
   const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
   assert.equal(saved.format, 'ahp-response');
   assert.equal(saved.session.set, 'D1');
@@ -299,7 +301,11 @@ test('the single HTML file works from disk with the network off, and after "Save
   await page2.goto(pathToFileURL(saved).href);
   await waitReady(page2);
   assert.equal(await page2.evaluate(() => document.querySelectorAll('#ahp-file-input').length), 1);
-  s = await state(page2);
+  // Same file:// storage: the session is there, offered to continue (a new tab starts fresh).
+  s = await waitForState(page2, (st) => st.saved_experts.length === 1);
+  assert.equal(s.saved_experts[0].name, 'Offline');
+  await click(page2, 'continue-expert/0');
+  s = await waitForState(page2, (st) => st.expert.name === 'Offline');
   assert.equal(s.sets[0].judgments[0], 4, 'same file:// storage, same session');
   await click(page2, 'nav-questions');
   await click(page2, 'judgment/G/1-3/6');

@@ -234,26 +234,33 @@ test('the editor downloads a survey page; a chosen model stays chosen across rel
 
 test('two tabs of one survey never lose an answer; a new tab shows both; Start over keeps a restorable copy', async () => {
   const { page: tabA, context, errors } = await openApp(browser, server.url + '?lang=en');
-  const tabB = await context.newPage();
-  tabB.on('pageerror', (e) => errors.push(String(e)));
-  await tabB.goto(server.url + '?lang=en');
-  await tabB.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
-  await settle(tabB);
   await click(tabA, 'start');
-  await click(tabB, 'start');
-  // A answers one judgment, B (opened before it) another, then A a third.
   await click(tabA, 'judgment/G/1-2/5');   // 4
+  await waitForState(tabA, (s) => s.answered === 1);
+  // The same expert in a second tab: it opens as a new expert and offers to continue A's session.
+  const openTab = async () => {
+    const tab = await context.newPage();
+    tab.on('pageerror', (e) => errors.push(String(e)));
+    await tab.goto(server.url + '?lang=en');
+    await tab.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
+    await settle(tab);
+    let s = await waitForState(tab, (st) => st.saved_experts.length === 1);
+    assert.equal(s.answered, 0, 'a new tab shows no one\'s answers until asked');
+    await click(tab, 'continue-expert/0');
+    return tab;
+  };
+  const tabB = await openTab();
+  // Continuing goes where the expert was.
+  await waitForState(tabB, (s) => s.answered === 1 && s.screen === 'compare');
+  // B answers another judgment, then A a third.
   await click(tabB, 'judgment/G/1-3/12');  // 1/5
   await click(tabA, 'judgment/G/2-3/10');  // 1/3
   // Each tab has the other's answers (the storage event), none is lost.
   const both = (s) => s.sets[0].judgments;
   await waitForState(tabA, (s) => s.answered === 3);
   await waitForState(tabB, (s) => s.answered === 3);
-  const tabC = await context.newPage();
-  await tabC.goto(server.url + '?lang=en');
-  await tabC.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
-  await settle(tabC);
-  const c = await state(tabC);
+  const tabC = await openTab();
+  const c = await waitForState(tabC, (s) => s.answered === 3);
   assert.deepEqual(both(c), [4, 1 / 5, 1 / 3]);
   assert.deepEqual(both(await state(tabA)), both(c));
   assert.deepEqual(both(await state(tabB)), both(c));
@@ -372,4 +379,72 @@ test('an expert loads the survey only; Research and Editor open the workbench pa
   assert.deepEqual(opened.errors, []);
   await disk.context.close();
   assert.deepEqual(errors, []);
+});
+
+test('a shared computer: the next person starts fresh, sees who saved what, and can continue only by choosing; Start over touches one expert', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  const open = async (query) => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url + query);
+    await page.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
+    await settle(page);
+    return page;
+  };
+  // Ali answers two judgments and closes the tab.
+  const ali = await open('?lang=en');
+  await typeName(ali, 'Ali Rezaei');
+  await click(ali, 'start');
+  await click(ali, 'judgment/G/1-2/5');   // 4
+  await click(ali, 'judgment/G/1-3/12');  // 1/5
+  await waitForState(ali, (s) => s.answered === 2);
+  await ali.close();
+
+  // The next person, in Persian: nothing of Ali's in view, Ali's session listed.
+  const sara = await open('?lang=fa');
+  let s = await waitForState(sara, (st) => st.saved_experts.length === 1);
+  assert.equal(s.expert.name, '');
+  assert.equal(s.answered, 0);
+  assert.equal(s.saved_experts[0].name, 'Ali Rezaei');
+  assert.equal(s.saved_experts[0].answered, 2);
+  await screenshot(sara, 'shared-pc-list-fa');
+  await typeName(sara, 'سارا');
+  await click(sara, 'start');
+  await click(sara, 'judgment/G/1-2/14');  // 1/7
+  await waitForState(sara, (st) => st.answered === 1);
+  // Start over clears Sara's answers only.
+  await click(sara, 'nav-welcome');
+  await click(sara, 'start-over');
+  await click(sara, 'confirm-yes');
+  s = await waitForState(sara, (st) => st.answered === 0 && st.expert.name === '');
+  assert.equal(s.saved_experts.length, 1);
+  assert.equal(s.saved_experts[0].answered, 2, 'Start over never touches another expert');
+  await sara.close();
+
+  // Ali comes back: continue his session; switch to a new expert and back again, twice.
+  const back = await open('?lang=en');
+  s = await waitForState(back, (st) => st.saved_experts.some((e) => e.name === 'Ali Rezaei'));
+  await screenshot(back, 'shared-pc-list-en');
+  for (let round = 0; round < 2; ++round) {
+    const k = (await state(back)).saved_experts.findIndex((e) => e.name === 'Ali Rezaei');
+    await click(back, 'continue-expert/' + k);
+    s = await waitForState(back, (st) => st.expert.name === 'Ali Rezaei');
+    assert.equal(s.answered, 2);
+    assert.equal(s.screen, round === 0 ? 'compare' : 'welcome', 'where Ali was');
+    assert.deepEqual(s.sets[0].judgments.slice(0, 2), [4, 1 / 5]);
+    assert.ok(!s.saved_experts.some((e) => e.name === 'Ali Rezaei'), 'the current expert is not listed');
+    await click(back, 'nav-welcome');
+    await click(back, 'new-expert');
+    s = await waitForState(back, (st) => st.expert.name === '' && st.answered === 0);
+    assert.ok(s.saved_experts.some((e) => e.name === 'Ali Rezaei' && e.answered === 2));
+  }
+  // A reload keeps the tab's own expert (a new one here), not Ali.
+  await back.reload();
+  await back.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
+  await settle(back);
+  s = await state(back);
+  assert.equal(s.expert.name, '');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

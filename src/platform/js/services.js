@@ -33,6 +33,40 @@ mergeInto(LibraryManager.library, {
   ahp_js_store_remove: function (key) {
     try { localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
   },
+  // The stored keys that start with `prefix`, one per line (malloc'ed UTF-8; "" when none or
+  // when storage is unavailable).
+  ahp_js_store_keys: function (prefix) {
+    var start = UTF8ToString(prefix), keys = [];
+    try {
+      for (var k = 0; k < localStorage.length; ++k) {
+        var key = localStorage.key(k);
+        if (key !== null && key.indexOf(start) === 0) keys.push(key);
+      }
+    } catch (e) { keys = []; }
+    var text = keys.join('\n');
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  },
+  // This tab's own values (sessionStorage: kept across reloads of the tab, gone when it
+  // closes): which expert's session the tab writes. "" clears.
+  ahp_js_tab_get: function (key) {
+    var value = null;
+    try { value = sessionStorage.getItem(UTF8ToString(key)); } catch (e) { value = null; }
+    if (value === null) return 0;
+    var size = lengthBytesUTF8(value) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(value, ptr, size);
+    return ptr;
+  },
+  ahp_js_tab_set: function (key, value) {
+    try {
+      var v = UTF8ToString(value);
+      if (v === '') sessionStorage.removeItem(UTF8ToString(key));
+      else sessionStorage.setItem(UTF8ToString(key), v);
+    } catch (e) {}
+  },
 
   // A Blob download through an <a download> click (works on http(s) and file://).
   ahp_js_download: function (name, mime, bytes, size) {
