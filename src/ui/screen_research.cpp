@@ -263,6 +263,7 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             bool included = x.included;
             if (ImGui::Checkbox("##include", &included)) push(out, research_action::Include{e, included});
             ctx.mark("research/include/" + std::to_string(e));
+            table.cell(ctx.tr(x.included ? "research.used" : "research.not_used"));  // what the checkbox shows
             at(k++);
             double weight = x.weight;
             ImGui::SetNextItemWidth(-1);
@@ -270,6 +271,7 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
                 std::isfinite(weight) && weight > 0)
                 push(out, research_action::Weight{e, weight});
             ctx.mark("research/weight/" + std::to_string(e));
+            table.cell(ctx.number(x.weight, 2));
             ImGui::PopID();
         }
     }

@@ -5,7 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, openApp, settle, state, waitForState, click, screenshot } from './harness.mjs';
+import path from 'node:path';
+import { serve, launch, openApp, settle, state, waitForState, click, screenshot, repoRoot } from './harness.mjs';
+import { modelInfo, responses } from './research-data.mjs';
 
 const require = createRequire(import.meta.url);
 let server, browser;
@@ -330,6 +332,70 @@ test('the notice of sets above the threshold offers links; Enter on one goes to 
 });
 
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+async function axeSerious(page) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the researcher\'s tables are tables: experts, the group matrices, the global weights, Monte Carlo (en, fa)', async () => {
+  const cli = process.env.AHP_BIN || path.join(repoRoot, 'build/native/ahp');
+  const model = modelInfo(cli, path.join(repoRoot, 'assets/models/egov-qom.json'));
+  const { page, context, errors } = await openApp(browser, server.url + '?lang=en&screen=research');
+  await page.evaluate((list) => Module.ahpImportTexts(list), responses(model, 4, 5));
+  let s = await waitForState(page, (st) => st.research.pending === 0 && st.research.experts.length === 4 && st.research.group, 60000);
+  const en = strings.en;
+  let all = tables(await axTree(page));
+  const experts = all.find((t) => t.name === en['research.section.experts']);
+  assert.ok(experts, 'the experts table; tables: ' + JSON.stringify(all.map((t) => t.name)));
+  assert.deepEqual(experts.rows[0].slice(0, 4).map((c) => [c.role, c.text]),
+    [['columnheader', '#'], ['columnheader', en['research.col.name']], ['columnheader', en['research.col.role']],
+     ['columnheader', en['research.col.answered']]]);
+  assert.equal(experts.rows.length, 1 + 4, 'a row per expert');
+  assert.deepEqual(experts.rows.slice(1).map((r) => r[1].text), s.research.experts.map((e) => e.name), 'their names, in order');
+  assert.deepEqual(experts.rows.slice(1).map((r) => r.slice(-2).map((c) => c.text)),
+    s.research.experts.map((e) => [e.included ? en['research.used'] : en['research.not_used'], e.weight.toFixed(2)]),
+    'the checkbox and the weight field say what they show');
+  assert.deepEqual(await axeSerious(page), [], 'axe on the experts table');
+
+  await click(page, 'research/section/group');
+  s = await state(page);
+  const first = s.research.group.sets.find((t) => t.set === s.research.set) || s.research.group.sets[0];
+  all = tables(await axTree(page));
+  for (const key of ['research.aij_matrix', 'research.normalized_matrix', 'research.consistency_table', 'research.global'])
+    assert.ok(all.some((t) => t.name === en[key]), `a table named "${en[key]}"`);
+  const aij = all.find((t) => t.name === en['research.aij_matrix']);
+  assert.equal(aij.rows.length, 1 + first.items.length, 'a header row and a row per item');
+  assert.ok(aij.rows.slice(1).every((r) => r[0].role === 'rowheader'), 'each row headed by its item');
+  assert.equal(aij.rows[1][1].text, '1.000', 'the diagonal');
+  assert.deepEqual(await axeSerious(page), [], 'axe on the group tables');
+
+  await click(page, 'research/section/uncertainty');
+  await click(page, 'research/mc-run');
+  s = await waitForState(page, (st) => st.research.monte_carlo !== null, 60000);
+  await settle(page, 3);
+  const mc = tables(await axTree(page)).find((t) => t.name === en['research.section.uncertainty']);
+  assert.ok(mc, 'the Monte Carlo table');
+  assert.equal(mc.rows.length, 1 + s.research.monte_carlo.leaves.length, 'a row per indicator');
+  assert.deepEqual(await axeSerious(page), [], 'axe on the Monte Carlo table');
+
+  // Persian: the same tables, named and filled in Persian.
+  await click(page, 'language');
+  await settle(page, 5);
+  all = tables(await axTree(page));
+  const fa = all.find((t) => t.name === strings.fa['research.section.uncertainty']);
+  assert.ok(fa, 'the Monte Carlo table in Persian; tables: ' + JSON.stringify(all.map((t) => t.name)));
+  assert.equal(fa.rows[0][1].text, strings.fa['research.col.node'], 'headers in logical order');
+  assert.equal(fa.rows[1][0].text, '۱', 'rank 1 first, in Persian digits');
+  assert.deepEqual(await axeSerious(page), [], 'axe in Persian');
+  await click(page, 'research/section/group');
+  all = tables(await axTree(page));
+  assert.ok(all.some((t) => t.name === strings.fa['research.aij_matrix']));
+  assert.deepEqual(await axeSerious(page), [], 'axe on the group tables in Persian');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 for (const lang of ['fa', 'en']) {
   for (const screen of ['welcome', 'compare', 'results', 'research', 'editor']) {
     test(`axe-core: no serious or critical violations on ${screen} in ${lang}`, async () => {
