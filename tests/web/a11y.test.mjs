@@ -64,24 +64,26 @@ for (const lang of ['en', 'fa']) {
   });
 }
 
+// Tab (or Shift+Tab) until `predicate` holds for the focused widget's id.
+async function tabTo(page, predicate, what, shift = false) {
+  const active = () => page.evaluate(() => (document.activeElement.dataset ? document.activeElement.dataset.widget || '' : ''));
+  for (let k = 0; k < 150; ++k) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    await settle(page, 1);
+    const id = await active();
+    if (predicate(id)) return id;
+  }
+  throw new Error('Tab never reached ' + what + '; last: ' + (await active()));
+}
+
 // The keyboard alone, from a fresh page: Tab to the name, type it, Enter on Start, answer set 1
 // with Tab, Space and arrows, Next, the Results tab, Download.
 test('keyboard only: a fresh page through set 1 to the results and a downloaded answer file', async () => {
   const { page, context, errors } = await openApp(browser, server.url + '?lang=en');
-  const active = () => page.evaluate(() => document.activeElement.dataset ? document.activeElement.dataset.widget || '' : '');
-  async function tabTo(predicate, what, shift = false) {
-    for (let k = 0; k < 120; ++k) {
-      await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
-      await settle(page, 1);
-      const id = await active();
-      if (predicate(id)) return id;
-    }
-    throw new Error('Tab never reached ' + what + '; last: ' + (await active()));
-  }
-  await tabTo((id) => id === 'expert-name', 'the name field');
+  await tabTo(page, (id) => id === 'expert-name', 'the name field');
   await page.keyboard.type('Keyboard Expert');
   await waitForState(page, (s) => s.expert.name === 'Keyboard Expert');
-  await tabTo((id) => id === 'start', 'Start');
+  await tabTo(page, (id) => id === 'start', 'Start');
   await page.keyboard.press('Enter');
   await waitForState(page, (s) => s.screen === 'compare' && s.current_set === 'G');
 
@@ -89,7 +91,7 @@ test('keyboard only: a fresh page through set 1 to the results and a downloaded 
   const pairs = ['1-2', '1-3', '2-3'];
   const arrows = [3, 10, 6];
   for (let k = 0; k < pairs.length; ++k) {
-    const id = await tabTo((w) => w.startsWith(`judgment/G/${pairs[k]}/`), `judgment ${pairs[k]}`);
+    const id = await tabTo(page, (w) => w.startsWith(`judgment/G/${pairs[k]}/`), `judgment ${pairs[k]}`);
     assert.match(id, new RegExp(`^judgment/G/${pairs[k]}/0$`), 'Tab enters an unanswered group at its first position');
     await page.keyboard.press('Space');
     for (let a = 0; a < arrows[k]; ++a) await page.keyboard.press('ArrowRight');
@@ -100,21 +102,21 @@ test('keyboard only: a fresh page through set 1 to the results and a downloaded 
   let s = await waitForState(page, (st) => st.sets[0].answered === 3);
   assert.deepEqual(s.sets[0].judgments, [9 - 3, 1 / 3, 9 - 6], 'the positions the arrows reached');
   // Tab reaches Next after the judgments (weights, the CR panel's actions in between).
-  await tabTo((id) => id === 'next', 'Next');
+  await tabTo(page, (id) => id === 'next', 'Next');
   await page.keyboard.press('Enter');
   s = await waitForState(page, (st) => st.current_set !== 'G');
   assert.equal(s.screen, 'compare');
   assert.equal(s.sets[0].answered, 3, 'moving on changed no answer');
   // The focus went to the new set's top: Tab from there reaches its first judgment.
-  const next = await tabTo((id) => id.startsWith('judgment/'), 'a judgment of set 2');
+  const next = await tabTo(page, (id) => id.startsWith('judgment/'), 'a judgment of set 2');
   assert.ok(next.startsWith(`judgment/${s.current_set}/1-2/`), next);
   // Results through the top bar's tab list (Shift+Tab back to it).
-  await tabTo((id) => id === 'nav-results', 'the Results tab', true);
+  await tabTo(page, (id) => id === 'nav-results', 'the Results tab', true);
   await page.keyboard.press('Enter');
   await waitForState(page, (st) => st.screen === 'results');
   await settle(page, 3);
   const download = page.waitForEvent('download');
-  await tabTo((id) => id === 'download-json', 'Download');
+  await tabTo(page, (id) => id === 'download-json', 'Download');
   await page.keyboard.press('Enter');
   const file = await download;
   const saved = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
@@ -285,18 +287,6 @@ for (const lang of ['en', 'fa']) {
     assert.deepEqual(errors, []);
     await context.close();
   });
-}
-
-// Tab (or Shift+Tab) until `predicate` holds for the focused widget's id.
-async function tabTo(page, predicate, what, shift = false) {
-  const active = () => page.evaluate(() => (document.activeElement.dataset ? document.activeElement.dataset.widget || '' : ''));
-  for (let k = 0; k < 150; ++k) {
-    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
-    await settle(page, 1);
-    const id = await active();
-    if (predicate(id)) return id;
-  }
-  throw new Error('Tab never reached ' + what + '; last: ' + (await active()));
 }
 
 test('the notice of sets above the threshold offers links; Enter on one goes to its set, twice in a row', async () => {
