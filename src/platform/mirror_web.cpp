@@ -65,6 +65,7 @@ nlohmann::json nodeJson(const std::string& id, const ui::WidgetRect& r) {
     if (!s.description.empty()) j["description"] = s.description;
     if (s.level) j["level"] = s.level;
     if (s.autofocus) j["autofocus"] = true;
+    if (s.role == ui::Role::Table) j["rows"] = s.rows, j["headerRows"] = s.headerRows, j["rowHeaders"] = s.rowHeaders;
     return j;
 }
 

@@ -353,28 +353,37 @@ void matrixTable(const ScreenContext& ctx, const SetView& set) {
     const int n = int(set.items.size());
     const auto it = ctx.state.judgments.find(set.parentId);
     if (it == ctx.state.judgments.end()) return;
-    Text(ctx, ctx.tr("compare.matrix"), kMuted);
+    TableSemantics table(ctx, "matrix/" + set.parentId, ctx.tr("compare.matrix"), true);
+    TableCaption(ctx, ctx.tr("compare.matrix"), kMuted);
     if (!ImGui::BeginTable("matrix", n + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
+    table.begin();
     auto column = [&](int k) { return ctx.rtl() ? n - k : k; };  // mirror columns in Persian
+    auto cell = [&](const std::string& text) {
+        ImGui::TextUnformatted(text.c_str());
+        table.cell(text);
+    };
     for (int c = 0; c <= n; ++c) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, 54);
     ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(column(0));
+    table.cell("");  // the corner: the header row starts here
     for (int k = 0; k < n; ++k) {
         ImGui::TableSetColumnIndex(column(k + 1));
-        ImGui::TextUnformatted(ctx.state.model.hierarchy.node(set.items[k]).id.c_str());
+        cell(ctx.state.model.hierarchy.node(set.items[k]).id);
     }
     for (int r = 0; r < n; ++r) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(column(0));
-        ImGui::TextUnformatted(ctx.state.model.hierarchy.node(set.items[r]).id.c_str());
+        cell(ctx.state.model.hierarchy.node(set.items[r]).id);
         for (int c = 0; c < n; ++c) {
             ImGui::TableSetColumnIndex(column(c + 1));
             const std::optional<double> v = it->second.get(r, c);
-            ImGui::TextUnformatted(v ? (*v >= 1 ? ctx.number(*v, std::fabs(*v - std::round(*v)) < 1e-9 ? 0 : 2)
-                                                : ctx.integer(1) + "/" + ctx.number(1 / *v, std::fabs(1 / *v - std::round(1 / *v)) < 1e-9 ? 0 : 2)).c_str()
-                                     : "-");
+            cell(v ? (*v >= 1 ? ctx.number(*v, std::fabs(*v - std::round(*v)) < 1e-9 ? 0 : 2)
+                              : ctx.integer(1) + "/" + ctx.number(1 / *v, std::fabs(1 / *v - std::round(1 / *v)) < 1e-9 ? 0 : 2))
+                   : "-");
         }
     }
     ImGui::EndTable();
+    table.end();
 }
 
 }  // namespace

@@ -10,6 +10,7 @@ namespace ui {
 namespace research_ui {
 
 void Cell(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
+    if (ctx.table) ctx.table->cell(logical);
     const std::string& v = ctx.visual(logical);
     if (ctx.rtl()) {
         const float w = ImGui::CalcTextSize(v.c_str()).x;
@@ -21,6 +22,7 @@ void Cell(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
 }
 
 void NumberCell(const ScreenContext& ctx, const std::string& digits, ImU32 color) {
+    if (ctx.table) ctx.table->cell(digits);
     if (ctx.rtl()) {
         const float w = ImGui::CalcTextSize(digits.c_str()).x;
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
@@ -201,11 +203,13 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
     const float rowHeight = ImGui::GetFrameHeightWithSpacing();
     const float wanted = rowHeight * float(r.experts.size() + 1) + 8;
     const float height = std::min(wanted, std::max(260.0f, ImGui::GetContentRegionAvail().y));
+    TableSemantics table(ctx, "research/experts", ctx.tr("research.section.experts"));
     if (!ImGui::BeginTable("experts", columns,
                            ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                ImGuiTableFlags_SizingFixedFit,
                            ImVec2(0, height)))
         return;
+    table.begin();
     ImGui::TableSetupScrollFreeze(0, 1);
     SetupColumns(ctx, widths);
     std::vector<std::string> head = {"#", ctx.tr("research.col.name"), ctx.tr("research.col.role"),
@@ -259,6 +263,7 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             bool included = x.included;
             if (ImGui::Checkbox("##include", &included)) push(out, research_action::Include{e, included});
             ctx.mark("research/include/" + std::to_string(e));
+            table.cell(ctx.tr(x.included ? "research.used" : "research.not_used"));  // what the checkbox shows
             at(k++);
             double weight = x.weight;
             ImGui::SetNextItemWidth(-1);
@@ -266,10 +271,12 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
                 std::isfinite(weight) && weight > 0)
                 push(out, research_action::Weight{e, weight});
             ctx.mark("research/weight/" + std::to_string(e));
+            table.cell(ctx.number(x.weight, 2));
             ImGui::PopID();
         }
     }
     ImGui::EndTable();
+    table.end();
 }
 
 void reports(const ScreenContext& ctx, const ResearchState& r, Intents& out) {

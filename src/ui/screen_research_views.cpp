@@ -45,13 +45,17 @@ void noResults(const ScreenContext& ctx, const ResearchState& r) {
 }
 
 // An n x n matrix with item labels in the first column; extra columns after it.
-void matrixTable(const ScreenContext& ctx, const char* id, const std::string& corner, const model::GroupSetTable& t,
-                 const Eigen::MatrixXd& m, const std::vector<std::string>& extraHeads,
+// `caption` is drawn above it and names it.
+void matrixTable(const ScreenContext& ctx, const char* id, const std::string& caption, const std::string& corner,
+                 const model::GroupSetTable& t, const Eigen::MatrixXd& m, const std::vector<std::string>& extraHeads,
                  const std::vector<std::vector<std::string>>& extra) {
     const int n = int(t.items.size());
     const int columns = 1 + n + int(extraHeads.size());
+    TableSemantics table(ctx, std::string("research/") + id + "/" + t.set, caption, true);
+    TableCaption(ctx, caption);
     if (!ImGui::BeginTable(id, columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit))
         return;
+    table.begin();
     std::vector<float> widths = {-1};
     for (int k = 0; k < n; ++k) widths.push_back(62);
     for (std::size_t k = 0; k < extraHeads.size(); ++k) widths.push_back(70);
@@ -74,6 +78,7 @@ void matrixTable(const ScreenContext& ctx, const char* id, const std::string& co
         }
     }
     ImGui::EndTable();
+    table.end();
 }
 
 void setTables(const ScreenContext& ctx, const ResearchState& r, int s) {
@@ -86,24 +91,24 @@ void setTables(const ScreenContext& ctx, const ResearchState& r, int s) {
         Text(ctx, ctx.tr("research.unsolved"), kBad);
         return;
     }
-    Text(ctx, ctx.tr("research.aij_matrix"));
-    matrixTable(ctx, "aij", ctx.tr("research.col.item"), t, t.matrix, {}, {});
+    matrixTable(ctx, "aij", ctx.tr("research.aij_matrix"), ctx.tr("research.col.item"), t, t.matrix, {}, {});
     ImGui::Spacing();
-    Text(ctx, ctx.tr("research.normalized_matrix"));
     std::vector<std::string> weights, ranks;
     for (int i = 0; i < n; ++i) {
         weights.push_back(ctx.number(t.weights(i), 4));
         ranks.push_back(ctx.integer(t.ranks[i]));
     }
-    matrixTable(ctx, "normalized", ctx.tr("research.col.item"), t, t.normalized,
+    matrixTable(ctx, "normalized", ctx.tr("research.normalized_matrix"), ctx.tr("research.col.item"), t, t.normalized,
                 {ctx.tr("research.col.weight_short"), ctx.tr("research.col.rank")}, {weights, ranks});
     ImGui::Spacing();
 
     // Consistency table and AIP beside AIJ.
-    Text(ctx, ctx.tr("research.consistency_table"));
+    TableSemantics consistency(ctx, "research/consistency-table/" + t.set, ctx.tr("research.consistency_table"), true);
+    TableCaption(ctx, ctx.tr("research.consistency_table"));
     const bool haveAip = s < int(r.aip.size()) && r.aip[s].size() == n;
     const int columns = 6;
     if (ImGui::BeginTable("consistency", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        consistency.begin();
         SetupColumns(ctx, {-1, 90, 90, 80, 80, 80});
         HeaderRow(ctx, {ctx.tr("research.col.item"), ctx.tr("research.col.weighted_sum"), ctx.tr("research.col.consistency_vector"),
                         ctx.tr("research.col.aij"), ctx.tr("research.col.aip"), ctx.tr("research.col.difference")});
@@ -129,6 +134,7 @@ void setTables(const ScreenContext& ctx, const ResearchState& r, int s) {
             }
         }
         ImGui::EndTable();
+        consistency.end();
     }
     const auto& c = t.consistency;
     const ImU32 verdict = n > 2 ? verdictColor(c.cr, r.tables->settings.crThreshold) : kGood;
@@ -147,7 +153,9 @@ void globalTables(const ScreenContext& ctx, const ResearchState& r) {
     const model::GroupTables& t = *r.tables;
     Title(ctx, ctx.tr("research.global"));
     const int columns = 6;
+    TableSemantics table(ctx, "research/nodes", ctx.tr("research.global"), true);  // named as its heading
     if (ImGui::BeginTable("nodes", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        table.begin();
         SetupColumns(ctx, {-1, 60, 80, 60, 80, 60});
         HeaderRow(ctx, {ctx.tr("research.col.node"), ctx.tr("research.col.id"), ctx.tr("research.col.local"),
                         ctx.tr("research.col.local_rank"), ctx.tr("research.col.global"), ctx.tr("research.col.global_rank")});
@@ -163,6 +171,7 @@ void globalTables(const ScreenContext& ctx, const ResearchState& r) {
                 ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w - indent));
                 ImGui::TextUnformatted(v.c_str());
                 ImGui::PopTextWrapPos();
+                table.cell(ctx.label(nodeIndex(ctx, row.id)));
             } else {
                 ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
                 Cell(ctx, ctx.label(nodeIndex(ctx, row.id)), row.leaf ? 0 : IM_COL32(20, 50, 90, 255));
@@ -179,6 +188,7 @@ void globalTables(const ScreenContext& ctx, const ResearchState& r) {
             NumberCell(ctx, row.leaf ? ctx.integer(row.leafRank) : "");
         }
         ImGui::EndTable();
+        table.end();
     }
     ImGui::Spacing();
     Title(ctx, ctx.tr("research.ranking"));
@@ -405,8 +415,10 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
     for (const auto* leaf : order) maxP95 = std::max(maxP95, leaf->p95);
 
     const int columns = 7;
+    TableSemantics table(ctx, "research/montecarlo", ctx.tr("research.section.uncertainty"));
     if (!ImGui::BeginTable("montecarlo", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit))
         return;
+    table.begin();
     SetupColumns(ctx, {40, -1, 70, 70, 130, 90, 190});
     HeaderRow(ctx, {ctx.tr("research.col.rank"), ctx.tr("research.col.node"), ctx.tr("research.col.global"),
                     ctx.tr("research.col.mean"), ctx.tr("research.col.interval"), ctx.tr("research.col.p_rank"),
@@ -441,6 +453,7 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
         ImGui::Dummy(ImVec2(w, hgt));
     }
     ImGui::EndTable();
+    table.end();
 }
 
 }  // namespace ui

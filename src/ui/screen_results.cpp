@@ -35,9 +35,11 @@ void setTables(const ScreenContext& ctx) {
             heading += "  —  CR " + ctx.number(set.consistency.cr, 3);
         const ImU32 color = set.solvable ? verdictColor(set.consistency.cr, ahp::graduatedCrThreshold(int(set.items.size())))
                                          : kMuted;
-        Text(ctx, heading, color);
+        TableSemantics table(ctx, "local/" + set.parentId, heading, true);
+        TableCaption(ctx, heading, color);
         ImGui::PushID(set.parentId.c_str());
         if (ImGui::BeginTable("local", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+            table.begin();
             auto column = [&](int k) { return ctx.rtl() ? columns - 1 - k : k; };
             const char* keys[columns] = {"results.col_item", "results.col_weight", "results.col_rank",
                                          "results.col_study", "results.col_study_rank"};
@@ -84,6 +86,7 @@ void setTables(const ScreenContext& ctx) {
                 Text(ctx, reported[k] >= 0 ? ctx.integer(rankOf(reported, k)) : "-");
             }
             ImGui::EndTable();
+            table.end();
         }
         for (int item : set.items) {  // errata and other notes, spelled out under the table
             const auto note = s.model.notes.find(s.model.hierarchy.node(item).id);
@@ -108,7 +111,7 @@ void reviewNotice(const ScreenContext& ctx, Intents& out) {
     ctx.mark("review-notice");
     std::vector<std::pair<std::string, std::string>> links;
     for (int k : above) links.push_back({"! " + ctx.label(s.sets[k].parent), "review/" + s.sets[k].parentId});
-    const int pressed = ButtonRow(ctx, links);
+    const int pressed = ButtonRow(ctx, links, -1, 0, Role::Link);
     if (pressed >= 0) out.push_back(intent::GoToSet{above[pressed]});
     ImGui::Separator();
 }

@@ -84,7 +84,7 @@ void ScreenContext::mark(const std::string& id, Semantics semantics) const {
     const Role role = semantics.role;
     markRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), std::move(semantics));
     if (external && ImGui::IsItemActivated() &&
-        (role == Role::Button || role == Role::Tab || role == Role::Radio || role == Role::Checkbox))
+        (role == Role::Button || role == Role::Tab || role == Role::Radio || role == Role::Checkbox || role == Role::Link))
         external->pressedOnCanvas = id;
     // The mirror's focus moved here: scroll it into view (ImGui scrolls to the last item).
     if (external && external->focusMoved && external->focused == id) {
@@ -205,15 +205,66 @@ void TextInBox(const ScreenContext& ctx, const std::string& logical, float width
     if (lines.empty()) ImGui::NewLine();
 }
 
-void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
+namespace {
+// Draws a paragraph; returns its rectangle.
+std::pair<ImVec2, ImVec2> Paragraph(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     TextInBox(ctx, logical, width, ctx.rtl());
     if (color) ImGui::PopStyleColor();
     const ImVec2 end = ImGui::GetCursorScreenPos();
-    ctx.markRect(nextTextId(ctx), start, ImVec2(start.x + width, std::max(start.y + 1, end.y - ImGui::GetStyle().ItemSpacing.y)),
-                 {Role::Text, logical});
+    return {start, ImVec2(start.x + width, std::max(start.y + 1, end.y - ImGui::GetStyle().ItemSpacing.y))};
+}
+}  // namespace
+
+void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
+    const auto [a, b] = Paragraph(ctx, logical, color);
+    if (ctx.table) ctx.table->cell(logical);  // a table's cell: the table tells it
+    else ctx.markRect(nextTextId(ctx), a, b, {Role::Text, logical});
+}
+
+void TableCaption(const ScreenContext& ctx, const std::string& logical, ImU32 color) { Paragraph(ctx, logical, color); }
+
+TableSemantics::TableSemantics(const ScreenContext& ctx, std::string id, std::string caption, bool rowHeaders)
+    : ctx_(ctx), id_(std::move(id)), start_(ImGui::GetCursorScreenPos()) {
+    semantics_.role = Role::Table;
+    semantics_.name = std::move(caption);
+    semantics_.headerRows = 1;
+    semantics_.rowHeaders = rowHeaders;
+}
+
+TableSemantics::~TableSemantics() {
+    if (collecting_) ctx_.table = outer_;
+}
+
+void TableSemantics::begin() {
+    outer_ = ctx_.table;
+    ctx_.table = this;
+    collecting_ = true;
+}
+
+void TableSemantics::cell(const std::string& logical) {
+    if (!collecting_) return;
+    const int columns = ImGui::TableGetColumnCount(), column = ImGui::TableGetColumnIndex();
+    if (columns <= 0 || column < 0) return;
+    // A new ImGui row is a new row (a clipped table draws only the rows on screen).
+    if (ImGui::TableGetRowIndex() != imguiRow_ || semantics_.rows.empty()) {
+        imguiRow_ = ImGui::TableGetRowIndex();
+        semantics_.rows.emplace_back(std::size_t(columns));
+    }
+    std::string& text = semantics_.rows.back()[std::size_t(ctx_.rtl() ? columns - 1 - column : column)];
+    text += text.empty() ? logical : " " + logical;
+}
+
+void TableSemantics::end() {
+    if (!collecting_) return;
+    ctx_.table = outer_;
+    collecting_ = false;
+    // ImGui::EndTable left the table's outer rectangle as the last item.
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ctx_.markRect(id_, ImVec2(std::min(a.x, start_.x), std::min(a.y, start_.y)), ImVec2(std::max(b.x, start_.x), b.y),
+                  std::move(semantics_));
 }
 
 void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
@@ -228,7 +279,8 @@ void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 co
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(v.c_str());
     if (color) ImGui::PopStyleColor();
-    ctx.mark(nextTextId(ctx), {Role::Text, logical});
+    if (ctx.table) ctx.table->cell(logical);
+    else ctx.mark(nextTextId(ctx), {Role::Text, logical});
 }
 
 void Title(const ScreenContext& ctx, const std::string& logical) {
@@ -252,7 +304,7 @@ bool Button(const ScreenContext& ctx, const std::string& logical, const std::str
 }
 
 int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string, std::string>>& labelAndId,
-              int primary, ImU32 primaryColor) {
+              int primary, ImU32 primaryColor, Role role) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     std::vector<float> widths;
     float total = 0;
@@ -278,7 +330,7 @@ int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string,
             ImGui::PushStyleColor(ImGuiCol_Button, primaryColor);
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
         }
-        if (Button(ctx, labelAndId[k].first, labelAndId[k].second, ImVec2(widths[k], 0))) pressed = int(k);
+        if (Button(ctx, labelAndId[k].first, labelAndId[k].second, ImVec2(widths[k], 0), role)) pressed = int(k);
         if (colored) ImGui::PopStyleColor(2);
     }
     return pressed;

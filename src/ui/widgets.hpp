@@ -49,11 +49,17 @@ struct Semantics {
     std::string description;  // why it is invalid, or a hint
     int level = 0;            // a heading's level
     bool autofocus = false;   // when it appears, the keyboard's place moves to it (a popup's safe answer)
+    // A table (its name is the caption): cell texts row by row in logical order, the first
+    // `headerRows` rows its column headers; `rowHeaders`: each row's first cell names the row.
+    std::vector<std::vector<std::string>> rows;
+    int headerRows = 0;
+    bool rowHeaders = false;
     bool operator==(const Semantics& o) const {
         return role == o.role && name == o.name && parent == o.parent && value == o.value && valueNow == o.valueNow &&
                valueMax == o.valueMax && checked == o.checked && selected == o.selected && disabled == o.disabled &&
                expanded == o.expanded && live == o.live && invalid == o.invalid && description == o.description &&
-               level == o.level && autofocus == o.autofocus;
+               level == o.level && autofocus == o.autofocus && rows == o.rows && headerRows == o.headerRows &&
+               rowHeaders == o.rowHeaders;
     }
     bool operator!=(const Semantics& o) const { return !(*this == o); }
 };
@@ -67,6 +73,8 @@ struct WidgetRect {
     Semantics semantics;
 };
 using WidgetRegistry = std::map<std::string, WidgetRect>;
+
+class TableSemantics;
 
 // What the platform's mirror of the widgets did since the last frame: an element was activated
 // (clicked, Space, Enter, a screen reader's default action), a text field's text changed, the
@@ -89,6 +97,9 @@ struct ScreenContext {
     ImFont* titleFont = nullptr;
     bool scrollToTop = false;
     ExternalInput* external = nullptr;
+    // The table being drawn collects the text of its cells (Text() in a cell goes there, not
+    // to the mirror's loose text); null outside tables.
+    mutable TableSemantics* table = nullptr;
     bool rtl() const { return state.language == "fa"; }
     // Phone-sized window, upright (narrower than 720) or on its side (lower than 500): single
     // column layouts, no side tree.
@@ -120,6 +131,35 @@ struct ScreenContext {
     const std::string* externalText(const std::string& id) const;
 };
 
+// A table for assistive technology: one Role::Table widget with its caption and the text of its
+// cells, which are drawn as usual. Made before the caption is drawn (the rectangle starts there);
+// begin() right after ImGui::BeginTable: from then on the text Text(), Cell() and NumberCell()
+// draw, or cell() is given, goes into the cell ImGui is in (logical column order: Persian tables
+// are drawn mirrored); end() right after ImGui::EndTable records the table. The first row is
+// the header row.
+class TableSemantics {
+public:
+    TableSemantics(const ScreenContext& ctx, std::string id, std::string caption, bool rowHeaders = false);
+    ~TableSemantics();
+    TableSemantics(const TableSemantics&) = delete;
+    TableSemantics& operator=(const TableSemantics&) = delete;
+    void begin();
+    void cell(const std::string& logical);
+    void end();
+
+private:
+    const ScreenContext& ctx_;
+    std::string id_;
+    Semantics semantics_;
+    ImVec2 start_;
+    int imguiRow_ = -1;
+    TableSemantics* outer_ = nullptr;
+    bool collecting_ = false;
+};
+// A table's caption, drawn as Text() is but recorded as the table's name (TableSemantics), not
+// as loose text.
+void TableCaption(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
+
 // Text aligned to the reading direction (right in Persian), wrapped to the available width.
 void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
 // Text wrapped inside a box of `width` starting at the cursor, aligned to its start or end.
@@ -140,8 +180,9 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
                std::string& edited, float width, const std::string& problem = {});
 // Buttons side by side from the reading-direction start (stacked when the line is too narrow).
 // Returns the index of the one pressed, or -1. Button `primary` (if any) is drawn in `primaryColor`.
+// `role` Link for buttons that lead somewhere (the mirror makes them links).
 int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string, std::string>>& labelAndId,
-              int primary = -1, ImU32 primaryColor = 0);
+              int primary = -1, ImU32 primaryColor = 0, Role role = Role::Button);
 // Places the next item at the reading-direction start of the line, `width` wide.
 void AlignForWidth(const ScreenContext& ctx, float width);
 // `logical` as a tooltip of the last item while a mouse or a pen hovers it (never after a tap).

@@ -5,7 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, openApp, settle, state, waitForState, click, screenshot } from './harness.mjs';
+import path from 'node:path';
+import { serve, launch, openApp, settle, state, waitForState, click, screenshot, repoRoot } from './harness.mjs';
+import { modelInfo, responses } from './research-data.mjs';
 
 const require = createRequire(import.meta.url);
 let server, browser;
@@ -62,24 +64,26 @@ for (const lang of ['en', 'fa']) {
   });
 }
 
+// Tab (or Shift+Tab) until `predicate` holds for the focused widget's id.
+async function tabTo(page, predicate, what, shift = false) {
+  const active = () => page.evaluate(() => (document.activeElement.dataset ? document.activeElement.dataset.widget || '' : ''));
+  for (let k = 0; k < 150; ++k) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    await settle(page, 1);
+    const id = await active();
+    if (predicate(id)) return id;
+  }
+  throw new Error('Tab never reached ' + what + '; last: ' + (await active()));
+}
+
 // The keyboard alone, from a fresh page: Tab to the name, type it, Enter on Start, answer set 1
 // with Tab, Space and arrows, Next, the Results tab, Download.
 test('keyboard only: a fresh page through set 1 to the results and a downloaded answer file', async () => {
   const { page, context, errors } = await openApp(browser, server.url + '?lang=en');
-  const active = () => page.evaluate(() => document.activeElement.dataset ? document.activeElement.dataset.widget || '' : '');
-  async function tabTo(predicate, what, shift = false) {
-    for (let k = 0; k < 120; ++k) {
-      await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
-      await settle(page, 1);
-      const id = await active();
-      if (predicate(id)) return id;
-    }
-    throw new Error('Tab never reached ' + what + '; last: ' + (await active()));
-  }
-  await tabTo((id) => id === 'expert-name', 'the name field');
+  await tabTo(page, (id) => id === 'expert-name', 'the name field');
   await page.keyboard.type('Keyboard Expert');
   await waitForState(page, (s) => s.expert.name === 'Keyboard Expert');
-  await tabTo((id) => id === 'start', 'Start');
+  await tabTo(page, (id) => id === 'start', 'Start');
   await page.keyboard.press('Enter');
   await waitForState(page, (s) => s.screen === 'compare' && s.current_set === 'G');
 
@@ -87,7 +91,7 @@ test('keyboard only: a fresh page through set 1 to the results and a downloaded 
   const pairs = ['1-2', '1-3', '2-3'];
   const arrows = [3, 10, 6];
   for (let k = 0; k < pairs.length; ++k) {
-    const id = await tabTo((w) => w.startsWith(`judgment/G/${pairs[k]}/`), `judgment ${pairs[k]}`);
+    const id = await tabTo(page, (w) => w.startsWith(`judgment/G/${pairs[k]}/`), `judgment ${pairs[k]}`);
     assert.match(id, new RegExp(`^judgment/G/${pairs[k]}/0$`), 'Tab enters an unanswered group at its first position');
     await page.keyboard.press('Space');
     for (let a = 0; a < arrows[k]; ++a) await page.keyboard.press('ArrowRight');
@@ -98,21 +102,21 @@ test('keyboard only: a fresh page through set 1 to the results and a downloaded 
   let s = await waitForState(page, (st) => st.sets[0].answered === 3);
   assert.deepEqual(s.sets[0].judgments, [9 - 3, 1 / 3, 9 - 6], 'the positions the arrows reached');
   // Tab reaches Next after the judgments (weights, the CR panel's actions in between).
-  await tabTo((id) => id === 'next', 'Next');
+  await tabTo(page, (id) => id === 'next', 'Next');
   await page.keyboard.press('Enter');
   s = await waitForState(page, (st) => st.current_set !== 'G');
   assert.equal(s.screen, 'compare');
   assert.equal(s.sets[0].answered, 3, 'moving on changed no answer');
   // The focus went to the new set's top: Tab from there reaches its first judgment.
-  const next = await tabTo((id) => id.startsWith('judgment/'), 'a judgment of set 2');
+  const next = await tabTo(page, (id) => id.startsWith('judgment/'), 'a judgment of set 2');
   assert.ok(next.startsWith(`judgment/${s.current_set}/1-2/`), next);
   // Results through the top bar's tab list (Shift+Tab back to it).
-  await tabTo((id) => id === 'nav-results', 'the Results tab', true);
+  await tabTo(page, (id) => id === 'nav-results', 'the Results tab', true);
   await page.keyboard.press('Enter');
   await waitForState(page, (st) => st.screen === 'results');
   await settle(page, 3);
   const download = page.waitForEvent('download');
-  await tabTo((id) => id === 'download-json', 'Download');
+  await tabTo(page, (id) => id === 'download-json', 'Download');
   await page.keyboard.press('Enter');
   const file = await download;
   const saved = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
@@ -179,7 +183,209 @@ test('the CR verdict and the suggested value are announced in a polite live regi
   await context.close();
 });
 
+// The tables the canvas draws, as tables: caption, header cells, rows of cells (CDP's tree).
+function tables(ax) {
+  const text = (n) => {
+    if (ax.name(n)) return ax.name(n);
+    return (n.childIds || []).map((id) => ax.byId.get(id)).filter(Boolean).map(text).join('');
+  };
+  const found = [];
+  for (const t of ax.nodes.filter((n) => ax.role(n) === 'table')) {
+    const rows = [];
+    const walk = (n) => {
+      if (ax.role(n) === 'row') {
+        rows.push((n.childIds || []).map((id) => ax.byId.get(id))
+          .filter((c) => c && ['cell', 'gridcell', 'columnheader', 'rowheader'].includes(ax.role(c)))
+          .map((c) => ({ role: ax.role(c), text: text(c) })));
+        return;
+      }
+      (n.childIds || []).forEach((id) => ax.byId.has(id) && walk(ax.byId.get(id)));
+    };
+    walk(t);
+    found.push({ name: ax.name(t), rows });
+  }
+  return found;
+}
+const strings = {
+  en: JSON.parse(fs.readFileSync(new URL('../../assets/strings/en.json', import.meta.url), 'utf8')),
+  fa: JSON.parse(fs.readFileSync(new URL('../../assets/strings/fa.json', import.meta.url), 'utf8')),
+};
+const persianDigits = (t) => t.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]).replace(/\./g, '٫');  // and the decimal separator
+// The page's elements that are loose text (not in a table) and say `text`.
+const looseTexts = (page, text) => page.evaluate((t) => [...document.querySelectorAll('#ahp-mirror [data-widget]')]
+  .filter((el) => el.tagName !== 'TABLE' && !el.closest('table') && el.textContent.trim() === t)
+  .map((el) => el.dataset.widget), text);
+
+for (const lang of ['en', 'fa']) {
+  test(`the matrix of your comparisons is a table in ${lang}: caption, item ids as headers, the answers in their cells`, async () => {
+    const { page, context, errors } = await openApp(browser, server.url + `?lang=${lang}&screen=compare&set=1`);
+    // Two judgments, clicked as a person would; the third stays open.
+    await click(page, 'judgment/G/1-2/3');
+    await click(page, 'judgment/G/2-3/10');
+    const s = await waitForState(page, (st) => st.sets[0].answered === 2);
+    const set = s.sets[0];
+    const digits = (t) => (lang === 'fa' && s.persian_digits ? persianDigits(t) : t);
+    // What each cell must say, from the answers the app holds: a_ij, 1/a_ji, 1 on the diagonal.
+    const [a12, a13, a23] = set.judgments;
+    assert.equal(a13, null);
+    const show = (v) => (v === null ? '-' : v >= 1 ? digits(String(Math.round(v))) : digits('1') + '/' + digits(String(Math.round(1 / v))));
+    const upper = { '0,1': a12, '0,2': a13, '1,2': a23 };
+    const value = (i, j) => (i === j ? 1 : i < j ? upper[`${i},${j}`] : upper[`${j},${i}`] === null ? null : 1 / upper[`${j},${i}`]);
+    const ax = await axTree(page);
+    const caption = strings[lang]['compare.matrix'];
+    const matrix = tables(ax).find((t) => t.name === caption);
+    assert.ok(matrix, `a table named "${caption}"; tables: ${JSON.stringify(tables(ax).map((t) => t.name))}`);
+    assert.equal(matrix.rows.length, 4, 'a header row and a row per item');
+    assert.deepEqual(matrix.rows[0].filter((c) => c.role === 'columnheader').map((c) => c.text), set.items,
+      'the header row: the item ids in logical order');
+    for (let i = 0; i < 3; ++i) {
+      const row = matrix.rows[i + 1];
+      assert.deepEqual(row[0], { role: 'rowheader', text: set.items[i] }, `row ${i + 1} is headed by its item`);
+      assert.deepEqual(row.slice(1).map((c) => c.text), [0, 1, 2].map((j) => show(value(i, j))), `row ${set.items[i]}`);
+    }
+    assert.equal(matrix.rows[1][2].text, digits('6'), 'position 3 of the first judgment is 6');
+    assert.equal(matrix.rows[3][2].text, digits('3'), 'the second judgment (1/3) read from the other side');
+    // Read once, not twice: the caption and the cells are not also loose text.
+    assert.deepEqual(await looseTexts(page, caption), []);
+    assert.deepEqual(await looseTexts(page, set.items[0]), []);
+    // An answer changed: the table follows.
+    await click(page, 'judgment/G/1-3/8');
+    const after = tables(await axTree(page)).find((t) => t.name === caption);
+    assert.equal(after.rows[1][3].text, digits('1'), 'the new answer is in its cell');
+    await screenshot(page, `a11y-matrix-${lang}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test(`the Results screen's weights within each group are tables in ${lang}`, async () => {
+    const { page, context, errors } = await openApp(browser, server.url + `?lang=${lang}&screen=compare&set=1`);
+    await click(page, 'judgment/G/1-2/3');
+    await click(page, 'judgment/G/1-3/5');
+    await click(page, 'judgment/G/2-3/10');
+    await click(page, 'nav-results');
+    const s = await waitForState(page, (st) => st.screen === 'results');
+    const set = s.sets[0];
+    const digits = (t) => (lang === 'fa' && s.persian_digits ? persianDigits(t) : t);
+    const all = tables(await axTree(page));
+    const heads = ['results.col_item', 'results.col_weight', 'results.col_rank', 'results.col_study', 'results.col_study_rank']
+      .map((k) => strings[lang][k]);
+    const local = all.filter((t) => t.rows.length && JSON.stringify(t.rows[0].map((c) => c.text)) === JSON.stringify(heads));
+    assert.equal(local.length, s.sets.length, 'one table per group, each with the column headers');
+    const g = local[0];
+    assert.match(g.name, lang === 'en' ? /CR / : /CR /, 'the caption is the group with its CR');
+    assert.equal(g.rows.length, 1 + set.items.length);
+    const order = [...set.weights].map((w, k) => [w, k]).sort((a, b) => b[0] - a[0]).map(([, k]) => k);
+    for (let k = 0; k < set.items.length; ++k) {
+      const row = g.rows[k + 1];
+      assert.equal(row[0].role, 'rowheader');
+      assert.equal(row[1].text, digits(set.weights[k].toFixed(4)), `the weight of item ${k + 1}`);
+      assert.equal(row[2].text, digits(String(order.indexOf(k) + 1)), `the rank of item ${k + 1}`);
+    }
+    assert.deepEqual(await looseTexts(page, heads[0]), [], 'the header cells are not loose text');
+    assert.deepEqual(await looseTexts(page, g.name), [], 'the caption is not loose text');
+    await screenshot(page, `a11y-results-${lang}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the notice of sets above the threshold offers links; Enter on one goes to its set, twice in a row', async () => {
+  const { page, context, errors } = await openApp(browser, server.url + '?lang=en&screen=compare&set=1');
+  for (const id of ['G', 'D1']) {  // two inconsistent sets (cycles)
+    await click(page, `tree/${id}`);
+    await click(page, `judgment/${id}/1-2/0`);
+    await click(page, `judgment/${id}/1-3/16`);
+    await click(page, `judgment/${id}/2-3/0`);
+  }
+  assert.deepEqual((await state(page)).above_threshold, ['G', 'D1']);
+  for (const id of ['D1', 'G']) {
+    await click(page, 'nav-results');
+    await waitForState(page, (st) => st.screen === 'results');
+    const ax = await axTree(page);
+    const links = ax.nodes.filter((n) => ax.role(n) === 'link' && /^! /.test(ax.name(n)));
+    assert.equal(links.length, 2, 'a link to each set above the threshold: ' + links.map(ax.name));
+    const tag = await page.evaluate((w) => {
+      const el = document.querySelector(`#ahp-mirror [data-widget="review/${w}"]`);
+      return el && el.tagName;
+    }, id);
+    assert.equal(tag, 'A', `review/${id} is a link element`);
+    await tabTo(page, (w) => w === `review/${id}`, `the link to ${id}`);
+    await page.keyboard.press('Enter');
+    const s = await waitForState(page, (st) => st.screen === 'compare');
+    assert.equal(s.current_set, id, `Enter on the link went to ${id}`);
+    assert.equal(s.language, 'en');
+    assert.deepEqual(s.above_threshold, ['G', 'D1'], 'following a link changed no answer');
+  }
+  assert.equal(new URL(page.url()).hash, '', 'the page\'s address did not change');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+async function axeSerious(page) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the researcher\'s tables are tables: experts, the group matrices, the global weights, Monte Carlo (en, fa)', async () => {
+  const cli = process.env.AHP_BIN || path.join(repoRoot, 'build/native/ahp');
+  const model = modelInfo(cli, path.join(repoRoot, 'assets/models/egov-qom.json'));
+  const { page, context, errors } = await openApp(browser, server.url + '?lang=en&screen=research');
+  await page.evaluate((list) => Module.ahpImportTexts(list), responses(model, 4, 5));
+  let s = await waitForState(page, (st) => st.research.pending === 0 && st.research.experts.length === 4 && st.research.group, 60000);
+  const en = strings.en;
+  let all = tables(await axTree(page));
+  const experts = all.find((t) => t.name === en['research.section.experts']);
+  assert.ok(experts, 'the experts table; tables: ' + JSON.stringify(all.map((t) => t.name)));
+  assert.deepEqual(experts.rows[0].slice(0, 4).map((c) => [c.role, c.text]),
+    [['columnheader', '#'], ['columnheader', en['research.col.name']], ['columnheader', en['research.col.role']],
+     ['columnheader', en['research.col.answered']]]);
+  assert.equal(experts.rows.length, 1 + 4, 'a row per expert');
+  assert.deepEqual(experts.rows.slice(1).map((r) => r[1].text), s.research.experts.map((e) => e.name), 'their names, in order');
+  assert.deepEqual(experts.rows.slice(1).map((r) => r.slice(-2).map((c) => c.text)),
+    s.research.experts.map((e) => [e.included ? en['research.used'] : en['research.not_used'], e.weight.toFixed(2)]),
+    'the checkbox and the weight field say what they show');
+  assert.deepEqual(await axeSerious(page), [], 'axe on the experts table');
+
+  await click(page, 'research/section/group');
+  s = await state(page);
+  const first = s.research.group.sets.find((t) => t.set === s.research.set) || s.research.group.sets[0];
+  all = tables(await axTree(page));
+  for (const key of ['research.aij_matrix', 'research.normalized_matrix', 'research.consistency_table', 'research.global'])
+    assert.ok(all.some((t) => t.name === en[key]), `a table named "${en[key]}"`);
+  const aij = all.find((t) => t.name === en['research.aij_matrix']);
+  assert.equal(aij.rows.length, 1 + first.items.length, 'a header row and a row per item');
+  assert.ok(aij.rows.slice(1).every((r) => r[0].role === 'rowheader'), 'each row headed by its item');
+  assert.equal(aij.rows[1][1].text, '1.000', 'the diagonal');
+  assert.deepEqual(await axeSerious(page), [], 'axe on the group tables');
+
+  await click(page, 'research/section/uncertainty');
+  await click(page, 'research/mc-run');
+  s = await waitForState(page, (st) => st.research.monte_carlo !== null, 60000);
+  await settle(page, 3);
+  const mc = tables(await axTree(page)).find((t) => t.name === en['research.section.uncertainty']);
+  assert.ok(mc, 'the Monte Carlo table');
+  assert.equal(mc.rows.length, 1 + s.research.monte_carlo.leaves.length, 'a row per indicator');
+  assert.deepEqual(await axeSerious(page), [], 'axe on the Monte Carlo table');
+
+  // Persian: the same tables, named and filled in Persian.
+  await click(page, 'language');
+  await settle(page, 5);
+  all = tables(await axTree(page));
+  const fa = all.find((t) => t.name === strings.fa['research.section.uncertainty']);
+  assert.ok(fa, 'the Monte Carlo table in Persian; tables: ' + JSON.stringify(all.map((t) => t.name)));
+  assert.equal(fa.rows[0][1].text, strings.fa['research.col.node'], 'headers in logical order');
+  assert.equal(fa.rows[1][0].text, '۱', 'rank 1 first, in Persian digits');
+  assert.deepEqual(await axeSerious(page), [], 'axe in Persian');
+  await click(page, 'research/section/group');
+  all = tables(await axTree(page));
+  assert.ok(all.some((t) => t.name === strings.fa['research.aij_matrix']));
+  assert.deepEqual(await axeSerious(page), [], 'axe on the group tables in Persian');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 for (const lang of ['fa', 'en']) {
   for (const screen of ['welcome', 'compare', 'results', 'research', 'editor']) {
     test(`axe-core: no serious or critical violations on ${screen} in ${lang}`, async () => {

@@ -5,6 +5,10 @@
 //  - buttons, tabs, radios, checkboxes are transparent and let the pointer through to the
 //    canvas; their click (Enter, Space, a screen reader's action) or change (arrows in a radio
 //    group) comes back to the app as an activation of the same widget;
+//  - links (a place to go: a set to review) are <a> elements; Enter or a screen reader's action
+//    on them comes back as an activation, the page's address stays as it is;
+//  - tables are real <table> elements (caption, header cells, rows of cells), rebuilt only
+//    when their text changes;
 //  - text fields are the browser's own <input> elements, visible over the canvas's field and
 //    taking the pointer, so a tap focuses them within the gesture (a phone opens its keyboard)
 //    and input methods, paste, autofill and dictation work; the whole text goes to the app as
@@ -107,6 +111,15 @@ mergeInto(LibraryManager.library, {
           if (data.role === 'tab') el.setAttribute('role', 'tab');
           el.addEventListener('click', function () { mirror.activate(id); });
           break;
+        case 'link':
+          el = document.createElement('a');
+          el.href = '#';
+          el.addEventListener('click', function (e) { e.preventDefault(); mirror.activate(id); });
+          break;
+        case 'table':
+          el = document.createElement('table');
+          el.style.borderCollapse = 'collapse';
+          break;
         case 'radio': case 'checkbox':
           el = document.createElement('input');
           el.type = data.role;
@@ -138,7 +151,7 @@ mergeInto(LibraryManager.library, {
           el = document.createElement('div');
           el.setAttribute('role', 'heading');
           break;
-        case 'radiogroup': case 'tablist': case 'progressbar': case 'table':
+        case 'radiogroup': case 'tablist': case 'progressbar':
           el = document.createElement('div');
           el.setAttribute('role', data.role);
           break;
@@ -153,6 +166,30 @@ mergeInto(LibraryManager.library, {
       // Groups are not positioned: their children are placed relative to the mirror.
       el.style.position = data.role === 'radiogroup' || data.role === 'tablist' ? 'static' : 'absolute';
       return el;
+    }
+
+    // A table's caption, then its rows: header cells in the header rows (and first in each row
+    // when the rows have headers), data cells after them; an empty corner is a plain cell.
+    function fillTable(el, data) {
+      el.textContent = '';
+      var caption = document.createElement('caption');
+      caption.textContent = data.name;
+      el.appendChild(caption);
+      var head = document.createElement('thead'), body = document.createElement('tbody');
+      (data.rows || []).forEach(function (cells, r) {
+        var tr = document.createElement('tr');
+        var inHead = r < (data.headerRows || 0);
+        cells.forEach(function (text, c) {
+          var header = text !== '' && (inHead || (data.rowHeaders && c === 0));
+          var cell = document.createElement(header ? 'th' : 'td');
+          if (header) cell.scope = inHead ? 'col' : 'row';
+          cell.textContent = text;
+          tr.appendChild(cell);
+        });
+        (inHead ? head : body).appendChild(tr);
+      });
+      el.appendChild(head);
+      el.appendChild(body);
     }
 
     var announce = [], autofocus = null;
@@ -173,9 +210,13 @@ mergeInto(LibraryManager.library, {
       var el = n.el, old = n.data;
       if (data.name !== old.name) {
         if (data.role === 'text' || data.role === 'heading') el.textContent = data.name;
-        else el.setAttribute('aria-label', data.name);
+        else if (data.role !== 'table') el.setAttribute('aria-label', data.name);
       }
-      if (data.role === 'button' || data.role === 'tab') {
+      if (data.role === 'table' && (data.name !== old.name || JSON.stringify(data.rows) !== JSON.stringify(old.rows) ||
+                                    data.headerRows !== old.headerRows || data.rowHeaders !== old.rowHeaders)) {
+        fillTable(el, data);
+      }
+      if (data.role === 'button' || data.role === 'tab' || data.role === 'link') {
         if (data.name !== old.name) el.textContent = data.name;
         if (data.role === 'tab') el.setAttribute('aria-selected', data.selected ? 'true' : 'false');
         else if (data.selected) el.setAttribute('aria-current', 'true');
