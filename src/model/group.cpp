@@ -430,16 +430,27 @@ nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& ta
     return out;
 }
 
-std::string groupTablesCsv(const GroupTables& tables) {
-    std::string csv = csvRow({"table", "set", "row", "col", "value"});
+std::string groupTablesCsv(const Model& model, const GroupTables& tables, const std::string& language) {
+    // The byte-order mark tells spreadsheets (Excel) that the text is UTF-8; the columns are
+    // judgmentsCsv's with `table` first, so both files read the same way.
+    std::string csv = "\xEF\xBB\xBF";
+    csv += csvRow({"table", "expert", "role", "set", "set_label", "row", "row_label", "col", "col_label", "value"});
+    auto label = [&](const std::string& id) { return id.empty() ? std::string() : nodeLabel(model, id, language); };
     auto add = [&](const std::string& table, const std::string& set, const std::string& row,
                    const std::string& col, const std::string& value) {
-        csv += csvRow({table, set, row, col, value});
+        csv += csvRow({table, "", "", set, label(set), row, label(row), col, label(col), value});
     };
+    auto addExpert = [&](const std::string& table, std::size_t expert, const std::string& set, const std::string& value) {
+        csv += csvRow({table, trimmedName(tables.experts[expert].name), trimmedName(tables.experts[expert].role), set,
+                       label(set), "", "", "", "", value});
+    };
+    for (std::size_t e = 0; e < tables.experts.size(); ++e)
+        addExpert("expert_weight", e, "", formatNumber(tables.expertWeights[e]));
     for (const auto& table : tables.sets) {
-        for (std::size_t e = 0; e < tables.experts.size(); ++e)
-            add("expert_cr", table.set, expertLabel(tables.experts[e]), "",
-                table.expertCr[e] ? formatNumber(*table.expertCr[e]) : "");
+        for (std::size_t e = 0; e < tables.experts.size(); ++e) {
+            addExpert("expert_cr", e, table.set, table.expertCr[e] ? formatNumber(*table.expertCr[e]) : "");
+            addExpert("expert_included", e, table.set, table.expertIncluded[e] ? "1" : "0");
+        }
         if (table.consensus) add("consensus", table.set, "", "", formatNumber(*table.consensus));
         if (!table.solved) continue;
         const int n = static_cast<int>(table.items.size());

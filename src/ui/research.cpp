@@ -261,7 +261,7 @@ void researchApply(ResearchState& r, const model::Model& m, const ResearchAction
                 const std::string name = m.id + "-group." + extensions[kind];
                 std::string bytes;
                 if (kind == 0) {
-                    bytes = model::groupTablesCsv(*r.tables);
+                    bytes = model::groupTablesCsv(m, *r.tables, language);
                 } else if (kind == 1) {
                     nlohmann::ordered_json report = model::groupTablesJson(m, *r.tables);
                     report["files"] = model::groupFilesJson(
