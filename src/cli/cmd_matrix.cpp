@@ -4,6 +4,7 @@
 #include "model/errors.hpp"
 #include "model/matrix_text.hpp"
 #include "model/names.hpp"
+#include "model/text_format.hpp"
 
 #include <ahp/ahp.hpp>
 #include <nlohmann/json.hpp>
@@ -21,16 +22,6 @@ using nlohmann::ordered_json;
 // matrix. Perfectly consistent judgments (deviation ~0) are left out: nothing to fix there.
 constexpr std::size_t kWorstListed = 5;
 constexpr double kDeviationFloor = 1e-9;
-
-ordered_json number(double value) {
-    return std::isfinite(value) ? ordered_json(value) : ordered_json(nullptr);
-}
-
-ordered_json vectorJson(const Eigen::VectorXd& vector) {
-    ordered_json values = ordered_json::array();
-    for (Eigen::Index i = 0; i < vector.size(); ++i) values.push_back(number(vector(i)));
-    return values;
-}
 
 struct MatrixSettings {
     ahp::PriorityMethod method = ahp::PriorityMethod::Eigenvector;
@@ -60,10 +51,10 @@ ordered_json suggestionJson(const ahp::Suggestion& s) {
     ordered_json out;
     out["i"] = s.i + 1;
     out["j"] = s.j + 1;
-    out["value"] = number(s.value);
-    out["suggested"] = number(s.suggested);
+    out["value"] = model::jsonNumber<ordered_json>(s.value);
+    out["suggested"] = model::jsonNumber<ordered_json>(s.suggested);
     out["steps"] = s.steps;
-    out["cr_if_changed"] = number(s.crIfChanged);
+    out["cr_if_changed"] = model::jsonNumber<ordered_json>(s.crIfChanged);
     out["reaches_threshold"] = s.reachesThreshold;
     return out;
 }
@@ -86,16 +77,16 @@ ordered_json matrixReport(const ahp::PairwiseMatrix& matrix, const MatrixSetting
     out["ri_table"] = model::riTableName(settings.riTable);
     out["complete"] = matrix.isComplete();
     out["known"] = matrix.knownCount();
-    out["weights"] = ifConnected(vectorJson(weights));
-    out["lambda_max"] = ifConnected(number(report.lambdaMax));
-    out["ci"] = ifConnected(number(report.ci));
-    out["ri"] = number(ahp::randomIndex(matrix.size(), settings.riTable));
+    out["weights"] = ifConnected(model::jsonNumbers<ordered_json>(weights));
+    out["lambda_max"] = ifConnected(model::jsonNumber<ordered_json>(report.lambdaMax));
+    out["ci"] = ifConnected(model::jsonNumber<ordered_json>(report.ci));
+    out["ri"] = model::jsonNumber<ordered_json>(ahp::randomIndex(matrix.size(), settings.riTable));
     out["ri_extrapolated"] = ahp::randomIndexExtrapolated(matrix.size(), settings.riTable);
-    out["cr"] = ifConnected(number(report.cr));
+    out["cr"] = ifConnected(model::jsonNumber<ordered_json>(report.cr));
     out["cr_threshold"] = threshold;
-    out["gci"] = ifConnected(number(report.gci));
+    out["gci"] = ifConnected(model::jsonNumber<ordered_json>(report.gci));
     out["gci_threshold"] = ahp::gciThreshold(matrix.size());
-    out["koczkodaj"] = ifConnected(number(report.koczkodaj));
+    out["koczkodaj"] = ifConnected(model::jsonNumber<ordered_json>(report.koczkodaj));
     out["consistent"] = ifConnected(report.consistent);
     ordered_json worst = ordered_json::array();
     if (connected)
@@ -104,12 +95,12 @@ ordered_json matrixReport(const ahp::PairwiseMatrix& matrix, const MatrixSetting
             ordered_json entry;
             entry["i"] = advice.i + 1;
             entry["j"] = advice.j + 1;
-            entry["value"] = number(advice.value);
-            entry["implied"] = number(advice.implied);
+            entry["value"] = model::jsonNumber<ordered_json>(advice.value);
+            entry["implied"] = model::jsonNumber<ordered_json>(advice.implied);
             // The suggestion rule for this judgment alone: null when no change of it lowers CR.
-            entry["suggested"] = advice.change ? number(advice.change->suggested) : ordered_json(nullptr);
+            entry["suggested"] = advice.change ? model::jsonNumber<ordered_json>(advice.change->suggested) : ordered_json(nullptr);
             entry["steps"] = advice.change ? ordered_json(advice.change->steps) : ordered_json(nullptr);
-            entry["cr_if_changed"] = advice.change ? number(advice.change->crIfChanged) : ordered_json(nullptr);
+            entry["cr_if_changed"] = advice.change ? model::jsonNumber<ordered_json>(advice.change->crIfChanged) : ordered_json(nullptr);
             worst.push_back(entry);
         }
     out["worst"] = worst;
@@ -156,10 +147,7 @@ int runAggregate(const std::vector<std::string>& words, std::istream& in, std::o
     ordered_json full = ordered_json::array();
     for (int i = 0; i < group.size(); ++i) {
         ordered_json row = ordered_json::array();
-        for (int j = 0; j < group.size(); ++j) {
-            auto value = group.get(i, j);
-            row.push_back(value ? number(*value) : ordered_json(nullptr));
-        }
+        for (int j = 0; j < group.size(); ++j) row.push_back(model::jsonNumber<ordered_json>(group.get(i, j)));
         full.push_back(row);
     }
     ordered_json report;
@@ -176,7 +164,7 @@ int runAggregate(const std::vector<std::string>& words, std::istream& in, std::o
         expert["cr"] = nullptr;  // when the expert's own judgments do not connect all items
         if (line.matrix.isConnected()) {
             Eigen::VectorXd w = ahp::priorities(line.matrix, settings.method);
-            expert["cr"] = number(ahp::consistency(line.matrix, w, settings.method, settings.riTable).cr);
+            expert["cr"] = model::jsonNumber<ordered_json>(ahp::consistency(line.matrix, w, settings.method, settings.riTable).cr);
             expertWeights.push_back(w);
         }
         experts.push_back(expert);
@@ -184,7 +172,7 @@ int runAggregate(const std::vector<std::string>& words, std::istream& in, std::o
     report["experts"] = experts;
     if (expertWeights.size() == lines.size()) {
         ahp::ConsensusReport consensus = ahp::consensus(expertWeights, weights);
-        report["consensus"] = {{"s_star", number(consensus.sStar)},
+        report["consensus"] = {{"s_star", model::jsonNumber<ordered_json>(consensus.sStar)},
                                {"level", ahp::levelName(consensus.level)}};
     } else {
         report["consensus"] = nullptr;

@@ -223,7 +223,7 @@ int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostr
         // File names are whatever bytes the shell gave: never let them make the output invalid.
         out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else if (format == Format::Csv) {
-        out << model::groupTablesCsv(tables);
+        out << model::groupTablesCsv(m, tables, language);
     } else {
         out << model::groupTablesMarkdown(m, tables, language);
     }

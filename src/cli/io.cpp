@@ -56,8 +56,9 @@ const char* usageText() {
       ahp-survey.html beside ahp or in ../web/) with MODEL inside; with --qr, a QR code of
       URL (where the page will be put) as SVG. Prints JSON: page, model, hash, bytes.
 
-Defaults: --method eigen, --ri saaty, --format json. Exit status 0 on success, 2 on bad input
-or usage (one line on stderr). Formats: docs/formats.md.
+Defaults: --method eigen, --ri saaty, --format json, --language (of the labels in Markdown and
+the group CSV) en when the model has it, else its first language. Exit status 0 on success,
+2 on bad input or usage (one line on stderr). Formats: docs/formats.md.
 )";
 }
 

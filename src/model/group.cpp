@@ -12,13 +12,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string trimmed(const std::string& text) {
-    std::size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return "";
-    std::size_t last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 // 1-based ranks, highest value first; equal values keep their order.
 std::vector<int> ranksOf(const std::vector<double>& values) {
     std::vector<int> order(values.size());
@@ -58,37 +51,22 @@ void fillSolvedSet(GroupSetTable& table, const ahp::SetResult& result) {
                                               table.weights.data() + table.weights.size()));
 }
 
-// A JSON number, or null when not finite.
-ordered_json number(double value) {
-    return std::isfinite(value) ? ordered_json(value) : ordered_json(nullptr);
-}
-
 ordered_json matrixJson(const Eigen::MatrixXd& matrix) {
     ordered_json rows = ordered_json::array();
     for (Eigen::Index i = 0; i < matrix.rows(); ++i) {
         ordered_json row = ordered_json::array();
-        for (Eigen::Index j = 0; j < matrix.cols(); ++j) row.push_back(number(matrix(i, j)));
+        for (Eigen::Index j = 0; j < matrix.cols(); ++j) row.push_back(jsonNumber<ordered_json>(matrix(i, j)));
         rows.push_back(row);
     }
     return rows;
-}
-
-ordered_json vectorJson(const Eigen::VectorXd& vector) {
-    ordered_json values = ordered_json::array();
-    for (Eigen::Index i = 0; i < vector.size(); ++i) values.push_back(number(vector(i)));
-    return values;
-}
-
-ordered_json optionalNumber(const std::optional<double>& value) {
-    return value ? number(*value) : ordered_json(nullptr);
 }
 
 }  // namespace
 
 namespace {
 
-// Name and role after trimming; names hold no control characters, so \x1F cannot be in them.
-std::string expertKey(const Expert& expert) { return trimmed(expert.name) + '\x1F' + trimmed(expert.role); }
+// Name and role trimmed as names are read (trimmedName); names hold no control characters, so \x1F cannot be in them.
+std::string expertKey(const Expert& expert) { return trimmedName(expert.name) + '\x1F' + trimmedName(expert.role); }
 
 // Every set's cells, exactly (bits of the doubles): equal keys mean sameJudgments.
 std::string judgmentsKey(const ahp::HierarchyJudgments& judgments) {
@@ -363,7 +341,7 @@ nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& ta
     out["method"] = methodName(tables.settings.method);
     out["ri"] = riTableName(tables.settings.riTable);
     out["cr_threshold"] = tables.settings.crThreshold;
-    out["exclude_above_cr"] = optionalNumber(tables.excludeAboveCr);
+    out["exclude_above_cr"] = jsonNumber<ordered_json>(tables.excludeAboveCr);
     ordered_json experts = ordered_json::array();
     for (std::size_t e = 0; e < tables.experts.size(); ++e)
         experts.push_back({{"name", tables.experts[e].name},
@@ -381,22 +359,22 @@ nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& ta
         if (table.solved) {
             set["matrix"] = matrixJson(table.matrix);
             set["normalized"] = matrixJson(table.normalized);
-            set["weights"] = vectorJson(table.weights);
+            set["weights"] = jsonNumbers<ordered_json>(table.weights);
             set["ranks"] = table.ranks;
-            set["weighted_sum"] = vectorJson(table.consistency.weightedSum);
-            set["consistency_vector"] = vectorJson(table.consistency.consistencyVector);
-            set["lambda_max"] = number(table.consistency.lambdaMax);
-            set["ci"] = number(table.consistency.ci);
-            set["ri"] = number(table.consistency.ri);
-            set["cr"] = number(table.consistency.cr);
+            set["weighted_sum"] = jsonNumbers<ordered_json>(table.consistency.weightedSum);
+            set["consistency_vector"] = jsonNumbers<ordered_json>(table.consistency.consistencyVector);
+            set["lambda_max"] = jsonNumber<ordered_json>(table.consistency.lambdaMax);
+            set["ci"] = jsonNumber<ordered_json>(table.consistency.ci);
+            set["ri"] = jsonNumber<ordered_json>(table.consistency.ri);
+            set["cr"] = jsonNumber<ordered_json>(table.consistency.cr);
             set["consistent"] = table.consistency.cr <= tables.settings.crThreshold;
         }
         ordered_json expertCr = ordered_json::array();
-        for (const auto& cr : table.expertCr) expertCr.push_back(optionalNumber(cr));
+        for (const auto& cr : table.expertCr) expertCr.push_back(jsonNumber<ordered_json>(cr));
         set["expert_cr"] = expertCr;
         set["expert_included"] = table.expertIncluded;
         set["consensus"] = table.consensus
-                               ? ordered_json{{"s_star", number(*table.consensus)},
+                               ? ordered_json{{"s_star", jsonNumber<ordered_json>(*table.consensus)},
                                               {"level", table.consensusLevel}}
                                : ordered_json(nullptr);
         sets.push_back(set);
@@ -408,11 +386,11 @@ nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& ta
         node["id"] = row.id;
         node["parent"] = row.parent;
         node["label"] = nodeLabel(model, row.id, "en");
-        node["local_weight"] = number(row.localWeight);
+        node["local_weight"] = jsonNumber<ordered_json>(row.localWeight);
         node["local_rank"] = row.localRank;
-        node["global_weight"] = number(row.globalWeight);
+        node["global_weight"] = jsonNumber<ordered_json>(row.globalWeight);
         node["leaf_rank"] = row.leaf ? ordered_json(row.leafRank) : ordered_json(nullptr);
-        node["reported_local_weight"] = optionalNumber(row.reportedLocalWeight);
+        node["reported_local_weight"] = jsonNumber<ordered_json>(row.reportedLocalWeight);
         nodes.push_back(node);
     }
     out["nodes"] = nodes;
@@ -423,23 +401,34 @@ nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& ta
                                 [&](const GroupNodeRow& r) { return r.id == id; });
         ranking.push_back({{"rank", k + 1},
                            {"id", id},
-                           {"global_weight", number(row != tables.nodes.end() ? row->globalWeight : 0)}});
+                           {"global_weight", jsonNumber<ordered_json>(row != tables.nodes.end() ? row->globalWeight : 0)}});
     }
     out["ranking"] = ranking;
     out["unsolved"] = tables.unsolved;
     return out;
 }
 
-std::string groupTablesCsv(const GroupTables& tables) {
-    std::string csv = csvRow({"table", "set", "row", "col", "value"});
+std::string groupTablesCsv(const Model& model, const GroupTables& tables, const std::string& language) {
+    // The byte-order mark tells spreadsheets (Excel) that the text is UTF-8; the columns are
+    // judgmentsCsv's with `table` first, so both files read the same way.
+    std::string csv = "\xEF\xBB\xBF";
+    csv += csvRow({"table", "expert", "role", "set", "set_label", "row", "row_label", "col", "col_label", "value"});
+    auto label = [&](const std::string& id) { return id.empty() ? std::string() : nodeLabel(model, id, language); };
     auto add = [&](const std::string& table, const std::string& set, const std::string& row,
                    const std::string& col, const std::string& value) {
-        csv += csvRow({table, set, row, col, value});
+        csv += csvRow({table, "", "", set, label(set), row, label(row), col, label(col), value});
     };
+    auto addExpert = [&](const std::string& table, std::size_t expert, const std::string& set, const std::string& value) {
+        csv += csvRow({table, trimmedName(tables.experts[expert].name), trimmedName(tables.experts[expert].role), set,
+                       label(set), "", "", "", "", value});
+    };
+    for (std::size_t e = 0; e < tables.experts.size(); ++e)
+        addExpert("expert_weight", e, "", formatNumber(tables.expertWeights[e]));
     for (const auto& table : tables.sets) {
-        for (std::size_t e = 0; e < tables.experts.size(); ++e)
-            add("expert_cr", table.set, expertLabel(tables.experts[e]), "",
-                table.expertCr[e] ? formatNumber(*table.expertCr[e]) : "");
+        for (std::size_t e = 0; e < tables.experts.size(); ++e) {
+            addExpert("expert_cr", e, table.set, table.expertCr[e] ? formatNumber(*table.expertCr[e]) : "");
+            addExpert("expert_included", e, table.set, table.expertIncluded[e] ? "1" : "0");
+        }
         if (table.consensus) add("consensus", table.set, "", "", formatNumber(*table.consensus));
         if (!table.solved) continue;
         const int n = static_cast<int>(table.items.size());

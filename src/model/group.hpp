@@ -146,10 +146,12 @@ GroupTables buildGroupTables(const Model& model, const std::vector<Response>& re
 GroupTables buildGroupTables(const Model& model, const std::vector<const Response*>& responses,
                              const GroupOptions& options = {});
 
-// Writers. JSON: one object (see docs/formats.md). CSV: tidy long format with header
-// table,set,row,col,value. Markdown: headed sections with tables, labels in `language`.
+// Writers. JSON: one object (see docs/formats.md). CSV: for spreadsheets, like judgmentsCsv
+// (UTF-8 byte-order mark, node labels in `language` beside the ids, experts by name and role),
+// tidy long format with header table,expert,role,set,set_label,row,row_label,col,col_label,value.
+// Markdown: headed sections with tables, labels in `language`.
 nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& tables);
-std::string groupTablesCsv(const GroupTables& tables);
+std::string groupTablesCsv(const Model& model, const GroupTables& tables, const std::string& language);
 std::string groupTablesMarkdown(const Model& model, const GroupTables& tables,
                                 const std::string& language = "en");
 

@@ -44,11 +44,6 @@ std::string formatFixed(double value, int decimals) {
     return text;
 }
 
-nlohmann::json jsonNumber(double value) {
-    if (!std::isfinite(value)) return nullptr;
-    return value;
-}
-
 std::string markdownCell(const std::string& text) {
     std::string cell;
     for (char c : text) {

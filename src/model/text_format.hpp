@@ -1,8 +1,11 @@
 // Small writers shared by the CSV / Markdown / JSON outputs.
 #pragma once
 
+#include <Eigen/Core>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,8 +22,23 @@ std::string formatNumber(double value);
 // Fixed decimals for human tables (Markdown); "" for non-finite.
 std::string formatFixed(double value, int decimals);
 
-// A JSON number, or null when not finite (JSON has no NaN).
-nlohmann::json jsonNumber(double value);
+// A JSON number, or null when not finite (JSON has no NaN); null for no value too. `Json` is
+// the document's type (nlohmann::json, or ordered_json where the key order is the format's).
+template <class Json = nlohmann::json>
+Json jsonNumber(double value) {
+    return std::isfinite(value) ? Json(value) : Json(nullptr);
+}
+template <class Json = nlohmann::json>
+Json jsonNumber(const std::optional<double>& value) {
+    return value ? jsonNumber<Json>(*value) : Json(nullptr);
+}
+// A vector as a JSON array of jsonNumber.
+template <class Json = nlohmann::json>
+Json jsonNumbers(const Eigen::VectorXd& values) {
+    Json array = Json::array();
+    for (Eigen::Index i = 0; i < values.size(); ++i) array.push_back(jsonNumber<Json>(values(i)));
+    return array;
+}
 
 // Markdown text (a table cell, a heading): escapes '|', writes < > & as HTML entities (so a
 // label's HTML shows as text), turns newlines into spaces.

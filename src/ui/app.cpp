@@ -12,6 +12,7 @@
 #include "ui/widgets.hpp"
 #include "ui/workbench.hpp"
 
+#include "model/text_format.hpp"
 #include "text/bidi.hpp"
 
 #include <imgui.h>
@@ -730,10 +731,6 @@ void App::mirrorFocus(const std::string& id, bool visible) {
 }
 std::string App::takePressedOnCanvas() { return std::exchange(impl_->external.pressedOnCanvas, std::string()); }
 
-namespace {
-nlohmann::json finiteOrNull(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
-}
-
 std::string App::stateJson() const {
     const AppState& s = impl_->state;
     nlohmann::json j;
@@ -780,15 +777,15 @@ std::string App::stateJson() const {
         o["judgments"] = upper;
         if (set.solvable) {
             o["weights"] = std::vector<double>(set.weights.data(), set.weights.data() + set.weights.size());
-            o["cr"] = finiteOrNull(set.consistency.cr);
-            o["lambda_max"] = finiteOrNull(set.consistency.lambdaMax);
+            o["cr"] = model::jsonNumber(set.consistency.cr);
+            o["lambda_max"] = model::jsonNumber(set.consistency.lambdaMax);
         }
         o["above_threshold"] = set.aboveThreshold;
         o["suggestion"] = nullptr;
         if (set.suggestion)
             o["suggestion"] = {{"i", set.suggestion->i + 1}, {"j", set.suggestion->j + 1},
                                {"value", set.suggestion->value}, {"suggested", set.suggestion->suggested},
-                               {"steps", set.suggestion->steps}, {"cr_if_changed", finiteOrNull(set.suggestion->crIfChanged)},
+                               {"steps", set.suggestion->steps}, {"cr_if_changed", model::jsonNumber(set.suggestion->crIfChanged)},
                                {"reaches_threshold", set.suggestion->reachesThreshold}};
         if (set.adaptive) {
             o["next"] = set.next ? nlohmann::json{{"i", set.next->first + 1}, {"j", set.next->second + 1}} : nlohmann::json();
@@ -802,7 +799,7 @@ std::string App::stateJson() const {
     j["questioning"] = s.model.adaptiveQuestioning ? "adaptive" : "all";
     nlohmann::json ranking = nlohmann::json::array();
     for (int leaf : s.result.leafRanking)
-        ranking.push_back({{"id", s.model.hierarchy.node(leaf).id}, {"weight", finiteOrNull(s.result.globalWeight[leaf])}});
+        ranking.push_back({{"id", s.model.hierarchy.node(leaf).id}, {"weight", model::jsonNumber(s.result.globalWeight[leaf])}});
     j["ranking"] = ranking;
     j["workbench"] = workbench::linked();
     workbench::describe(s, j);

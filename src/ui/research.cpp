@@ -1,5 +1,7 @@
 #include "ui/research.hpp"
 
+#include "model/text_format.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -40,14 +42,6 @@ ResearchExpert describe(const model::Model& m, const model::Response& response) 
         e.priorities.push_back(weights);
     }
     return e;
-}
-
-nlohmann::json finite(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
-
-nlohmann::json vectorJson(const std::vector<double>& v) {
-    nlohmann::json out = nlohmann::json::array();
-    for (double x : v) out.push_back(finite(x));
-    return out;
 }
 
 void computeSensitivity(ResearchState& r, const model::Model& m) {
@@ -261,7 +255,7 @@ void researchApply(ResearchState& r, const model::Model& m, const ResearchAction
                 const std::string name = m.id + "-group." + extensions[kind];
                 std::string bytes;
                 if (kind == 0) {
-                    bytes = model::groupTablesCsv(*r.tables);
+                    bytes = model::groupTablesCsv(m, *r.tables, language);
                 } else if (kind == 1) {
                     nlohmann::ordered_json report = model::groupTablesJson(m, *r.tables);
                     report["files"] = model::groupFilesJson(
@@ -329,7 +323,7 @@ nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
         const ResearchExpert& e = r.experts[k];
         const model::Response& response = r.group.responses[k].response;
         nlohmann::json cr = nlohmann::json::array();
-        for (const auto& c : e.cr) cr.push_back(c ? finite(*c) : nlohmann::json());
+        for (const auto& c : e.cr) cr.push_back(model::jsonNumber(c));
         experts.push_back({{"file", r.group.responses[k].file},
                            {"name", response.expert.name},
                            {"role", response.expert.role},
@@ -339,8 +333,8 @@ nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
                            {"cr", cr},
                            {"answered", e.answered},
                            {"total", e.total},
-                           {"mean_distance", finite(e.meanDistance)},
-                           {"max_distance", finite(e.maxDistance)}});
+                           {"mean_distance", model::jsonNumber(e.meanDistance)},
+                           {"max_distance", model::jsonNumber(e.maxDistance)}});
     }
     j["experts"] = experts;
     j["cr_rule"] = r.crRuleOn ? nlohmann::json(r.crRule) : nlohmann::json();
@@ -352,7 +346,7 @@ nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
             const model::GroupSetTable& table = r.tables->sets[s];
             nlohmann::json o{{"set", table.set}, {"experts", r.aipExperts[s]}};
             if (r.aip[s].size() > 0) {
-                o["weights"] = vectorJson(std::vector<double>(r.aip[s].data(), r.aip[s].data() + r.aip[s].size()));
+                o["weights"] = model::jsonNumbers(r.aip[s]);
                 if (table.solved) o["max_difference"] = (r.aip[s] - table.weights).cwiseAbs().maxCoeff();
             }
             aip.push_back(o);

@@ -137,7 +137,7 @@ void requireCleanOutputs(const model::Model& m, const std::vector<model::Respons
     }
     REQUIRE(std::fabs(leafSum - 1) <= 1e-9);
     requireFiniteJson(model::groupTablesJson(m, tables));
-    requireNoNanText(model::groupTablesCsv(tables));
+    requireNoNanText(model::groupTablesCsv(m, tables, "en"));
     requireNoNanText(model::groupTablesMarkdown(m, tables));
 }
 

@@ -326,7 +326,7 @@ test('group combines response files and skips bad ones', () => {
   close(out.ranking.reduce((a, r) => a + r.global_weight, 0), 1, 1e-12);
 
   const csv = ok(run(['group', STUDY, ...files, '--format', 'csv']));
-  assert.equal(csv.split('\r\n')[0], 'table,set,row,col,value');
+  assert.equal(csv.split('\r\n')[0], '\uFEFFtable,expert,role,set,set_label,row,row_label,col,col_label,value');
   const md = ok(run(['group', STUDY, ...files, '--format', 'markdown', '--exclude-above', '0.1']));
   assert.match(md, /## Ranking of the leaves/);
   const weighted = runJson(['group', STUDY, ...files, '--weights', '1,1,2']);
@@ -346,6 +346,73 @@ test('group combines response files and skips bad ones', () => {
 
   fails(['group', STUDY, oldModel, junk], '', 'no usable response files');
   fails(['group', STUDY, ...files, '--weights', '1,2'], '', '--weights: 2 weights for 3 response files');
+});
+
+// RFC 4180 records of a CSV text (quoted fields unquoted), after its byte-order mark.
+function csvRecords(text) {
+  assert.ok(text.startsWith('\uFEFF'), 'a UTF-8 byte-order mark first');
+  const records = [];
+  let fields = [], field = '', quoted = false;
+  for (let k = 1; k < text.length; k++) {
+    const c = text[k];
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (text[k + 1] === '"') field += text[++k];
+      else quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { fields.push(field); field = ''; }
+    else if (c === '\r' && text[k + 1] === '\n') { ++k; fields.push(field); records.push(fields); fields = []; field = ''; }
+    else field += c;
+  }
+  assert.equal(field + fields.join(''), '', 'the last line ends with CRLF');
+  return records;
+}
+
+test('group CSV for spreadsheets: byte-order mark, labels in --language beside the ids, experts by name and role', () => {
+  const model = studyModel();
+  const doc = JSON.parse(fs.readFileSync(STUDY, 'utf8'));
+  const labels = Object.fromEntries(doc.nodes.map((n) => [n.id, n.labels]));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-group-csv-'));
+  const names = [['Doe, "Jo"', 'head, "IT"'], ['مریم رضایی', 'کارشناس'], ['Sam', '']];
+  const files = names.map(([name, role], k) => {
+    const file = path.join(dir, `expert${k + 1}.json`);
+    fs.writeFileSync(file, JSON.stringify({ ...studyResponse(model, name, k + 1), expert: { name, role } }));
+    return file;
+  });
+  const json = runJson(['group', STUDY, ...files, '--weights', '1,2,3']);
+  // Without --language: English when the model has it (as the Markdown report), here with fa first.
+  const byLanguage = { en: ok(run(['group', STUDY, ...files, '--weights', '1,2,3', '--format', 'csv'])) };
+  assert.equal(ok(run(['group', STUDY, ...files, '--weights', '1,2,3', '--format', 'csv', '--language', 'en'])), byLanguage.en);
+  byLanguage.fa = ok(run(['group', STUDY, ...files, '--weights', '1,2,3', '--format', 'csv', '--language', 'fa']));
+  for (const [language, csv] of Object.entries(byLanguage)) {
+    const [header, ...rows] = csvRecords(csv);
+    assert.deepEqual(header, ['table', 'expert', 'role', 'set', 'set_label', 'row', 'row_label', 'col', 'col_label', 'value']);
+    const count = {};
+    for (const row of rows) {
+      assert.equal(row.length, 10, `one field each, even with commas and quotes: ${row}`);
+      const [table, expert, role, set, setLabel, item, itemLabel, col, colLabel, value] = row;
+      count[table] = (count[table] ?? 0) + 1;
+      assert.equal(setLabel, set ? labels[set][language] : '', `${table} ${set} label`);
+      assert.equal(itemLabel, item ? labels[item][language] : '', `${table} ${item} label`);
+      assert.equal(colLabel, col ? labels[col][language] : '', `${table} ${col} label`);
+      if (!table.startsWith('expert_')) { assert.equal(expert + role, ''); continue; }
+      const e = names.findIndex(([n, r]) => n === expert && r === role);
+      assert.ok(e >= 0, `${expert} (${role}) is one of the experts`);
+      if (table === 'expert_weight') assert.equal(Number(value), e + 1);
+      if (table === 'expert_cr') close(Number(value), json.sets.find((s) => s.set === set).expert_cr[e], 1e-12, `CR of ${expert} in ${set}`);
+      if (table === 'expert_included') assert.equal(value, '1');
+    }
+    assert.equal(count.expert_weight, 3);
+    assert.equal(count.expert_cr, 3 * json.sets.length);
+    assert.equal(count.expert_included, 3 * json.sets.length);
+    assert.equal(count.global_weight, json.nodes.length);
+    for (const { id, global_weight: w } of json.nodes)
+      close(Number(rows.find((r) => r[0] === 'global_weight' && r[5] === id)[9]), w, 1e-12, `global weight of ${id}`);
+  }
+  assert.ok(byLanguage.fa.includes(`\r\nweight,,,G,${labels.G.fa},D1,${labels.D1.fa},,,`), 'Persian labels');
+  assert.match(byLanguage.fa, /\r\nexpert_cr,"Doe, ""Jo""","head, ""IT""",G,/);
+  assert.match(byLanguage.en, /\r\nexpert_cr,مریم رضایی,کارشناس,D1,E-administration,,,,,/);
+  fails(['group', STUDY, ...files, '--format', 'csv', '--language', 'de'], '', '--language: model "egov-qom" has no "de" labels');
 });
 
 test('group: of one expert\'s files the newest is used, the others are listed as superseded', () => {
@@ -453,6 +520,22 @@ test('the WebAssembly build gives the same numbers', { skip: !WASM_CLI && 'AHP_W
     const wasm = JSON.parse(ok(runWasm(args, input)));
     compare(native, wasm, args.join(' '));
   }
+  // The group CSV (files read through Node): the same lines, numbers to 1e-12.
+  const model = studyModel();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-wasm-group-'));
+  const files = [1, 2, 3].map((k) => {
+    const file = path.join(dir, `expert${k}.json`);
+    fs.writeFileSync(file, JSON.stringify(studyResponse(model, `کارشناس ${k}, "${k}"`, k)));
+    return file;
+  });
+  const args = ['group', STUDY, ...files, '--format', 'csv', '--language', 'fa'];
+  const native = csvRecords(ok(run(args))), wasm = csvRecords(ok(runWasm(args)));
+  assert.equal(wasm.length, native.length);
+  native.forEach((row, k) => {
+    assert.deepEqual(wasm[k].slice(0, -1), row.slice(0, -1), `CSV line ${k + 1}`);
+    if (wasm[k].at(-1) !== row.at(-1)) close(Number(wasm[k].at(-1)), Number(row.at(-1)), 1e-12 * Math.max(1, Math.abs(Number(row.at(-1)))), `CSV line ${k + 1}`);
+  });
+
   const bad = runWasm(['priorities'], '3 abc 2\n');
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /line 1, value 2: "abc" is not a number/);

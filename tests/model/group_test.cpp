@@ -1,8 +1,10 @@
 #include "test_support.hpp"
 
 #include "model/group.hpp"
+#include "model/text_format.hpp"
 
 #include <cmath>
+#include <map>
 
 using Catch::Matchers::Contains;
 using nlohmann::json;
@@ -145,16 +147,104 @@ TEST_CASE("group tables write as JSON, CSV and Markdown", "[group]") {
     CHECK(doc["ranking"][0]["id"] == "A1");
     CHECK(doc["experts"][1]["name"] == "Sara");
 
-    std::string csv = model::groupTablesCsv(t);
-    CHECK(csv.rfind("table,set,row,col,value\r\n", 0) == 0);
-    CHECK_THAT(csv, Contains("matrix,G,A,B,4"));
-    CHECK_THAT(csv, Contains("global_rank,,A1,,1\r\n"));
-    CHECK_THAT(csv, Contains("expert_cr,G,Ali (specialist),,"));
+    std::string csv = model::groupTablesCsv(m, t, "en");
+    CHECK(csv.rfind("\xEF\xBB\xBFtable,expert,role,set,set_label,row,row_label,col,col_label,value\r\n", 0) == 0);
+    CHECK_THAT(csv, Contains("\r\nmatrix,,,G,Goal,A,\"Cost, total\",B,\"Quality \"\"Q\"\"\",4\r\n"));
+    CHECK_THAT(csv, Contains("\r\nglobal_rank,,,,,A1,Up front,,,1\r\n"));
+    CHECK_THAT(csv, Contains("\r\nexpert_cr,Ali,specialist,G,Goal,,,,,"));
 
     std::string md = model::groupTablesMarkdown(m, t, "en");
     CHECK_THAT(md, Contains("## G: Goal"));
     CHECK_THAT(md, Contains("| AIJ matrix | A | B | C |"));
     CHECK_THAT(md, Contains("## Ranking of the leaves"));
+}
+
+namespace {
+// RFC 4180 records (fields unquoted, quotes undoubled), after an optional byte-order mark.
+std::vector<std::vector<std::string>> csvRecords(const std::string& text) {
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::string> fields;
+    std::string field;
+    bool quoted = false;
+    for (std::size_t k = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; k < text.size(); ++k) {
+        const char c = text[k];
+        if (quoted) {
+            if (c != '"') field += c;
+            else if (k + 1 < text.size() && text[k + 1] == '"') field += text[++k];
+            else quoted = false;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.push_back(std::move(field));
+            field.clear();
+        } else if (c == '\r' && k + 1 < text.size() && text[k + 1] == '\n') {
+            ++k;
+            fields.push_back(std::move(field));
+            field.clear();
+            records.push_back(std::move(fields));
+            fields.clear();
+        } else {
+            field += c;
+        }
+    }
+    return records;
+}
+}  // namespace
+
+TEST_CASE("the group CSV is for spreadsheets: byte-order mark, labels in the language, experts by name and role",
+          "[group]") {
+    model::Model m = test::smallModel();
+    auto ali = expert(m, "Doe, \"Ali\"", 2, 4, 2, 3);
+    ali.expert.role = "head, \"IT\"";
+    auto sara = expert(m, "سارا", 8, 1, 0.5, 1.0 / 3);
+    sara.expert.role = "";
+    model::GroupOptions options;
+    options.expertWeights = {1, 2};
+    options.excludeAboveCr = 0.1;
+    const model::GroupTables t = model::buildGroupTables(m, std::vector<model::Response>{ali, sara}, options);
+
+    for (const std::string language : {"en", "fa"}) {
+        const std::string csv = model::groupTablesCsv(m, t, language);
+        REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+        const auto records = csvRecords(csv);
+        REQUIRE(records.size() > 1);
+        const std::vector<std::string> header{"table", "expert", "role", "set", "set_label", "row",
+                                              "row_label", "col", "col_label", "value"};
+        CHECK(records.front() == header);
+        std::map<std::string, int> perTable;
+        for (std::size_t k = 1; k < records.size(); ++k) {
+            const auto& r = records[k];
+            REQUIRE(r.size() == header.size());  // a comma or quote in a name or label stays in its field
+            ++perTable[r[0]];
+            // Every id has its label beside it, in the language asked for.
+            for (std::size_t id : {3, 5, 7})
+                CHECK(r[id + 1] == (r[id].empty() ? "" : model::nodeLabel(m, r[id], language)));
+            const bool perExpert = r[0].rfind("expert_", 0) == 0;
+            CHECK(r[1].empty() != perExpert);
+            if (!perExpert) continue;
+            // The expert's name and role, as given, in the order of the experts.
+            const std::size_t e = r[1] == ali.expert.name ? 0 : 1;
+            CHECK(r[1] == t.experts[e].name);
+            CHECK(r[2] == t.experts[e].role);
+            if (r[0] == "expert_weight") CHECK(r[9] == (e == 0 ? "1" : "2"));
+            if (r[0] == "expert_cr" || r[0] == "expert_included") {
+                const auto& set = setTable(t, r[3]);
+                if (r[0] == "expert_cr") CHECK(r[9] == (set.expertCr[e] ? model::formatNumber(*set.expertCr[e]) : ""));
+                else CHECK(r[9] == (set.expertIncluded[e] ? "1" : "0"));
+            }
+        }
+        CHECK(perTable["expert_weight"] == 2);
+        CHECK(perTable["expert_cr"] == 2 * static_cast<int>(t.sets.size()));
+        CHECK(perTable["expert_included"] == 2 * static_cast<int>(t.sets.size()));
+        CHECK(perTable["global_weight"] == static_cast<int>(t.nodes.size()));
+    }
+    const std::string fa = model::groupTablesCsv(m, t, "fa");
+    CHECK_THAT(fa, Contains("\r\nweight,,,G,هدف,B,کیفیت,,,"));
+    CHECK_THAT(fa, Contains("\r\nexpert_cr,\"Doe, \"\"Ali\"\"\",\"head, \"\"IT\"\"\",A,هزینه,,,,,"));
+    CHECK_THAT(fa, Contains("\r\nexpert_included,سارا,,G,هدف,,,,,"));
+    CHECK(fa.find("Quality") == std::string::npos);
+    // A language the model lacks falls back to its first language.
+    CHECK_THAT(model::groupTablesCsv(m, t, "de"), Contains("\r\nlocal_weight,,,G,Goal,C,Speed,,,"));
 }
 
 TEST_CASE("loading a group skips bad files, uses each expert's newest file and reports identical judgments", "[group]") {

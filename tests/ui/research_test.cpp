@@ -232,4 +232,12 @@ TEST_CASE("Monte Carlo runs on request, once, and the state JSON carries the gro
     CHECK(name == "small-group.md");
     CHECK(bytes == model::groupTablesMarkdown(m, *r.tables, "en"));
     CHECK(r.status.key == "research.status.downloaded");
+    // The CSV in the interface's language: Persian labels when the interface is Persian.
+    ui::researchApply(r, m, ui::research_action::Download{0},
+                      [&](const std::string& n, const std::string&, const std::string& b) { name = n; bytes = b; return std::string(); },
+                      "fa");
+    CHECK(name == "small-group.csv");
+    CHECK(bytes == model::groupTablesCsv(m, *r.tables, "fa"));
+    CHECK(bytes.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(bytes.find(",G,هدف,A,هزینه,") != std::string::npos);
 }

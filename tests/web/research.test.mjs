@@ -239,27 +239,48 @@ test('identical experts in a set agree completely (S* = 1); sensitivity finds a 
   await screenshot(page, 'research-uncertainty-en');
 
   // Downloads: the CLI's Markdown byte for byte, its CSV and JSON to 1e-12.
+  const download = async (id) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), click(page, `research/download-${id}`)]);
+    return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+  };
+  // The same lines; numbers may differ in the last bits (WebAssembly's libm vs the native one).
+  const assertSameCsv = (text, expected, where) => {
+    const a = text.split('\r\n'), b = expected.split('\r\n');
+    assert.equal(a.length, b.length, where);
+    a.forEach((line, k) => {
+      const x = line.split(','), y = b[k].split(',');
+      assert.deepEqual(x.slice(0, -1), y.slice(0, -1), `${where} line ${k + 1}`);
+      const u = x.at(-1), v = y.at(-1);
+      if (u !== v) assert.ok(Math.abs(Number(u) - Number(v)) <= 1e-12 * Math.max(1, Math.abs(Number(v))), `${where} line ${k + 1}: ${u} vs ${v}`);
+    });
+  };
   await click(page, 'research/section/reports');
   for (const [id, format, name] of [['csv', 'csv', 'egov-qom-group.csv'], ['md', 'markdown', 'egov-qom-group.md'], ['json', 'json', 'egov-qom-group.json']]) {
-    const [download] = await Promise.all([page.waitForEvent('download'), click(page, `research/download-${id}`)]);
-    assert.equal(download.suggestedFilename(), name);
-    const text = fs.readFileSync(await download.path(), 'utf8');
+    const { name: suggested, text } = await download(id);
+    assert.equal(suggested, name);
     if (format === 'json') assertClose(JSON.parse(text), group, 'downloaded JSON');
     else {
-      const expected = cliGroup(files, format === 'markdown' ? ['--language', 'en'] : [], format);
+      const expected = cliGroup(files, ['--language', 'en'], format);
       if (format === 'markdown') assert.equal(text, expected, 'the Markdown report equals the CLI\'s');
-      else {  // the same lines; numbers may differ in the last bits (WebAssembly's libm vs the native one)
-        const a = text.split('\r\n'), b = expected.split('\r\n');
-        assert.equal(a.length, b.length);
-        a.forEach((line, k) => {
-          const x = line.split(','), y = b[k].split(',');
-          assert.deepEqual(x.slice(0, -1), y.slice(0, -1), `CSV line ${k + 1}`);
-          const u = x.at(-1), v = y.at(-1);
-          if (u !== v) assert.ok(Math.abs(Number(u) - Number(v)) <= 1e-12 * Math.max(1, Math.abs(Number(v))), `CSV line ${k + 1}: ${u} vs ${v}`);
-        });
-      }
+      else assertSameCsv(text, expected, 'English CSV');
     }
   }
+  // The CSV is for spreadsheets: a byte-order mark, and the labels in the interface's language.
+  const labels = Object.fromEntries(JSON.parse(fs.readFileSync(modelPath, 'utf8')).nodes.map((n) => [n.id, n.labels]));
+  const english = (await download('csv')).text;
+  assert.ok(english.startsWith('\uFEFFtable,expert,role,set,set_label,row,row_label,col,col_label,value\r\n'), 'BOM and header');
+  assert.ok(english.includes(`\r\nweight,,,G,${labels.G.en},D1,${labels.D1.en},,,`), 'English labels beside the ids');
+  assert.ok(english.includes('\r\nexpert_cr,Same 1,'), 'the expert\'s name on the expert rows');
+  await click(page, 'language');
+  await waitForState(page, (st) => st.language === 'fa');
+  const persian = await download('csv');
+  assert.equal(persian.name, 'egov-qom-group.csv');
+  assert.ok(persian.text.startsWith('\uFEFFtable,expert,role,set,set_label,row,row_label,col,col_label,value\r\n'), 'BOM and header in Persian too');
+  assert.ok(persian.text.includes(`\r\nweight,,,G,${labels.G.fa},D1,${labels.D1.fa},,,`), 'Persian labels beside the ids');
+  assert.ok(!persian.text.includes(labels.D1.en), 'no English label in the Persian CSV');
+  assertSameCsv(persian.text, cliGroup(files, ['--language', 'fa'], 'csv'), 'Persian CSV');
+  await click(page, 'language');
+  await waitForState(page, (st) => st.language === 'en');
   s = await state(page);
   assert.equal(s.research.status.key, 'research.status.downloaded');
   await screenshot(page, 'research-reports-en');
