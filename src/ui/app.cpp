@@ -738,6 +738,9 @@ bool App::takeNewPage() {
 }
 void App::mirrorActivate(const std::string& id) { impl_->external.activated = id; }
 void App::mirrorText(const std::string& id, const std::string& text) { impl_->external.text[id] = text; }
+void App::mirrorTextRefused(const std::string& id, std::size_t characters) {
+    impl_->external.refused[id] = characters;
+}
 void App::mirrorFocus(const std::string& id, bool visible) {
     impl_->external.focusMoved = id != impl_->external.focused && !id.empty() && visible;
     impl_->external.focused = id;

@@ -134,9 +134,11 @@ public:
     std::string takePressedOnCanvas();
     // ...and what the mirror's elements did, applied in the next frame as the canvas would:
     // `id` activated (a click, Space or Enter, a screen reader's action); text field `id` now
-    // holds `text`; the focus is on `id` ("" none), moved there by the keyboard when `visible`.
+    // holds `text`; text field `id` refused a text of `characters` (over kFieldCharacters: it
+    // kept its text); the focus is on `id` ("" none), moved there by the keyboard when `visible`.
     void mirrorActivate(const std::string& id);
     void mirrorText(const std::string& id, const std::string& text);
+    void mirrorTextRefused(const std::string& id, std::size_t characters);
     void mirrorFocus(const std::string& id, bool visible);
 
 private:
