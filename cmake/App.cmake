@@ -79,7 +79,7 @@ if(EMSCRIPTEN)
       target_compile_options(${t} PRIVATE ${AHP_WEB_SIZE_OPT})
     endif()
   endforeach()
-  set(AHP_WEB_EXPORTS "['_main','_malloc','_free','_ahp_state_json','_ahp_widgets_json','_ahp_frame_count','_ahp_loop_count','_ahp_idle','_ahp_frame_stats_json','_ahp_frame_stats_reset','_ahp_import_add','_ahp_import_done','_ahp_load_model','_ahp_pointer_event','_ahp_share_link_done','_ahp_save_session']")
+  set(AHP_WEB_EXPORTS "['_main','_malloc','_free','_ahp_state_json','_ahp_widgets_json','_ahp_frame_count','_ahp_loop_count','_ahp_idle','_ahp_frame_stats_json','_ahp_frame_stats_reset','_ahp_import_limit','_ahp_import_add','_ahp_import_too_large','_ahp_import_done','_ahp_load_model','_ahp_pointer_event','_ahp_share_link_done','_ahp_save_session']")
   set(AHP_WEB_LINK_OPTIONS
     -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432

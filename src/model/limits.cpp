@@ -6,7 +6,7 @@
 
 namespace model {
 
-std::string formatByteSize(std::size_t bytes) {
+std::string formatByteSize(std::uint64_t bytes) {
     char text[32];
     if (bytes >= 1024 * 1024) {
         const double mb = double(bytes) / (1024.0 * 1024.0);
@@ -15,14 +15,14 @@ std::string formatByteSize(std::size_t bytes) {
         if (shown.size() > 5 && shown.compare(shown.size() - 5, 5, ".0 MB") == 0) shown.erase(shown.size() - 5, 2);
         return shown;
     } else if (bytes >= 1024) {
-        std::snprintf(text, sizeof text, "%zu KB", (bytes + 1023) / 1024);
+        std::snprintf(text, sizeof text, "%llu KB", static_cast<unsigned long long>((bytes + 1023) / 1024));
     } else {
-        std::snprintf(text, sizeof text, "%zu bytes", bytes);
+        std::snprintf(text, sizeof text, "%llu bytes", static_cast<unsigned long long>(bytes));
     }
     return text;
 }
 
-void checkFileSize(std::size_t size, std::size_t limit, const std::string& kind, const std::string& source) {
+void checkFileSize(std::uint64_t size, std::uint64_t limit, const std::string& kind, const std::string& source) {
     if (size <= limit) return;
     std::string shown = formatByteSize(size), most = formatByteSize(limit);
     if (shown == most) shown = std::to_string(size) + " bytes", most = std::to_string(limit) + " bytes";

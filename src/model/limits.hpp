@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace model {
@@ -21,12 +22,13 @@ constexpr int kLabelCharacters = 500;    // a node's label, a title
 constexpr int kTextCharacters = 20000;   // a purpose, a description, a note
 }  // namespace limits
 
-// "50 MB", "2 MB", "18 KB", "512 bytes" (1 KB = 1,024 bytes), for messages.
-std::string formatByteSize(std::size_t bytes);
+// "50 MB", "2 MB", "18 KB", "512 bytes" (1 KB = 1,024 bytes), for messages. Sizes are 64-bit:
+// a file the browser offers may be over 4 GB where size_t (WebAssembly) is 32 bits.
+std::string formatByteSize(std::uint64_t bytes);
 
 // Throws ModelError "<source>: the file is 50 MB; a <kind> file is at most 2 MB" (code
 // "too_large.<kind>", args: size, limit) when `size` is over `limit`. Kinds: "model", "response".
-void checkFileSize(std::size_t size, std::size_t limit, const std::string& kind, const std::string& source);
+void checkFileSize(std::uint64_t size, std::uint64_t limit, const std::string& kind, const std::string& source);
 
 // The number of characters (UTF-8 code points) in `text`.
 std::size_t characterCount(const std::string& text);

@@ -62,6 +62,7 @@ nlohmann::json nodeJson(const std::string& id, const ui::WidgetRect& r) {
     if (s.expanded) j["expanded"] = true;
     if (s.live) j["live"] = true;
     if (s.invalid) j["invalid"] = true;
+    if (s.maxLength) j["maxLength"] = s.maxLength;
     if (!s.description.empty()) j["description"] = s.description;
     if (s.level) j["level"] = s.level;
     if (s.autofocus) j["autofocus"] = true;
@@ -84,6 +85,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_activate(const char* id) {
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_text(const char* id, const char* text) {
     platform::host().app->mirrorText(id, text);
+    web_bridge::wake();
+}
+// A text the field did not take (over its maxLength, counted in characters): a double, exact
+// for any length JavaScript can hold.
+extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_text_refused(const char* id, double characters) {
+    platform::host().app->mirrorTextRefused(id, characters > 0 ? std::size_t(characters) : 0);
     web_bridge::wake();
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_focus(const char* id, int visible) {

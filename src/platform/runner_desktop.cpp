@@ -7,12 +7,35 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace {
+
+// Files dropped or named with --import: one over the app's limit (App::importByteLimit) is not
+// read, only reported with its size, as the browser does.
+void importPaths(const std::vector<std::string>& paths) {
+    ui::App& app = *platform::host().app;
+    const std::uint64_t limit = app.importByteLimit();
+    std::vector<std::pair<std::string, std::string>> files;
+    std::vector<std::pair<std::string, std::uint64_t>> tooLarge;
+    for (const std::string& path : paths) {
+        std::error_code error;
+        const std::uintmax_t size = std::filesystem::file_size(path, error);
+        if (!error && size > limit) {
+            tooLarge.emplace_back(path, std::uint64_t(size));
+            continue;
+        }
+        const auto bytes = platform::readFile(path);
+        if (!bytes) std::fprintf(stderr, "ahp-app: cannot read %s\n", path.c_str());
+        files.emplace_back(path, bytes.value_or(""));
+    }
+    app.importFiles(std::move(files), tooLarge);
+}
 
 void installPointerCallbacks(GLFWwindow* window) {
     using platform::host;
@@ -27,9 +50,7 @@ void installPointerCallbacks(GLFWwindow* window) {
     });
     // Response files dropped on the window.
     glfwSetDropCallback(window, [](GLFWwindow*, int count, const char** paths) {
-        std::vector<std::pair<std::string, std::string>> files;
-        for (int k = 0; k < count; ++k) files.emplace_back(paths[k], platform::readFile(paths[k]).value_or(""));
-        host().app->importFiles(std::move(files));
+        importPaths(std::vector<std::string>(paths, paths + count));
     });
 }
 
@@ -82,15 +103,7 @@ int main(int argc, char** argv) {
         if (!options.modelText) options.modelError = *options.modelPath + ": cannot read the file";
     }
     platform::applyStartOptions(options);
-    if (!options.imports.empty()) {
-        std::vector<std::pair<std::string, std::string>> files;
-        for (const std::string& path : options.imports) {
-            const auto bytes = platform::readFile(path);
-            if (!bytes) std::fprintf(stderr, "ahp-app: cannot read %s\n", path.c_str());
-            files.emplace_back(path, bytes.value_or(""));
-        }
-        platform::host().app->importFiles(std::move(files));
-    }
+    if (!options.imports.empty()) importPaths(options.imports);
 
     for (long n = 0; !glfwWindowShouldClose(window) && n != options.maxFrames; ++n) {
         glfwPollEvents();

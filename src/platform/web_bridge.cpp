@@ -3,6 +3,7 @@
 #include "ui/app.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -23,6 +24,7 @@ std::vector<double> g_frameMs;  // recent drawn frames' CPU time (a ring of the 
 std::size_t g_frameNext = 0;
 std::string g_buffer;  // keeps the last returned string alive for the caller
 std::vector<std::pair<std::string, std::string>> g_importing;  // files of one pick or drop
+std::vector<std::pair<std::string, std::uint64_t>> g_tooLarge;   // ...not read: name, size
 }
 
 namespace web_bridge {
@@ -78,14 +80,23 @@ AHP_EXPORT void ahp_frame_stats_reset() {
     g_skipped = 0;
 }
 
+// The largest file the app takes now (App::importByteLimit): the page reads no file over it.
+// A double: JavaScript's number, exact for any file size.
+AHP_EXPORT double ahp_import_limit() { return g_app ? double(g_app->importByteLimit()) : 0.0; }
 // Files from the page's file input or a drop, one call per file, then ahp_import_done().
 AHP_EXPORT void ahp_import_add(const char* name, const char* bytes, int size) {
     g_importing.emplace_back(name, std::string(bytes, bytes + (size > 0 ? size : 0)));
 }
+// A file of the same pick or drop that the page did not read: over ahp_import_limit().
+AHP_EXPORT void ahp_import_too_large(const char* name, double size) {
+    g_tooLarge.emplace_back(name, size > 0 ? std::uint64_t(size) : 0);
+}
 AHP_EXPORT void ahp_import_done() {
     auto files = std::move(g_importing);
+    auto tooLarge = std::move(g_tooLarge);
     g_importing.clear();
-    if (g_app) g_app->importFiles(std::move(files));
+    g_tooLarge.clear();
+    if (g_app) g_app->importFiles(std::move(files), tooLarge);
     web_bridge::wake();
 }
 // Replaces the model (JSON text); returns "" or the problem.

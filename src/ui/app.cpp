@@ -12,6 +12,7 @@
 #include "ui/widgets.hpp"
 #include "ui/workbench.hpp"
 
+#include "model/limits.hpp"
 #include "model/text_format.hpp"
 #include "text/bidi.hpp"
 
@@ -544,17 +545,30 @@ void App::sessionChangedElsewhere() {
     impl_->refreshSavedExperts();  // another tab's expert, saved or changed
 }
 
-void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes) {
+std::uint64_t App::importByteLimit() const {
+    return impl_->state.screen == Screen::Editor ? model::limits::kModelBytes : model::limits::kResponseBytes;
+}
+
+void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes,
+                      const std::vector<std::pair<std::string, std::uint64_t>>& tooLarge) {
     Impl& d = *impl_;
-    if (nameAndBytes.empty()) return;
+    if (nameAndBytes.empty() && tooLarge.empty()) return;
+    const bool editor = d.state.screen == Screen::Editor;
+    const std::vector<AppState::FileProblem> refused =
+        tooLargeFiles(tooLarge, importByteLimit(), editor ? "model" : "response");
     if (d.state.screen == Screen::Research) {  // the researcher's files: the group, not the answers
-        workbench::addResponseFiles(d.state, std::move(nameAndBytes));  // moved: thousands of files are not copied
+        workbench::addResponseFiles(d.state, std::move(nameAndBytes), refused);  // moved: thousands of files are not copied
         return;
     }
-    if (d.state.screen == Screen::Editor) {  // a model file for the editor
-        d.apply(intent::Editor{editor_action::LoadFiles{std::move(nameAndBytes)}});
+    if (editor) {  // a model file for the editor
+        std::vector<std::string> messages;
+        for (const auto& problem : refused) messages.push_back(problem.message);
+        d.apply(intent::Editor{editor_action::LoadFiles{std::move(nameAndBytes), std::move(messages)}});
         return;
     }
+    d.importedCount += tooLarge.size();
+    d.state.importProblems.insert(d.state.importProblems.end(), refused.begin(), refused.end());
+    if (nameAndBytes.empty()) return;
     const ImportCheck check = checkImports(d.state.model, nameAndBytes);
     d.importedCount += nameAndBytes.size();
     for (const auto& problem : check.problems)
@@ -724,6 +738,9 @@ bool App::takeNewPage() {
 }
 void App::mirrorActivate(const std::string& id) { impl_->external.activated = id; }
 void App::mirrorText(const std::string& id, const std::string& text) { impl_->external.text[id] = text; }
+void App::mirrorTextRefused(const std::string& id, std::size_t characters) {
+    impl_->external.refused[id] = characters;
+}
 void App::mirrorFocus(const std::string& id, bool visible) {
     impl_->external.focusMoved = id != impl_->external.focused && !id.empty() && visible;
     impl_->external.focused = id;

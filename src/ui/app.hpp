@@ -108,7 +108,14 @@ public:
     // Response files chosen or dropped by the user: each is checked against the model; each bad
     // file gets a message and changes nothing; a good one replaces the answers (after a
     // confirmation when there are answers already). No file's bytes are kept after this.
-    void importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes);
+    // `tooLarge` (name, size): files of the same pick or drop the platform did not read because
+    // each is over importByteLimit(); each gets the message a file found too large gets.
+    void importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes,
+                     const std::vector<std::pair<std::string, std::uint64_t>>& tooLarge = {});
+    // The largest file importFiles takes on the current screen (model/limits.hpp: a model file
+    // in the editor, a response file elsewhere): the platform checks each file's size against
+    // it before reading the file.
+    std::uint64_t importByteLimit() const;
     // Another tab saved this model's session: its later changes are merged in (judgment by
     // judgment; nothing changed later here is lost).
     void sessionChangedElsewhere();
@@ -127,9 +134,11 @@ public:
     std::string takePressedOnCanvas();
     // ...and what the mirror's elements did, applied in the next frame as the canvas would:
     // `id` activated (a click, Space or Enter, a screen reader's action); text field `id` now
-    // holds `text`; the focus is on `id` ("" none), moved there by the keyboard when `visible`.
+    // holds `text`; text field `id` refused a text of `characters` (over kFieldCharacters: it
+    // kept its text); the focus is on `id` ("" none), moved there by the keyboard when `visible`.
     void mirrorActivate(const std::string& id);
     void mirrorText(const std::string& id, const std::string& text);
+    void mirrorTextRefused(const std::string& id, std::size_t characters);
     void mirrorFocus(const std::string& id, bool visible);
 
 private:

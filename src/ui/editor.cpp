@@ -541,7 +541,10 @@ void editorApply(EditorState& e, const EditorAction& action, const EditorHost& h
             } else if constexpr (std::is_same_v<T, a::PickFile>) {
                 if (host.pickFiles) host.pickFiles();
             } else if constexpr (std::is_same_v<T, a::LoadFiles>) {
-                if (act.files.empty()) return;
+                if (act.files.empty()) {  // nothing read: the last refused file says why
+                    if (!act.refused.empty()) e.loadError = act.refused.back();
+                    return;
+                }
                 const auto& [name, bytes] = act.files.back();  // one model at a time: the last given
                 try {
                     e.pending = documentFromText(bytes, name);

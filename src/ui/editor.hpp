@@ -164,7 +164,10 @@ struct Answer { bool yes; };           // to EditorState::confirm
 struct Download {};
 struct DownloadSurveyPage {};          // the page with this model inside, for the experts
 struct PickFile {};
-struct LoadFiles { std::vector<std::pair<std::string, std::string>> files; };  // name, bytes
+struct LoadFiles {
+    std::vector<std::pair<std::string, std::string>> files;  // name, bytes
+    std::vector<std::string> refused;                        // files not read (too large): their messages
+};
 struct UseForQuestionnaire {};
 struct ShareLink {};
 struct Revert {};                      // start again from the questionnaire's model

@@ -77,6 +77,11 @@ void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::
     r.status = {};
 }
 
+void researchRefuseFile(ResearchState& r, model::SkippedFile file) {
+    r.group.skipped.push_back(std::move(file));
+    r.status = {};
+}
+
 bool researchStep(ResearchState& r, const model::Model& m, double budgetMs) {
     using clock = std::chrono::steady_clock;
     const auto start = clock::now();

@@ -102,6 +102,8 @@ using DownloadFunction = std::function<std::string(const std::string&, const std
 
 // Queues files for loading (nothing is parsed yet).
 void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::string>> files);
+// A file that was not read (over the size limit): listed at once with the files skipped.
+void researchRefuseFile(ResearchState& r, model::SkippedFile file);
 // One frame's share of the work: parses queued files for at most `budgetMs` (at least one
 // file), recomputes when the queue is empty and something changed, runs a requested Monte
 // Carlo. Returns true while files are still queued.

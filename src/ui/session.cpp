@@ -1,5 +1,8 @@
 #include "ui/session.hpp"
 
+#include "model/errors.hpp"
+#include "model/limits.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <iterator>
@@ -210,6 +213,21 @@ ImportCheck checkImports(const model::Model& model,
         }
     }
     return check;
+}
+
+std::vector<AppState::FileProblem> tooLargeFiles(const std::vector<std::pair<std::string, std::uint64_t>>& nameAndSize,
+                                                 std::uint64_t limit, const std::string& kind) {
+    std::vector<AppState::FileProblem> problems;
+    for (const auto& [name, size] : nameAndSize) {
+        try {
+            model::checkFileSize(size, limit, kind, name);
+            // Not over the limit, yet not read: never silent.
+            problems.push_back({name, name + ": the file could not be read", "unreadable", {}});
+        } catch (const model::ModelError& error) {
+            problems.push_back({name, error.what(), error.code, error.args});
+        }
+    }
+    return problems;
 }
 
 }  // namespace ui

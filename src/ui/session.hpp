@@ -80,4 +80,9 @@ struct ImportCheck {
 ImportCheck checkImports(const model::Model& model,
                          const std::vector<std::pair<std::string, std::string>>& nameAndBytes);
 
+// Files not read because each is over `limit` bytes (model/limits.hpp): the problem each would
+// get if read (code "too_large.<kind>", naming the file, its size and the limit).
+std::vector<AppState::FileProblem> tooLargeFiles(const std::vector<std::pair<std::string, std::uint64_t>>& nameAndSize,
+                                                 std::uint64_t limit, const std::string& kind);
+
 }  // namespace ui

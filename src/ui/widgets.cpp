@@ -2,6 +2,8 @@
 
 #include "text/bidi.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -155,15 +157,39 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
     if (drawShaped) ImGui::PopStyleColor();
     bool changed = typedHere;
     if (changed) edited = text;
+    // The browser's field (the mirror) sends its whole text as it changes.
+    if (const std::string* typed = ctx.externalText(id); typed && *typed != value) {
+        edited = *typed;
+        changed = true;
+    }
+    std::map<std::string, std::size_t> noRefusals;
+    std::map<std::string, std::size_t>& refused = ctx.external ? ctx.external->refused : noRefusals;
+    if (changed && edited != value) {
+        refused.erase(id);  // the field took an edit: an earlier refusal is over
+        // Over the field's limit (ImGui's own field: a paste on the desktop): refused, the text
+        // before it kept; the field lets go of its copy.
+        if (const std::size_t characters = model::characterCount(edited); characters > kFieldCharacters) {
+            refused[id] = characters;
+            changed = false;
+            edited.clear();
+            if (typedHere) ImGui::ClearActiveID();
+        }
+    }
+    const auto refusal = refused.find(id);
+    const std::string shownProblem =
+        refusal == refused.end()
+            ? problem
+            : format(ctx.tr("field.refused"), ctx.integer(long(refusal->second)), ctx.integer(long(kFieldCharacters)));
     Semantics semantics{Role::TextField, name};
     semantics.value = value;
-    semantics.invalid = !problem.empty();
-    semantics.description = problem;
+    semantics.invalid = !shownProblem.empty();
+    semantics.description = shownProblem;
+    semantics.maxLength = kFieldCharacters;
     ctx.mark(id, semantics);
     if (drawShaped) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         const ImVec2 pad = ImGui::GetStyle().FramePadding;
-        const std::string& v = ctx.visual(typedHere ? text : value);
+        const std::string& v = ctx.visual(typedHere && changed ? text : value);
         const float w = ImGui::CalcTextSize(v.c_str()).x;
         // Right-to-left text starts at the right; one too long for the box shows its start.
         const float x = std::max(a.x + pad.x, b.x - pad.x - w);
@@ -175,17 +201,13 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
             draw->AddLine(ImVec2(x - 1, a.y + pad.y), ImVec2(x - 1, b.y - pad.y), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
         draw->PopClipRect();
     }
-    // The browser's field (the mirror) sends its whole text as it changes.
-    if (const std::string* typed = ctx.externalText(id); typed && *typed != value) {
-        edited = *typed;
-        changed = true;
-    }
-    if (!problem.empty()) {
+    if (!shownProblem.empty()) {
         const ImVec2 start = ImGui::GetCursorScreenPos();
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 40, 255));
-        TextInBox(ctx, problem, width, ctx.rtl());
+        TextInBox(ctx, shownProblem, width, ctx.rtl());
         ImGui::PopStyleColor();
-        ctx.markRect(id + "/problem", start, ImVec2(start.x + width, ImGui::GetCursorScreenPos().y), {Role::Text, problem});
+        ctx.markRect(id + "/problem", start, ImVec2(start.x + width, ImGui::GetCursorScreenPos().y),
+                     {Role::Text, shownProblem});
     }
     return changed;
 }

@@ -3,6 +3,7 @@
 // tests use to click like a person.
 #pragma once
 
+#include "model/limits.hpp"
 #include "ui/state.hpp"
 #include "ui/strings.hpp"
 
@@ -46,6 +47,7 @@ struct Semantics {
     bool checked = false, selected = false, disabled = false, expanded = false;
     bool live = false;        // changes are announced politely (a verdict, a new suggestion)
     bool invalid = false;     // a text field whose text breaks a limit
+    std::size_t maxLength = 0;  // a text field: the most characters it takes (kFieldCharacters)
     std::string description;  // why it is invalid, or a hint
     int level = 0;            // a heading's level
     bool autofocus = false;   // when it appears, the keyboard's place moves to it (a popup's safe answer)
@@ -59,7 +61,7 @@ struct Semantics {
                valueMax == o.valueMax && checked == o.checked && selected == o.selected && disabled == o.disabled &&
                expanded == o.expanded && live == o.live && invalid == o.invalid && description == o.description &&
                level == o.level && autofocus == o.autofocus && rows == o.rows && headerRows == o.headerRows &&
-               rowHeaders == o.rowHeaders;
+               rowHeaders == o.rowHeaders && maxLength == o.maxLength;
     }
     bool operator!=(const Semantics& o) const { return !(*this == o); }
 };
@@ -86,6 +88,9 @@ struct ExternalInput {
     bool focusVisible = false;                      // focus moved by the keyboard: draw its ring
     bool focusMoved = false;                        // bring `focused` into view this frame
     std::string pressedOnCanvas;                    // the pointer pressed this widget: the mirror's focus follows
+    // Text field id -> the characters of a text it refused (over kFieldCharacters: the page
+    // did not take it); kept, and said at the field, until the field's next edit.
+    std::map<std::string, std::size_t> refused;
 };
 
 // What a screen needs besides the state: words, shaping, and where to record widgets.
@@ -172,6 +177,11 @@ bool Button(const ScreenContext& ctx, const std::string& logical, const std::str
 // An ImGui text field over a std::string (grown as the user types); multiline when height > 0.
 bool InputString(const std::string& id, std::string& text, float width, float height = 0,
                  ImGuiInputTextFlags flags = 0);
+// The most characters a text field takes at once: the longest text a file may hold. A longer
+// text (a paste of megabytes) is refused at the field, its text before it kept, and the field
+// says so; the browser's field refuses it before taking it (js/mirror.js: beforeinput).
+constexpr std::size_t kFieldCharacters = model::limits::kTextCharacters;
+
 // A one-line text field for `value` (logical UTF-8). Persian is drawn shaped and right to left
 // (ImGui would draw the logical order unjoined). On the web the page puts a real <input> over
 // it (the mirror); its text arrives through ExternalInput. `problem` (a message) is shown under

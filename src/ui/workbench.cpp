@@ -35,8 +35,11 @@ void applyEditor(AppState& state, const EditorAction& action, const EditorHost& 
     editorApply(state.editor, action, host);
 }
 
-void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes) {
-    researchAddFiles(state.research, std::move(nameAndBytes));  // moved: thousands of files are not copied
+void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes,
+                      const std::vector<AppState::FileProblem>& refused) {
+    for (const auto& problem : refused)
+        researchRefuseFile(state.research, {problem.file, problem.message, problem.code, problem.args});
+    if (!nameAndBytes.empty()) researchAddFiles(state.research, std::move(nameAndBytes));  // moved: not copied
 }
 
 void describe(const AppState& state, nlohmann::json& out) {

@@ -32,8 +32,10 @@ bool wantsFrames(const AppState& state);
 void draw(Screen screen, const ScreenContext& ctx, Intents& out);
 void applyResearch(AppState& state, const ResearchAction& action, const DownloadFunction& download);
 void applyEditor(AppState& state, const EditorAction& action, const EditorHost& host);
-// Response files given on the Research screen: the group.
-void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes);
+// Response files given on the Research screen: the group. `refused`: files of the same pick or
+// drop that were not read (too large), listed with the files skipped.
+void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes,
+                      const std::vector<AppState::FileProblem>& refused = {});
 // The state's "research" and "editor" members (App::stateJson), or nothing.
 void describe(const AppState& state, nlohmann::json& out);
 

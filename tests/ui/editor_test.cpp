@@ -355,6 +355,11 @@ TEST_CASE("editor: state, confirmations and the host") {
     editorApply(e, editor_action::LoadFiles{{{"bad.json", "{"}}}, host);
     CHECK(e.loadError.find("bad.json") == 0);
     CHECK(e.doc.nodes.size() == 3);
+    // A file too large to read (the page did not read it): its message, nothing changed.
+    editorApply(e, editor_action::LoadFiles{{}, {"huge.json: the file is 50 MB; a model file is at most 5 MB"}}, host);
+    CHECK(e.loadError.find("huge.json: the file is 50 MB") == 0);
+    CHECK(e.doc.nodes.size() == 3);
+    CHECK(e.confirm == EditorState::Confirm::None);
     editorApply(e, editor_action::LoadFiles{{{"again.json", kSmall}}}, host);
     CHECK(e.confirm == EditorState::Confirm::Replace);
     editorApply(e, editor_action::Answer{true}, host);

@@ -78,6 +78,21 @@ TEST_CASE("files loaded one per frame give loadGroup's group; bad files and olde
     CHECK(*r.experts[1].cr[0] > 0.1);
 }
 
+TEST_CASE("a file not read (too large) is listed at once with the skipped files; the good ones of its drop load") {
+    const model::Model m = smallModel();
+    ui::ResearchState r;
+    ui::researchRefuseFile(r, {"huge.json", "huge.json: the file is 50 MB; a response file is at most 2 MB",
+                               "too_large.response", {"50 MB", "2 MB"}});
+    REQUIRE(r.group.skipped.size() == 1);
+    ui::researchAddFiles(r, files(m));
+    while (ui::researchStep(r, m, 0.0)) {}
+    CHECK(r.experts.size() == 2);
+    REQUIRE(r.group.skipped.size() == 2);
+    CHECK(r.group.skipped[0].code == "too_large.response");
+    CHECK(r.group.skipped[1].file == "bad.json");
+    CHECK(ui::researchJson(r, m)["problems"][0]["file"] == "huge.json");
+}
+
 TEST_CASE("a newer revision takes its expert's row (the weight stays); identical judgments come in switched off") {
     const model::Model m = smallModel();
     ui::ResearchState r = loaded(m);

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "model/errors.hpp"
+#include "model/limits.hpp"
 #include "model/text_format.hpp"
 
 #include <fstream>
@@ -129,6 +131,28 @@ TEST_CASE("every bad import is named with its file and reason") {
     CHECK_THAT(check.problems[2].message, Catch::Contains("hash.json") && Catch::Contains("model.hash"));
     CHECK_THAT(check.problems[3].message, Catch::Contains("unknown.json") && Catch::Contains("NOPE"));
     CHECK_THAT(check.problems[4].message, Catch::Contains("range.json") && Catch::Contains("scale"));
+}
+
+TEST_CASE("files not read because they are too large get the message a file read and found too large gets") {
+    const std::uint64_t fiftyMb = 50ull * 1024 * 1024, sixGb = 6ull * 1024 * 1024 * 1024;
+    const auto problems = ui::tooLargeFiles({{"huge.json", fiftyMb}, {"bigger.json", sixGb}},
+                                            model::limits::kResponseBytes, "response");
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].file == "huge.json");
+    CHECK(problems[0].code == "too_large.response");
+    CHECK(problems[0].args == std::vector<std::string>{"50 MB", "2 MB"});
+    CHECK(problems[0].message == "huge.json: the file is 50 MB; a response file is at most 2 MB");
+    CHECK(problems[1].args[0] == "6144 MB");  // over 4 GB: sizes are not cut to 32 bits
+    // The same text as the model layer's own refusal of the bytes.
+    try {
+        model::parseResponse(answeredState().model, std::string(model::limits::kResponseBytes + 1, ' '), "huge.json");
+        FAIL("a response over the limit was read");
+    } catch (const model::ModelError& error) {
+        CHECK(error.code == problems[0].code);
+    }
+    const auto model = ui::tooLargeFiles({{"m.json", fiftyMb}}, model::limits::kModelBytes, "model");
+    REQUIRE(model.size() == 1);
+    CHECK(model[0].message == "m.json: the file is 50 MB; a model file is at most 5 MB");
 }
 
 TEST_CASE("export file names") {

@@ -48,6 +48,7 @@ mergeInto(LibraryManager.library, {
     }
     mirror.activate = function (id) { send(_ahp_mirror_activate, id); };
     mirror.text = function (id, value) { send(_ahp_mirror_text, id, value); };
+    mirror.refused = function (id, characters) { send(_ahp_mirror_text_refused, id, characters); };
     mirror.focus = function (id, visible) { send(_ahp_mirror_focus, id, visible ? 1 : 0); };
     function inMirror(el) { return !!el && el !== root && root.contains(el); }
     mirror.inMirror = inMirror;
@@ -102,6 +103,16 @@ mergeInto(LibraryManager.library, {
       delete nodes[id];
     });
 
+    // Characters as the app counts them (code points): a surrogate pair is one.
+    function characterCount(text) {
+      var count = text.length;
+      for (var k = 0; k < text.length; ++k) {
+        var c = text.charCodeAt(k);
+        if (c >= 0xDC00 && c <= 0xDFFF) --count;
+      }
+      return count;
+    }
+
     function create(id, data) {
       var el;
       switch (data.role) {
@@ -132,10 +143,36 @@ mergeInto(LibraryManager.library, {
           el.autocomplete = id === 'expert-name' ? 'name' : id === 'expert-role' ? 'organization-title' : 'on';
           el.style.cssText = 'pointer-events:auto;box-sizing:border-box;margin:0;padding:0 8px;border:1px solid #b9c3d0;' +
             'border-radius:4px;background:#fff;color:#1d2a3a;font:17px "Noto Sans","Noto Sans Arabic",system-ui,sans-serif;';
-          var initial = '';
-          el.addEventListener('focus', function () { initial = el.value; });
-          el.addEventListener('input', function () { mirror.text(id, el.value); });
-          el.addEventListener('compositionend', function () { mirror.text(id, el.value); });
+          var initial = '', taken = '';
+          el.addEventListener('focus', function () { initial = taken = el.value; });
+          // A text over the field's limit (data-max-characters, from the app) is not taken: a
+          // paste of megabytes would hold the page for many seconds and the app's memory; the
+          // field keeps its text and the app says why (ahp_mirror_text_refused).
+          el.addEventListener('beforeinput', function (e) {
+            var most = +el.dataset.maxCharacters || 0;
+            var added = e.data != null ? e.data : e.dataTransfer ? e.dataTransfer.getData('text/plain') : '';
+            if (!most || !e.cancelable || added.length <= most - el.value.length) return;
+            var kept = el.value.slice(0, el.selectionStart) + el.value.slice(el.selectionEnd);
+            var total = characterCount(kept) + characterCount(added);
+            if (total <= most) return;
+            e.preventDefault();
+            mirror.refused(id, total);
+          });
+          // The field's text to the app; one over the limit that beforeinput could not stop (an
+          // input method's, autofill) is refused the same way once it is complete.
+          function offer(composing) {
+            var most = +el.dataset.maxCharacters || 0, total = most ? characterCount(el.value) : 0;
+            if (total > most) {
+              if (composing) return;
+              el.value = taken;
+              mirror.refused(id, total);
+              return;
+            }
+            taken = el.value;
+            mirror.text(id, el.value);
+          }
+          el.addEventListener('input', function (e) { offer(e.isComposing); });
+          el.addEventListener('compositionend', function () { offer(false); });
           el.addEventListener('keydown', function (e) {
             if (e.key === 'Enter' && !e.isComposing) { el.blur(); e.preventDefault(); }
             if (e.key === 'Escape' && !e.isComposing) {
@@ -238,6 +275,7 @@ mergeInto(LibraryManager.library, {
         // The app's text replaces the field's only when it is not being edited (a caret or an
         // input method's composition would be lost).
         if (document.activeElement !== el && el.value !== (data.value || '')) el.value = data.value || '';
+        if (data.maxLength) el.dataset.maxCharacters = String(data.maxLength);
         if (data.invalid) el.setAttribute('aria-invalid', 'true');
         else el.removeAttribute('aria-invalid');
         if (data.description) el.setAttribute('aria-description', data.description);

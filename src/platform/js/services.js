@@ -82,7 +82,9 @@ mergeInto(LibraryManager.library, {
   },
 
   // Files chosen in the picker or dropped on the page: read as bytes, handed to the app in one
-  // batch (web_bridge.cpp: ahp_import_add, ahp_import_done).
+  // batch (web_bridge.cpp: ahp_import_add, ahp_import_done). A file over the app's limit for
+  // the screen (ahp_import_limit: model/limits.hpp) is never read: only its name and size go
+  // (ahp_import_too_large), and the app reports it as it reports any file too large.
   ahp_js_install_file_input: function () {
     var old = document.getElementById('ahp-file-input');  // e.g. from a page saved with "Save as"
     if (old) old.remove();
@@ -93,21 +95,29 @@ mergeInto(LibraryManager.library, {
     input.id = 'ahp-file-input';
     input.style.display = 'none';
     document.body.appendChild(input);
+    function withName(text, use) {
+      var size = lengthBytesUTF8(text) + 1;
+      var name = _malloc(size);
+      stringToUTF8(text, name, size);
+      use(name);
+      _free(name);
+    }
     function give(files) {
       files = Array.prototype.slice.call(files || []);
       if (!files.length) return;
-      Promise.all(files.map(function (f) {
+      var limit = _ahp_import_limit();
+      var tooLarge = files.filter(function (f) { return f.size > limit; });
+      Promise.all(files.filter(function (f) { return f.size <= limit; }).map(function (f) {
         return f.arrayBuffer().then(function (b) { return {name: f.name, bytes: new Uint8Array(b)}; },
                                     function (e) { return {name: f.name, bytes: new Uint8Array(0)}; });
       })).then(function (read) {
+        tooLarge.forEach(function (f) {
+          withName(f.name, function (name) { _ahp_import_too_large(name, f.size); });
+        });
         read.forEach(function (file) {
-          var nameSize = lengthBytesUTF8(file.name) + 1;
-          var name = _malloc(nameSize);
-          stringToUTF8(file.name, name, nameSize);
           var bytes = _malloc(file.bytes.length + 1);
           HEAPU8.set(file.bytes, bytes);
-          _ahp_import_add(name, bytes, file.bytes.length);
-          _free(name);
+          withName(file.name, function (name) { _ahp_import_add(name, bytes, file.bytes.length); });
           _free(bytes);
         });
         _ahp_import_done();
