@@ -106,7 +106,12 @@ struct ConsistencyReport {
     Eigen::VectorXd consistencyVector; // (A w)_i / w_i
 };
 
-// For incomplete matrices, the missing entries are filled with w_i / w_j before measuring.
+// The full matrix with each missing a_ij replaced by w_i / w_j, the ratio the weights imply
+// (Harker 1987); a complete matrix gives its toDense(). `weights`: one per item, positive.
+Eigen::MatrixXd completedMatrix(const PairwiseMatrix& m, const Eigen::VectorXd& weights);
+
+// For incomplete matrices, the missing entries are filled with w_i / w_j before measuring
+// (completedMatrix).
 ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& weights,
                               PriorityMethod method, RandomIndexTable table);
 ConsistencyReport consistency(const PairwiseMatrix& m, PriorityMethod method,

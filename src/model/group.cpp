@@ -28,22 +28,11 @@ std::string expertLabel(const Expert& expert) {
     return expert.role.empty() ? expert.name : expert.name + " (" + expert.role + ")";
 }
 
-Eigen::MatrixXd completedMatrix(const ahp::PairwiseMatrix& matrix, const Eigen::VectorXd& weights) {
-    int n = matrix.size();
-    Eigen::MatrixXd dense(n, n);
-    for (int i = 0; i < n; ++i)
-        for (int j = 0; j < n; ++j) {
-            auto value = matrix.get(i, j);
-            dense(i, j) = value ? *value : weights(i) / weights(j);
-        }
-    return dense;
-}
-
 void fillSolvedSet(GroupSetTable& table, const ahp::SetResult& result) {
     table.solved = true;
     table.weights = result.localWeights;
     table.consistency = result.consistency;
-    table.matrix = completedMatrix(table.aggregated, table.weights);
+    table.matrix = ahp::completedMatrix(table.aggregated, table.weights);
     table.normalized = table.matrix;
     for (Eigen::Index col = 0; col < table.matrix.cols(); ++col)
         table.normalized.col(col) /= table.matrix.col(col).sum();
