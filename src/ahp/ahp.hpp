@@ -232,6 +232,14 @@ struct HierarchyResult {
 // matrix leaves its subtree weights at 0 and is listed in `unsolved`.
 HierarchyResult synthesize(const Hierarchy& h, const HierarchyJudgments& j, const Settings& s);
 
+// The one ranking rule. Positions 0..n-1 of `values`, highest value first; equal values keep
+// their order (a stable sort), so a tie never depends on the sort. Rank = position + 1.
+std::vector<int> rankOrder(const std::vector<double>& values);
+// Leaf node indices, highest weight first (rankOrder): `leafWeights` are in `leaves` order
+// (Hierarchy::leaves()), and leaves of equal weight keep that order. Throws Error when the
+// sizes differ.
+std::vector<int> rankLeaves(const std::vector<int>& leaves, const std::vector<double>& leafWeights);
+
 // ---------------------------------------------------------------------------------------------
 // Group decision making (Forman & Peniwati 1998; Aczél & Saaty 1983).
 // Weights: one per expert, positive; empty = equal weights.

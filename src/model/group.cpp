@@ -12,12 +12,9 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// 1-based ranks, highest value first; equal values keep their order.
+// 1-based ranks, highest value first; equal values keep their order (ahp::rankOrder).
 std::vector<int> ranksOf(const std::vector<double>& values) {
-    std::vector<int> order(values.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return values[a] > values[b]; });
+    const std::vector<int> order = ahp::rankOrder(values);
     std::vector<int> ranks(values.size());
     for (std::size_t position = 0; position < order.size(); ++position)
         ranks[order[position]] = static_cast<int>(position) + 1;

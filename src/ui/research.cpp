@@ -289,17 +289,6 @@ std::vector<double> sensitivityLeafWeightsAt(const ahp::SensitivityReport& repor
     return out;
 }
 
-std::vector<int> rankLeaves(const ahp::Hierarchy& h, const std::vector<double>& leafWeights) {
-    const std::vector<int> leaves = h.leaves();
-    std::vector<std::size_t> order(leaves.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return leafWeights.at(a) > leafWeights.at(b); });
-    std::vector<int> out;
-    for (std::size_t k : order) out.push_back(leaves[k]);
-    return out;
-}
-
 nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
     const ahp::Hierarchy& h = m.hierarchy;
     nlohmann::json j;
@@ -361,7 +350,7 @@ nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
         nlohmann::json leafWeights = nlohmann::json::object();
         for (std::size_t k = 0; k < leaves.size(); ++k) leafWeights[h.node(leaves[k]).id] = weights[k];
         nlohmann::json ranking = nlohmann::json::array();
-        for (int leaf : rankLeaves(h, weights)) ranking.push_back(h.node(leaf).id);
+        for (int leaf : ahp::rankLeaves(leaves, weights)) ranking.push_back(h.node(leaf).id);
         nlohmann::json reversals = nlohmann::json::array();
         for (const auto& rv : s.reversals)
             reversals.push_back({{"weight", rv.weight}, {"above", h.node(rv.leafA).id}, {"below", h.node(rv.leafB).id}});
