@@ -179,6 +179,30 @@ nlohmann::ordered_json groupFilesJson(const LoadedGroup& group, const std::vecto
     return files;
 }
 
+ExpertSetResults expertSetResults(const Model& model, const Response& response) {
+    ExpertSetResults results;
+    const ahp::Hierarchy& hierarchy = model.hierarchy;
+    for (int setIndex : hierarchy.comparisonSets()) {
+        const ahp::Node& set = hierarchy.node(setIndex);
+        std::optional<double> cr;
+        Eigen::VectorXd weights;
+        auto found = response.judgments.find(set.id);
+        if (found != response.judgments.end() && found->second.size() == static_cast<int>(set.children.size()) &&
+            found->second.knownCount() > 0 && found->second.isConnected()) {
+            try {
+                weights = ahp::priorities(found->second, model.settings.method);
+                cr = ahp::consistency(found->second, weights, model.settings.method, model.settings.riTable).cr;
+            } catch (const ahp::Error&) {
+                weights = Eigen::VectorXd();
+                cr.reset();
+            }
+        }
+        results.cr.push_back(cr);
+        results.priorities.push_back(weights);
+    }
+    return results;
+}
+
 GroupTables buildGroupTables(const Model& model, const std::vector<Response>& responses,
                              const GroupOptions& options) {
     std::vector<const Response*> pointers;
@@ -210,6 +234,15 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
             throw ModelError("expert weights: weight " + std::to_string(k + 1) +
                              " must be a finite positive number");
 
+    // Each expert's own results, computed here unless the caller has them.
+    std::vector<ExpertSetResults> computed;
+    std::vector<const ExpertSetResults*> known = options.known;
+    if (known.empty()) {
+        computed.reserve(expertCount);
+        for (const Response* response : responses) computed.push_back(expertSetResults(model, *response));
+        for (const ExpertSetResults& results : computed) known.push_back(&results);
+    }
+
     const ahp::Hierarchy& hierarchy = model.hierarchy;
     ahp::HierarchyJudgments groupJudgments;
     const std::vector<int> setIndices = hierarchy.comparisonSets();
@@ -226,22 +259,8 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
             auto found = responses[e]->judgments.find(table.set);
             const bool answered = found != responses[e]->judgments.end() &&
                                   found->second.size() == n && found->second.knownCount() > 0;
-            std::optional<double> cr;
-            std::optional<Eigen::VectorXd> weights;
-            if (!options.known.empty()) {
-                const ExpertSetResults& known = *options.known[e];
-                cr = known.cr.at(s);
-                if (known.priorities.at(s).size() > 0) weights = known.priorities[s];
-            } else if (answered && found->second.isConnected()) {
-                try {
-                    weights = ahp::priorities(found->second, model.settings.method);
-                    cr = ahp::consistency(found->second, *weights, model.settings.method,
-                                          model.settings.riTable).cr;
-                } catch (const ahp::Error&) {
-                    weights.reset();
-                    cr.reset();
-                }
-            }
+            const std::optional<double> cr = known[e]->cr.at(s);
+            const Eigen::VectorXd& weights = known[e]->priorities.at(s);
             bool include = answered;
             if (include && options.excludeAboveCr && cr && *cr > *options.excludeAboveCr)
                 include = false;
@@ -250,7 +269,7 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
             if (!include) continue;
             included.push_back(found->second);
             includedWeights.push_back(tables.expertWeights[e]);
-            if (weights) includedPriorities.push_back(*weights);
+            if (weights.size() > 0) includedPriorities.push_back(weights);
         }
         table.expertsAggregated = static_cast<int>(included.size());
         if (included.empty()) {

@@ -13,33 +13,17 @@ namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// An expert's own CRs, weights and completeness per set, with the model's method (as
-// model::buildGroupTables computes them for its expert_cr column).
+// An expert's own CRs and weights per set (model::expertSetResults, as the group tables
+// use them) and how many of the judgments asked were given.
 ResearchExpert describe(const model::Model& m, const model::Response& response) {
     ResearchExpert e;
+    static_cast<model::ExpertSetResults&>(e) = model::expertSetResults(m, response);
     const ahp::Hierarchy& h = m.hierarchy;
     for (int parent : h.comparisonSets()) {
-        const std::string& id = h.node(parent).id;
         const int n = int(h.node(parent).children.size());
-        std::optional<double> cr;
-        Eigen::VectorXd weights;
         e.total += n * (n - 1) / 2;
-        const auto found = response.judgments.find(id);
-        if (found != response.judgments.end() && found->second.size() == n) {
-            const ahp::PairwiseMatrix& matrix = found->second;
-            e.answered += matrix.knownCount();
-            if (matrix.knownCount() > 0 && matrix.isConnected()) {
-                try {
-                    weights = ahp::priorities(matrix, m.settings.method);
-                    cr = ahp::consistency(matrix, weights, m.settings.method, m.settings.riTable).cr;
-                } catch (const ahp::Error&) {
-                    weights = Eigen::VectorXd();
-                    cr.reset();
-                }
-            }
-        }
-        e.cr.push_back(cr);
-        e.priorities.push_back(weights);
+        const auto found = response.judgments.find(h.node(parent).id);
+        if (found != response.judgments.end() && found->second.size() == n) e.answered += found->second.knownCount();
     }
     return e;
 }
