@@ -67,9 +67,12 @@ if(EMSCRIPTEN)
   # Bytes before speed on the web (issue 11): the code is compiled and linked -Oz (binaryen's
   # wasm-opt -Oz at the link). Measured, ahp-app.wasm gzip: -O3 509 KB; -Oz outside the engine
   # 402 KB; a second wasm-opt -Oz --converge over the linked file gained 0.4% and is not run.
-  # AHP_WEB_ENGINE_OPT: the engine's (scripts/bench.sh shows what it costs in time).
+  # The engine is the exception, -O2: at -Oz Eigen's small functions stay calls and the engine
+  # ran 7-12x slower in wasm (engine_bench: weights + consistency n=9 127 us vs 15 us; the UI's
+  # set report n=9, what a click on a 9-item set computes, 77 ms vs 6 ms), and -O2 cost no bytes
+  # (gzip: the survey 1.4 KB smaller, the workbench 2.4 KB larger).
   set(AHP_WEB_SIZE_OPT -Oz CACHE STRING "Optimisation of the web app's code outside the engine")
-  set(AHP_WEB_ENGINE_OPT -Oz CACHE STRING "Optimisation of the engine's code on the web")
+  set(AHP_WEB_ENGINE_OPT -O2 CACHE STRING "Optimisation of the engine's code on the web")
   target_compile_options(ahp_engine PRIVATE ${AHP_WEB_ENGINE_OPT})
   foreach(t dep_imgui fribidi_wasm ahp_model ahp_text ahp_ui ahp_platform ahp_workbench ahp_workbench_absent)
     if(TARGET ${t})

@@ -72,7 +72,7 @@ test('storage that refuses every write: a lasting notice, retried with every cha
   await click(page, 'judgment/G/1-2/6');
   let s = await state(page);
   assert.equal(s.autosave_problem, '');
-  const key = `ahp:${s.model.id}:${s.model.hash}:session`;
+  const key = `ahp:${s.model.id}:${s.session_slot}:session`;  // this expert's slot
   // The quota is full: every write throws.
   await page.evaluate(() => {
     window.ahpRealSetItem = Storage.prototype.setItem;

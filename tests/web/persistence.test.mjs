@@ -360,8 +360,9 @@ test('a shared link carries a model; a corrupt link says so and offers the built
   s = await state(page2);
   assert.equal(s.sets[0].judgments[0], 3);
   await screenshot(page2, 'shared-model-en');
-  // Its answers are saved under its own id and hash.
-  assert.ok(await page2.evaluate((k) => localStorage.getItem(k) !== null, `ahp:small-shared:${s.model.hash}:session`));
+  // Its answers are saved under its own id and hash (this expert's slot of it).
+  assert.ok(s.session_slot.startsWith(s.model.hash + '.'), s.session_slot);
+  await page2.waitForFunction((k) => localStorage.getItem(k) !== null, `ahp:small-shared:${s.session_slot}:session`);
   await context.close();
 
   const cases = {
