@@ -106,7 +106,12 @@ struct ConsistencyReport {
     Eigen::VectorXd consistencyVector; // (A w)_i / w_i
 };
 
-// For incomplete matrices, the missing entries are filled with w_i / w_j before measuring.
+// The full matrix with each missing a_ij replaced by w_i / w_j, the ratio the weights imply
+// (Harker 1987); a complete matrix gives its toDense(). `weights`: one per item, positive.
+Eigen::MatrixXd completedMatrix(const PairwiseMatrix& m, const Eigen::VectorXd& weights);
+
+// For incomplete matrices, the missing entries are filled with w_i / w_j before measuring
+// (completedMatrix).
 ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& weights,
                               PriorityMethod method, RandomIndexTable table);
 ConsistencyReport consistency(const PairwiseMatrix& m, PriorityMethod method,
@@ -226,6 +231,14 @@ struct HierarchyResult {
 // Local -> global weights by distributive synthesis (Saaty 1980). A set with no solvable
 // matrix leaves its subtree weights at 0 and is listed in `unsolved`.
 HierarchyResult synthesize(const Hierarchy& h, const HierarchyJudgments& j, const Settings& s);
+
+// The one ranking rule. Positions 0..n-1 of `values`, highest value first; equal values keep
+// their order (a stable sort), so a tie never depends on the sort. Rank = position + 1.
+std::vector<int> rankOrder(const std::vector<double>& values);
+// Leaf node indices, highest weight first (rankOrder): `leafWeights` are in `leaves` order
+// (Hierarchy::leaves()), and leaves of equal weight keep that order. Throws Error when the
+// sizes differ.
+std::vector<int> rankLeaves(const std::vector<int>& leaves, const std::vector<double>& leafWeights);
 
 // ---------------------------------------------------------------------------------------------
 // Group decision making (Forman & Peniwati 1998; Aczél & Saaty 1983).

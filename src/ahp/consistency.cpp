@@ -166,7 +166,7 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
     // Missing entries are filled with w_i / w_j. For Eigenvector + Harker weights this filled
     // matrix has the Harker vector as its Perron vector with Harker's eigenvalue (Harker 1987),
     // so both readings of lambda_max coincide.
-    const Eigen::MatrixXd a = detail::filled(m, weights);
+    const Eigen::MatrixXd a = completedMatrix(m, weights);
     r.weightedSum = a * weights;
     r.consistencyVector = r.weightedSum.cwiseQuotient(weights);
     if (method == PriorityMethod::Eigenvector) {

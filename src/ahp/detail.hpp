@@ -31,9 +31,6 @@ int firstUnconnected(const PairwiseMatrix& m);
 // Harker 1987: a_ij where known, 0 where missing, b_ii = 1 + (missing entries in row i).
 Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m);
 
-// Full matrix with the missing a_ij replaced by w_i / w_j (complete matrices: toDense()).
-Eigen::MatrixXd filled(const PairwiseMatrix& m, const Eigen::VectorXd& w);
-
 // Row geometric mean normalised to 1 (Crawford & Williams 1985), of a complete dense matrix.
 Eigen::VectorXd rowGeometricMean(const Eigen::MatrixXd& a);
 

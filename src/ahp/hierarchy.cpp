@@ -121,10 +121,30 @@ HierarchyResult synthesize(const Hierarchy& h, const HierarchyJudgments& j, cons
         const int p = nodes[k].parent;
         r.globalWeight[k] = p < 0 ? r.localWeight[k] : r.globalWeight[p] * r.localWeight[k];
     }
-    r.leafRanking = h.leaves();
-    std::stable_sort(r.leafRanking.begin(), r.leafRanking.end(),
-                     [&](int a, int b) { return r.globalWeight[a] > r.globalWeight[b]; });
+    const std::vector<int> leaves = h.leaves();
+    std::vector<double> leafWeights;
+    leafWeights.reserve(leaves.size());
+    for (int leaf : leaves) leafWeights.push_back(r.globalWeight[leaf]);
+    r.leafRanking = rankLeaves(leaves, leafWeights);
     return r;
+}
+
+std::vector<int> rankOrder(const std::vector<double>& values) {
+    // Alternatives are ranked by their priority, highest first (Saaty 1980).
+    std::vector<int> order(values.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return values[a] > values[b]; });
+    return order;
+}
+
+std::vector<int> rankLeaves(const std::vector<int>& leaves, const std::vector<double>& leafWeights) {
+    if (leafWeights.size() != leaves.size())
+        throw Error("ranking: " + std::to_string(leafWeights.size()) + " weights for " +
+                    std::to_string(leaves.size()) + " leaves");
+    std::vector<int> out;
+    out.reserve(leaves.size());
+    for (int k : rankOrder(leafWeights)) out.push_back(leaves[k]);
+    return out;
 }
 
 }  // namespace ahp

@@ -67,7 +67,10 @@ Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m) {
     return b;
 }
 
-Eigen::MatrixXd filled(const PairwiseMatrix& m, const Eigen::VectorXd& w) {
+}  // namespace detail
+
+Eigen::MatrixXd completedMatrix(const PairwiseMatrix& m, const Eigen::VectorXd& w) {
+    // Harker 1987: a missing a_ij is the ratio the weights imply, w_i / w_j.
     const int n = m.size();
     Eigen::MatrixXd a(n, n);
     for (int i = 0; i < n; ++i)
@@ -77,8 +80,6 @@ Eigen::MatrixXd filled(const PairwiseMatrix& m, const Eigen::VectorXd& w) {
         }
     return a;
 }
-
-}  // namespace detail
 
 using detail::cell;
 using detail::num;

@@ -155,7 +155,7 @@ Eigen::VectorXd priorities(const PairwiseMatrix& m, PriorityMethod method) {
         case PriorityMethod::NormalizedColumns:
             // Incomplete: complete with the Harker 1987 weights (a_ij = w_i / w_j) first.
             if (m.isComplete()) return normalizedColumns(m.toDense());
-            return normalizedColumns(detail::filled(m, eigenvectorWeights(m)));
+            return normalizedColumns(completedMatrix(m, eigenvectorWeights(m)));
     }
     throw Error("unknown priority method");
 }

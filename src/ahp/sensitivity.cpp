@@ -34,15 +34,6 @@ std::vector<double> leafWeightsAt(const Hierarchy& h, const std::vector<double>&
     return out;
 }
 
-std::vector<int> rank(const std::vector<int>& leaves, const std::vector<double>& w) {
-    std::vector<size_t> idx(leaves.size());
-    for (size_t k = 0; k < idx.size(); ++k) idx[k] = k;
-    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return w[a] > w[b]; });
-    std::vector<int> out;
-    for (size_t k : idx) out.push_back(leaves[k]);
-    return out;
-}
-
 }  // namespace
 
 SensitivityReport sensitivity(const Hierarchy& h, const HierarchyResult& base, int node, int steps) {
@@ -66,7 +57,7 @@ SensitivityReport sensitivity(const Hierarchy& h, const HierarchyResult& base, i
         SensitivityPoint p;
         p.weight = static_cast<double>(k) / steps;
         p.leafWeights = leafWeightsAt(h, base.localWeight, node, leaves, p.weight);
-        p.ranking = rank(leaves, p.leafWeights);
+        p.ranking = rankLeaves(leaves, p.leafWeights);
         r.points.push_back(std::move(p));
     }
     // Each leaf's global weight is a + b x; two leaves swap where their lines cross in (0, 1).

@@ -12,12 +12,9 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// 1-based ranks, highest value first; equal values keep their order.
+// 1-based ranks, highest value first; equal values keep their order (ahp::rankOrder).
 std::vector<int> ranksOf(const std::vector<double>& values) {
-    std::vector<int> order(values.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return values[a] > values[b]; });
+    const std::vector<int> order = ahp::rankOrder(values);
     std::vector<int> ranks(values.size());
     for (std::size_t position = 0; position < order.size(); ++position)
         ranks[order[position]] = static_cast<int>(position) + 1;
@@ -28,22 +25,11 @@ std::string expertLabel(const Expert& expert) {
     return expert.role.empty() ? expert.name : expert.name + " (" + expert.role + ")";
 }
 
-Eigen::MatrixXd completedMatrix(const ahp::PairwiseMatrix& matrix, const Eigen::VectorXd& weights) {
-    int n = matrix.size();
-    Eigen::MatrixXd dense(n, n);
-    for (int i = 0; i < n; ++i)
-        for (int j = 0; j < n; ++j) {
-            auto value = matrix.get(i, j);
-            dense(i, j) = value ? *value : weights(i) / weights(j);
-        }
-    return dense;
-}
-
 void fillSolvedSet(GroupSetTable& table, const ahp::SetResult& result) {
     table.solved = true;
     table.weights = result.localWeights;
     table.consistency = result.consistency;
-    table.matrix = completedMatrix(table.aggregated, table.weights);
+    table.matrix = ahp::completedMatrix(table.aggregated, table.weights);
     table.normalized = table.matrix;
     for (Eigen::Index col = 0; col < table.matrix.cols(); ++col)
         table.normalized.col(col) /= table.matrix.col(col).sum();
@@ -193,6 +179,30 @@ nlohmann::ordered_json groupFilesJson(const LoadedGroup& group, const std::vecto
     return files;
 }
 
+ExpertSetResults expertSetResults(const Model& model, const Response& response) {
+    ExpertSetResults results;
+    const ahp::Hierarchy& hierarchy = model.hierarchy;
+    for (int setIndex : hierarchy.comparisonSets()) {
+        const ahp::Node& set = hierarchy.node(setIndex);
+        std::optional<double> cr;
+        Eigen::VectorXd weights;
+        auto found = response.judgments.find(set.id);
+        if (found != response.judgments.end() && found->second.size() == static_cast<int>(set.children.size()) &&
+            found->second.knownCount() > 0 && found->second.isConnected()) {
+            try {
+                weights = ahp::priorities(found->second, model.settings.method);
+                cr = ahp::consistency(found->second, weights, model.settings.method, model.settings.riTable).cr;
+            } catch (const ahp::Error&) {
+                weights = Eigen::VectorXd();
+                cr.reset();
+            }
+        }
+        results.cr.push_back(cr);
+        results.priorities.push_back(weights);
+    }
+    return results;
+}
+
 GroupTables buildGroupTables(const Model& model, const std::vector<Response>& responses,
                              const GroupOptions& options) {
     std::vector<const Response*> pointers;
@@ -224,6 +234,15 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
             throw ModelError("expert weights: weight " + std::to_string(k + 1) +
                              " must be a finite positive number");
 
+    // Each expert's own results, computed here unless the caller has them.
+    std::vector<ExpertSetResults> computed;
+    std::vector<const ExpertSetResults*> known = options.known;
+    if (known.empty()) {
+        computed.reserve(expertCount);
+        for (const Response* response : responses) computed.push_back(expertSetResults(model, *response));
+        for (const ExpertSetResults& results : computed) known.push_back(&results);
+    }
+
     const ahp::Hierarchy& hierarchy = model.hierarchy;
     ahp::HierarchyJudgments groupJudgments;
     const std::vector<int> setIndices = hierarchy.comparisonSets();
@@ -240,22 +259,8 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
             auto found = responses[e]->judgments.find(table.set);
             const bool answered = found != responses[e]->judgments.end() &&
                                   found->second.size() == n && found->second.knownCount() > 0;
-            std::optional<double> cr;
-            std::optional<Eigen::VectorXd> weights;
-            if (!options.known.empty()) {
-                const ExpertSetResults& known = *options.known[e];
-                cr = known.cr.at(s);
-                if (known.priorities.at(s).size() > 0) weights = known.priorities[s];
-            } else if (answered && found->second.isConnected()) {
-                try {
-                    weights = ahp::priorities(found->second, model.settings.method);
-                    cr = ahp::consistency(found->second, *weights, model.settings.method,
-                                          model.settings.riTable).cr;
-                } catch (const ahp::Error&) {
-                    weights.reset();
-                    cr.reset();
-                }
-            }
+            const std::optional<double> cr = known[e]->cr.at(s);
+            const Eigen::VectorXd& weights = known[e]->priorities.at(s);
             bool include = answered;
             if (include && options.excludeAboveCr && cr && *cr > *options.excludeAboveCr)
                 include = false;
@@ -264,7 +269,7 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
             if (!include) continue;
             included.push_back(found->second);
             includedWeights.push_back(tables.expertWeights[e]);
-            if (weights) includedPriorities.push_back(*weights);
+            if (weights.size() > 0) includedPriorities.push_back(weights);
         }
         table.expertsAggregated = static_cast<int>(included.size());
         if (included.empty()) {

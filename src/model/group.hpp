@@ -84,6 +84,9 @@ struct ExpertSetResults {
     std::vector<std::optional<double>> cr;    // nullopt: unanswered or unsolvable
     std::vector<Eigen::VectorXd> priorities;  // empty when unanswered or unsolvable
 };
+// Computes them (the one place that does): a set counts as answered when the response has a
+// matrix of the set's size with at least one judgment; an error of the engine leaves it unsolved.
+ExpertSetResults expertSetResults(const Model& model, const Response& response);
 
 struct GroupOptions {
     std::vector<double> expertWeights;  // one per response, positive; empty = equal

@@ -17,15 +17,6 @@ using nlohmann::json;
 
 constexpr int kModelVersion = 1;
 
-bool isValidId(const std::string& id) {
-    if (id.empty() || id.size() > 64) return false;
-    for (unsigned char c : id) {
-        bool ok = std::isalnum(c) || c == '_' || c == '-' || c == '.' || c == ':';
-        if (!ok || c >= 0x80) return false;
-    }
-    return true;
-}
-
 bool isValidLanguageCode(const std::string& code) {
     // BCP 47-ish: a 2-3 letter primary subtag, optional -subtags ("fa", "en", "en-GB").
     if (code.size() < 2 || code.size() > 16) return false;
@@ -339,6 +330,15 @@ private:
 };
 
 }  // namespace
+
+bool isValidId(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (unsigned char c : id) {
+        const bool ok = c < 0x80 && (std::isalnum(c) || c == '_' || c == '-' || c == '.' || c == ':');
+        if (!ok) return false;
+    }
+    return true;
+}
 
 bool isPlausibleEmail(const std::string& address) {
     if (address.size() > 254) return false;

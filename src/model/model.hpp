@@ -43,6 +43,10 @@ struct Model {
 // name, or "model"). Throws ModelError, e.g. `model: nodes[4].parent: unknown node id "D9"`.
 Model parseModel(const std::string& text, const std::string& sourceName = "model");
 
+// The rule for model and node ids (the parser's, and the editor's as it is typed): 1 to 64
+// ASCII letters, digits, _ - . or :.
+bool isValidId(const std::string& id);
+
 // True for a plausible e-mail address: one '@' with text before it, a dot after it, no spaces,
 // quotes, angle brackets or control characters (what a mailto: link may carry as is).
 bool isPlausibleEmail(const std::string& address);

@@ -678,7 +678,7 @@ void App::frame() {
     const ImGuiIO& io = ImGui::GetIO();
     // Escape closes any popup (a combo's list, a menu), with or without ImGui's keyboard
     // navigation (the web leaves the keyboard to the page's mirror); the confirmation popup
-    // takes it as its safe answer (drawConfirm).
+    // takes it as its safe answer (ConfirmPopup).
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && d.state.confirm == AppState::Confirm::None &&
         ImGui::GetCurrentContext()->OpenPopupStack.Size > 0)
         ImGui::ClosePopupToLevel(0, true);

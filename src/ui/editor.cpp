@@ -181,15 +181,6 @@ std::string nodeName(const ModelDocument& doc, int uid, const std::string& langu
 
 // --- Editing -----------------------------------------------------------------------------------
 
-bool isValidId(const std::string& id) {  // the model format's rule (model.cpp)
-    if (id.empty() || id.size() > 64) return false;
-    for (unsigned char c : id) {
-        const bool ok = c < 0x80 && (std::isalnum(c) || c == '_' || c == '-' || c == '.' || c == ':');
-        if (!ok) return false;
-    }
-    return true;
-}
-
 std::string uniqueId(const ModelDocument& doc, const std::string& prefix) {
     std::set<std::string> used;
     for (const EditorNode& n : doc.nodes) used.insert(n.id);
@@ -349,7 +340,7 @@ std::vector<EditorProblem> validate(const ModelDocument& doc) {
     const std::vector<std::string> languages = documentLanguages(doc);
 
     const std::string modelId = doc.top.contains("id") && doc.top["id"].is_string() ? doc.top["id"].get<std::string>() : "";
-    if (!isValidId(modelId)) add(Severity::Error, "editor.problem.model_id", -1, modelId);
+    if (!model::isValidId(modelId)) add(Severity::Error, "editor.problem.model_id", -1, modelId);
     for (const std::string& language : languages)
         if (documentString(doc, "title", language).empty()) add(Severity::Error, "editor.problem.title_missing", -1, language);
     const double threshold = crThreshold(doc);
@@ -364,7 +355,7 @@ std::vector<EditorProblem> validate(const ModelDocument& doc) {
     for (const auto& [uid, depth] : treeRows(doc)) {
         const EditorNode& n = *node(doc, uid);
         if (n.id.empty()) add(Severity::Error, "editor.problem.id_empty", uid);
-        else if (!isValidId(n.id)) add(Severity::Error, "editor.problem.id_invalid", uid, n.id);
+        else if (!model::isValidId(n.id)) add(Severity::Error, "editor.problem.id_invalid", uid, n.id);
         else if (idCount[n.id] > 1 && reportedDuplicates.insert(n.id).second)
             add(Severity::Error, "editor.problem.id_duplicate", uid, n.id);
         for (const std::string& language : languages)

@@ -73,7 +73,6 @@ std::string nodeName(const ModelDocument& doc, int uid, const std::string& langu
 
 // --- Editing (each returns whether anything changed, or the new node's uid / -1) ---------------
 
-bool isValidId(const std::string& id);
 // "N1", "N2"...: the first `prefix`<k> no node uses.
 std::string uniqueId(const ModelDocument& doc, const std::string& prefix = "N");
 // A new last child of `parent`, with `labels` (language -> text) and a fresh id.

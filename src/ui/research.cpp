@@ -13,33 +13,17 @@ namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// An expert's own CRs, weights and completeness per set, with the model's method (as
-// model::buildGroupTables computes them for its expert_cr column).
+// An expert's own CRs and weights per set (model::expertSetResults, as the group tables
+// use them) and how many of the judgments asked were given.
 ResearchExpert describe(const model::Model& m, const model::Response& response) {
     ResearchExpert e;
+    static_cast<model::ExpertSetResults&>(e) = model::expertSetResults(m, response);
     const ahp::Hierarchy& h = m.hierarchy;
     for (int parent : h.comparisonSets()) {
-        const std::string& id = h.node(parent).id;
         const int n = int(h.node(parent).children.size());
-        std::optional<double> cr;
-        Eigen::VectorXd weights;
         e.total += n * (n - 1) / 2;
-        const auto found = response.judgments.find(id);
-        if (found != response.judgments.end() && found->second.size() == n) {
-            const ahp::PairwiseMatrix& matrix = found->second;
-            e.answered += matrix.knownCount();
-            if (matrix.knownCount() > 0 && matrix.isConnected()) {
-                try {
-                    weights = ahp::priorities(matrix, m.settings.method);
-                    cr = ahp::consistency(matrix, weights, m.settings.method, m.settings.riTable).cr;
-                } catch (const ahp::Error&) {
-                    weights = Eigen::VectorXd();
-                    cr.reset();
-                }
-            }
-        }
-        e.cr.push_back(cr);
-        e.priorities.push_back(weights);
+        const auto found = response.judgments.find(h.node(parent).id);
+        if (found != response.judgments.end() && found->second.size() == n) e.answered += found->second.knownCount();
     }
     return e;
 }
@@ -294,17 +278,6 @@ std::vector<double> sensitivityLeafWeightsAt(const ahp::SensitivityReport& repor
     return out;
 }
 
-std::vector<int> rankLeaves(const ahp::Hierarchy& h, const std::vector<double>& leafWeights) {
-    const std::vector<int> leaves = h.leaves();
-    std::vector<std::size_t> order(leaves.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return leafWeights.at(a) > leafWeights.at(b); });
-    std::vector<int> out;
-    for (std::size_t k : order) out.push_back(leaves[k]);
-    return out;
-}
-
 nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
     const ahp::Hierarchy& h = m.hierarchy;
     nlohmann::json j;
@@ -366,7 +339,7 @@ nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
         nlohmann::json leafWeights = nlohmann::json::object();
         for (std::size_t k = 0; k < leaves.size(); ++k) leafWeights[h.node(leaves[k]).id] = weights[k];
         nlohmann::json ranking = nlohmann::json::array();
-        for (int leaf : rankLeaves(h, weights)) ranking.push_back(h.node(leaf).id);
+        for (int leaf : ahp::rankLeaves(leaves, weights)) ranking.push_back(h.node(leaf).id);
         nlohmann::json reversals = nlohmann::json::array();
         for (const auto& rv : s.reversals)
             reversals.push_back({{"weight", rv.weight}, {"above", h.node(rv.leafA).id}, {"below", h.node(rv.leafB).id}});

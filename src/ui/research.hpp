@@ -120,8 +120,7 @@ void researchReset(ResearchState& r);
 // global weights are linear in x, so they are interpolated between the report's end points.
 // Hierarchy::leaves() order.
 std::vector<double> sensitivityLeafWeightsAt(const ahp::SensitivityReport& report, double x);
-// Leaf node indices, highest first (ties keep leaves() order, as the engine ranks).
-std::vector<int> rankLeaves(const ahp::Hierarchy& h, const std::vector<double>& leafWeights);
+// Their ranking: ahp::rankLeaves(h.leaves(), weights).
 
 // The researcher's state for tests: files, experts, the group tables (groupTablesJson, the
 // same writer as `ahp group --format json`), AIP, sensitivity and Monte Carlo.

@@ -336,42 +336,25 @@ void summary(const ScreenContext& ctx, const EditorState& e) {
 
 void confirm(const ScreenContext& ctx, const EditorState& e, Intents& out) {
     if (e.confirm == EditorState::Confirm::None) return;
-    const char* popup = "##editor-confirm";
-    if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(540.0f, display.x - 32), 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(popup, nullptr,
-                                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoSavedSettings))
-        return;
     std::string title, body, yes;
-    ImU32 color = IM_COL32(36, 99, 170, 255);
+    bool destructive = true;
     if (e.confirm == EditorState::Confirm::Delete) {
         const std::string name = nodeName(e.doc, e.confirmUid, ctx.state.language);
         title = format(ctx.tr("editor.confirm.delete_title"), name);
         body = format(ctx.tr("editor.confirm.delete_body"), name, ctx.integer(subtreeSize(e.doc, e.confirmUid) - 1));
         yes = ctx.tr("editor.confirm.delete_yes");
-        color = IM_COL32(190, 60, 50, 255);
     } else if (e.confirm == EditorState::Confirm::UseModel) {
         title = ctx.tr("editor.confirm.use_title");
         body = format(ctx.tr("editor.confirm.use_body"), ctx.integer(ctx.state.answered));
         yes = ctx.tr("editor.confirm.use_yes");
+        destructive = false;
     } else {
         title = ctx.tr("editor.confirm.replace_title");
         body = format(ctx.tr("editor.confirm.replace_body"), e.pendingSource);
         yes = ctx.tr("editor.confirm.replace_yes");
-        color = IM_COL32(190, 60, 50, 255);
     }
-    Title(ctx, title);
-    Text(ctx, body);
-    ImGui::Spacing();
-    const int pressed = ButtonRow(ctx, {{ctx.tr("confirm.cancel"), "editor/confirm-no"}, {yes, "editor/confirm-yes"}}, 1, color);
-    if (pressed >= 0) {
-        push(out, editor_action::Answer{pressed == 1});
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+    const int answer = ConfirmPopup(ctx, "##editor-confirm", "editor/", title, body, yes, destructive);
+    if (answer >= 0) push(out, editor_action::Answer{answer == 1});
 }
 }  // namespace
 

@@ -98,33 +98,13 @@ void drawLinkError(const ScreenContext& ctx, Intents& out) {
 void drawConfirm(const ScreenContext& ctx, Intents& out) {
     const AppState& s = ctx.state;
     if (s.confirm == AppState::Confirm::None) return;
-    const char* popup = "##confirm";
-    if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    // Width fixed, height fitted when it appears (fitting every frame would block its input).
-    ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, display.x - 32), 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(popup, nullptr,
-                                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoSavedSettings))
-        return;
     const bool startOver = s.confirm == AppState::Confirm::StartOver;
-    Title(ctx, ctx.tr(startOver ? "confirm.start_over_title" : "confirm.replace_title"));
-    if (startOver) Text(ctx, ctx.tr("confirm.start_over_body"));
-    else Text(ctx, format(ctx.tr("confirm.replace_body"), ctx.integer(s.answered), s.confirmFile));
-    ImGui::Spacing();
-    const std::string& yes = ctx.tr(startOver ? "confirm.start_over_yes" : "confirm.replace_yes");
-    // The safe answer comes first in reading order; the colours tell them apart.
-    const int pressed = ButtonRow(ctx, {{ctx.tr("confirm.cancel"), "confirm-no"}, {yes, "confirm-yes"}}, 1,
-                                  startOver ? IM_COL32(190, 60, 50, 255) : IM_COL32(36, 99, 170, 255));
-    ctx.widgets["confirm-no"].semantics.autofocus = true;  // the keyboard lands on the safe answer
-    // Escape is the safe answer (the keyboard's way out of any popup).
-    const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-    if (pressed >= 0 || escape) {
-        out.push_back(intent::Answer{pressed == 1});
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+    const int answer = ConfirmPopup(
+        ctx, "##confirm", "", ctx.tr(startOver ? "confirm.start_over_title" : "confirm.replace_title"),
+        startOver ? ctx.tr("confirm.start_over_body")
+                  : format(ctx.tr("confirm.replace_body"), ctx.integer(s.answered), s.confirmFile),
+        ctx.tr(startOver ? "confirm.start_over_yes" : "confirm.replace_yes"), startOver);
+    if (answer >= 0) out.push_back(intent::Answer{answer == 1});
 }
 
 }  // namespace ui

@@ -259,10 +259,10 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
 
     const std::vector<int> leaves = h.leaves();
     const std::vector<double> now = sensitivityLeafWeightsAt(s, r.sensitivityWeight);
-    const std::vector<int> ranking = rankLeaves(h, now);
+    const std::vector<int> ranking = ahp::rankLeaves(leaves, now);
     std::vector<int> rankNow(h.nodes().size(), 0), rankBase(h.nodes().size(), 0);
     for (std::size_t k = 0; k < ranking.size(); ++k) rankNow[ranking[k]] = int(k) + 1;
-    const std::vector<int> baseRanking = rankLeaves(h, sensitivityLeafWeightsAt(s, s.baseWeight));
+    const std::vector<int> baseRanking = ahp::rankLeaves(leaves, sensitivityLeafWeightsAt(s, s.baseWeight));
     for (std::size_t k = 0; k < baseRanking.size(); ++k) rankBase[baseRanking[k]] = int(k) + 1;
 
     // The chart: each leaf's global weight against the node's weight (straight lines: global

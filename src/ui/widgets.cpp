@@ -364,6 +364,33 @@ void HoverTooltip(const ScreenContext& ctx, const std::string& logical) {
     ctx.markTooltip();
 }
 
+int ConfirmPopup(const ScreenContext& ctx, const char* popup, const std::string& idPrefix, const std::string& title,
+                 const std::string& body, const std::string& yes, bool destructive) {
+    if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    // Width fixed, height fitted when it appears (fitting every frame would block its input).
+    ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, display.x - 32), 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(popup, nullptr,
+                                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings))
+        return -1;
+    Title(ctx, title);
+    Text(ctx, body);
+    ImGui::Spacing();
+    const std::string no = idPrefix + "confirm-no";
+    // The safe answer comes first in reading order; the colours tell them apart.
+    const int pressed = ButtonRow(ctx, {{ctx.tr("confirm.cancel"), no}, {yes, idPrefix + "confirm-yes"}}, 1,
+                                  destructive ? IM_COL32(190, 60, 50, 255) : IM_COL32(36, 99, 170, 255));
+    ctx.widgets[no].semantics.autofocus = true;  // the keyboard lands on the safe answer
+    // Escape is the safe answer (the keyboard's way out of any popup).
+    const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    const int answer = pressed == 1 ? 1 : pressed == 0 || escape ? 0 : -1;
+    if (answer >= 0) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return answer;
+}
+
 void AlignForWidth(const ScreenContext& ctx, float width) {
     if (!ctx.rtl()) return;
     const float avail = ImGui::GetContentRegionAvail().x;

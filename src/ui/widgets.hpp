@@ -193,6 +193,13 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
 // `role` Link for buttons that lead somewhere (the mirror makes them links).
 int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string, std::string>>& labelAndId,
               int primary = -1, ImU32 primaryColor = 0, Role role = Role::Button);
+// A yes-or-no question in a modal popup in the middle of the window, drawn while the caller's
+// question is pending: `title`, `body`, then the safe answer (confirm.cancel, widget
+// `<idPrefix>confirm-no`, first in reading order; the keyboard lands on it) and `yes`
+// (`<idPrefix>confirm-yes`, red when `destructive`, else blue). Escape is the safe answer.
+// `popup` is ImGui's id for it. Returns 1 for yes, 0 for no, -1 while unanswered.
+int ConfirmPopup(const ScreenContext& ctx, const char* popup, const std::string& idPrefix, const std::string& title,
+                 const std::string& body, const std::string& yes, bool destructive);
 // Places the next item at the reading-direction start of the line, `width` wide.
 void AlignForWidth(const ScreenContext& ctx, float width);
 // `logical` as a tooltip of the last item while a mouse or a pen hovers it (never after a tap).

@@ -122,3 +122,10 @@ TEST_CASE("Synthesis: missing or wrongly sized matrices are unsolved, not errors
     for (size_t k = 1; k < r.leafRanking.size(); ++k)
         CHECK(r.globalWeight[r.leafRanking[k - 1]] >= r.globalWeight[r.leafRanking[k]]);
 }
+
+TEST_CASE("rankOrder and rankLeaves: highest first, ties keep the given order", "[hierarchy]") {
+    CHECK(rankOrder({0.2, 0.5, 0.2, 0.1, 0.5}) == std::vector<int>{1, 4, 0, 2, 3});
+    CHECK(rankOrder({}).empty());
+    CHECK(rankLeaves({7, 8, 9}, {0.25, 0.5, 0.25}) == std::vector<int>{8, 7, 9});
+    CHECK_THROWS_AS(rankLeaves({7, 8, 9}, {0.5, 0.5}), Error);
+}

@@ -98,3 +98,20 @@ TEST_CASE("Equality and connectivity", "[matrix]") {
     CHECK(b.isConnected());
     CHECK(PairwiseMatrix(1).isConnected());
 }
+
+TEST_CASE("completedMatrix keeps the judgments and fills the missing cells with w_i / w_j", "[matrix]") {
+    PairwiseMatrix m(3);
+    m.set(0, 1, 2);
+    m.set(1, 2, 5);
+    Eigen::VectorXd w(3);
+    w << 0.6, 0.3, 0.1;
+    const Eigen::MatrixXd a = completedMatrix(m, w);
+    CHECK(a(0, 1) == 2);
+    CHECK(a(1, 0) == Approx(0.5));
+    CHECK(a(1, 2) == 5);
+    CHECK(a(0, 2) == Approx(6.0));        // missing: 0.6 / 0.1
+    CHECK(a(2, 0) == Approx(1.0 / 6.0));  // and its reciprocal
+    for (int i = 0; i < 3; ++i) CHECK(a(i, i) == 1);
+    m.set(0, 2, 7);
+    CHECK(completedMatrix(m, w) == m.toDense());  // complete: the judgments alone
+}

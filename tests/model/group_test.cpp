@@ -321,3 +321,28 @@ TEST_CASE("a newer revision of an expert replaces the older one in place, ties k
     model::addToGroup(group, m, "d.json", model::writeResponse(m, other));
     CHECK(group.responses[1].identicalTo.empty());
 }
+
+TEST_CASE("expertSetResults: an expert's own weights and CR per set, the group tables' expert_cr", "[group]") {
+    model::Model m = test::smallModel();
+    model::Response ali = expert(m, "Ali", 2, 4, 2, 3);  // consistent: weights 4:2:1
+    ali.judgments.at("A").clear(0, 1);                    // set A unanswered
+    const model::ExpertSetResults own = model::expertSetResults(m, ali);
+    REQUIRE(own.cr.size() == 2);
+    REQUIRE(own.priorities.size() == 2);
+    REQUIRE(own.cr[0]);
+    CHECK(*own.cr[0] == Approx(0).margin(1e-12));
+    REQUIRE(own.priorities[0].size() == 3);
+    CHECK(own.priorities[0](0) == Approx(4.0 / 7).epsilon(1e-12));
+    CHECK(own.priorities[0](2) == Approx(1.0 / 7).epsilon(1e-12));
+    CHECK_FALSE(own.cr[1]);
+    CHECK(own.priorities[1].size() == 0);
+
+    const model::Response sara = expert(m, "Sara", 8, 1, 0.5, 1.0 / 3);
+    const model::GroupTables t = model::buildGroupTables(m, std::vector<model::Response>{ali, sara});
+    const model::ExpertSetResults saraOwn = model::expertSetResults(m, sara);
+    for (std::size_t s = 0; s < t.sets.size(); ++s) {
+        CHECK(t.sets[s].expertCr[0] == own.cr[s]);
+        CHECK(t.sets[s].expertCr[1] == saraOwn.cr[s]);
+    }
+    CHECK_FALSE(t.sets[1].expertIncluded[0]);  // unanswered: not aggregated
+}

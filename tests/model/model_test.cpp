@@ -180,3 +180,14 @@ TEST_CASE("malformed model files give line and column", "[model][errors]") {
           "model: line 1, column 65: nested more than 64 levels deep");
     CHECK_THAT(test::modelError("[1, 2]"), Contains("model: document: must be an object, found an array"));
 }
+
+TEST_CASE("isValidId: the one id rule of the parser and the editor", "[model]") {
+    CHECK(model::isValidId("A1"));
+    CHECK(model::isValidId("c_2-x.y:z"));
+    CHECK(model::isValidId(std::string(64, 'a')));
+    CHECK_FALSE(model::isValidId(""));
+    CHECK_FALSE(model::isValidId(std::string(65, 'a')));
+    CHECK_FALSE(model::isValidId("B B"));
+    CHECK_FALSE(model::isValidId("a/b"));
+    CHECK_FALSE(model::isValidId("\xD9\x85"));  // Persian letter: not ASCII
+}

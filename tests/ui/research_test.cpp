@@ -211,16 +211,16 @@ TEST_CASE("the sensitivity slider's weights are the engine's, and a constructed 
         const auto& p = r.sensitivity->points[k];
         const auto w = ui::sensitivityLeafWeightsAt(*r.sensitivity, p.weight);
         for (std::size_t l = 0; l < w.size(); ++l) CHECK(w[l] == Approx(p.leafWeights[l]).margin(1e-12));
-        CHECK(ui::rankLeaves(h, w) == p.ranking);
+        CHECK(ahp::rankLeaves(h.leaves(), w) == p.ranking);
     }
     // At A = 0 the leaves under A weigh nothing; at A = 1 they have everything: they must pass B and C.
     REQUIRE_FALSE(r.sensitivity->reversals.empty());
     const auto& first = r.sensitivity->reversals.front();
-    const auto before = ui::rankLeaves(h, ui::sensitivityLeafWeightsAt(*r.sensitivity, first.weight - 1e-6));
-    const auto after = ui::rankLeaves(h, ui::sensitivityLeafWeightsAt(*r.sensitivity, first.weight + 1e-6));
+    const auto before = ahp::rankLeaves(h.leaves(), ui::sensitivityLeafWeightsAt(*r.sensitivity, first.weight - 1e-6));
+    const auto after = ahp::rankLeaves(h.leaves(), ui::sensitivityLeafWeightsAt(*r.sensitivity, first.weight + 1e-6));
     CHECK(before != after);
     apply(r, m, ui::research_action::SensitivityWeight{1.0});
-    const auto top = ui::rankLeaves(h, ui::sensitivityLeafWeightsAt(*r.sensitivity, r.sensitivityWeight));
+    const auto top = ahp::rankLeaves(h.leaves(), ui::sensitivityLeafWeightsAt(*r.sensitivity, r.sensitivityWeight));
     CHECK((h.node(top[0]).id == "A1" || h.node(top[0]).id == "A2"));
 }
 

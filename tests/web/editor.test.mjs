@@ -137,6 +137,19 @@ test('editor in Persian: mirrored layout, move under another parent (never its o
   await clickSettled(page, 'editor/confirm-no');
   s = await waitForState(page, (s) => s.editor.confirm === '');
   assert.equal(s.editor.nodes, 53);
+  // The same popup as the survey's (ConfirmPopup): the keyboard lands on the safe answer, and
+  // Escape is that answer, twice in a row.
+  for (let round = 0; round < 2; ++round) {
+    await click(page, 'editor/delete');
+    await waitForState(page, (s) => s.editor.confirm === 'delete');
+    await settle(page, 3);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.widget), 'editor/confirm-no',
+      'the keyboard\'s place moved to the popup\'s safe answer');
+    await page.keyboard.press('Escape');
+    s = await waitForState(page, (s) => s.editor.confirm === '');
+    assert.equal(s.editor.nodes, 53, 'Escape keeps the subtree');
+    await settle(page, 3);
+  }
   await click(page, 'editor/delete');
   await waitForState(page, (s) => s.editor.confirm === 'delete');
   await clickSettled(page, 'editor/confirm-yes');
