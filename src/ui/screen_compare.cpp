@@ -20,8 +20,9 @@ double scaleValueAt(int position) {
 namespace {
 
 const ImU32 kAccent = IM_COL32(36, 99, 170, 255);
-const ImU32 kGood = IM_COL32(46, 140, 70, 255);
-const ImU32 kBad = IM_COL32(200, 50, 50, 255);
+// The consistency verdict, brighter than kGood / kBad: it is the answer to the expert's work.
+const ImU32 kVerdictGood = IM_COL32(46, 140, 70, 255);
+const ImU32 kVerdictBad = IM_COL32(200, 50, 50, 255);
 
 std::string ratioText(const ScreenContext& ctx, double value) {
     if (value >= 1) return ctx.number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 2) + " : " + ctx.integer(1);
@@ -253,8 +254,8 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         // Done: every pair answered, or (adaptive) settled. A set above its CR threshold is drawn
         // as a red warning triangle with "!" (a symbol as well as a colour).
         const bool done = set.answered == set.total || (set.adaptive && set.settled);
-        const ImU32 color = set.aboveThreshold ? kBad
-                            : done             ? kGood
+        const ImU32 color = set.aboveThreshold ? kVerdictBad
+                            : done             ? kVerdictGood
                             : set.answered > 0 ? IM_COL32(214, 140, 20, 255)
                                                : IM_COL32(170, 170, 180, 255);
         if (set.aboveThreshold) {
@@ -301,7 +302,7 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
     if (set.adaptive) {
         // Adaptive: the engine says when the answers so far settle the weights.
         if (set.answered < set.total)
-            Text(ctx, ctx.tr(set.settled ? "compare.settled" : "compare.not_settled"), set.settled ? kGood : kMuted);
+            Text(ctx, ctx.tr(set.settled ? "compare.settled" : "compare.not_settled"), set.settled ? kVerdictGood : kMuted);
         if (set.settled) ctx.mark("settled/" + set.parentId);
         if (!set.solvable) return;
     } else if (set.answered < set.total) {

@@ -14,8 +14,6 @@
 namespace ui {
 
 namespace {
-const ImU32 kBad = IM_COL32(180, 40, 40, 255);
-const ImU32 kGood = IM_COL32(40, 120, 60, 255);
 const ImU32 kRemark = IM_COL32(160, 100, 10, 255);
 
 void push(Intents& out, EditorAction action) { out.push_back(intent::Editor{std::move(action)}); }

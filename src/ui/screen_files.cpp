@@ -9,8 +9,6 @@
 namespace ui {
 
 namespace {
-const ImU32 kGood = IM_COL32(40, 120, 60, 255);
-const ImU32 kBad = IM_COL32(180, 40, 40, 255);
 // A technical message (file names, JSON paths: English) keeps left-to-right order even in the
 // Persian interface, where it is aligned to the right while it fits on one line.
 void Message(const ScreenContext& ctx, const std::string& text, ImU32 color) {

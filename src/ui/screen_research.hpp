@@ -15,8 +15,6 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out);
 void drawResearchUncertainty(const ScreenContext& ctx, Intents& out);
 
 namespace research_ui {
-inline const ImU32 kBad = IM_COL32(180, 40, 40, 255);
-inline const ImU32 kGood = IM_COL32(40, 120, 60, 255);
 
 // Table column of logical column k of n: mirrored in Persian.
 inline int Column(const ScreenContext& ctx, int k, int n) { return ctx.rtl() ? n - 1 - k : k; }

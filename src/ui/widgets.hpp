@@ -207,8 +207,11 @@ void HoverTooltip(const ScreenContext& ctx, const std::string& logical);
 // A horizontal bar 0..1 with a text on it.
 void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU32 color, float width);
 
-// Secondary text (hints, captions, counts).
+// Secondary text (hints, captions, counts); what is fine and what is wrong (a file used or
+// refused, a valid or invalid field, an expert within or over the threshold).
 constexpr ImU32 kMuted = IM_COL32(110, 118, 130, 255);
+constexpr ImU32 kGood = IM_COL32(40, 120, 60, 255);
+constexpr ImU32 kBad = IM_COL32(180, 40, 40, 255);
 
 // Touch guidance for tap targets (WCAG 2.5.5, Apple's and Google's 44-48): in CSS pixels.
 constexpr float kFingerTarget = 44.0f;
