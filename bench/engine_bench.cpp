@@ -9,10 +9,10 @@
 // Inputs are synthetic and fixed by seed (the same on every platform): random reciprocal
 // matrices on Saaty's scale; 1,000 experts answering the whole study (assets/models/egov-qom.json,
 // 14 sets, 38 indicators).
-#include "model/names.hpp"
 #include "ahp/ahp.hpp"
 #include "ahp/uncertainty.hpp"
 #include "model/model.hpp"
+#include "model/names.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -53,8 +53,8 @@ void bench(const std::string& name, const std::function<double()>& op, int round
     std::vector<double> perOp;
     for (int r = 0; r < rounds; ++r) perOp.push_back(timeBatch(batch) / static_cast<double>(batch));
     std::sort(perOp.begin(), perOp.end());
-    std::printf("{\"name\": \"%s\", \"iterations\": %lld, \"ns_per_op\": %.1f}\n", name.c_str(),
-                batch * rounds, perOp[perOp.size() / 2]);
+    std::printf("{\"name\": \"%s\", \"iterations\": %lld, \"ns_per_op\": %.1f}\n", name.c_str(), batch * rounds,
+                perOp[perOp.size() / 2]);
     std::fflush(stdout);
 }
 
@@ -109,8 +109,7 @@ int main(int argc, char** argv) {
     std::printf("{\"platform\": \"native\"}\n");
 #endif
 
-    const ahp::PriorityMethod methods[] = {ahp::PriorityMethod::Eigenvector,
-                                           ahp::PriorityMethod::GeometricMean,
+    const ahp::PriorityMethod methods[] = {ahp::PriorityMethod::Eigenvector, ahp::PriorityMethod::GeometricMean,
                                            ahp::PriorityMethod::NormalizedColumns};
     // ---- one complete matrix: priorities, weights + consistency, the UI's report ----
     // Each call takes the next of 200 random matrices of that size (the time of one fixed
@@ -138,10 +137,11 @@ int main(int argc, char** argv) {
         bench("UI set report eigen" + suffix, [&] {
             const ahp::PairwiseMatrix& m = matrix();
             const Eigen::VectorXd w = ahp::priorities(m, ahp::PriorityMethod::Eigenvector);
-            const double cr = ahp::consistency(m, w, ahp::PriorityMethod::Eigenvector,
-                                               ahp::RandomIndexTable::Saaty1980).cr;
-            return cr + ahp::rankJudgments(m, ahp::PriorityMethod::Eigenvector,
-                                           ahp::RandomIndexTable::Saaty1980).front().deviation;
+            const double cr =
+                ahp::consistency(m, w, ahp::PriorityMethod::Eigenvector, ahp::RandomIndexTable::Saaty1980).cr;
+            return cr + ahp::rankJudgments(m, ahp::PriorityMethod::Eigenvector, ahp::RandomIndexTable::Saaty1980)
+                            .front()
+                            .deviation;
         });
     }
 
@@ -156,12 +156,10 @@ int main(int argc, char** argv) {
     Random random{42};
     for (int e = 0; e < expertCount; ++e)
         for (std::size_t s = 0; s < setIds.size(); ++s)
-            experts[s].push_back(randomMatrix(
-                static_cast<int>(h.node(*h.find(setIds[s])).children.size()), random));
+            experts[s].push_back(randomMatrix(static_cast<int>(h.node(*h.find(setIds[s])).children.size()), random));
     ahp::HierarchyJudgments group;
     auto aggregateAll = [&] {
-        for (std::size_t s = 0; s < setIds.size(); ++s)
-            group[setIds[s]] = ahp::aggregateJudgments(experts[s]);
+        for (std::size_t s = 0; s < setIds.size(); ++s) group[setIds[s]] = ahp::aggregateJudgments(experts[s]);
         return ahp::synthesize(h, group, study.settings).globalWeight.back();
     };
     bench("AIJ 1000 experts x 14 sets + synthesis", aggregateAll);
@@ -170,16 +168,20 @@ int main(int argc, char** argv) {
 
     // ---- Monte Carlo: 10,000 samples over the group judgments ----
     ahp::MonteCarloReport report;
-    bench("Monte Carlo 10000 samples (study)", [&] {
-        report = ahp::monteCarlo(h, group, study.settings, 10000, 0.2, 7);
-        return report.leaves.front().mean;
-    }, 3);
+    bench(
+        "Monte Carlo 10000 samples (study)",
+        [&] {
+            report = ahp::monteCarlo(h, group, study.settings, 10000, 0.2, 7);
+            return report.leaves.front().mean;
+        },
+        3);
     // The result itself, so the two platforms can be compared (same seed, same numbers).
     const ahp::LeafUncertainty* top = &report.leaves.front();
     for (const auto& leaf : report.leaves)
         if (leaf.baseWeight > top->baseWeight) top = &leaf;
-    std::printf("{\"result\": \"Monte Carlo top leaf\", \"id\": \"%s\", \"mean\": %.17g, \"p05\": %.17g, "
-                "\"p95\": %.17g, \"p_rank1\": %.17g}\n",
-                top->id.c_str(), top->mean, top->p05, top->p95, top->rankProbability[0]);
+    std::printf(
+        "{\"result\": \"Monte Carlo top leaf\", \"id\": \"%s\", \"mean\": %.17g, \"p05\": %.17g, "
+        "\"p95\": %.17g, \"p_rank1\": %.17g}\n",
+        top->id.c_str(), top->mean, top->p05, top->p95, top->rankProbability[0]);
     return sink == 12345.678 ? 1 : 0;
 }

@@ -114,12 +114,13 @@ int main(int argc, char** argv) {
         start = Clock::now();
         const model::GroupTables tables = model::buildGroupTables(m, responses);
         const double tablesMs = msSince(start);
-        std::printf("{\"name\": \"load %d files\", \"files\": %d, \"mb\": %.1f, \"experts\": %zu, "
-                    "\"load_group_ms\": %.1f, \"research_ms\": %.1f, \"research_us_per_file\": %.1f, "
-                    "\"steps\": %d, \"longest_step_ms\": %.1f, \"last_step_ms\": %.1f, \"recompute_ms\": %.1f, "
-                    "\"group_tables_ms\": %.1f}\n",
-                    count, count, double(bytes) / 1048576.0, group.responses.size(), groupMs, researchMs,
-                    researchMs * 1000.0 / count, steps, longestStep, recomputeMs, recomputeOnlyMs, tablesMs);
+        std::printf(
+            "{\"name\": \"load %d files\", \"files\": %d, \"mb\": %.1f, \"experts\": %zu, "
+            "\"load_group_ms\": %.1f, \"research_ms\": %.1f, \"research_us_per_file\": %.1f, "
+            "\"steps\": %d, \"longest_step_ms\": %.1f, \"last_step_ms\": %.1f, \"recompute_ms\": %.1f, "
+            "\"group_tables_ms\": %.1f}\n",
+            count, count, double(bytes) / 1048576.0, group.responses.size(), groupMs, researchMs,
+            researchMs * 1000.0 / count, steps, longestStep, recomputeMs, recomputeOnlyMs, tablesMs);
         std::fflush(stdout);
     }
     return 0;

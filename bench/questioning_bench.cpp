@@ -114,9 +114,10 @@ int main(int argc, char** argv) {
         if (!std::strcmp(argv[k], "--experts")) experts = std::max(1, std::atoi(argv[k + 1]));
         if (!std::strcmp(argv[k], "--slip")) slip = std::atof(argv[k + 1]);
     }
-    std::printf("Adaptive questioning: %d simulated experts per row, slips %.0f %% (settled when the "
-                "next answer is predicted to move no weight by more than %.2f)\n\n",
-                experts, slip * 100, ahp::kSettledChange);
+    std::printf(
+        "Adaptive questioning: %d simulated experts per row, slips %.0f %% (settled when the "
+        "next answer is predicted to move no weight by more than %.2f)\n\n",
+        experts, slip * 100, ahp::kSettledChange);
     std::printf("| set size | pairs | asked (mean) | share asked | mean abs distance | 95th pct | within 0.02 |\n");
     std::printf("|---:|---:|---:|---:|---:|---:|---:|\n");
     Random random{20261127};

@@ -9,6 +9,9 @@ bash scripts/build.sh native web
 
 step() { printf '\n=== %s ===\n' "$*"; }
 
+step "C++ style (.clang-format, clang-format-14)"
+bash scripts/format.sh --check
+
 step "JavaScript syntax (the web platform's libraries and the page's scripts)"
 for js in src/platform/js/*.js web/*.js; do node --check "$js" && echo "ok $js"; done
 

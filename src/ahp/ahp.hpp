@@ -96,14 +96,14 @@ struct ConsistencyReport {
     double lambdaMax = 0;  // eigen: principal eigenvalue; other methods: mean of (Aw)_i / w_i
     double ci = 0;         // (lambdaMax - n) / (n - 1); 0 for n <= 2
     double ri = 0;
-    double cr = 0;                     // ci / ri; 0 for n <= 2, never NaN
-    double gci = 0;                    // Aguarón & Moreno-Jiménez 2003
-    double koczkodaj = 0;              // Koczkodaj 1993 triad index (max over triads)
-    bool riExtrapolated = false;       // randomIndexExtrapolated(n, table)
-    bool consistent = true;            // cr <= graduatedCrThreshold(n)
-    bool consistentPlain = true;       // cr < 0.10
-    Eigen::VectorXd weightedSum;       // A w
-    Eigen::VectorXd consistencyVector; // (A w)_i / w_i
+    double cr = 0;                      // ci / ri; 0 for n <= 2, never NaN
+    double gci = 0;                     // Aguarón & Moreno-Jiménez 2003
+    double koczkodaj = 0;               // Koczkodaj 1993 triad index (max over triads)
+    bool riExtrapolated = false;        // randomIndexExtrapolated(n, table)
+    bool consistent = true;             // cr <= graduatedCrThreshold(n)
+    bool consistentPlain = true;        // cr < 0.10
+    Eigen::VectorXd weightedSum;        // A w
+    Eigen::VectorXd consistencyVector;  // (A w)_i / w_i
 };
 
 // The full matrix with each missing a_ij replaced by w_i / w_j, the ratio the weights imply
@@ -112,22 +112,21 @@ Eigen::MatrixXd completedMatrix(const PairwiseMatrix& m, const Eigen::VectorXd& 
 
 // For incomplete matrices, the missing entries are filled with w_i / w_j before measuring
 // (completedMatrix).
-ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& weights,
-                              PriorityMethod method, RandomIndexTable table);
-ConsistencyReport consistency(const PairwiseMatrix& m, PriorityMethod method,
+ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& weights, PriorityMethod method,
                               RandomIndexTable table);
+ConsistencyReport consistency(const PairwiseMatrix& m, PriorityMethod method, RandomIndexTable table);
 
 // Nearest value of Saaty's scale {1/9..1/2, 1, 2..9} to a ratio (in log distance).
 double nearestScaleValue(double ratio);
 
 // One change of one judgment to another value of the 17-point scale, and what it does to CR.
 struct Suggestion {
-    int i = 0, j = 0;              // 0-based, i < j
-    double value = 0;              // a_ij as given
-    double suggested = 0;          // a value of Saaty's scale
-    int steps = 0;                 // scale positions moved (at least 1)
-    double crIfChanged = 0;        // the matrix's CR with a_ij := suggested
-    bool reachesThreshold = false; // crIfChanged <= the threshold
+    int i = 0, j = 0;               // 0-based, i < j
+    double value = 0;               // a_ij as given
+    double suggested = 0;           // a value of Saaty's scale
+    int steps = 0;                  // scale positions moved (at least 1)
+    double crIfChanged = 0;         // the matrix's CR with a_ij := suggested
+    bool reachesThreshold = false;  // crIfChanged <= the threshold
 };
 // The one suggestion rule (used by the CLI and the page). Over every single change of one known
 // judgment to another scale value: the change that brings CR within `threshold` with the fewest
@@ -135,22 +134,21 @@ struct Suggestion {
 // further ties: row order, then the smaller value. Never a change that does not lower CR; none
 // when CR <= threshold, when n <= 2, or when the judgments do not connect every item. CRs within
 // 1e-9 count as equal.
-std::optional<Suggestion> suggestChange(const PairwiseMatrix& m, PriorityMethod method,
-                                        RandomIndexTable table, double threshold);
+std::optional<Suggestion> suggestChange(const PairwiseMatrix& m, PriorityMethod method, RandomIndexTable table,
+                                        double threshold);
 
 // One judgment, ranked by how far it is from what the weights imply.
 struct JudgmentAdvice {
-    int i = 0, j = 0;         // 0-based, i < j
-    double value = 0;         // a_ij as given
-    double implied = 0;       // w_i / w_j
-    double deviation = 0;     // |ln(a_ij w_j / w_i)|
+    int i = 0, j = 0;      // 0-based, i < j
+    double value = 0;      // a_ij as given
+    double implied = 0;    // w_i / w_j
+    double deviation = 0;  // |ln(a_ij w_j / w_i)|
     // The suggestion rule restricted to this judgment (threshold: graduatedCrThreshold(n));
     // none when no other scale value of this judgment lowers CR.
     std::optional<Suggestion> change;
 };
 // All known judgments, worst first (ties: row order).
-std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMethod method,
-                                          RandomIndexTable table);
+std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMethod method, RandomIndexTable table);
 
 // ---------------------------------------------------------------------------------------------
 // Adaptive questioning (docs/formats.md, "Adaptive questioning").
@@ -168,7 +166,7 @@ constexpr double kPriorSpread = 0.28;
 struct QuestionAdvice {
     std::optional<std::pair<int, int>> next;  // 0-based (i < j); none when complete
     bool settled = false;
-    double predictedChange = 0;               // of the next pair once connected (0 before)
+    double predictedChange = 0;  // of the next pair once connected (0 before)
 };
 QuestionAdvice nextQuestion(const PairwiseMatrix& m, PriorityMethod method);
 
@@ -186,18 +184,17 @@ class Hierarchy {
 public:
     // Adds a node; parentId empty for the root (exactly one). Throws Error for a duplicate id,
     // an unknown parent or a second root.
-    int add(const std::string& id, const std::string& parentId,
-            std::map<std::string, std::string> labels = {},
+    int add(const std::string& id, const std::string& parentId, std::map<std::string, std::string> labels = {},
             std::map<std::string, std::string> descriptions = {});
 
     const std::vector<Node>& nodes() const { return nodes_; }
     const Node& node(int index) const { return nodes_.at(index); }
     int root() const { return nodes_.empty() ? -1 : 0; }
     std::optional<int> find(const std::string& id) const;
-    std::vector<int> leaves() const;          // depth-first order
+    std::vector<int> leaves() const;  // depth-first order
     // Parents with >= 2 children, depth-first (pre-order) order: the questionnaire's order.
     std::vector<int> comparisonSets() const;
-    int judgmentCount() const;                // sum over sets of n(n-1)/2
+    int judgmentCount() const;  // sum over sets of n(n-1)/2
 
 private:
     std::vector<Node> nodes_;
@@ -221,11 +218,11 @@ struct SetResult {
 };
 
 struct HierarchyResult {
-    std::vector<SetResult> sets;          // in comparisonSets() order; only sets that could be solved
-    std::vector<double> localWeight;      // per node index (1 for root and for an only child)
-    std::vector<double> globalWeight;     // per node index: product of local weights to the root
-    std::vector<int> leafRanking;         // leaf node indices, highest global weight first
-    std::vector<std::string> unsolved;    // ids of sets with missing/disconnected judgments
+    std::vector<SetResult> sets;        // in comparisonSets() order; only sets that could be solved
+    std::vector<double> localWeight;    // per node index (1 for root and for an only child)
+    std::vector<double> globalWeight;   // per node index: product of local weights to the root
+    std::vector<int> leafRanking;       // leaf node indices, highest global weight first
+    std::vector<std::string> unsolved;  // ids of sets with missing/disconnected judgments
 };
 
 // Local -> global weights by distributive synthesis (Saaty 1980). A set with no solvable
@@ -245,8 +242,7 @@ std::vector<int> rankLeaves(const std::vector<int>& leaves, const std::vector<do
 // Weights: one per expert, positive; empty = equal weights.
 // AIJ: element-wise weighted geometric mean; a judgment missing for an expert is skipped for
 // that cell (weights renormalised over the experts who gave it). Throws Error on size mismatch.
-PairwiseMatrix aggregateJudgments(const std::vector<PairwiseMatrix>& experts,
-                                  const std::vector<double>& weights = {});
+PairwiseMatrix aggregateJudgments(const std::vector<PairwiseMatrix>& experts, const std::vector<double>& weights = {});
 // AIP: weighted geometric mean (renormalised to sum 1) and weighted arithmetic mean.
 Eigen::VectorXd aggregatePrioritiesGeometric(const std::vector<Eigen::VectorXd>& p,
                                              const std::vector<double>& weights = {});
@@ -258,20 +254,19 @@ struct ConsensusReport {
     double sStar = 1;
     enum class Level { VeryLow, Low, Moderate, High, VeryHigh } level = Level::VeryHigh;
 };
-ConsensusReport consensus(const std::vector<Eigen::VectorXd>& priorities,
-                          const std::vector<double>& weights = {});
+ConsensusReport consensus(const std::vector<Eigen::VectorXd>& priorities, const std::vector<double>& weights = {});
 const char* levelName(ConsensusReport::Level level);  // "very low" ... "very high"
 
 // ---------------------------------------------------------------------------------------------
 // Sensitivity: vary one node's local weight from 0 to 1; its siblings keep their proportions.
 struct SensitivityPoint {
-    double weight = 0;                 // the node's local weight
-    std::vector<double> leafWeights;   // global weights, in Hierarchy::leaves() order
-    std::vector<int> ranking;          // leaf node indices, highest first
+    double weight = 0;                // the node's local weight
+    std::vector<double> leafWeights;  // global weights, in Hierarchy::leaves() order
+    std::vector<int> ranking;         // leaf node indices, highest first
 };
 struct RankReversal {
-    double weight = 0;                 // the node's local weight at which two leaves swap
-    int leafA = 0, leafB = 0;          // node indices; A was above B before the point
+    double weight = 0;         // the node's local weight at which two leaves swap
+    int leafA = 0, leafB = 0;  // node indices; A was above B before the point
 };
 struct SensitivityReport {
     int node = 0;
@@ -280,7 +275,6 @@ struct SensitivityReport {
     std::vector<RankReversal> reversals;   // exact crossing points, ascending weight
 };
 // Throws Error if the node is the root or an only child.
-SensitivityReport sensitivity(const Hierarchy& h, const HierarchyResult& base, int node,
-                              int steps = 100);
+SensitivityReport sensitivity(const Hierarchy& h, const HierarchyResult& base, int node, int steps = 100);
 
 }  // namespace ahp

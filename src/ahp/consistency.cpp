@@ -12,24 +12,22 @@ namespace ahp {
 namespace {
 
 // Saaty 1980 (The Analytic Hierarchy Process, McGraw-Hill), n = 1..15.
-constexpr std::array<double, 15> kSaaty = {0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41,
+constexpr std::array<double, 15> kSaaty = {0,    0,    0.58, 0.90, 1.12, 1.24, 1.32, 1.41,
                                            1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
 // Alonso & Lamata 2006 (Int. J. Uncertainty, Fuzziness and Knowledge-Based Systems 14(4)), n = 1..15.
-constexpr std::array<double, 15> kAlonsoLamata = {0,      0,      0.5245, 0.8815, 1.1086,
-                                                  1.2479, 1.3417, 1.4056, 1.4499, 1.4854,
-                                                  1.5141, 1.5365, 1.5551, 1.5713, 1.5838};
+constexpr std::array<double, 15> kAlonsoLamata = {0,      0,      0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056,
+                                                  1.4499, 1.4854, 1.5141, 1.5365, 1.5551, 1.5713, 1.5838};
 // Donegan & Dodd 1991 (Math. Comput. Modelling 15(10) 135-137), as compiled with that citation
 // by AHPy (Griffith): n = 3..20, 25, 30, 40, 50, ..., 100 (docs/formats.md: sources).
 struct TabulatedRi {
     int n;
     double ri;
 };
-constexpr std::array<TabulatedRi, 27> kDoneganDodd = {{
-    {3, 0.4914},  {4, 0.8286},  {5, 1.0591},  {6, 1.1797},  {7, 1.2519},  {8, 1.3171},
-    {9, 1.3733},  {10, 1.4055}, {11, 1.4213}, {12, 1.4497}, {13, 1.4643}, {14, 1.4822},
-    {15, 1.4969}, {16, 1.5078}, {17, 1.5153}, {18, 1.5262}, {19, 1.5313}, {20, 1.5371},
-    {25, 1.5619}, {30, 1.5772}, {40, 1.5976}, {50, 1.6102}, {60, 1.6178}, {70, 1.6237},
-    {80, 1.6277}, {90, 1.6213}, {100, 1.6339}}};
+constexpr std::array<TabulatedRi, 27> kDoneganDodd = {
+    {{3, 0.4914},  {4, 0.8286},  {5, 1.0591},  {6, 1.1797},  {7, 1.2519},  {8, 1.3171},  {9, 1.3733},
+     {10, 1.4055}, {11, 1.4213}, {12, 1.4497}, {13, 1.4643}, {14, 1.4822}, {15, 1.4969}, {16, 1.5078},
+     {17, 1.5153}, {18, 1.5262}, {19, 1.5313}, {20, 1.5371}, {25, 1.5619}, {30, 1.5772}, {40, 1.5976},
+     {50, 1.6102}, {60, 1.6178}, {70, 1.6237}, {80, 1.6277}, {90, 1.6213}, {100, 1.6339}}};
 
 double doneganDodd(int n) {
     if (n >= kDoneganDodd.back().n) return kDoneganDodd.back().ri;
@@ -61,8 +59,8 @@ int nearestScaleIndex(double ratio) {
 
 void checkWeights(const PairwiseMatrix& m, const Eigen::VectorXd& w) {
     if (w.size() != m.size())
-        throw Error("weights have " + std::to_string(w.size()) + " entries for a " +
-                    std::to_string(m.size()) + "x" + std::to_string(m.size()) + " matrix");
+        throw Error("weights have " + std::to_string(w.size()) + " entries for a " + std::to_string(m.size()) + "x" +
+                    std::to_string(m.size()) + " matrix");
     for (Eigen::Index i = 0; i < w.size(); ++i)
         if (!(std::isfinite(w(i)) && w(i) > 0))
             throw Error("weight " + std::to_string(i + 1) + " is " + detail::num(w(i)) +
@@ -157,8 +155,8 @@ double gciThreshold(int n) {
     return 0.37;
 }
 
-ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& weights,
-                              PriorityMethod method, RandomIndexTable table) {
+ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& weights, PriorityMethod method,
+                              RandomIndexTable table) {
     checkWeights(m, weights);
     const int n = m.size();
     ConsistencyReport r;
@@ -191,8 +189,7 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
     return r;
 }
 
-ConsistencyReport consistency(const PairwiseMatrix& m, PriorityMethod method,
-                              RandomIndexTable table) {
+ConsistencyReport consistency(const PairwiseMatrix& m, PriorityMethod method, RandomIndexTable table) {
     return consistency(m, priorities(m, method), method, table);
 }
 
@@ -257,8 +254,8 @@ std::optional<Suggestion> bestChangeOf(const PairwiseMatrix& m, const Eigen::Vec
 
 }  // namespace
 
-std::optional<Suggestion> suggestChange(const PairwiseMatrix& m, PriorityMethod method,
-                                        RandomIndexTable table, double threshold) {
+std::optional<Suggestion> suggestChange(const PairwiseMatrix& m, PriorityMethod method, RandomIndexTable table,
+                                        double threshold) {
     if (m.size() <= 2 || !m.isConnected()) return std::nullopt;
     const Eigen::VectorXd w = priorities(m, method);
     const double cr = consistency(m, w, method, table).cr;
@@ -272,8 +269,7 @@ std::optional<Suggestion> suggestChange(const PairwiseMatrix& m, PriorityMethod 
     return best;
 }
 
-std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMethod method,
-                                          RandomIndexTable table) {
+std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMethod method, RandomIndexTable table) {
     const Eigen::VectorXd w = priorities(m, method);
     const double cr = consistency(m, w, method, table).cr;
     const double threshold = graduatedCrThreshold(m.size());

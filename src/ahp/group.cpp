@@ -13,8 +13,7 @@ namespace {
 std::vector<double> expertWeights(size_t experts, const std::vector<double>& weights) {
     if (weights.empty()) return std::vector<double>(experts, 1.0);
     if (weights.size() != experts)
-        throw Error(std::to_string(weights.size()) + " weights given for " + std::to_string(experts) +
-                    " experts");
+        throw Error(std::to_string(weights.size()) + " weights given for " + std::to_string(experts) + " experts");
     for (size_t k = 0; k < weights.size(); ++k)
         if (!(std::isfinite(weights[k]) && weights[k] > 0))
             throw Error("weight of expert " + std::to_string(k + 1) + " is " + detail::num(weights[k]) +
@@ -27,13 +26,13 @@ void checkVectors(const std::vector<Eigen::VectorXd>& p, bool strictlyPositive) 
     const Eigen::Index n = p.front().size();
     for (size_t k = 0; k < p.size(); ++k) {
         if (p[k].size() != n)
-            throw Error("priority vector of expert " + std::to_string(k + 1) + " has " +
-                        std::to_string(p[k].size()) + " entries, expected " + std::to_string(n));
+            throw Error("priority vector of expert " + std::to_string(k + 1) + " has " + std::to_string(p[k].size()) +
+                        " entries, expected " + std::to_string(n));
         for (Eigen::Index i = 0; i < n; ++i) {
             const double v = p[k](i);
             if (!std::isfinite(v) || v < 0 || (strictlyPositive && v == 0))
-                throw Error("priority " + std::to_string(i + 1) + " of expert " + std::to_string(k + 1) +
-                            " is " + detail::num(v) + (strictlyPositive ? ": must be positive" : ": must be non-negative"));
+                throw Error("priority " + std::to_string(i + 1) + " of expert " + std::to_string(k + 1) + " is " +
+                            detail::num(v) + (strictlyPositive ? ": must be positive" : ": must be non-negative"));
         }
     }
 }
@@ -48,15 +47,14 @@ double entropy(const Eigen::VectorXd& p) {
 
 }  // namespace
 
-PairwiseMatrix aggregateJudgments(const std::vector<PairwiseMatrix>& experts,
-                                  const std::vector<double>& weights) {
+PairwiseMatrix aggregateJudgments(const std::vector<PairwiseMatrix>& experts, const std::vector<double>& weights) {
     if (experts.empty()) throw Error("no expert matrices to aggregate");
     const int n = experts.front().size();
     for (size_t k = 0; k < experts.size(); ++k)
         if (experts[k].size() != n)
-            throw Error("expert " + std::to_string(k + 1) + " has a " + std::to_string(experts[k].size()) +
-                        "x" + std::to_string(experts[k].size()) + " matrix, expected " +
-                        std::to_string(n) + "x" + std::to_string(n));
+            throw Error("expert " + std::to_string(k + 1) + " has a " + std::to_string(experts[k].size()) + "x" +
+                        std::to_string(experts[k].size()) + " matrix, expected " + std::to_string(n) + "x" +
+                        std::to_string(n));
     const auto w = expertWeights(experts.size(), weights);
     // Weighted geometric mean over the experts who answered each cell, weights renormalised
     // over them (Aczél & Saaty 1983; Forman & Peniwati 1998): exp(sum w_k ln a_k / sum w_k).
@@ -130,8 +128,7 @@ Eigen::VectorXd aggregatePrioritiesArithmetic(const std::vector<Eigen::VectorXd>
     return s / sumW;
 }
 
-ConsensusReport consensus(const std::vector<Eigen::VectorXd>& priorities,
-                          const std::vector<double>& weights) {
+ConsensusReport consensus(const std::vector<Eigen::VectorXd>& priorities, const std::vector<double>& weights) {
     checkVectors(priorities, false);
     auto w = expertWeights(priorities.size(), weights);
     ConsensusReport r;
@@ -176,11 +173,11 @@ ConsensusReport consensus(const std::vector<Eigen::VectorXd>& priorities,
 
 const char* levelName(ConsensusReport::Level level) {
     switch (level) {
-        case ConsensusReport::Level::VeryLow: return "very low";
-        case ConsensusReport::Level::Low: return "low";
-        case ConsensusReport::Level::Moderate: return "moderate";
-        case ConsensusReport::Level::High: return "high";
-        case ConsensusReport::Level::VeryHigh: return "very high";
+    case ConsensusReport::Level::VeryLow: return "very low";
+    case ConsensusReport::Level::Low: return "low";
+    case ConsensusReport::Level::Moderate: return "moderate";
+    case ConsensusReport::Level::High: return "high";
+    case ConsensusReport::Level::VeryHigh: return "very high";
     }
     return "unknown";
 }

@@ -7,20 +7,17 @@
 
 namespace ahp {
 
-int Hierarchy::add(const std::string& id, const std::string& parentId,
-                   std::map<std::string, std::string> labels,
+int Hierarchy::add(const std::string& id, const std::string& parentId, std::map<std::string, std::string> labels,
                    std::map<std::string, std::string> descriptions) {
     if (id.empty()) throw Error("node id is empty (parent \"" + parentId + "\")");
     if (byId_.count(id)) throw Error("duplicate node id \"" + id + "\"");
     int parent = -1;
     if (parentId.empty()) {
         if (!nodes_.empty())
-            throw Error("second root \"" + id + "\": the hierarchy already has root \"" +
-                        nodes_.front().id + "\"");
+            throw Error("second root \"" + id + "\": the hierarchy already has root \"" + nodes_.front().id + "\"");
     } else {
         auto it = byId_.find(parentId);
-        if (it == byId_.end())
-            throw Error("node \"" + id + "\" has unknown parent \"" + parentId + "\"");
+        if (it == byId_.end()) throw Error("node \"" + id + "\" has unknown parent \"" + parentId + "\"");
         parent = it->second;
     }
     Node node;
@@ -98,8 +95,7 @@ HierarchyResult synthesize(const Hierarchy& h, const HierarchyJudgments& j, cons
         if (children.size() < 2) continue;
         const std::string& id = nodes[k].id;
         auto it = j.find(id);
-        if (it == j.end() || it->second.size() != static_cast<int>(children.size()) ||
-            !it->second.isConnected()) {
+        if (it == j.end() || it->second.size() != static_cast<int>(children.size()) || !it->second.isConnected()) {
             r.unsolved.push_back(id);
             continue;
         }
@@ -139,8 +135,8 @@ std::vector<int> rankOrder(const std::vector<double>& values) {
 
 std::vector<int> rankLeaves(const std::vector<int>& leaves, const std::vector<double>& leafWeights) {
     if (leafWeights.size() != leaves.size())
-        throw Error("ranking: " + std::to_string(leafWeights.size()) + " weights for " +
-                    std::to_string(leaves.size()) + " leaves");
+        throw Error("ranking: " + std::to_string(leafWeights.size()) + " weights for " + std::to_string(leaves.size()) +
+                    " leaves");
     std::vector<int> out;
     out.reserve(leaves.size());
     for (int k : rankOrder(leafWeights)) out.push_back(leaves[k]);

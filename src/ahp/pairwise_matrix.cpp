@@ -10,9 +10,7 @@ namespace ahp {
 
 namespace detail {
 
-std::string cell(int i, int j) {
-    return "row " + std::to_string(i + 1) + ", column " + std::to_string(j + 1);
-}
+std::string cell(int i, int j) { return "row " + std::to_string(i + 1) + ", column " + std::to_string(j + 1); }
 
 std::string num(double v) {
     char buf[32];
@@ -59,8 +57,10 @@ Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m) {
         int missing = 0;
         for (int j = 0; j < n; ++j) {
             if (i == j) continue;
-            if (auto v = m.get(i, j)) b(i, j) = *v;
-            else ++missing;
+            if (auto v = m.get(i, j))
+                b(i, j) = *v;
+            else
+                ++missing;
         }
         b(i, i) = 1.0 + missing;
     }
@@ -97,18 +97,18 @@ int PairwiseMatrix::index(int i, int j) const {
 
 static void checkCell(int n, int i, int j) {
     if (i < 0 || j < 0 || i >= n || j >= n)
-        throw Error(cell(i, j) + " is outside the " + std::to_string(n) + "x" +
-                    std::to_string(n) + " matrix");
+        throw Error(cell(i, j) + " is outside the " + std::to_string(n) + "x" + std::to_string(n) + " matrix");
     if (i == j) throw Error("judgment at " + cell(i, j) + " is on the diagonal (always 1)");
 }
 
 void PairwiseMatrix::set(int i, int j, double value) {
     checkCell(n_, i, j);
     if (!detail::validJudgment(value))
-        throw Error("judgment at " + cell(i, j) + " is " + num(value) +
-                    ": must be a finite positive number");
-    if (i < j) upper_[index(i, j)] = value;
-    else upper_[index(j, i)] = 1.0 / value;
+        throw Error("judgment at " + cell(i, j) + " is " + num(value) + ": must be a finite positive number");
+    if (i < j)
+        upper_[index(i, j)] = value;
+    else
+        upper_[index(j, i)] = 1.0 / value;
 }
 
 void PairwiseMatrix::clear(int i, int j) {
@@ -118,8 +118,7 @@ void PairwiseMatrix::clear(int i, int j) {
 
 std::optional<double> PairwiseMatrix::get(int i, int j) const {
     if (i < 0 || j < 0 || i >= n_ || j >= n_)
-        throw Error(cell(i, j) + " is outside the " + std::to_string(n_) + "x" +
-                    std::to_string(n_) + " matrix");
+        throw Error(cell(i, j) + " is outside the " + std::to_string(n_) + "x" + std::to_string(n_) + " matrix");
     if (i == j) return 1.0;
     if (i < j) return upper_[index(i, j)];
     const auto& v = upper_[index(j, i)];
@@ -166,8 +165,8 @@ PairwiseMatrix PairwiseMatrix::fromUpperTriangle(const std::vector<std::optional
             const auto& v = values[k];
             if (!v) continue;
             if (!detail::validJudgment(*v))
-                throw Error("value " + std::to_string(k + 1) + " of the upper triangle (" + cell(i, j) +
-                            ") is " + num(*v) + ": must be a finite positive number");
+                throw Error("value " + std::to_string(k + 1) + " of the upper triangle (" + cell(i, j) + ") is " +
+                            num(*v) + ": must be a finite positive number");
             m.upper_[k] = *v;
         }
     return m;
@@ -177,8 +176,7 @@ std::vector<std::optional<double>> PairwiseMatrix::upperTriangle() const { retur
 
 PairwiseMatrix PairwiseMatrix::fromDense(const Eigen::MatrixXd& a, double tolerance) {
     if (a.rows() != a.cols())
-        throw Error("matrix is " + std::to_string(a.rows()) + "x" + std::to_string(a.cols()) +
-                    ": must be square");
+        throw Error("matrix is " + std::to_string(a.rows()) + "x" + std::to_string(a.cols()) + ": must be square");
     const int n = static_cast<int>(a.rows());
     if (n < 1) throw Error("matrix is empty: must be at least 1x1");
     PairwiseMatrix m(n);
@@ -186,23 +184,20 @@ PairwiseMatrix PairwiseMatrix::fromDense(const Eigen::MatrixXd& a, double tolera
         for (int j = 0; j < n; ++j) {
             const double v = a(i, j);
             if (!detail::validJudgment(v))
-                throw Error("judgment at " + cell(i, j) + " is " + num(v) +
-                            ": must be a finite positive number");
+                throw Error("judgment at " + cell(i, j) + " is " + num(v) + ": must be a finite positive number");
             if (i == j && std::abs(v - 1.0) > tolerance)
                 throw Error("diagonal at " + cell(i, j) + " is " + num(v) + ": must be 1");
         }
     for (int i = 0; i < n; ++i)
         for (int j = i + 1; j < n; ++j) {
             if (std::abs(a(i, j) * a(j, i) - 1.0) > tolerance)
-                throw Error("matrix is not reciprocal at " + cell(j, i) + ": " + num(a(j, i)) +
-                            " should be 1/" + num(a(i, j)));
+                throw Error("matrix is not reciprocal at " + cell(j, i) + ": " + num(a(j, i)) + " should be 1/" +
+                            num(a(i, j)));
             m.upper_[m.index(i, j)] = a(i, j);
         }
     return m;
 }
 
-bool PairwiseMatrix::operator==(const PairwiseMatrix& o) const {
-    return n_ == o.n_ && upper_ == o.upper_;
-}
+bool PairwiseMatrix::operator==(const PairwiseMatrix& o) const { return n_ == o.n_ && upper_ == o.upper_; }
 
 }  // namespace ahp

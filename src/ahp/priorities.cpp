@@ -148,14 +148,12 @@ Eigen::VectorXd priorities(const PairwiseMatrix& m, PriorityMethod method) {
     if (n == 1) return Eigen::VectorXd::Ones(1);
     detail::requireConnected(m);
     switch (method) {
-        case PriorityMethod::Eigenvector:
-            return eigenvectorWeights(m);
-        case PriorityMethod::GeometricMean:
-            return llsWeights(m);
-        case PriorityMethod::NormalizedColumns:
-            // Incomplete: complete with the Harker 1987 weights (a_ij = w_i / w_j) first.
-            if (m.isComplete()) return normalizedColumns(m.toDense());
-            return normalizedColumns(completedMatrix(m, eigenvectorWeights(m)));
+    case PriorityMethod::Eigenvector: return eigenvectorWeights(m);
+    case PriorityMethod::GeometricMean: return llsWeights(m);
+    case PriorityMethod::NormalizedColumns:
+        // Incomplete: complete with the Harker 1987 weights (a_ij = w_i / w_j) first.
+        if (m.isComplete()) return normalizedColumns(m.toDense());
+        return normalizedColumns(completedMatrix(m, eigenvectorWeights(m)));
     }
     throw Error("unknown priority method");
 }

@@ -20,9 +20,12 @@ std::vector<double> leafWeightsAt(const Hierarchy& h, const std::vector<double>&
     for (int s : siblings)
         if (s != node) others += base[s];
     for (int s : siblings) {
-        if (s == node) local[s] = x;
-        else if (others > 0) local[s] = base[s] / others * (1.0 - x);
-        else local[s] = (1.0 - x) / static_cast<double>(siblings.size() - 1);
+        if (s == node)
+            local[s] = x;
+        else if (others > 0)
+            local[s] = base[s] / others * (1.0 - x);
+        else
+            local[s] = (1.0 - x) / static_cast<double>(siblings.size() - 1);
     }
     std::vector<double> out;
     out.reserve(leaves.size());
@@ -45,8 +48,8 @@ SensitivityReport sensitivity(const Hierarchy& h, const HierarchyResult& base, i
     if (h.node(h.node(node).parent).children.size() < 2)
         throw Error("sensitivity: node \"" + h.node(node).id + "\" is an only child");
     if (static_cast<int>(base.localWeight.size()) != count)
-        throw Error("sensitivity: the result has " + std::to_string(base.localWeight.size()) +
-                    " local weights for " + std::to_string(count) + " nodes");
+        throw Error("sensitivity: the result has " + std::to_string(base.localWeight.size()) + " local weights for " +
+                    std::to_string(count) + " nodes");
     if (steps < 1) throw Error("sensitivity: steps is " + std::to_string(steps) + ": must be at least 1");
 
     SensitivityReport r;

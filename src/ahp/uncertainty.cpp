@@ -67,14 +67,11 @@ double Xoshiro256::normal() {
     return u * factor;
 }
 
-MonteCarloReport monteCarlo(const Hierarchy& h, const HierarchyJudgments& judgments,
-                            const Settings& settings, int samples, double spread,
-                            std::uint64_t seed) {
-    if (samples < 1)
-        throw Error("Monte Carlo needs at least 1 sample, got " + std::to_string(samples));
+MonteCarloReport monteCarlo(const Hierarchy& h, const HierarchyJudgments& judgments, const Settings& settings,
+                            int samples, double spread, std::uint64_t seed) {
+    if (samples < 1) throw Error("Monte Carlo needs at least 1 sample, got " + std::to_string(samples));
     if (!std::isfinite(spread) || spread < 0)
-        throw Error("Monte Carlo spread is " + detail::num(spread) +
-                    ": must be a finite number >= 0");
+        throw Error("Monte Carlo spread is " + detail::num(spread) + ": must be a finite number >= 0");
     MonteCarloReport report;
     report.samples = samples;
     report.spread = spread;

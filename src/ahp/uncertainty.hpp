@@ -30,12 +30,12 @@ private:
 };
 
 struct LeafUncertainty {
-    int node = 0;            // node index in the hierarchy
+    int node = 0;  // node index in the hierarchy
     std::string id;
-    double baseWeight = 0;   // global weight from the unperturbed judgments
-    double mean = 0;         // over the samples
-    double stddev = 0;       // population standard deviation over the samples
-    double p05 = 0, p95 = 0; // 5th / 95th percentile (linear interpolation between order stats)
+    double baseWeight = 0;    // global weight from the unperturbed judgments
+    double mean = 0;          // over the samples
+    double stddev = 0;        // population standard deviation over the samples
+    double p05 = 0, p95 = 0;  // 5th / 95th percentile (linear interpolation between order stats)
     // rankProbability[r]: share of samples in which this leaf ranked r + 1 (1 = highest global
     // weight; ties keep Hierarchy::leaves() order, as synthesize() does). Sums to 1.
     std::vector<double> rankProbability;
@@ -45,16 +45,15 @@ struct MonteCarloReport {
     int samples = 0;
     double spread = 0;
     std::uint64_t seed = 0;
-    HierarchyResult base;                // synthesize() of the unperturbed judgments
-    std::vector<LeafUncertainty> leaves; // Hierarchy::leaves() order
+    HierarchyResult base;                 // synthesize() of the unperturbed judgments
+    std::vector<LeafUncertainty> leaves;  // Hierarchy::leaves() order
 };
 
 // Throws Error for samples < 1 or a spread that is negative or not finite. Sets that the base
 // judgments cannot solve stay unsolved in every sample (their subtrees weigh 0).
 // spread = 0 reproduces the base weights exactly (mean = p05 = p95 = base weight, and each
 // leaf's base rank has probability 1).
-MonteCarloReport monteCarlo(const Hierarchy& h, const HierarchyJudgments& judgments,
-                            const Settings& settings, int samples, double spread,
-                            std::uint64_t seed);
+MonteCarloReport monteCarlo(const Hierarchy& h, const HierarchyJudgments& judgments, const Settings& settings,
+                            int samples, double spread, std::uint64_t seed);
 
 }  // namespace ahp

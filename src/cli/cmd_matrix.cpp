@@ -98,9 +98,11 @@ ordered_json matrixReport(const ahp::PairwiseMatrix& matrix, const MatrixSetting
             entry["value"] = model::jsonNumber<ordered_json>(advice.value);
             entry["implied"] = model::jsonNumber<ordered_json>(advice.implied);
             // The suggestion rule for this judgment alone: null when no change of it lowers CR.
-            entry["suggested"] = advice.change ? model::jsonNumber<ordered_json>(advice.change->suggested) : ordered_json(nullptr);
+            entry["suggested"] =
+                advice.change ? model::jsonNumber<ordered_json>(advice.change->suggested) : ordered_json(nullptr);
             entry["steps"] = advice.change ? ordered_json(advice.change->steps) : ordered_json(nullptr);
-            entry["cr_if_changed"] = advice.change ? model::jsonNumber<ordered_json>(advice.change->crIfChanged) : ordered_json(nullptr);
+            entry["cr_if_changed"] =
+                advice.change ? model::jsonNumber<ordered_json>(advice.change->crIfChanged) : ordered_json(nullptr);
             worst.push_back(entry);
         }
     out["worst"] = worst;
@@ -118,8 +120,8 @@ ordered_json matrixReport(const ahp::PairwiseMatrix& matrix, const MatrixSetting
 int runPriorities(const std::vector<std::string>& words, std::istream& in, std::ostream& out) {
     Args args = parseArgs("priorities", words, {"--method", "--ri"});
     if (!args.positional.empty())
-        throw UsageError("priorities reads the matrix from stdin; unexpected argument \"" +
-                         args.positional.front() + "\"");
+        throw UsageError("priorities reads the matrix from stdin; unexpected argument \"" + args.positional.front() +
+                         "\"");
     MatrixSettings settings = readSettings(args);
     ahp::PairwiseMatrix matrix = model::parseMatrixText(readAll(in));
     out << matrixReport(matrix, settings).dump(2) << "\n";
@@ -129,8 +131,8 @@ int runPriorities(const std::vector<std::string>& words, std::istream& in, std::
 int runAggregate(const std::vector<std::string>& words, std::istream& in, std::ostream& out) {
     Args args = parseArgs("aggregate", words, {"--method", "--ri", "--weights"});
     if (!args.positional.empty())
-        throw UsageError("aggregate reads the matrices from stdin; unexpected argument \"" +
-                         args.positional.front() + "\"");
+        throw UsageError("aggregate reads the matrices from stdin; unexpected argument \"" + args.positional.front() +
+                         "\"");
     MatrixSettings settings = readSettings(args);
     std::vector<model::MatrixLine> lines = model::parseUpperTriangleLines(readAll(in));
     std::vector<double> weights;
@@ -164,7 +166,8 @@ int runAggregate(const std::vector<std::string>& words, std::istream& in, std::o
         expert["cr"] = nullptr;  // when the expert's own judgments do not connect all items
         if (line.matrix.isConnected()) {
             Eigen::VectorXd w = ahp::priorities(line.matrix, settings.method);
-            expert["cr"] = model::jsonNumber<ordered_json>(ahp::consistency(line.matrix, w, settings.method, settings.riTable).cr);
+            expert["cr"] =
+                model::jsonNumber<ordered_json>(ahp::consistency(line.matrix, w, settings.method, settings.riTable).cr);
             expertWeights.push_back(w);
         }
         experts.push_back(expert);

@@ -39,8 +39,8 @@ std::string readLanguage(const Args& args, const model::Model& m) {
             if (code == language) return language;
         std::string known;
         for (const auto& code : m.languages) known += (known.empty() ? "" : ", ") + code;
-        throw UsageError("--language: model \"" + m.id + "\" has no \"" + language +
-                         "\" labels (it has: " + known + ")");
+        throw UsageError("--language: model \"" + m.id + "\" has no \"" + language + "\" labels (it has: " + known +
+                         ")");
     }
     for (const auto& code : m.languages)
         if (code == "en") return code;
@@ -69,8 +69,8 @@ std::string modelJson(const model::Model& m) {
     ordered_json sets = ordered_json::array();
     for (int k : h.comparisonSets()) {
         int n = setSize(m, k);
-        sets.push_back({{"set", h.node(k).id}, {"size", n}, {"judgments", n * (n - 1) / 2},
-                        {"items", model::childIds(h, k)}});
+        sets.push_back(
+            {{"set", h.node(k).id}, {"size", n}, {"judgments", n * (n - 1) / 2}, {"items", model::childIds(h, k)}});
     }
     out["sets"] = sets;
     ordered_json nodes = ordered_json::array();
@@ -102,8 +102,7 @@ std::string modelCsv(const model::Model& m) {
         auto reported = m.reportedLocalWeights.find(node.id);
         std::vector<std::string> row{
             node.id, node.parent < 0 ? "" : h.node(node.parent).id,
-            std::to_string(model::nodeDepth(h, static_cast<int>(k))),
-            std::to_string(setSize(m, static_cast<int>(k))),
+            std::to_string(model::nodeDepth(h, static_cast<int>(k))), std::to_string(setSize(m, static_cast<int>(k))),
             reported == m.reportedLocalWeights.end() ? "" : model::formatNumber(reported->second)};
         for (const auto& language : m.languages)
             row.push_back(node.labels.count(language) ? node.labels.at(language) : "");
@@ -115,21 +114,21 @@ std::string modelCsv(const model::Model& m) {
 std::string modelMarkdown(const model::Model& m, const std::string& language) {
     const ahp::Hierarchy& h = m.hierarchy;
     std::string md = "# " + model::markdownCell(m.title.count(language) ? m.title.at(language) : m.id) + "\n\n";
-    md += "Model `" + m.id + "`, hash `" + m.hash + "`; " + std::to_string(h.nodes().size()) +
-          " nodes, " + std::to_string(h.leaves().size()) + " leaves, " +
-          std::to_string(h.comparisonSets().size()) + " comparison sets, " +
-          std::to_string(h.judgmentCount()) + " judgments per expert; method " +
-          model::methodName(m.settings.method) + ", RI " + model::riTableName(m.settings.riTable) +
-          ", CR threshold " + model::formatNumber(m.settings.crThreshold) + ".\n\n";
+    md += "Model `" + m.id + "`, hash `" + m.hash + "`; " + std::to_string(h.nodes().size()) + " nodes, " +
+          std::to_string(h.leaves().size()) + " leaves, " + std::to_string(h.comparisonSets().size()) +
+          " comparison sets, " + std::to_string(h.judgmentCount()) + " judgments per expert; method " +
+          model::methodName(m.settings.method) + ", RI " + model::riTableName(m.settings.riTable) + ", CR threshold " +
+          model::formatNumber(m.settings.crThreshold) + ".\n\n";
     for (std::size_t k = 0; k < h.nodes().size(); ++k) {
         const ahp::Node& node = h.node(static_cast<int>(k));
-        md += std::string(2 * model::nodeDepth(h, static_cast<int>(k)), ' ') + "- **" + node.id +
-              "** " + model::markdownCell(model::nodeLabel(m, static_cast<int>(k), language));
+        md += std::string(2 * model::nodeDepth(h, static_cast<int>(k)), ' ') + "- **" + node.id + "** " +
+              model::markdownCell(model::nodeLabel(m, static_cast<int>(k), language));
         int n = setSize(m, static_cast<int>(k));
-        if (n) md += " _(set of " + std::to_string(n) + ", " + std::to_string(n * (n - 1) / 2) + (n == 2 ? " judgment)_" : " judgments)_");
+        if (n)
+            md += " _(set of " + std::to_string(n) + ", " + std::to_string(n * (n - 1) / 2) +
+                  (n == 2 ? " judgment)_" : " judgments)_");
         auto reported = m.reportedLocalWeights.find(node.id);
-        if (reported != m.reportedLocalWeights.end())
-            md += " — reported " + model::formatFixed(reported->second, 4);
+        if (reported != m.reportedLocalWeights.end()) md += " — reported " + model::formatFixed(reported->second, 4);
         md += "\n";
     }
     return md;
@@ -144,17 +143,19 @@ int runModel(const std::vector<std::string>& words, std::ostream& out) {
     Format format = readFormat(args);
     const std::string& path = args.positional.front();
     model::Model m = model::parseModel(readFile(path, model::limits::kModelBytes, "model"), path);
-    if (format == Format::Json) out << modelJson(m);
-    else if (format == Format::Csv) out << modelCsv(m);
-    else out << modelMarkdown(m, readLanguage(args, m));
+    if (format == Format::Json)
+        out << modelJson(m);
+    else if (format == Format::Csv)
+        out << modelCsv(m);
+    else
+        out << modelMarkdown(m, readLanguage(args, m));
     return 0;
 }
 
 int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostream& warnings) {
-    Args args = parseArgs("group", words, {"--format", "--exclude-above", "--weights", "--language"},
-                          {"--include-identical"});
-    if (args.positional.size() < 2)
-        throw UsageError("group needs a MODEL file and at least one RESPONSE file");
+    Args args =
+        parseArgs("group", words, {"--format", "--exclude-above", "--weights", "--language"}, {"--include-identical"});
+    if (args.positional.size() < 2) throw UsageError("group needs a MODEL file and at least one RESPONSE file");
     Format format = readFormat(args);
     const std::string& modelPath = args.positional.front();
     model::Model m = model::parseModel(readFile(modelPath, model::limits::kModelBytes, "model"), modelPath);
@@ -185,10 +186,8 @@ int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostr
     group.skipped.insert(group.skipped.begin(), unreadable.begin(), unreadable.end());
     const std::vector<std::size_t> used = model::usedResponses(group, args.has("--include-identical"));
     if (used.empty())  // one error line, naming the first reason
-        throw model::ModelError("no usable response files (" + std::to_string(group.skipped.size()) +
-                                " skipped" +
-                                (group.skipped.empty() ? "" : "; first: " + group.skipped.front().message) +
-                                ")");
+        throw model::ModelError("no usable response files (" + std::to_string(group.skipped.size()) + " skipped" +
+                                (group.skipped.empty() ? "" : "; first: " + group.skipped.front().message) + ")");
     for (const auto& skipped : group.skipped) warnings << "ahp: skipped " << skipped.message << "\n";
     for (const auto& superseded : group.superseded)
         warnings << "ahp: skipped " << superseded.file << ": an older revision of the same expert's answers (using "
@@ -201,9 +200,8 @@ int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostr
     if (args.has("--weights")) {
         options.expertWeights = model::parseWeightList(args.get("--weights", ""), "--weights");
         if (options.expertWeights.size() != args.positional.size() - 1)
-            throw UsageError("--weights: " + std::to_string(options.expertWeights.size()) +
-                             " weights for " + std::to_string(args.positional.size() - 1) +
-                             " response files");
+            throw UsageError("--weights: " + std::to_string(options.expertWeights.size()) + " weights for " +
+                             std::to_string(args.positional.size() - 1) + " response files");
         // Keep the weights of the files that were used, in order.
         std::unordered_map<std::string, double> weightOf;
         for (std::size_t k = args.positional.size() - 1; k >= 1; --k)  // the first of equal paths wins

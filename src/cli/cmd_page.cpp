@@ -33,12 +33,13 @@ std::string findTemplate(const Args& args) {
     std::error_code error;
     const fs::path exe = fs::read_symlink("/proc/self/exe", error);
     if (!error) {
-        for (const fs::path& candidate : {exe.parent_path() / "ahp-survey.html",
-                                          exe.parent_path().parent_path() / "web" / "ahp-survey.html"})
+        for (const fs::path& candidate :
+             {exe.parent_path() / "ahp-survey.html", exe.parent_path().parent_path() / "web" / "ahp-survey.html"})
             if (fs::exists(candidate, error)) return candidate.string();
     }
-    throw UsageError("page needs the single-file survey page to start from: build it (build/web/ahp-survey.html, "
-                     "scripts/build.sh web) and give it with --template FILE or AHP_SURVEY_HTML");
+    throw UsageError(
+        "page needs the single-file survey page to start from: build it (build/web/ahp-survey.html, "
+        "scripts/build.sh web) and give it with --template FILE or AHP_SURVEY_HTML");
 }
 
 // Writes through a temporary file, so a failed write leaves no half page behind.
@@ -64,8 +65,8 @@ void writeFile(const std::string& path, const std::string& bytes) {
 std::string qrSvg(const std::string& link) {
 #ifdef AHP_HAVE_QRCODEGEN
     std::vector<uint8_t> code(qrcodegen_BUFFER_LEN_MAX), scratch(qrcodegen_BUFFER_LEN_MAX);
-    if (!qrcodegen_encodeText(link.c_str(), scratch.data(), code.data(), qrcodegen_Ecc_MEDIUM,
-                              qrcodegen_VERSION_MIN, qrcodegen_VERSION_MAX, qrcodegen_Mask_AUTO, true))
+    if (!qrcodegen_encodeText(link.c_str(), scratch.data(), code.data(), qrcodegen_Ecc_MEDIUM, qrcodegen_VERSION_MIN,
+                              qrcodegen_VERSION_MAX, qrcodegen_Mask_AUTO, true))
         throw UsageError("--link: too long for a QR code (" + std::to_string(link.size()) + " bytes)");
     const int size = qrcodegen_getSize(code.data());
     const int border = 4;
@@ -76,9 +77,11 @@ std::string qrSvg(const std::string& link) {
                 path += "M" + std::to_string(x + border) + "," + std::to_string(y + border) + "h1v1h-1z";
     const std::string extent = std::to_string(size + 2 * border);
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + extent + " " + extent +
+           "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
+           extent + " " + extent +
            "\" shape-rendering=\"crispEdges\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n"
-           "<path fill=\"#000\" d=\"" + path + "\"/>\n</svg>\n";
+           "<path fill=\"#000\" d=\"" +
+           path + "\"/>\n</svg>\n";
 #else
     (void)link;
     throw UsageError("--qr: this build of ahp has no QR code support (use the native build)");
@@ -92,13 +95,13 @@ int runPage(const std::vector<std::string>& words, std::ostream& out) {
     if (args.positional.size() != 1)
         throw UsageError("page needs exactly one MODEL file (got " + std::to_string(args.positional.size()) + ")");
     if (!args.has("--out")) throw UsageError("page needs --out FILE.html");
-    if (args.has("--qr") && !args.has("--link"))
-        throw UsageError("--qr needs --link URL (where the page will be put)");
+    if (args.has("--qr") && !args.has("--link")) throw UsageError("--qr needs --link URL (where the page will be put)");
     const std::string& modelPath = args.positional.front();
     const std::string modelText = readFile(modelPath, model::limits::kModelBytes, "model");
     const model::Model m = model::parseModel(modelText, modelPath);
     const std::string templatePath = findTemplate(args);
-    const std::string page = model::surveyPage(readFile(templatePath, model::limits::kPageBytes, "page"), modelText, templatePath);
+    const std::string page =
+        model::surveyPage(readFile(templatePath, model::limits::kPageBytes, "page"), modelText, templatePath);
     const std::string outPath = args.get("--out", "");
 
     nlohmann::ordered_json summary;

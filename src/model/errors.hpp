@@ -12,8 +12,7 @@
 namespace model {
 
 struct ModelError : std::runtime_error {
-    explicit ModelError(const std::string& message, std::string code = "invalid",
-                        std::vector<std::string> args = {})
+    explicit ModelError(const std::string& message, std::string code = "invalid", std::vector<std::string> args = {})
         : std::runtime_error(message), code(std::move(code)), args(std::move(args)) {}
     // "invalid" (a value in the file is wrong; args: the JSON path), or one of the codes listed
     // in docs/formats.md ("Limits and problems"): "too_large", "not_json", "duplicate_key", ...

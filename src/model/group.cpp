@@ -33,8 +33,7 @@ void fillSolvedSet(GroupSetTable& table, const ahp::SetResult& result) {
     table.normalized = table.matrix;
     for (Eigen::Index col = 0; col < table.matrix.cols(); ++col)
         table.normalized.col(col) /= table.matrix.col(col).sum();
-    table.ranks = ranksOf(std::vector<double>(table.weights.data(),
-                                              table.weights.data() + table.weights.size()));
+    table.ranks = ranksOf(std::vector<double>(table.weights.data(), table.weights.data() + table.weights.size()));
 }
 
 ordered_json matrixJson(const Eigen::MatrixXd& matrix) {
@@ -100,7 +99,8 @@ AddResult addToGroup(LoadedGroup& group, const Model& model, const std::string& 
         if (twin == group.byJudgments.end() || twin->second == self) return "";
         const LoadedResponse& first = group.responses[twin->second];
         group.duplicates.push_back(
-            {file, first.file, "identical judgments to " + first.file + " (\"" + expertLabel(first.response.expert) + "\")"});
+            {file, first.file,
+             "identical judgments to " + first.file + " (\"" + expertLabel(first.response.expert) + "\")"});
         return first.file;
     };
 
@@ -138,8 +138,7 @@ AddResult addToGroup(LoadedGroup& group, const Model& model, const std::string& 
     return {AddResult::Kind::Replaced, index};
 }
 
-LoadedGroup loadGroup(const Model& model,
-                      const std::vector<std::pair<std::string, std::string>>& files) {
+LoadedGroup loadGroup(const Model& model, const std::vector<std::pair<std::string, std::string>>& files) {
     LoadedGroup group;
     for (const auto& [file, text] : files) addToGroup(group, model, file, text);
     return group;
@@ -154,15 +153,14 @@ std::vector<std::size_t> usedResponses(const LoadedGroup& group, bool includeIde
 
 nlohmann::ordered_json groupFilesJson(const LoadedGroup& group, const std::vector<std::size_t>& used) {
     ordered_json files;
-    ordered_json usedFiles = ordered_json::array(), skipped = ordered_json::array(),
-                 superseded = ordered_json::array(), duplicates = ordered_json::array();
+    ordered_json usedFiles = ordered_json::array(), skipped = ordered_json::array(), superseded = ordered_json::array(),
+                 duplicates = ordered_json::array();
     std::vector<bool> isUsed(group.responses.size(), false);
     for (std::size_t k : used) {
         usedFiles.push_back(group.responses[k].file);
         isUsed[k] = true;
     }
-    for (const auto& s : group.skipped)
-        skipped.push_back({{"file", s.file}, {"code", s.code}, {"message", s.message}});
+    for (const auto& s : group.skipped) skipped.push_back({{"file", s.file}, {"code", s.code}, {"message", s.message}});
     for (const auto& s : group.superseded) superseded.push_back({{"file", s.file}, {"superseded_by", s.supersededBy}});
     std::unordered_map<std::string, bool> twinUsed;  // file -> used, for the responses with a twin
     for (std::size_t k = 0; k < group.responses.size(); ++k)
@@ -170,7 +168,8 @@ nlohmann::ordered_json groupFilesJson(const LoadedGroup& group, const std::vecto
     for (const auto& d : group.duplicates) {
         auto found = twinUsed.find(d.file);
         const bool included = found != twinUsed.end() && found->second;
-        duplicates.push_back({{"file", d.file}, {"duplicate_of", d.firstFile}, {"reason", d.reason}, {"included", included}});
+        duplicates.push_back(
+            {{"file", d.file}, {"duplicate_of", d.firstFile}, {"reason", d.reason}, {"included", included}});
     }
     files["used"] = usedFiles;
     files["skipped"] = skipped;
@@ -203,8 +202,7 @@ ExpertSetResults expertSetResults(const Model& model, const Response& response) 
     return results;
 }
 
-GroupTables buildGroupTables(const Model& model, const std::vector<Response>& responses,
-                             const GroupOptions& options) {
+GroupTables buildGroupTables(const Model& model, const std::vector<Response>& responses, const GroupOptions& options) {
     std::vector<const Response*> pointers;
     pointers.reserve(responses.size());
     for (const Response& response : responses) pointers.push_back(&response);
@@ -224,15 +222,14 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
     if (!options.known.empty() && options.known.size() != expertCount)
         throw ModelError("group: known results for " + std::to_string(options.known.size()) + " of " +
                          std::to_string(expertCount) + " experts");
-    tables.expertWeights = options.expertWeights.empty() ? std::vector<double>(expertCount, 1.0)
-                                                         : options.expertWeights;
+    tables.expertWeights =
+        options.expertWeights.empty() ? std::vector<double>(expertCount, 1.0) : options.expertWeights;
     if (tables.expertWeights.size() != expertCount)
-        throw ModelError("expert weights: " + std::to_string(tables.expertWeights.size()) +
-                         " given for " + std::to_string(expertCount) + " experts");
+        throw ModelError("expert weights: " + std::to_string(tables.expertWeights.size()) + " given for " +
+                         std::to_string(expertCount) + " experts");
     for (std::size_t k = 0; k < expertCount; ++k)
         if (!(std::isfinite(tables.expertWeights[k]) && tables.expertWeights[k] > 0))
-            throw ModelError("expert weights: weight " + std::to_string(k + 1) +
-                             " must be a finite positive number");
+            throw ModelError("expert weights: weight " + std::to_string(k + 1) + " must be a finite positive number");
 
     // Each expert's own results, computed here unless the caller has them.
     std::vector<ExpertSetResults> computed;
@@ -257,13 +254,12 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
         std::vector<Eigen::VectorXd> includedPriorities;
         for (std::size_t e = 0; e < expertCount; ++e) {
             auto found = responses[e]->judgments.find(table.set);
-            const bool answered = found != responses[e]->judgments.end() &&
-                                  found->second.size() == n && found->second.knownCount() > 0;
+            const bool answered =
+                found != responses[e]->judgments.end() && found->second.size() == n && found->second.knownCount() > 0;
             const std::optional<double> cr = known[e]->cr.at(s);
             const Eigen::VectorXd& weights = known[e]->priorities.at(s);
             bool include = answered;
-            if (include && options.excludeAboveCr && cr && *cr > *options.excludeAboveCr)
-                include = false;
+            if (include && options.excludeAboveCr && cr && *cr > *options.excludeAboveCr) include = false;
             table.expertCr.push_back(cr);
             table.expertIncluded.push_back(include);
             if (!include) continue;
@@ -273,10 +269,9 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
         }
         table.expertsAggregated = static_cast<int>(included.size());
         if (included.empty()) {
-            table.problem = options.excludeAboveCr
-                                ? "no expert's judgments to aggregate (none given, or CR above " +
-                                      formatNumber(*options.excludeAboveCr) + ")"
-                                : "no expert gave judgments for this set";
+            table.problem = options.excludeAboveCr ? "no expert's judgments to aggregate (none given, or CR above " +
+                                                         formatNumber(*options.excludeAboveCr) + ")"
+                                                   : "no expert gave judgments for this set";
             table.aggregated = ahp::PairwiseMatrix(n);
         } else {
             table.aggregated = ahp::aggregateJudgments(included, includedWeights);
@@ -349,9 +344,8 @@ nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& ta
     out["exclude_above_cr"] = jsonNumber<ordered_json>(tables.excludeAboveCr);
     ordered_json experts = ordered_json::array();
     for (std::size_t e = 0; e < tables.experts.size(); ++e)
-        experts.push_back({{"name", tables.experts[e].name},
-                           {"role", tables.experts[e].role},
-                           {"weight", tables.expertWeights[e]}});
+        experts.push_back(
+            {{"name", tables.experts[e].name}, {"role", tables.experts[e].role}, {"weight", tables.expertWeights[e]}});
     out["experts"] = experts;
     ordered_json sets = ordered_json::array();
     for (const auto& table : tables.sets) {
@@ -378,10 +372,9 @@ nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& ta
         for (const auto& cr : table.expertCr) expertCr.push_back(jsonNumber<ordered_json>(cr));
         set["expert_cr"] = expertCr;
         set["expert_included"] = table.expertIncluded;
-        set["consensus"] = table.consensus
-                               ? ordered_json{{"s_star", jsonNumber<ordered_json>(*table.consensus)},
-                                              {"level", table.consensusLevel}}
-                               : ordered_json(nullptr);
+        set["consensus"] = table.consensus ? ordered_json{{"s_star", jsonNumber<ordered_json>(*table.consensus)},
+                                                          {"level", table.consensusLevel}}
+                                           : ordered_json(nullptr);
         sets.push_back(set);
     }
     out["sets"] = sets;
@@ -402,11 +395,12 @@ nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& ta
     ordered_json ranking = ordered_json::array();
     for (std::size_t k = 0; k < tables.leafRanking.size(); ++k) {
         const std::string& id = tables.leafRanking[k];
-        auto row = std::find_if(tables.nodes.begin(), tables.nodes.end(),
-                                [&](const GroupNodeRow& r) { return r.id == id; });
-        ranking.push_back({{"rank", k + 1},
-                           {"id", id},
-                           {"global_weight", jsonNumber<ordered_json>(row != tables.nodes.end() ? row->globalWeight : 0)}});
+        auto row =
+            std::find_if(tables.nodes.begin(), tables.nodes.end(), [&](const GroupNodeRow& r) { return r.id == id; });
+        ranking.push_back(
+            {{"rank", k + 1},
+             {"id", id},
+             {"global_weight", jsonNumber<ordered_json>(row != tables.nodes.end() ? row->globalWeight : 0)}});
     }
     out["ranking"] = ranking;
     out["unsolved"] = tables.unsolved;
@@ -419,11 +413,12 @@ std::string groupTablesCsv(const Model& model, const GroupTables& tables, const 
     std::string csv = "\xEF\xBB\xBF";
     csv += csvRow({"table", "expert", "role", "set", "set_label", "row", "row_label", "col", "col_label", "value"});
     auto label = [&](const std::string& id) { return id.empty() ? std::string() : nodeLabel(model, id, language); };
-    auto add = [&](const std::string& table, const std::string& set, const std::string& row,
-                   const std::string& col, const std::string& value) {
+    auto add = [&](const std::string& table, const std::string& set, const std::string& row, const std::string& col,
+                   const std::string& value) {
         csv += csvRow({table, "", "", set, label(set), row, label(row), col, label(col), value});
     };
-    auto addExpert = [&](const std::string& table, std::size_t expert, const std::string& set, const std::string& value) {
+    auto addExpert = [&](const std::string& table, std::size_t expert, const std::string& set,
+                         const std::string& value) {
         csv += csvRow({table, trimmedName(tables.experts[expert].name), trimmedName(tables.experts[expert].role), set,
                        label(set), "", "", "", "", value});
     };
@@ -442,13 +437,11 @@ std::string groupTablesCsv(const Model& model, const GroupTables& tables, const 
                 add("matrix", table.set, table.items[i], table.items[j], formatNumber(table.matrix(i, j)));
         for (int i = 0; i < n; ++i)
             for (int j = 0; j < n; ++j)
-                add("normalized", table.set, table.items[i], table.items[j],
-                    formatNumber(table.normalized(i, j)));
+                add("normalized", table.set, table.items[i], table.items[j], formatNumber(table.normalized(i, j)));
         for (int i = 0; i < n; ++i) {
             add("weight", table.set, table.items[i], "", formatNumber(table.weights(i)));
             add("rank", table.set, table.items[i], "", std::to_string(table.ranks[i]));
-            add("weighted_sum", table.set, table.items[i], "",
-                formatNumber(table.consistency.weightedSum(i)));
+            add("weighted_sum", table.set, table.items[i], "", formatNumber(table.consistency.weightedSum(i)));
             add("consistency_vector", table.set, table.items[i], "",
                 formatNumber(table.consistency.consistencyVector(i)));
         }
@@ -466,8 +459,7 @@ std::string groupTablesCsv(const Model& model, const GroupTables& tables, const 
     return csv;
 }
 
-std::string groupTablesMarkdown(const Model& model, const GroupTables& tables,
-                                const std::string& language) {
+std::string groupTablesMarkdown(const Model& model, const GroupTables& tables, const std::string& language) {
     auto fixed = [](double value) { return formatFixed(value, 4); };
     auto row = [](const std::vector<std::string>& cells) {
         std::string line = "|";
@@ -479,13 +471,11 @@ std::string groupTablesMarkdown(const Model& model, const GroupTables& tables,
         for (std::size_t k = 0; k < cells.size(); ++k) line += k == 0 ? "---|" : "---:|";
         return line + "\n";
     };
-    std::string md = "# Group results: " + markdownCell(model.title.count(language)
-                                                          ? model.title.at(language)
-                                                          : model.id) + "\n\n";
-    md += "Model `" + tables.modelId + "` (hash `" + tables.modelHash + "`), " +
-          std::to_string(tables.experts.size()) + " experts, AIJ (weighted geometric mean), method " +
-          methodName(tables.settings.method) + ", RI " + riTableName(tables.settings.riTable) +
-          ", CR threshold " + formatNumber(tables.settings.crThreshold);
+    std::string md =
+        "# Group results: " + markdownCell(model.title.count(language) ? model.title.at(language) : model.id) + "\n\n";
+    md += "Model `" + tables.modelId + "` (hash `" + tables.modelHash + "`), " + std::to_string(tables.experts.size()) +
+          " experts, AIJ (weighted geometric mean), method " + methodName(tables.settings.method) + ", RI " +
+          riTableName(tables.settings.riTable) + ", CR threshold " + formatNumber(tables.settings.crThreshold);
     if (tables.excludeAboveCr)
         md += ", expert matrices with CR above " + formatNumber(*tables.excludeAboveCr) + " left out";
     md += ".\n\n";
@@ -519,10 +509,9 @@ std::string groupTablesMarkdown(const Model& model, const GroupTables& tables,
         const auto& c = table.consistency;
         md += "λmax = " + fixed(c.lambdaMax) + ", CI = " + fixed(c.ci) + ", RI = " + fixed(c.ri) +
               ", CR = " + fixed(c.cr) +
-              (c.cr <= tables.settings.crThreshold ? " (acceptable)" : " (above the threshold)") +
-              "; " + std::to_string(table.expertsAggregated) + " experts aggregated";
-        if (table.consensus)
-            md += "; consensus S* = " + fixed(*table.consensus) + " (" + table.consensusLevel + ")";
+              (c.cr <= tables.settings.crThreshold ? " (acceptable)" : " (above the threshold)") + "; " +
+              std::to_string(table.expertsAggregated) + " experts aggregated";
+        if (table.consensus) md += "; consensus S* = " + fixed(*table.consensus) + " (" + table.consensusLevel + ")";
         md += ".\n\n";
     }
 
@@ -540,19 +529,18 @@ std::string groupTablesMarkdown(const Model& model, const GroupTables& tables,
         md += row(cells);
     }
     md += "\n## Local and global weights\n\n";
-    md += header({"Node", "Label", "Parent", "Local weight", "Local rank", "Reported (study)",
-                  "Global weight", "Global rank"});
+    md += header(
+        {"Node", "Label", "Parent", "Local weight", "Local rank", "Reported (study)", "Global weight", "Global rank"});
     for (const auto& node : tables.nodes)
         md += row({node.id, nodeLabel(model, node.id, language), node.parent, fixed(node.localWeight),
-                   std::to_string(node.localRank),
-                   node.reportedLocalWeight ? fixed(*node.reportedLocalWeight) : "",
+                   std::to_string(node.localRank), node.reportedLocalWeight ? fixed(*node.reportedLocalWeight) : "",
                    fixed(node.globalWeight), node.leaf ? std::to_string(node.leafRank) : ""});
     md += "\n## Ranking of the leaves\n\n";
     md += header({"Rank", "Node", "Label", "Global weight"});
     for (std::size_t k = 0; k < tables.leafRanking.size(); ++k) {
         const std::string& id = tables.leafRanking[k];
-        auto node = std::find_if(tables.nodes.begin(), tables.nodes.end(),
-                                 [&](const GroupNodeRow& r) { return r.id == id; });
+        auto node =
+            std::find_if(tables.nodes.begin(), tables.nodes.end(), [&](const GroupNodeRow& r) { return r.id == id; });
         md += row({std::to_string(k + 1), id, nodeLabel(model, id, language),
                    node != tables.nodes.end() ? fixed(node->globalWeight) : ""});
     }

@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -26,27 +26,27 @@ struct LoadedResponse {
 };
 struct SkippedFile {
     std::string file;
-    std::string message;             // the ModelError text, which already names the file
-    std::string code = "invalid";    // ModelError::code and args, for the interface's language
+    std::string message;           // the ModelError text, which already names the file
+    std::string code = "invalid";  // ModelError::code and args, for the interface's language
     std::vector<std::string> args;
 };
-struct DuplicateExpert {             // identical judgments under another name (see identicalTo)
+struct DuplicateExpert {  // identical judgments under another name (see identicalTo)
     std::string file;
     std::string firstFile;
-    std::string reason;              // "identical judgments to FILE ("NAME")"
+    std::string reason;  // "identical judgments to FILE ("NAME")"
 };
-struct SupersededFile {              // an older revision of an expert's answers
+struct SupersededFile {  // an older revision of an expert's answers
     std::string file;
-    std::string supersededBy;        // the file used instead (the newest saved_at)
+    std::string supersededBy;  // the file used instead (the newest saved_at)
 };
 struct LoadedGroup {
-    std::vector<LoadedResponse> responses;     // one per expert (name + role), first-seen order
-    std::vector<SkippedFile> skipped;          // files that failed to parse
-    std::vector<DuplicateExpert> duplicates;   // responses whose judgments repeat an earlier one's
-    std::vector<SupersededFile> superseded;    // older revisions of the experts in `responses`
+    std::vector<LoadedResponse> responses;    // one per expert (name + role), first-seen order
+    std::vector<SkippedFile> skipped;         // files that failed to parse
+    std::vector<DuplicateExpert> duplicates;  // responses whose judgments repeat an earlier one's
+    std::vector<SupersededFile> superseded;   // older revisions of the experts in `responses`
     // Indexes that keep loading linear in the number of files.
-    std::unordered_map<std::string, std::size_t> byExpert;     // expert key -> responses index
-    std::unordered_map<std::string, std::size_t> byJudgments;  // judgments key -> responses index
+    std::unordered_map<std::string, std::size_t> byExpert;                   // expert key -> responses index
+    std::unordered_map<std::string, std::size_t> byJudgments;                // judgments key -> responses index
     std::unordered_map<std::string, std::vector<std::size_t>> supersededOf;  // expert key -> superseded indices
 };
 
@@ -56,8 +56,7 @@ struct LoadedGroup {
 // are listed in `superseded`. A response whose judgments equal an earlier used one's under
 // another name is kept with `identicalTo` set and listed in `duplicates`. Time and memory are
 // linear in the number of files.
-LoadedGroup loadGroup(const Model& model,
-                      const std::vector<std::pair<std::string, std::string>>& files);
+LoadedGroup loadGroup(const Model& model, const std::vector<std::pair<std::string, std::string>>& files);
 
 // What one more file did to a group.
 struct AddResult {
@@ -107,10 +106,10 @@ struct GroupSetTable {
     ahp::PairwiseMatrix aggregated;  // AIJ: element-wise weighted geometric mean
     // The rest is filled when solved. Missing aggregated cells are shown as w_i / w_j.
     Eigen::MatrixXd matrix;
-    Eigen::MatrixXd normalized;      // each column divided by its sum
-    Eigen::VectorXd weights;         // local weights, settings' method
-    std::vector<int> ranks;          // 1 = highest weight; ties share the better rank order
-    ahp::ConsistencyReport consistency;  // lambda max, CI, RI, CR, A w, (A w)_i / w_i
+    Eigen::MatrixXd normalized;                   // each column divided by its sum
+    Eigen::VectorXd weights;                      // local weights, settings' method
+    std::vector<int> ranks;                       // 1 = highest weight; ties share the better rank order
+    ahp::ConsistencyReport consistency;           // lambda max, CI, RI, CR, A w, (A w)_i / w_i
     std::vector<std::optional<double>> expertCr;  // per expert; nullopt if not computable
     std::vector<bool> expertIncluded;             // aggregated into this set
     std::optional<double> consensus;              // S* over the included experts
@@ -125,7 +124,7 @@ struct GroupNodeRow {
     double localWeight = 0;
     int localRank = 0;  // among siblings, 1 = highest
     double globalWeight = 0;
-    int leafRank = 0;   // among all leaves, 1 = highest; 0 for inner nodes
+    int leafRank = 0;  // among all leaves, 1 = highest; 0 for inner nodes
     std::optional<double> reportedLocalWeight;
 };
 
@@ -135,9 +134,9 @@ struct GroupTables {
     ahp::Settings settings;
     std::optional<double> excludeAboveCr;
     std::vector<Expert> experts;
-    std::vector<double> expertWeights;  // as used (equal weights written out)
-    std::vector<GroupSetTable> sets;    // Hierarchy::comparisonSets() order
-    std::vector<GroupNodeRow> nodes;    // every node but the root, hierarchy order
+    std::vector<double> expertWeights;     // as used (equal weights written out)
+    std::vector<GroupSetTable> sets;       // Hierarchy::comparisonSets() order
+    std::vector<GroupNodeRow> nodes;       // every node but the root, hierarchy order
     std::vector<std::string> leafRanking;  // leaf ids, highest global weight first
     std::vector<std::string> unsolved;     // sets without a solvable group matrix
 };
@@ -155,7 +154,6 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
 // Markdown: headed sections with tables, labels in `language`.
 nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& tables);
 std::string groupTablesCsv(const Model& model, const GroupTables& tables, const std::string& language);
-std::string groupTablesMarkdown(const Model& model, const GroupTables& tables,
-                                const std::string& language = "en");
+std::string groupTablesMarkdown(const Model& model, const GroupTables& tables, const std::string& language = "en");
 
 }  // namespace model

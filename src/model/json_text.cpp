@@ -67,9 +67,12 @@ PreScan preScan(const std::string& text) {
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return {PreScan::Problem::NotJson, k};
         if (inString) {
             if (c < 0x20) return {PreScan::Problem::NotJson, k};
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
         } else if (c >= 0x7F) {
             return {PreScan::Problem::NotJson, k};
         } else if (c == '"') {
@@ -85,8 +88,7 @@ PreScan preScan(const std::string& text) {
 
 // What a JSON text may start with (after blanks); anything else is some other kind of file.
 bool canStartJson(char c) {
-    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' ||
-           c == 'n';
+    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n';
 }
 
 // Refuses an object that holds the same key twice (nlohmann keeps the last one silently), naming
@@ -138,7 +140,8 @@ private:
     std::string pathOfParent() const {
         std::string path;
         for (std::size_t k = 0; k + 1 < frames_.size(); ++k)
-            path = frames_[k].object ? JsonChecker::member(path, frames_[k].key) : JsonChecker::element(path, frames_[k].index);
+            path = frames_[k].object ? JsonChecker::member(path, frames_[k].key)
+                                     : JsonChecker::element(path, frames_[k].index);
         return path;
     }
 };
@@ -167,8 +170,8 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source)
                          "not_json", {where(scan.at)});
     }
     if (scan.problem == PreScan::Problem::TooDeep)
-        throw ModelError(source + ": " + where(scan.at) + ": nested more than " +
-                             std::to_string(limits::kJsonNesting) + " levels deep",
+        throw ModelError(source + ": " + where(scan.at) + ": nested more than " + std::to_string(limits::kJsonNesting) +
+                             " levels deep",
                          "too_deep", {std::to_string(limits::kJsonNesting)});
     try {
         return nlohmann::json::parse(text, DuplicateKeyCheck(source));
@@ -201,13 +204,13 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source)
             std::size_t at = text.find(what.substr(open + 1, close - open - 1));
             if (at != std::string::npos) {
                 TextPosition position = positionOf(text, at);
-                where = "line " + std::to_string(position.line) + ", column " +
-                        std::to_string(position.column) + ": ";
+                where = "line " + std::to_string(position.line) + ", column " + std::to_string(position.column) + ": ";
             }
         }
         std::size_t bracket = what.find("] ");
         std::string reason = bracket == std::string::npos ? what : what.substr(bracket + 2);
-        throw ModelError(source + ": " + where + reason + " (numbers must be finite)", "syntax", {where.empty() ? where : where.substr(0, where.size() - 2)});
+        throw ModelError(source + ": " + where + reason + " (numbers must be finite)", "syntax",
+                         {where.empty() ? where : where.substr(0, where.size() - 2)});
     }
 }
 
@@ -222,8 +225,7 @@ std::string jsonTypeName(const nlohmann::json& value) {
 }
 
 std::string quoteForMessage(const nlohmann::json& value) {
-    std::string text =
-        value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return cutUtf8(text, 40);
 }
 
@@ -252,8 +254,7 @@ const nlohmann::json& JsonChecker::required(const nlohmann::json& object, const 
     return *it;
 }
 
-const nlohmann::json* JsonChecker::optional(const nlohmann::json& object,
-                                            const std::string& key) const {
+const nlohmann::json* JsonChecker::optional(const nlohmann::json& object, const std::string& key) const {
     auto it = object.find(key);
     if (it == object.end() || it->is_null()) return nullptr;
     return &*it;
@@ -272,8 +273,7 @@ std::string JsonChecker::expectString(const nlohmann::json& value, const std::st
     return value.get<std::string>();
 }
 
-std::string JsonChecker::expectNonEmptyString(const nlohmann::json& value,
-                                              const std::string& path) const {
+std::string JsonChecker::expectNonEmptyString(const nlohmann::json& value, const std::string& path) const {
     std::string text = expectString(value, path);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(path, "must not be empty");
     return text;
@@ -307,8 +307,8 @@ void JsonChecker::expectOnlyKeys(const nlohmann::json& object, const std::string
     }
 }
 
-void JsonChecker::expectFormatAndVersion(const nlohmann::json& document, const std::string& format,
-                                         long long version, const std::string& what) const {
+void JsonChecker::expectFormatAndVersion(const nlohmann::json& document, const std::string& format, long long version,
+                                         const std::string& what) const {
     const nlohmann::json& found = required(document, "", "format");
     if (expectString(found, "format") != format)
         failWith("wrong_kind." + what, {}, "format",

@@ -34,16 +34,15 @@ public:
     // Code "invalid", argument: the path.
     [[noreturn]] void fail(const std::string& path, const std::string& problem) const;
     // With a code of docs/formats.md's list and its arguments.
-    [[noreturn]] void failWith(const std::string& code, const std::vector<std::string>& args,
-                               const std::string& path, const std::string& problem) const;
+    [[noreturn]] void failWith(const std::string& code, const std::vector<std::string>& args, const std::string& path,
+                               const std::string& problem) const;
 
     static std::string member(const std::string& path, const std::string& key);
     static std::string element(const std::string& path, std::size_t index);
 
     // The member `key` of object `object`: required ones throw when absent; optional ones
     // return nullptr.
-    const nlohmann::json& required(const nlohmann::json& object, const std::string& path,
-                                   const std::string& key) const;
+    const nlohmann::json& required(const nlohmann::json& object, const std::string& path, const std::string& key) const;
     const nlohmann::json* optional(const nlohmann::json& object, const std::string& key) const;
 
     void expectObject(const nlohmann::json& value, const std::string& path) const;

@@ -76,8 +76,10 @@ std::string printableUtf8(const std::string& text) {
         if (valid && length > 1) {  // no overlong forms, surrogates or code points past U+10FFFF
             std::size_t next = at;
             const unsigned cp = decodeAt(text, next);
-            valid = cp >= (length == 2 ? 0x80u : length == 3 ? 0x800u : 0x10000u) && !(cp >= 0xD800 && cp <= 0xDFFF) &&
-                    cp <= 0x10FFFF;
+            valid = cp >= (length == 2   ? 0x80u
+                           : length == 3 ? 0x800u
+                                         : 0x10000u) &&
+                    !(cp >= 0xD800 && cp <= 0xDFFF) && cp <= 0x10FFFF;
         }
         if (!valid) {
             std::snprintf(escaped, sizeof escaped, "\\x%02X", c);

@@ -12,14 +12,14 @@ namespace limits {
 constexpr std::size_t kModelBytes = 5 * 1024 * 1024;     // a model file (or a link's model text)
 constexpr std::size_t kResponseBytes = 2 * 1024 * 1024;  // a response file or an autosaved session
 constexpr std::size_t kPageBytes = 32 * 1024 * 1024;     // a survey page's template (the single-file page)
-constexpr int kJsonNesting = 64;         // [ and { inside each other
-constexpr int kNodes = 2000;             // nodes in a model, the goal included
-constexpr int kDepth = 500;              // levels below the goal
-constexpr int kItemsPerSet = 60;         // children of one node (a 60 x 60 matrix: 1,770 judgments)
+constexpr int kJsonNesting = 64;                         // [ and { inside each other
+constexpr int kNodes = 2000;                             // nodes in a model, the goal included
+constexpr int kDepth = 500;                              // levels below the goal
+constexpr int kItemsPerSet = 60;                         // children of one node (a 60 x 60 matrix: 1,770 judgments)
 constexpr int kLanguages = 20;
-constexpr int kNameCharacters = 200;     // an expert's name, and a role
-constexpr int kLabelCharacters = 500;    // a node's label, a title
-constexpr int kTextCharacters = 20000;   // a purpose, a description, a note
+constexpr int kNameCharacters = 200;    // an expert's name, and a role
+constexpr int kLabelCharacters = 500;   // a node's label, a title
+constexpr int kTextCharacters = 20000;  // a purpose, a description, a note
 }  // namespace limits
 
 // "50 MB", "2 MB", "18 KB", "512 bytes" (1 KB = 1,024 bytes), for messages. Sizes are 64-bit:

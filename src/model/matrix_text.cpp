@@ -51,8 +51,8 @@ std::vector<TextLine> splitLines(const std::string& text) {
             if (at == std::string::npos) break;
             std::size_t stop = line.find_first_of(" \t\r,", at);
             if (stop == std::string::npos) stop = line.size();
-            parsed.tokens.push_back({line.substr(at, stop - at), lineNumber,
-                                     static_cast<int>(parsed.tokens.size()) + 1});
+            parsed.tokens.push_back(
+                {line.substr(at, stop - at), lineNumber, static_cast<int>(parsed.tokens.size()) + 1});
             at = stop;
         }
         lines.push_back(std::move(parsed));
@@ -115,9 +115,7 @@ std::string triangleCountProblem(std::size_t count) {
 
 ahp::PairwiseMatrix upperTriangle(const TextLine& line) {
     int n = sizeForTriangle(line.tokens.size());
-    if (n == 0)
-        throw ModelError("line " + std::to_string(line.line) + ": " +
-                         triangleCountProblem(line.tokens.size()));
+    if (n == 0) throw ModelError("line " + std::to_string(line.line) + ": " + triangleCountProblem(line.tokens.size()));
     ahp::PairwiseMatrix matrix(n);
     std::size_t k = 0;
     for (int i = 0; i < n; ++i)
@@ -130,13 +128,11 @@ ahp::PairwiseMatrix fullMatrix(const std::vector<TextLine>& lines) {
     int n = static_cast<int>(lines.size());
     if (n > kMaxTextMatrixSize)
         throw ModelError("line " + std::to_string(lines.back().line) + ": " + std::to_string(n) +
-                         " rows is more than this tool handles (" +
-                         std::to_string(kMaxTextMatrixSize) + ")");
+                         " rows is more than this tool handles (" + std::to_string(kMaxTextMatrixSize) + ")");
     for (const auto& line : lines)
         if (static_cast<int>(line.tokens.size()) != n)
-            throw ModelError("line " + std::to_string(line.line) + ": " +
-                             std::to_string(line.tokens.size()) + " values, expected " +
-                             std::to_string(n) + " (a full matrix with " + std::to_string(n) +
+            throw ModelError("line " + std::to_string(line.line) + ": " + std::to_string(line.tokens.size()) +
+                             " values, expected " + std::to_string(n) + " (a full matrix with " + std::to_string(n) +
                              " rows has " + std::to_string(n) +
                              " values per row; for an upper triangle give one line)");
     std::vector<std::vector<std::optional<double>>> values(n);
@@ -151,13 +147,14 @@ ahp::PairwiseMatrix fullMatrix(const std::vector<TextLine>& lines) {
             const auto& upper = values[i][j];
             const auto& lower = values[j][i];
             if (upper && lower && std::fabs(*upper * *lower - 1) > 0.025)
-                failToken(lines[j].tokens[i],
-                          "is not the reciprocal of line " + std::to_string(lines[i].line) +
-                              ", value " + std::to_string(j + 1) + " (\"" +
-                              lines[i].tokens[j].text + "\"): expected " +
-                              formatNumber(1 / *upper));
-            if (upper) matrix.set(i, j, *upper);
-            else if (lower) matrix.set(i, j, 1 / *lower);
+                failToken(lines[j].tokens[i], "is not the reciprocal of line " + std::to_string(lines[i].line) +
+                                                  ", value " + std::to_string(j + 1) + " (\"" +
+                                                  lines[i].tokens[j].text + "\"): expected " +
+                                                  formatNumber(1 / *upper));
+            if (upper)
+                matrix.set(i, j, *upper);
+            else if (lower)
+                matrix.set(i, j, 1 / *lower);
         }
     }
     return matrix;
@@ -167,7 +164,8 @@ ahp::PairwiseMatrix fullMatrix(const std::vector<TextLine>& lines) {
 
 ahp::PairwiseMatrix parseMatrixText(const std::string& text) {
     std::vector<TextLine> lines = splitLines(text);
-    if (lines.empty()) throw ModelError("no input: expected a matrix (n lines of n values, or one line of n(n-1)/2 judgments)");
+    if (lines.empty())
+        throw ModelError("no input: expected a matrix (n lines of n values, or one line of n(n-1)/2 judgments)");
     if (lines.size() == 1) return upperTriangle(lines.front());
     return fullMatrix(lines);
 }
@@ -177,15 +175,13 @@ std::vector<MatrixLine> parseUpperTriangleLines(const std::string& text) {
     for (const auto& line : splitLines(text)) {
         ahp::PairwiseMatrix matrix = upperTriangle(line);
         if (!matrices.empty() && matrix.size() != matrices.front().matrix.size())
-            throw ModelError("line " + std::to_string(line.line) + ": " +
-                             std::to_string(line.tokens.size()) + " values (n = " +
-                             std::to_string(matrix.size()) + ") but line " +
-                             std::to_string(matrices.front().line) + " has n = " +
-                             std::to_string(matrices.front().matrix.size()));
+            throw ModelError("line " + std::to_string(line.line) + ": " + std::to_string(line.tokens.size()) +
+                             " values (n = " + std::to_string(matrix.size()) + ") but line " +
+                             std::to_string(matrices.front().line) +
+                             " has n = " + std::to_string(matrices.front().matrix.size()));
         matrices.push_back({line.line, std::move(matrix)});
     }
-    if (matrices.empty())
-        throw ModelError("no input: expected one line of upper-triangle judgments per expert");
+    if (matrices.empty()) throw ModelError("no input: expected one line of upper-triangle judgments per expert");
     return matrices;
 }
 

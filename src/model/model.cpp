@@ -53,8 +53,8 @@ public:
         json document = parseJsonText(text, check_.source());
         check_.expectObject(document, "");
         check_.expectOnlyKeys(document, "",
-                              {"format", "version", "id", "title", "purpose", "instructions", "contact",
-                               "languages", "settings", "nodes", "source"});
+                              {"format", "version", "id", "title", "purpose", "instructions", "contact", "languages",
+                               "settings", "nodes", "source"});
         check_.expectFormatAndVersion(document, "ahp-model", kModelVersion, "model");
 
         Model model;
@@ -71,8 +71,7 @@ public:
         if (const json* contact = check_.optional(document, "contact")) {
             model.contact = check_.expectString(*contact, "contact");
             if (!model.contact.empty() && !isPlausibleEmail(model.contact))
-                check_.fail("contact", "\"" + model.contact +
-                                           "\" is not an e-mail address like \"name@example.org\"");
+                check_.fail("contact", "\"" + model.contact + "\" is not an e-mail address like \"name@example.org\"");
         }
         if (const json* settings = check_.optional(document, "settings")) {
             model.settings = readSettings(*settings);
@@ -149,11 +148,10 @@ private:
             bool declared = false;
             for (const auto& language : languages_) declared |= language == it.key();
             if (!declared)
-                check_.fail(memberPath, "language \"" + it.key() +
-                                            "\" is not declared in languages (" +
+                check_.fail(memberPath, "language \"" + it.key() + "\" is not declared in languages (" +
                                             joinList(languages_) + ")");
-            text[it.key()] = complete ? check_.expectNonEmptyString(*it, memberPath)
-                                      : check_.expectString(*it, memberPath);
+            text[it.key()] =
+                complete ? check_.expectNonEmptyString(*it, memberPath) : check_.expectString(*it, memberPath);
             checkText(text[it.key()], memberPath, kind);
         }
         if (complete) {
@@ -173,16 +171,15 @@ private:
             std::string name = check_.expectString(*method, "settings.method");
             auto parsed = parseMethodName(name);
             if (!parsed)
-                check_.fail("settings.method", "unknown method \"" + name + "\" (known: " +
-                                                   methodNameList() + ")");
+                check_.fail("settings.method", "unknown method \"" + name + "\" (known: " + methodNameList() + ")");
             settings.method = *parsed;
         }
         if (const json* ri = check_.optional(value, "ri")) {
             std::string name = check_.expectString(*ri, "settings.ri");
             auto parsed = parseRiTableName(name);
             if (!parsed)
-                check_.fail("settings.ri", "unknown random index table \"" + name +
-                                               "\" (known: " + riTableNameList() + ")");
+                check_.fail("settings.ri",
+                            "unknown random index table \"" + name + "\" (known: " + riTableNameList() + ")");
             settings.riTable = *parsed;
         }
         if (const json* threshold = check_.optional(value, "cr_threshold")) {
@@ -218,19 +215,17 @@ private:
             const json& node = value[k];
             check_.expectObject(node, path);
             check_.expectOnlyKeys(node, path,
-                                  {"id", "parent", "labels", "description",
-                                   "reported_local_weight", "note"});
+                                  {"id", "parent", "labels", "description", "reported_local_weight", "note"});
             NodeEntry entry;
             std::string idPath = JsonChecker::member(path, "id");
             entry.id = check_.expectString(check_.required(node, path, "id"), idPath);
             if (!isValidId(entry.id))
-                check_.fail(idPath, "\"" + entry.id +
-                                        "\" is not a valid id (1-64 of letters, digits, _ - . :)");
+                check_.fail(idPath, "\"" + entry.id + "\" is not a valid id (1-64 of letters, digits, _ - . :)");
             std::string parentPath = JsonChecker::member(path, "parent");
             const json& parent = check_.required(node, path, "parent");
             if (!parent.is_null()) entry.parentId = check_.expectNonEmptyString(parent, parentPath);
-            entry.labels = readLocalized(check_.required(node, path, "labels"),
-                                         JsonChecker::member(path, "labels"), true, TextKind::Label);
+            entry.labels = readLocalized(check_.required(node, path, "labels"), JsonChecker::member(path, "labels"),
+                                         true, TextKind::Label);
             if (const json* description = check_.optional(node, "description"))
                 entry.description =
                     readLocalized(*description, JsonChecker::member(path, "description"), false, TextKind::Text);
@@ -253,9 +248,9 @@ private:
         for (std::size_t k = 0; k < entries.size(); ++k) {
             auto [it, inserted] = indexById.emplace(entries[k].id, k);
             if (!inserted)
-                check_.fail(JsonChecker::member(JsonChecker::element("nodes", k), "id"),
-                            "duplicate id \"" + entries[k].id + "\" (first used by nodes[" +
-                                std::to_string(it->second) + "])");
+                check_.fail(
+                    JsonChecker::member(JsonChecker::element("nodes", k), "id"),
+                    "duplicate id \"" + entries[k].id + "\" (first used by nodes[" + std::to_string(it->second) + "])");
         }
         std::optional<std::size_t> root;
         std::vector<std::vector<std::size_t>> children(entries.size());
@@ -263,27 +258,27 @@ private:
             std::string parentPath = JsonChecker::member(JsonChecker::element("nodes", k), "parent");
             if (entries[k].parentId.empty()) {
                 if (root)
-                    check_.fail(parentPath, "a second root (nodes[" + std::to_string(*root) +
-                                                "] \"" + entries[*root].id +
+                    check_.fail(parentPath, "a second root (nodes[" + std::to_string(*root) + "] \"" +
+                                                entries[*root].id +
                                                 "\" already has parent null; there must be exactly one)");
                 root = k;
                 continue;
             }
             auto parent = indexById.find(entries[k].parentId);
-            if (parent == indexById.end())
-                check_.fail(parentPath, "unknown node id \"" + entries[k].parentId + "\"");
+            if (parent == indexById.end()) check_.fail(parentPath, "unknown node id \"" + entries[k].parentId + "\"");
             if (parent->second == k) check_.fail(parentPath, "a node cannot be its own parent");
             children[parent->second].push_back(k);
         }
         if (!root) check_.fail("nodes", "no root: exactly one node must have \"parent\": null");
         for (std::size_t k = 0; k < entries.size(); ++k)
             if (children[k].size() > std::size_t(limits::kItemsPerSet))
-                check_.failWith("limit.items",
-                                {entries[k].id, std::to_string(children[k].size()), std::to_string(limits::kItemsPerSet)},
-                                JsonChecker::element("nodes", k),
-                                "node \"" + entries[k].id + "\" has " + std::to_string(children[k].size()) +
-                                    " children; a comparison set may have at most " +
-                                    std::to_string(limits::kItemsPerSet) + " items");
+                check_.failWith(
+                    "limit.items",
+                    {entries[k].id, std::to_string(children[k].size()), std::to_string(limits::kItemsPerSet)},
+                    JsonChecker::element("nodes", k),
+                    "node \"" + entries[k].id + "\" has " + std::to_string(children[k].size()) +
+                        " children; a comparison set may have at most " + std::to_string(limits::kItemsPerSet) +
+                        " items");
 
         // Add depth-first from the root (an explicit stack: a file's depth must not become the
         // program's); anything not reached hangs on a cycle.
@@ -297,8 +292,8 @@ private:
                 check_.failWith("limit.depth", {entry.id, std::to_string(limits::kDepth)},
                                 JsonChecker::member(JsonChecker::element("nodes", k), "parent"),
                                 "node \"" + entry.id + "\" is more than " + std::to_string(limits::kDepth) +
-                                    " levels below the goal; a model may be at most " +
-                                    std::to_string(limits::kDepth) + " levels deep");
+                                    " levels below the goal; a model may be at most " + std::to_string(limits::kDepth) +
+                                    " levels deep");
             reached[k] = true;
             model.hierarchy.add(entry.id, entry.parentId, entry.labels, entry.description);
             if (entry.reportedLocalWeight) model.reportedLocalWeights[entry.id] = *entry.reportedLocalWeight;
@@ -322,9 +317,9 @@ private:
             std::string cycle;
             for (std::size_t step = cycleStart; step < walk.size(); ++step)
                 cycle += (cycle.empty() ? "" : " -> ") + entries[walk[step]].id;
-            check_.fail(JsonChecker::member(JsonChecker::element("nodes", k), "parent"),
-                        "node \"" + entries[k].id + "\" is not connected to the root: parents form a cycle (" +
-                            cycle + ")");
+            check_.fail(
+                JsonChecker::member(JsonChecker::element("nodes", k), "parent"),
+                "node \"" + entries[k].id + "\" is not connected to the root: parents form a cycle (" + cycle + ")");
         }
     }
 };

@@ -24,7 +24,7 @@ struct Model {
     // Shown on the welcome screen of a survey page: how to answer, in any declared language
     // (may be empty), and the researcher's e-mail, where "Send my answers" addresses its mail.
     LocalizedText instructions;
-    std::string contact;  // an e-mail address, or empty
+    std::string contact;                 // an e-mail address, or empty
     std::vector<std::string> languages;  // declared order; the first is the default
     ahp::Settings settings;
     // settings.questioning: "adaptive" asks each set's most informative pairs until it is settled
@@ -35,8 +35,8 @@ struct Model {
     ahp::Hierarchy hierarchy;
     std::map<std::string, double> reportedLocalWeights;  // node id -> weight from a study
     std::map<std::string, LocalizedText> notes;          // node id -> remark
-    nlohmann::json source;  // citation, kept as written (null if absent)
-    std::string hash;       // fnv1a64Hex of the canonical document; identifies this model
+    nlohmann::json source;                               // citation, kept as written (null if absent)
+    std::string hash;                                    // fnv1a64Hex of the canonical document; identifies this model
 };
 
 // Parses and validates a model document. `sourceName` prefixes every error message (a file

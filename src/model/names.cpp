@@ -4,9 +4,9 @@ namespace model {
 
 const char* methodName(ahp::PriorityMethod method) {
     switch (method) {
-        case ahp::PriorityMethod::Eigenvector: return "eigen";
-        case ahp::PriorityMethod::GeometricMean: return "geometric";
-        case ahp::PriorityMethod::NormalizedColumns: return "normalized";
+    case ahp::PriorityMethod::Eigenvector: return "eigen";
+    case ahp::PriorityMethod::GeometricMean: return "geometric";
+    case ahp::PriorityMethod::NormalizedColumns: return "normalized";
     }
     return "eigen";
 }
@@ -20,9 +20,9 @@ std::optional<ahp::PriorityMethod> parseMethodName(const std::string& name) {
 
 const char* riTableName(ahp::RandomIndexTable table) {
     switch (table) {
-        case ahp::RandomIndexTable::Saaty1980: return "saaty";
-        case ahp::RandomIndexTable::AlonsoLamata2006: return "alonso-lamata";
-        case ahp::RandomIndexTable::DoneganDodd1991: return "donegan-dodd";
+    case ahp::RandomIndexTable::Saaty1980: return "saaty";
+    case ahp::RandomIndexTable::AlonsoLamata2006: return "alonso-lamata";
+    case ahp::RandomIndexTable::DoneganDodd1991: return "donegan-dodd";
     }
     return "saaty";
 }

@@ -63,28 +63,25 @@ public:
         json document = parseJsonText(text, check_.source());
         check_.expectObject(document, "");
         check_.expectOnlyKeys(document, "",
-                              {"format", "version", "model", "expert", "saved_at", "app_version",
-                               "language", "session", "judgments", "results"});
+                              {"format", "version", "model", "expert", "saved_at", "app_version", "language", "session",
+                               "judgments", "results"});
         check_.expectFormatAndVersion(document, "ahp-response", kResponseVersion, "response");
         Response response = emptyResponse(model_);
         checkModel(check_.required(document, "", "model"));
         response.expert = readExpert(check_.required(document, "", "expert"));
         response.savedAt = check_.expectString(check_.required(document, "", "saved_at"), "saved_at");
         if (!isIsoUtc(response.savedAt))
-            check_.fail("saved_at", "\"" + response.savedAt +
-                                        "\" is not an ISO-8601 UTC time like \"2024-05-01T09:30:00Z\"");
+            check_.fail("saved_at",
+                        "\"" + response.savedAt + "\" is not an ISO-8601 UTC time like \"2024-05-01T09:30:00Z\"");
         if (const json* version = check_.optional(document, "app_version"))
             response.appVersion = check_.expectString(*version, "app_version");
         if (const json* language = check_.optional(document, "language")) {
             response.language = check_.expectString(*language, "language");
             bool declared = false;
             for (const auto& code : model_.languages) declared |= code == response.language;
-            if (!declared)
-                check_.fail("language", "\"" + response.language +
-                                            "\" is not one of the model's languages");
+            if (!declared) check_.fail("language", "\"" + response.language + "\" is not one of the model's languages");
         }
-        if (const json* session = check_.optional(document, "session"))
-            response.session = readSession(*session);
+        if (const json* session = check_.optional(document, "session")) response.session = readSession(*session);
         readJudgments(check_.required(document, "", "judgments"), response);
         // "results" is only for human readers and other tools; it is recomputed, never trusted.
         return response;
@@ -102,8 +99,8 @@ private:
         if (const json* screen = check_.optional(value, "screen")) {
             place.screen = check_.expectString(*screen, "session.screen");
             if (place.screen != "welcome" && place.screen != "compare" && place.screen != "results")
-                check_.fail("session.screen", "\"" + place.screen +
-                                                  "\" is not one of \"welcome\", \"compare\", \"results\"");
+                check_.fail("session.screen",
+                            "\"" + place.screen + "\" is not one of \"welcome\", \"compare\", \"results\"");
         }
         if (const json* set = check_.optional(value, "set")) {
             place.set = check_.expectString(*set, "session.set");
@@ -133,15 +130,15 @@ private:
     void checkModel(const json& value) {
         check_.expectObject(value, "model");
         std::string id = check_.expectString(check_.required(value, "model", "id"), "model.id");
-        std::string hash =
-            check_.expectString(check_.required(value, "model", "hash"), "model.hash");
+        std::string hash = check_.expectString(check_.required(value, "model", "hash"), "model.hash");
         if (id != model_.id)
-            check_.failWith("other_model", {}, "model.id", "expected \"" + model_.id + "\", found \"" + id +
-                                        "\": this response answers another model");
+            check_.failWith(
+                "other_model", {}, "model.id",
+                "expected \"" + model_.id + "\", found \"" + id + "\": this response answers another model");
         if (hash != model_.hash)
-            check_.failWith("other_model", {}, "model.hash", "expected \"" + model_.hash + "\", found \"" + hash +
-                                          "\": this response answers a different version of model \"" +
-                                          model_.id + "\"");
+            check_.failWith("other_model", {}, "model.hash",
+                            "expected \"" + model_.hash + "\", found \"" + hash +
+                                "\": this response answers a different version of model \"" + model_.id + "\"");
     }
 
     Expert readExpert(const json& value) {
@@ -201,29 +198,24 @@ private:
             if (!setIndex) check_.fail(setPath, "unknown node id \"" + setId + "\"");
             auto matrix = response.judgments.find(setId);
             if (matrix == response.judgments.end())
-                check_.fail(setPath, "\"" + setId +
-                                         "\" is not a comparison set (it has fewer than two children)");
+                check_.fail(setPath, "\"" + setId + "\" is not a comparison set (it has fewer than two children)");
             int row = readItem(judgment, path, "row", *setIndex);
             int col = readItem(judgment, path, "col", *setIndex);
             if (row == col)
                 check_.fail(path, "row and col are both \"" + judgment["row"].get<std::string>() +
                                       "\" (the diagonal is always 1)");
             if (row > col)
-                check_.fail(path, "row \"" + judgment["row"].get<std::string>() +
-                                      "\" comes after col \"" + judgment["col"].get<std::string>() +
-                                      "\" in " + setId + "'s child order (" +
-                                      childList(model_.hierarchy, *setIndex) +
-                                      "); swap them and write 1/value");
+                check_.fail(path, "row \"" + judgment["row"].get<std::string>() + "\" comes after col \"" +
+                                      judgment["col"].get<std::string>() + "\" in " + setId + "'s child order (" +
+                                      childList(model_.hierarchy, *setIndex) + "); swap them and write 1/value");
             std::string valuePath = JsonChecker::member(path, "value");
             const json& number = check_.required(judgment, path, "value");
-            if (!number.is_number())
-                check_.fail(valuePath, "must be a number, found " + jsonTypeName(number));
+            if (!number.is_number()) check_.fail(valuePath, "must be a number, found " + jsonTypeName(number));
             double v = number.get<double>();
             if (!std::isfinite(v) || v <= 0)
                 check_.fail(valuePath, quoteForMessage(number) + " must be a finite positive number");
             if (v < kScaleMin || v > kScaleMax)
-                check_.fail(valuePath, quoteForMessage(number) +
-                                           " is outside the questionnaire's scale 1/9 .. 9");
+                check_.fail(valuePath, quoteForMessage(number) + " is outside the questionnaire's scale 1/9 .. 9");
             auto [first, inserted] = seen.emplace(std::make_tuple(setId, row, col), k);
             if (!inserted)
                 check_.fail(path, "duplicate judgment for set " + setId + ", row " +
@@ -235,16 +227,15 @@ private:
     }
 
     // The child position of judgments[k].<key> within the set.
-    int readItem(const json& judgment, const std::string& path, const std::string& key,
-                 int setIndex) {
+    int readItem(const json& judgment, const std::string& path, const std::string& key, int setIndex) {
         std::string itemPath = JsonChecker::member(path, key);
         std::string id = check_.expectString(check_.required(judgment, path, key), itemPath);
         int position = childPosition(model_.hierarchy, setIndex, id);
         if (position >= 0) return position;
         const std::string& setId = model_.hierarchy.node(setIndex).id;
         if (!model_.hierarchy.find(id)) check_.fail(itemPath, "unknown node id \"" + id + "\"");
-        check_.fail(itemPath, "\"" + id + "\" is not a child of " + setId + " (its children: " +
-                                  childList(model_.hierarchy, setIndex) + ")");
+        check_.fail(itemPath, "\"" + id + "\" is not a child of " + setId +
+                                  " (its children: " + childList(model_.hierarchy, setIndex) + ")");
     }
 };
 
@@ -259,8 +250,7 @@ json judgmentsJson(const Model& model, const ahp::HierarchyJudgments& judgments)
         for (int i = 0; i < n; ++i)
             for (int j = i + 1; j < n; ++j)
                 if (auto value = matrix->second.get(i, j))
-                    list.push_back({{"set", setId}, {"row", items[i]}, {"col", items[j]},
-                                    {"value", *value}});
+                    list.push_back({{"set", setId}, {"row", items[i]}, {"col", items[j]}, {"value", *value}});
     }
     return list;
 }
@@ -295,8 +285,7 @@ Response parseResponse(const Model& model, const std::string& text, const std::s
 }
 
 json hierarchyResultsJson(const Model& model, const ahp::HierarchyJudgments& judgments) {
-    json results = {{"method", methodName(model.settings.method)},
-                    {"ri", riTableName(model.settings.riTable)}};
+    json results = {{"method", methodName(model.settings.method)}, {"ri", riTableName(model.settings.riTable)}};
     try {
         ahp::HierarchyResult computed = ahp::synthesize(model.hierarchy, judgments, model.settings);
         json sets = json::array();
@@ -381,7 +370,11 @@ namespace {
 std::pair<char32_t, std::size_t> codePointAt(const std::string& text, std::size_t at) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char lead = byte(at);
-    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    const std::size_t length = lead < 0x80           ? 1
+                               : (lead >> 5) == 0x6  ? 2
+                               : (lead >> 4) == 0xE  ? 3
+                               : (lead >> 3) == 0x1E ? 4
+                                                     : 0;
     if (length == 0 || at + length > text.size()) return {0xFFFD, 1};
     char32_t code = length == 1 ? lead : lead & (0x7F >> length);
     for (std::size_t k = 1; k < length; ++k) {
@@ -395,8 +388,8 @@ std::pair<char32_t, std::size_t> codePointAt(const std::string& text, std::size_
 // Zs, tabs, line ends), zero-width characters (ZWSP, ZWNJ, ZWJ, BOM), bidi marks and controls.
 bool isBlankAtEnds(char32_t c) {
     return c <= 0x20 || c == 0x7F || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200F) ||
-           (c >= 0x2028 && c <= 0x202F) || c == 0x205F || (c >= 0x2060 && c <= 0x2069) || c == 0x3000 ||
-           c == 0xFEFF || c == 0x061C;
+           (c >= 0x2028 && c <= 0x202F) || c == 0x205F || (c >= 0x2060 && c <= 0x2069) || c == 0x3000 || c == 0xFEFF ||
+           c == 0x061C;
 }
 }  // namespace
 
@@ -441,7 +434,8 @@ bool sameJudgments(const ahp::HierarchyJudgments& a, const ahp::HierarchyJudgmen
 }
 
 bool isStorableName(const std::string& trimmed) {
-    return characterCount(trimmed) <= std::size_t(limits::kNameCharacters) && forbiddenCharacter(trimmed, false).empty();
+    return characterCount(trimmed) <= std::size_t(limits::kNameCharacters) &&
+           forbiddenCharacter(trimmed, false).empty();
 }
 
 }  // namespace model

@@ -22,9 +22,9 @@ struct Expert {
 // Where an expert was in the questionnaire. Only autosaved sessions carry it (the "session"
 // member, docs/formats.md); response files for researchers need not.
 struct SessionPlace {
-    std::string screen;          // "welcome", "compare" or "results"
-    std::string set;             // id of the comparison set on screen (may be empty)
-    std::string uiLanguage;      // the interface's language (may differ from the model's)
+    std::string screen;      // "welcome", "compare" or "results"
+    std::string set;         // id of the comparison set on screen (may be empty)
+    std::string uiLanguage;  // the interface's language (may differ from the model's)
     bool persianDigits = true;
     // When each judgment ("SET/ROW/COL") and the expert ("expert") last changed, in ms since
     // 1970 (given or cleared): two tabs of one session merge judgment by judgment, the later
@@ -56,8 +56,7 @@ Response emptyResponse(const Model& model);
 // Parses and validates a response against `model`. Throws ModelError naming the source and
 // the JSON path: wrong format/version, other model (expected vs found hash), unknown or
 // misplaced ids, values off the 1/9..9 scale, duplicates, malformed or truncated JSON.
-Response parseResponse(const Model& model, const std::string& text,
-                       const std::string& sourceName = "response",
+Response parseResponse(const Model& model, const std::string& text, const std::string& sourceName = "response",
                        const ResponseReadOptions& options = {});
 
 // The response as a JSON document, judgments in questionnaire order (sets in

@@ -26,10 +26,14 @@ std::string surveyModelData(const std::string& modelText) {
     std::string data;
     data.reserve(modelText.size() + 64);
     for (char c : modelText) {
-        if (c == '<') data += "\\u003c";
-        else if (c == '>') data += "\\u003e";
-        else if (c == '&') data += "\\u0026";
-        else data += c;
+        if (c == '<')
+            data += "\\u003c";
+        else if (c == '>')
+            data += "\\u003e";
+        else if (c == '&')
+            data += "\\u0026";
+        else
+            data += c;
     }
     return data;
 }
@@ -38,8 +42,8 @@ std::string surveyPage(const std::string& pageHtml, const std::string& modelText
     parseModel(modelText);  // throws ModelError: only a valid model goes into a page
     const auto [begin, end] = modelElement(pageHtml);
     if (begin == std::string::npos)
-        throw ModelError(pageName + ": not a survey page of this app (it has no " +
-                         std::string(kSurveyModelOpenTag) + " element; use build/web/ahp-survey.html)");
+        throw ModelError(pageName + ": not a survey page of this app (it has no " + std::string(kSurveyModelOpenTag) +
+                         " element; use build/web/ahp-survey.html)");
     std::string page = pageHtml.substr(0, begin);
     page += surveyModelData(modelText);
     page += pageHtml.substr(end);

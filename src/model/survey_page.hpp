@@ -20,8 +20,7 @@ std::string surveyModelData(const std::string& modelText);
 // `pageHtml` with its model element holding `modelText` (replacing any model it held).
 // `pageName` names the page in errors. Throws ModelError when the page has no model element
 // (not a survey page of this app) or when `modelText` is not a valid model.
-std::string surveyPage(const std::string& pageHtml, const std::string& modelText,
-                       const std::string& pageName = "page");
+std::string surveyPage(const std::string& pageHtml, const std::string& modelText, const std::string& pageName = "page");
 
 // The model inside a survey page as it is stored (a JSON text of the same model, escapes
 // kept), or nullopt when its element is empty or missing.

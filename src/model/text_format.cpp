@@ -47,12 +47,18 @@ std::string formatFixed(double value, int decimals) {
 std::string markdownCell(const std::string& text) {
     std::string cell;
     for (char c : text) {
-        if (c == '|') cell += "\\|";
-        else if (c == '<') cell += "&lt;";  // no HTML from a label or a name reaches a renderer
-        else if (c == '>') cell += "&gt;";
-        else if (c == '&') cell += "&amp;";
-        else if (c == '\n' || c == '\r') cell += ' ';
-        else cell += c;
+        if (c == '|')
+            cell += "\\|";
+        else if (c == '<')
+            cell += "&lt;";  // no HTML from a label or a name reaches a renderer
+        else if (c == '>')
+            cell += "&gt;";
+        else if (c == '&')
+            cell += "&amp;";
+        else if (c == '\n' || c == '\r')
+            cell += ' ';
+        else
+            cell += c;
     }
     return cell;
 }

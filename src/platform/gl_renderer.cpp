@@ -120,10 +120,7 @@ void GlRenderer::render(const ImDrawData* drawData) {
     const float l = drawData->DisplayPos.x, r = l + drawData->DisplaySize.x;
     const float t = drawData->DisplayPos.y, b = t + drawData->DisplaySize.y;
     const float projection[16] = {
-        2.0f / (r - l), 0, 0, 0,
-        0, 2.0f / (t - b), 0, 0,
-        0, 0, -1, 0,
-        (r + l) / (l - r), (t + b) / (b - t), 0, 1,
+        2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1,
     };
     glUseProgram(program_);
     glUniformMatrix4fv(uProjection_, 1, GL_FALSE, projection);

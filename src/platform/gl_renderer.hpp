@@ -6,7 +6,7 @@ struct ImDrawData;
 
 class GlRenderer {
 public:
-    GlRenderer();   // needs a current GL context
+    GlRenderer();  // needs a current GL context
     ~GlRenderer();
     GlRenderer(const GlRenderer&) = delete;
     GlRenderer& operator=(const GlRenderer&) = delete;

@@ -36,9 +36,7 @@ void InputQueue::applyToImGui() {
             io.KeyAlt = (e.mods & GLFW_MOD_ALT) != 0;
             io.KeySuper = (e.mods & GLFW_MOD_SUPER) != 0;
             break;
-        case InputEvent::Kind::Char:
-            io.AddInputCharacter(static_cast<unsigned>(e.code));
-            break;
+        case InputEvent::Kind::Char: io.AddInputCharacter(static_cast<unsigned>(e.code)); break;
         case InputEvent::Kind::Focus:
             if (!e.down) {
                 for (bool& k : io.KeysDown) k = false;

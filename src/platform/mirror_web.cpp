@@ -51,8 +51,11 @@ bool sameRect(const ui::WidgetRect& a, const ui::WidgetRect& b) {
 
 nlohmann::json nodeJson(const std::string& id, const ui::WidgetRect& r) {
     const ui::Semantics& s = r.semantics;
-    nlohmann::json j = {{"id", id}, {"role", roleName(s.role)}, {"name", s.name},
-                        {"rect", {r.x0, r.y0, r.x1, r.y1}}, {"clip", {r.clipX0, r.clipY0, r.clipX1, r.clipY1}}};
+    nlohmann::json j = {{"id", id},
+                        {"role", roleName(s.role)},
+                        {"name", s.name},
+                        {"rect", {r.x0, r.y0, r.x1, r.y1}},
+                        {"clip", {r.clipX0, r.clipY0, r.clipX1, r.clipY1}}};
     if (!s.parent.empty()) j["parent"] = s.parent;
     if (!s.value.empty() || s.role == ui::Role::TextField) j["value"] = s.value;
     if (s.role == ui::Role::ProgressBar) j["now"] = s.valueNow, j["max"] = s.valueMax;

@@ -93,14 +93,22 @@ RunnerOptions parseOptions(int argc, char** argv) {
     RunnerOptions o;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i], value = argv[i + 1];
-        if (key == "--size") std::sscanf(value.c_str(), "%dx%d", &o.width, &o.height);
-        else if (key == "--frames") o.maxFrames = std::atol(value.c_str());
-        else if (key == "--model-text") o.modelText = value;
-        else if (key == "--model-source") o.modelSource = value;
-        else if (key == "--model-error") o.modelError = value;
-        else if (key == "--model") o.modelPath = value;
-        else if (key == "--import") o.imports.push_back(value);
-        else if (key.rfind("--", 0) == 0) o.appOptions.emplace_back(key.substr(2), value);
+        if (key == "--size")
+            std::sscanf(value.c_str(), "%dx%d", &o.width, &o.height);
+        else if (key == "--frames")
+            o.maxFrames = std::atol(value.c_str());
+        else if (key == "--model-text")
+            o.modelText = value;
+        else if (key == "--model-source")
+            o.modelSource = value;
+        else if (key == "--model-error")
+            o.modelError = value;
+        else if (key == "--model")
+            o.modelPath = value;
+        else if (key == "--import")
+            o.imports.push_back(value);
+        else if (key.rfind("--", 0) == 0)
+            o.appOptions.emplace_back(key.substr(2), value);
     }
     return o;
 }

@@ -56,8 +56,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ahp_pointer_event(int what, double x, doubl
         input.push({InputEvent::Kind::MouseButton, 0, 0, glfwButton(button), true});
         break;
     case Release:
-        if (fx > kOffCanvas / 2) input.push({InputEvent::Kind::MouseMove, fx, fy});
-        else input.push({InputEvent::Kind::MouseMove, kOffCanvas, kOffCanvas});
+        if (fx > kOffCanvas / 2)
+            input.push({InputEvent::Kind::MouseMove, fx, fy});
+        else
+            input.push({InputEvent::Kind::MouseMove, kOffCanvas, kOffCanvas});
         input.push({InputEvent::Kind::MouseButton, 0, 0, glfwButton(button), false});
         break;
     case Tap:
@@ -98,8 +100,8 @@ bool updateDisplay(platform::Host& h) {
     emscripten_get_canvas_element_size("#canvas", &curWidth, &curHeight);
     if (curWidth != fbWidth || curHeight != fbHeight) emscripten_set_canvas_element_size("#canvas", fbWidth, fbHeight);
     ImGuiIO& io = ImGui::GetIO();
-    const bool changed = io.DisplaySize.x != float(cssWidth) || io.DisplaySize.y != float(cssHeight) ||
-                         h.pixelRatio != float(ratio);
+    const bool changed =
+        io.DisplaySize.x != float(cssWidth) || io.DisplaySize.y != float(cssHeight) || h.pixelRatio != float(ratio);
     io.DisplaySize = ImVec2(float(cssWidth), float(cssHeight));
     h.pixelRatio = float(ratio);
     return changed;

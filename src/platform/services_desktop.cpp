@@ -59,9 +59,7 @@ ui::PlatformServices makeServices() {
             throw;  // the app tells the expert (PlatformServices::saveSession)
         }
     };
-    s.loadSession = [](const std::string& id, const std::string& hash) {
-        return readFile(sessionLocation(id, hash));
-    };
+    s.loadSession = [](const std::string& id, const std::string& hash) { return readFile(sessionLocation(id, hash)); };
     s.clearSession = [](const std::string& id, const std::string& hash) {
         std::error_code ignored;
         fs::remove(sessionLocation(id, hash), ignored);

@@ -14,7 +14,7 @@
 
 extern "C" {
 int ahp_js_store_set(const char* key, const char* value);  // 1 stored, 0 refused
-char* ahp_js_store_get(const char* key);  // malloc'ed, or null
+char* ahp_js_store_get(const char* key);                   // malloc'ed, or null
 void ahp_js_store_remove(const char* key);
 char* ahp_js_store_keys(const char* prefix);  // malloc'ed, one key per line
 char* ahp_js_tab_get(const char* key);        // malloc'ed, or null
@@ -85,7 +85,8 @@ ui::PlatformServices makeServices() {
         std::string line;
         for (const char* c = keys;; ++c) {
             if (*c == '\n' || *c == '\0') {
-                if (line.size() > start.size() + end.size() && line.compare(line.size() - end.size(), end.size(), end) == 0)
+                if (line.size() > start.size() + end.size() &&
+                    line.compare(line.size() - end.size(), end.size(), end) == 0)
                     slots.push_back(line.substr(start.size(), line.size() - start.size() - end.size()));
                 line.clear();
                 if (*c == '\0') break;

@@ -22,22 +22,28 @@ long g_frames = 0, g_skipped = 0;
 bool g_wake = false, g_idle = false;
 std::vector<double> g_frameMs;  // recent drawn frames' CPU time (a ring of the last 600)
 std::size_t g_frameNext = 0;
-std::string g_buffer;  // keeps the last returned string alive for the caller
-std::vector<std::pair<std::string, std::string>> g_importing;  // files of one pick or drop
-std::vector<std::pair<std::string, std::uint64_t>> g_tooLarge;   // ...not read: name, size
-}
+std::string g_buffer;                                           // keeps the last returned string alive for the caller
+std::vector<std::pair<std::string, std::string>> g_importing;   // files of one pick or drop
+std::vector<std::pair<std::string, std::uint64_t>> g_tooLarge;  // ...not read: name, size
+}  // namespace
 
 namespace web_bridge {
 void attach(ui::App* app) { g_app = app; }
 void frameDrawn(double cpuMs) {
     ++g_frames;
-    if (g_frameMs.size() < 600) g_frameMs.push_back(cpuMs);
-    else g_frameMs[g_frameNext++ % 600] = cpuMs;
+    if (g_frameMs.size() < 600)
+        g_frameMs.push_back(cpuMs);
+    else
+        g_frameMs[g_frameNext++ % 600] = cpuMs;
 }
 long framesDrawn() { return g_frames; }
 void frameSkipped() { ++g_skipped; }
 void wake() { g_wake = true; }
-bool consumeWake() { const bool w = g_wake; g_wake = false; return w; }
+bool consumeWake() {
+    const bool w = g_wake;
+    g_wake = false;
+    return w;
+}
 void setIdle(bool idle) { g_idle = idle; }
 }  // namespace web_bridge
 
@@ -69,8 +75,9 @@ AHP_EXPORT const char* ahp_frame_stats_json() {
     const std::size_t n = sorted.size();
     const double mean = n ? sum / double(n) : 0, p95 = n ? sorted[std::min(n - 1, n * 95 / 100)] : 0;
     char buffer[256];
-    std::snprintf(buffer, sizeof buffer, "{\"frames\":%zu,\"skipped\":%ld,\"mean_ms\":%.4f,\"p95_ms\":%.4f,\"max_ms\":%.4f}",
-                  n, g_skipped, mean, p95, n ? sorted.back() : 0.0);
+    std::snprintf(buffer, sizeof buffer,
+                  "{\"frames\":%zu,\"skipped\":%ld,\"mean_ms\":%.4f,\"p95_ms\":%.4f,\"max_ms\":%.4f}", n, g_skipped,
+                  mean, p95, n ? sorted.back() : 0.0);
     g_buffer = buffer;
     return g_buffer.c_str();
 }

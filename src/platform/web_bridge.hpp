@@ -2,7 +2,9 @@
 // end-to-end tests, which read the state and widget positions, then click like a person).
 #pragma once
 
-namespace ui { class App; }
+namespace ui {
+class App;
+}
 
 namespace web_bridge {
 void attach(ui::App* app);
@@ -17,4 +19,4 @@ void wake();
 bool consumeWake();
 // No input waiting, nothing left to settle: what the tests wait for after acting.
 void setIdle(bool idle);
-}
+}  // namespace web_bridge

@@ -42,10 +42,9 @@ Direction resolveDirection(std::string_view utf8);
 // paragraph's direction) and each line is then reordered on its own, as UAX #9 prescribes.
 // '\n' forces a break; an empty paragraph gives an empty line. Every line holds at least one
 // character even if that one is wider than maxWidth.
-std::vector<std::string> wrapVisual(
-    std::string_view logicalUtf8, float maxWidth,
-    const std::function<float(std::string_view visualUtf8)>& measure,
-    Direction base = Direction::Auto);
+std::vector<std::string> wrapVisual(std::string_view logicalUtf8, float maxWidth,
+                                    const std::function<float(std::string_view visualUtf8)>& measure,
+                                    Direction base = Direction::Auto);
 
 // ASCII digits 0-9 -> Extended Arabic-Indic (Persian) digits U+06F0..U+06F9, and a '.' between
 // two digits -> ARABIC DECIMAL SEPARATOR U+066B. Everything else is left as it is.

@@ -40,17 +40,17 @@ struct App::Impl {
     WidgetRegistry widgets;
     ImFont* bodyFont = nullptr;
     ImFont* titleFont = nullptr;
-    std::vector<ImWchar> arabicRanges;  // glyph ranges baked for Arabic script (kept for the atlas)
-    bool scrollToTop = false;  // a new screen or set starts at its top
-    bool newPage = false;      // ...and the mirror's focus goes there
-    ExternalInput external;    // from the platform's mirror, for the next frame
+    std::vector<ImWchar> arabicRanges;   // glyph ranges baked for Arabic script (kept for the atlas)
+    bool scrollToTop = false;            // a new screen or set starts at its top
+    bool newPage = false;                // ...and the mirror's focus goes there
+    ExternalInput external;              // from the platform's mirror, for the next frame
     std::string modelText, modelSource;  // the questionnaire's model as given (the editor opens it)
 
     // Saving: `changed` is set by every intent that changes what the session holds; the
     // platform then saves the session once, off the frame (App::saveSession).
     bool changed = false;
     std::optional<model::Response> pendingImport;  // waiting for the expert's confirmation
-    std::size_t importedCount = 0;  // files given (their bytes are not kept: only what was parsed)
+    std::size_t importedCount = 0;                 // files given (their bytes are not kept: only what was parsed)
 
     void loadModel(std::string_view json);
     void installModel(model::Model model);
@@ -69,8 +69,9 @@ struct App::Impl {
     // order of changes in one tab survives a coarse clock.
     std::int64_t changeTime() {
         const std::int64_t clock = services.clockMs ? services.clockMs()
-                                   : std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         std::chrono::system_clock::now().time_since_epoch()).count();
+                                                    : std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                          std::chrono::system_clock::now().time_since_epoch())
+                                                          .count();
         lastChange = std::max(clock, lastChange + 1);
         return lastChange;
     }
@@ -155,16 +156,18 @@ void App::Impl::chooseSessionSlot(const std::string& slot, bool newExpert) {
     // Only a slot of this model: its hash, then nothing or '.' and letters and digits.
     const std::string& hash = state.model.hash;
     const std::string& chosen = state.sessionSlot;
-    const bool ours = chosen.compare(0, hash.size(), hash) == 0 &&
-                      (chosen.size() == hash.size() ||
-                       (chosen[hash.size()] == '.' &&
-                        std::all_of(chosen.begin() + long(hash.size()) + 1, chosen.end(),
-                                    [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; })));
+    const bool ours =
+        chosen.compare(0, hash.size(), hash) == 0 &&
+        (chosen.size() == hash.size() ||
+         (chosen[hash.size()] == '.' && std::all_of(chosen.begin() + long(hash.size()) + 1, chosen.end(), [](char c) {
+              return std::isalnum(static_cast<unsigned char>(c)) != 0;
+          })));
     if (!ours) {
         // Unique across the tabs of a device: the clock in ms, and bits of this tab's address.
         std::uint64_t unique = std::uint64_t(changeTime()) * 1000 + reinterpret_cast<std::uintptr_t>(this) % 997;
         std::string digits;
-        for (; unique > 0; unique /= 36) digits.insert(digits.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[unique % 36]);
+        for (; unique > 0; unique /= 36)
+            digits.insert(digits.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[unique % 36]);
         state.sessionSlot = sessionSlotFor(hash, digits);
     }
     if (services.setTabSlot) services.setTabSlot(tabKey, state.sessionSlot);
@@ -293,8 +296,8 @@ void App::Impl::download(bool csv) {
         const std::string where =
             csv ? services.download(name, "text/csv", model::judgmentsCsv(state.model, *response, state.language))
                 : services.download(name, "application/json", model::writeResponse(state.model, *response));
-        state.status = where.empty() ? AppState::Status{"status.downloaded", name}
-                                     : AppState::Status{"status.saved_to", where};
+        state.status =
+            where.empty() ? AppState::Status{"status.downloaded", name} : AppState::Status{"status.saved_to", where};
     } catch (const std::exception& e) {
         state.status = {"status.save_failed", e.what()};
     }
@@ -311,9 +314,9 @@ void App::Impl::send() {
     std::string title;
     for (const std::string& language : {state.language, state.model.languages.front()})
         if (title.empty() && state.model.title.count(language)) title = state.model.title.at(language);
-    const std::string mailto =
-        mailtoLink(state.model.contact, format(strings.get(state.language, "send.subject"), title, response->expert.name),
-                   format(strings.get(state.language, "send.body"), title, name));
+    const std::string mailto = mailtoLink(
+        state.model.contact, format(strings.get(state.language, "send.subject"), title, response->expert.name),
+        format(strings.get(state.language, "send.body"), title, name));
     try {
         services.sendAnswers(name, "application/json", model::writeResponse(state.model, *response), mailto);
         state.status = {mailto.empty() ? "status.downloaded" : "status.sent", name};
@@ -349,8 +352,7 @@ SetView App::Impl::setView(int parent) const {
         view.consistency = ahp::consistency(m, view.weights, settings.method, settings.riTable);
         const double threshold = ahp::graduatedCrThreshold(m.size());
         view.aboveThreshold = m.size() >= 3 && view.consistency.cr > threshold;
-        if (view.aboveThreshold)
-            view.suggestion = ahp::suggestChange(m, settings.method, settings.riTable, threshold);
+        if (view.aboveThreshold) view.suggestion = ahp::suggestChange(m, settings.method, settings.riTable, threshold);
     }
     if (state.model.adaptiveQuestioning) {
         const ahp::QuestionAdvice question = ahp::nextQuestion(m, settings.method);
@@ -458,8 +460,10 @@ void App::Impl::apply(const Intent& intent) {
             } else if constexpr (std::is_same_v<T, intent::BackToPageSurvey>) {
                 if (services.chooseModel) services.chooseModel("");
             } else if constexpr (std::is_same_v<T, intent::PickFiles>) {
-                if (i.folder && services.pickFolder) services.pickFolder();
-                else if (!i.folder && services.pickFiles) services.pickFiles();
+                if (i.folder && services.pickFolder)
+                    services.pickFolder();
+                else if (!i.folder && services.pickFiles)
+                    services.pickFiles();
             } else if constexpr (std::is_same_v<T, intent::DismissImportProblems>) {
                 state.importProblems.clear();
             } else if constexpr (std::is_same_v<T, intent::DismissLinkError>) {
@@ -557,7 +561,8 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
     const std::vector<AppState::FileProblem> refused =
         tooLargeFiles(tooLarge, importByteLimit(), editor ? "model" : "response");
     if (d.state.screen == Screen::Research) {  // the researcher's files: the group, not the answers
-        workbench::addResponseFiles(d.state, std::move(nameAndBytes), refused);  // moved: thousands of files are not copied
+        workbench::addResponseFiles(d.state, std::move(nameAndBytes),
+                                    refused);  // moved: thousands of files are not copied
         return;
     }
     if (editor) {  // a model file for the editor
@@ -580,8 +585,10 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
         if (good.response.savedAt >= chosen->response.savedAt) chosen = &good;
     d.pendingImport = chosen->response;
     d.state.confirmFile = chosen->file;
-    if (d.state.answered > 0) d.state.confirm = AppState::Confirm::ReplaceAnswers;
-    else d.finishImport();
+    if (d.state.answered > 0)
+        d.state.confirm = AppState::Confirm::ReplaceAnswers;
+    else
+        d.finishImport();
 }
 
 namespace {
@@ -601,10 +608,9 @@ std::vector<ImWchar> arabicGlyphRanges(const Strings& strings, const model::Mode
         addAll(node.descriptions);
     }
     for (const auto& [id, note] : m.notes) addAll(note);
-    static const char* const kLetters[] = {
-        "ا", "آ", "أ", "إ", "ء", "ؤ", "ئ", "ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د", "ذ", "ر", "ز", "ژ",
-        "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ", "ف", "ق", "ک", "ك", "گ", "ل", "م", "ن", "و", "ه", "ة",
-        "ی", "ي", "ى"};
+    static const char* const kLetters[] = {"ا", "آ", "أ", "إ", "ء", "ؤ", "ئ", "ب", "پ", "ت", "ث", "ج", "چ", "ح",
+                                           "خ", "د", "ذ", "ر", "ز", "ژ", "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ",
+                                           "ف", "ق", "ک", "ك", "گ", "ل", "م", "ن", "و", "ه", "ة", "ی", "ي", "ى"};
     for (const char* letter : kLetters) {  // isolated, initial, medial, final; lam-alef ligatures
         const std::string l = letter;
         texts.push_back(l + " " + l + "ب بـ" + l + "ب ب" + l + " ل" + l + " بل" + l);
@@ -620,10 +626,10 @@ std::vector<ImWchar> arabicGlyphRanges(const Strings& strings, const model::Mode
         }
     // Text fields draw what is typed unshaped (the shaped preview is beside them): the base
     // letters too, Persian's own included.
-    static const ImWchar kBaseLetters[] = {0x060C, 0x060C, 0x061B, 0x061B, 0x061F, 0x061F, 0x0621, 0x064A,
-                                           0x067E, 0x067E, 0x0686, 0x0686, 0x0698, 0x0698, 0x06A9, 0x06A9,
-                                           0x06AF, 0x06AF, 0x06CC, 0x06CC, 0x06F0, 0x06F9,
-                                           0x200C, 0x200F};  // ZWNJ, ZWJ, LRM, RLM as typed
+    static const ImWchar
+        kBaseLetters[] = {0x060C, 0x060C, 0x061B, 0x061B, 0x061F, 0x061F, 0x0621, 0x064A, 0x067E,
+                          0x067E, 0x0686, 0x0686, 0x0698, 0x0698, 0x06A9, 0x06A9, 0x06AF, 0x06AF,
+                          0x06CC, 0x06CC, 0x06F0, 0x06F9, 0x200C, 0x200F};  // ZWNJ, ZWJ, LRM, RLM as typed
     arabic.insert(arabic.end(), std::begin(kBaseLetters), std::end(kBaseLetters));
     arabic.push_back(0);
     return arabic;
@@ -644,8 +650,8 @@ void App::buildFonts(float pixelRatio) {
         latin.FontDataOwnedByAtlas = false;
         latin.OversampleH = 2;
         ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(impl_->resources.fontLatin.data()),
-                                                      int(impl_->resources.fontLatin.size()), size * pixelRatio,
-                                                      &latin, latinRanges);
+                                                      int(impl_->resources.fontLatin.size()), size * pixelRatio, &latin,
+                                                      latinRanges);
         ImFontConfig arabic;
         arabic.FontDataOwnedByAtlas = false;
         arabic.MergeMode = true;
@@ -666,9 +672,7 @@ void App::buildFonts(float pixelRatio) {
 
 void App::setPointerHovers(bool hovers) { impl_->state.pointerHovers = hovers; }
 
-bool App::wantsFrames() const {
-    return workbench::wantsFrames(impl_->state);
-}
+bool App::wantsFrames() const { return workbench::wantsFrames(impl_->state); }
 
 void App::frame() {
     Impl& d = *impl_;
@@ -738,9 +742,7 @@ bool App::takeNewPage() {
 }
 void App::mirrorActivate(const std::string& id) { impl_->external.activated = id; }
 void App::mirrorText(const std::string& id, const std::string& text) { impl_->external.text[id] = text; }
-void App::mirrorTextRefused(const std::string& id, std::size_t characters) {
-    impl_->external.refused[id] = characters;
-}
+void App::mirrorTextRefused(const std::string& id, std::size_t characters) { impl_->external.refused[id] = characters; }
 void App::mirrorFocus(const std::string& id, bool visible) {
     impl_->external.focusMoved = id != impl_->external.focused && !id.empty() && visible;
     impl_->external.focused = id;
@@ -758,8 +760,7 @@ std::string App::stateJson() const {
     j["total"] = s.total;
     j["current_set"] = s.sets.empty() ? "" : s.sets[std::clamp(s.currentSet, 0, int(s.sets.size()) - 1)].parentId;
     j["error"] = s.error;
-    j["model"] = {{"id", s.model.id}, {"hash", s.model.hash}, {"chosen", s.modelChosen},
-                  {"contact", s.model.contact}};
+    j["model"] = {{"id", s.model.id}, {"hash", s.model.hash}, {"chosen", s.modelChosen}, {"contact", s.model.contact}};
     j["ask_name"] = s.askName;
     j["can_restore_previous"] = s.canRestorePrevious;
     nlohmann::json saved = nlohmann::json::array();
@@ -790,7 +791,8 @@ std::string App::stateJson() const {
         for (int item : set.items) items.push_back(s.model.hierarchy.node(item).id);
         o["items"] = items;
         nlohmann::json upper = nlohmann::json::array();
-        for (const auto& v : s.judgments.at(set.parentId).upperTriangle()) upper.push_back(v ? nlohmann::json(*v) : nlohmann::json());
+        for (const auto& v : s.judgments.at(set.parentId).upperTriangle())
+            upper.push_back(v ? nlohmann::json(*v) : nlohmann::json());
         o["judgments"] = upper;
         if (set.solvable) {
             o["weights"] = std::vector<double>(set.weights.data(), set.weights.data() + set.weights.size());
@@ -800,12 +802,16 @@ std::string App::stateJson() const {
         o["above_threshold"] = set.aboveThreshold;
         o["suggestion"] = nullptr;
         if (set.suggestion)
-            o["suggestion"] = {{"i", set.suggestion->i + 1}, {"j", set.suggestion->j + 1},
-                               {"value", set.suggestion->value}, {"suggested", set.suggestion->suggested},
-                               {"steps", set.suggestion->steps}, {"cr_if_changed", model::jsonNumber(set.suggestion->crIfChanged)},
+            o["suggestion"] = {{"i", set.suggestion->i + 1},
+                               {"j", set.suggestion->j + 1},
+                               {"value", set.suggestion->value},
+                               {"suggested", set.suggestion->suggested},
+                               {"steps", set.suggestion->steps},
+                               {"cr_if_changed", model::jsonNumber(set.suggestion->crIfChanged)},
                                {"reaches_threshold", set.suggestion->reachesThreshold}};
         if (set.adaptive) {
-            o["next"] = set.next ? nlohmann::json{{"i", set.next->first + 1}, {"j", set.next->second + 1}} : nlohmann::json();
+            o["next"] =
+                set.next ? nlohmann::json{{"i", set.next->first + 1}, {"j", set.next->second + 1}} : nlohmann::json();
             o["settled"] = set.settled;
         }
         if (set.aboveThreshold) above.push_back(set.parentId);
@@ -816,7 +822,8 @@ std::string App::stateJson() const {
     j["questioning"] = s.model.adaptiveQuestioning ? "adaptive" : "all";
     nlohmann::json ranking = nlohmann::json::array();
     for (int leaf : s.result.leafRanking)
-        ranking.push_back({{"id", s.model.hierarchy.node(leaf).id}, {"weight", model::jsonNumber(s.result.globalWeight[leaf])}});
+        ranking.push_back(
+            {{"id", s.model.hierarchy.node(leaf).id}, {"weight", model::jsonNumber(s.result.globalWeight[leaf])}});
     j["ranking"] = ranking;
     j["workbench"] = workbench::linked();
     workbench::describe(s, j);

@@ -339,10 +339,12 @@ std::vector<EditorProblem> validate(const ModelDocument& doc) {
     };
     const std::vector<std::string> languages = documentLanguages(doc);
 
-    const std::string modelId = doc.top.contains("id") && doc.top["id"].is_string() ? doc.top["id"].get<std::string>() : "";
+    const std::string modelId =
+        doc.top.contains("id") && doc.top["id"].is_string() ? doc.top["id"].get<std::string>() : "";
     if (!model::isValidId(modelId)) add(Severity::Error, "editor.problem.model_id", -1, modelId);
     for (const std::string& language : languages)
-        if (documentString(doc, "title", language).empty()) add(Severity::Error, "editor.problem.title_missing", -1, language);
+        if (documentString(doc, "title", language).empty())
+            add(Severity::Error, "editor.problem.title_missing", -1, language);
     const double threshold = crThreshold(doc);
     if (!(threshold > 0 && threshold <= 1)) add(Severity::Error, "editor.problem.cr_threshold", -1);
 
@@ -354,12 +356,15 @@ std::vector<EditorProblem> validate(const ModelDocument& doc) {
     std::set<std::string> reportedDuplicates;
     for (const auto& [uid, depth] : treeRows(doc)) {
         const EditorNode& n = *node(doc, uid);
-        if (n.id.empty()) add(Severity::Error, "editor.problem.id_empty", uid);
-        else if (!model::isValidId(n.id)) add(Severity::Error, "editor.problem.id_invalid", uid, n.id);
+        if (n.id.empty())
+            add(Severity::Error, "editor.problem.id_empty", uid);
+        else if (!model::isValidId(n.id))
+            add(Severity::Error, "editor.problem.id_invalid", uid, n.id);
         else if (idCount[n.id] > 1 && reportedDuplicates.insert(n.id).second)
             add(Severity::Error, "editor.problem.id_duplicate", uid, n.id);
         for (const std::string& language : languages)
-            if (nodeText(n, "labels", language).empty()) add(Severity::Error, "editor.problem.label_missing", uid, language);
+            if (nodeText(n, "labels", language).empty())
+                add(Severity::Error, "editor.problem.label_missing", uid, language);
         const std::size_t children = childrenOf(doc, uid).size();
         if (uid == root && children == 0) add(Severity::Error, "editor.problem.goal_alone", uid);
         if (children == 1) add(Severity::Info, "editor.problem.one_child", uid);
@@ -541,8 +546,10 @@ void editorApply(EditorState& e, const EditorAction& action, const EditorHost& h
                     e.pending = documentFromText(bytes, name);
                     e.pendingSource = name;
                     e.loadError.clear();
-                    if (e.dirty) e.confirm = EditorState::Confirm::Replace;
-                    else replaceWithPending(e);
+                    if (e.dirty)
+                        e.confirm = EditorState::Confirm::Replace;
+                    else
+                        replaceWithPending(e);
                 } catch (const std::exception& error) {
                     e.loadError = error.what();
                 }
@@ -571,7 +578,7 @@ void editorApply(EditorState& e, const EditorAction& action, const EditorHost& h
                     host.shareLink(text, [slot](const std::string& link, const std::string& error, bool copied) {
                         if (const auto reply = slot.lock()) *reply = {true, link, error, copied};
                     });
-                    editorPoll(e);  // some hosts answer at once
+                    editorPoll(e);           // some hosts answer at once
                 } else if (host.download) {  // no page to build a link: the model file instead
                     const std::string name = fileStem(e.doc) + ".json";
                     try {
@@ -587,8 +594,10 @@ void editorApply(EditorState& e, const EditorAction& action, const EditorHost& h
                     const std::string source = host.questionnaireSource.empty() ? "model" : host.questionnaireSource;
                     e.pending = documentFromText(host.questionnaireText, source);
                     e.pendingSource = source;
-                    if (e.dirty) e.confirm = EditorState::Confirm::Replace;
-                    else replaceWithPending(e);
+                    if (e.dirty)
+                        e.confirm = EditorState::Confirm::Replace;
+                    else
+                        replaceWithPending(e);
                 } catch (const std::exception& error) {
                     e.loadError = error.what();
                 }
@@ -620,7 +629,8 @@ json editorJson(const EditorState& e) {
     j["model_id"] = e.doc.top.contains("id") ? e.doc.top["id"] : json("");
     const EditorNode* selected = node(e.doc, e.selected);
     j["selected"] = selected ? selected->id : "";
-    j["selected_labels"] = selected && selected->fields.contains("labels") ? selected->fields["labels"] : json::object();
+    j["selected_labels"] =
+        selected && selected->fields.contains("labels") ? selected->fields["labels"] : json::object();
     json problems = json::array();
     for (const EditorProblem& p : e.problems) {
         const EditorNode* n = node(e.doc, p.uid);
@@ -635,7 +645,9 @@ json editorJson(const EditorState& e) {
     for (const auto& [uid, depth] : treeRows(e.doc)) {
         const EditorNode& n = *node(e.doc, uid);
         const EditorNode* parent = node(e.doc, n.parent);
-        tree.push_back({{"id", n.id}, {"parent", parent ? json(parent->id) : json()}, {"depth", depth},
+        tree.push_back({{"id", n.id},
+                        {"parent", parent ? json(parent->id) : json()},
+                        {"depth", depth},
                         {"labels", n.fields.contains("labels") ? n.fields["labels"] : json::object()}});
     }
     j["tree"] = tree;

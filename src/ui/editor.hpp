@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -34,7 +34,7 @@ struct EditorNode {
 
 struct ModelDocument {
     nlohmann::json top = nlohmann::json::object();  // every member but "nodes"
-    std::vector<EditorNode> nodes;                   // file order; siblings keep this order
+    std::vector<EditorNode> nodes;                  // file order; siblings keep this order
     int nextUid = 1;
 };
 
@@ -58,8 +58,8 @@ double crThreshold(const ModelDocument& doc);
 
 int findNode(const ModelDocument& doc, int uid);  // index into nodes, -1 if none
 const EditorNode* node(const ModelDocument& doc, int uid);
-int rootUid(const ModelDocument& doc);            // -1 if none
-std::vector<int> childrenOf(const ModelDocument& doc, int uid);  // uids in child order
+int rootUid(const ModelDocument& doc);                                 // -1 if none
+std::vector<int> childrenOf(const ModelDocument& doc, int uid);        // uids in child order
 bool isInSubtree(const ModelDocument& doc, int uid, int subtreeRoot);  // uid == root counts
 int subtreeSize(const ModelDocument& doc, int uid);                    // the node included
 // Pre-order from the goal: (uid, depth).
@@ -114,54 +114,94 @@ bool hasErrors(const std::vector<EditorProblem>& problems);
 struct EditorState {
     bool loaded = false;
     ModelDocument doc;
-    std::string sourceName;            // where the document came from (a file name, "model")
-    int selected = -1;                 // uid
-    bool dirty = false;                // changed since opened, loaded or downloaded
+    std::string sourceName;  // where the document came from (a file name, "model")
+    int selected = -1;       // uid
+    bool dirty = false;      // changed since opened, loaded or downloaded
 
     // Derived after every change (editorRefresh).
     std::vector<EditorProblem> problems;
     std::string hash;
-    bool valid = false;                // no errors: can be used, downloaded as valid, shared
-    int sets = 0, judgments = 0;       // comparison sets and judgments it asks
+    bool valid = false;           // no errors: can be used, downloaded as valid, shared
+    int sets = 0, judgments = 0;  // comparison sets and judgments it asks
 
     enum class Confirm { None, Delete, UseModel, Replace };
     Confirm confirm = Confirm::None;
-    int confirmUid = -1;               // Delete: the node
+    int confirmUid = -1;                   // Delete: the node
     std::optional<ModelDocument> pending;  // Replace: the document that would replace this one
     std::string pendingSource;
 
-    std::string shareLink;             // for the current hash
-    bool shareLinkCopied = false;      // the page also put it on the clipboard
-    std::string shareLinkFile;         // natively: where the model file was written instead
+    std::string shareLink;         // for the current hash
+    bool shareLinkCopied = false;  // the page also put it on the clipboard
+    std::string shareLinkFile;     // natively: where the model file was written instead
     bool shareLinkPending = false;
     // The answer to the share link being made, filled in by the platform's callback (which holds
     // only a weak reference: a newer request or a changed document drops this one, and the late
     // answer with it); editorPoll moves it into the fields above.
-    struct ShareLinkReply { bool done = false; std::string link, error; bool copied = false; };
+    struct ShareLinkReply {
+        bool done = false;
+        std::string link, error;
+        bool copied = false;
+    };
     std::shared_ptr<ShareLinkReply> shareReply;
 
-    struct Status { std::string key, argument; };
-    Status status;                     // strings key + its {0}
-    std::string loadError;             // a model file that could not be opened (parser's words)
+    struct Status {
+        std::string key, argument;
+    };
+    Status status;          // strings key + its {0}
+    std::string loadError;  // a model file that could not be opened (parser's words)
 };
 
 namespace editor_action {
-struct Select { int uid; };
-struct AddChild { int uid; model::LocalizedText labels; };  // labels of the new node
-struct AddSibling { int uid; model::LocalizedText labels; };
-struct MoveUp { int uid; };
-struct MoveDown { int uid; };
-struct Reparent { int uid, parent; };
-struct Delete { int uid; };            // asks first when the node has children
-struct SetId { int uid; std::string id; };
-struct SetLabel { int uid; std::string language, text; };
-struct SetDescription { int uid; std::string language, text; };
-struct SetModelId { std::string id; };
-struct SetTitle { std::string language, text; };
-struct SetSetting { std::string name; nlohmann::json value; };  // method, ri, cr_threshold
-struct Answer { bool yes; };           // to EditorState::confirm
+struct Select {
+    int uid;
+};
+struct AddChild {
+    int uid;
+    model::LocalizedText labels;
+};  // labels of the new node
+struct AddSibling {
+    int uid;
+    model::LocalizedText labels;
+};
+struct MoveUp {
+    int uid;
+};
+struct MoveDown {
+    int uid;
+};
+struct Reparent {
+    int uid, parent;
+};
+struct Delete {
+    int uid;
+};  // asks first when the node has children
+struct SetId {
+    int uid;
+    std::string id;
+};
+struct SetLabel {
+    int uid;
+    std::string language, text;
+};
+struct SetDescription {
+    int uid;
+    std::string language, text;
+};
+struct SetModelId {
+    std::string id;
+};
+struct SetTitle {
+    std::string language, text;
+};
+struct SetSetting {
+    std::string name;
+    nlohmann::json value;
+};  // method, ri, cr_threshold
+struct Answer {
+    bool yes;
+};  // to EditorState::confirm
 struct Download {};
-struct DownloadSurveyPage {};          // the page with this model inside, for the experts
+struct DownloadSurveyPage {};  // the page with this model inside, for the experts
 struct PickFile {};
 struct LoadFiles {
     std::vector<std::pair<std::string, std::string>> files;  // name, bytes
@@ -169,15 +209,15 @@ struct LoadFiles {
 };
 struct UseForQuestionnaire {};
 struct ShareLink {};
-struct Revert {};                      // start again from the questionnaire's model
+struct Revert {};  // start again from the questionnaire's model
 struct DismissLoadError {};
 }  // namespace editor_action
 using EditorAction =
     std::variant<editor_action::Select, editor_action::AddChild, editor_action::AddSibling, editor_action::MoveUp,
                  editor_action::MoveDown, editor_action::Reparent, editor_action::Delete, editor_action::SetId,
                  editor_action::SetLabel, editor_action::SetDescription, editor_action::SetModelId,
-                 editor_action::SetTitle, editor_action::SetSetting, editor_action::Answer,
-                 editor_action::Download, editor_action::DownloadSurveyPage, editor_action::PickFile, editor_action::LoadFiles,
+                 editor_action::SetTitle, editor_action::SetSetting, editor_action::Answer, editor_action::Download,
+                 editor_action::DownloadSurveyPage, editor_action::PickFile, editor_action::LoadFiles,
                  editor_action::UseForQuestionnaire, editor_action::ShareLink, editor_action::Revert,
                  editor_action::DismissLoadError>;
 
@@ -190,15 +230,14 @@ struct EditorHost {
     // Offers the page with a model inside (PlatformServices::downloadSurveyPage).
     std::function<void(const std::string& filename, const std::string& pageData)> downloadSurveyPage;
     // Builds a share link for a model text; calls `done(link, error, copied)` later (or at once).
-    std::function<void(const std::string& json,
-                       std::function<void(const std::string&, const std::string&, bool)> done)>
+    std::function<void(const std::string& json, std::function<void(const std::string&, const std::string&, bool)> done)>
         shareLink;
     // Makes the questionnaire use this model text; returns "" or the problem.
     std::function<std::string(const std::string& json, const std::string& sourceName)> useModel;
-    int answered = 0;                  // judgments the expert gave in the questionnaire now
-    std::string questionnaireHash;     // the questionnaire's model
-    std::string questionnaireText;     // ...its text (Revert)
-    std::string questionnaireSource;   // ...and where it came from
+    int answered = 0;                 // judgments the expert gave in the questionnaire now
+    std::string questionnaireHash;    // the questionnaire's model
+    std::string questionnaireText;    // ...its text (Revert)
+    std::string questionnaireSource;  // ...and where it came from
 };
 
 // Opens `modelText` (the questionnaire's model) in the editor, the goal selected.

@@ -97,8 +97,8 @@ bool researchStep(ResearchState& r, const model::Model& m, double budgetMs) {
         r.monteCarlo.reset();
         if (!r.groupJudgments.empty()) {
             try {
-                r.monteCarlo = ahp::monteCarlo(m.hierarchy, r.groupJudgments, m.settings, r.mcSamples,
-                                               r.mcSpread, 20240501u);
+                r.monteCarlo =
+                    ahp::monteCarlo(m.hierarchy, r.groupJudgments, m.settings, r.mcSamples, r.mcSpread, 20240501u);
             } catch (const ahp::Error&) {
                 r.monteCarlo.reset();
             }
@@ -159,7 +159,8 @@ void researchRecompute(ResearchState& r, const model::Model& m) {
             weights.push_back(e.weight);
         }
         r.aipExperts.push_back(int(priorities.size()));
-        r.aip.push_back(priorities.empty() ? Eigen::VectorXd() : ahp::aggregatePrioritiesGeometric(priorities, weights));
+        r.aip.push_back(priorities.empty() ? Eigen::VectorXd()
+                                           : ahp::aggregatePrioritiesGeometric(priorities, weights));
         if (!table.solved) continue;
         for (std::size_t e = 0; e < r.experts.size(); ++e) {
             const Eigen::VectorXd& p = r.experts[e].priorities[s];
@@ -196,13 +197,14 @@ void researchApply(ResearchState& r, const model::Model& m, const ResearchAction
             } else if constexpr (std::is_same_v<T, a::Section>) {
                 r.section = act.section;
             } else if constexpr (std::is_same_v<T, a::Include>) {
-                if (act.expert >= 0 && act.expert < int(r.experts.size()) && r.experts[act.expert].included != act.included) {
+                if (act.expert >= 0 && act.expert < int(r.experts.size()) &&
+                    r.experts[act.expert].included != act.included) {
                     r.experts[act.expert].included = act.included;
                     r.dirty = true;
                 }
             } else if constexpr (std::is_same_v<T, a::Weight>) {
-                if (act.expert >= 0 && act.expert < int(r.experts.size()) && std::isfinite(act.weight) && act.weight > 0 &&
-                    r.experts[act.expert].weight != act.weight) {
+                if (act.expert >= 0 && act.expert < int(r.experts.size()) && std::isfinite(act.weight) &&
+                    act.weight > 0 && r.experts[act.expert].weight != act.weight) {
                     r.experts[act.expert].weight = act.weight;
                     r.dirty = true;
                 }
@@ -292,7 +294,8 @@ nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
         problems.push_back({{"file", s.file}, {"code", s.code}, {"args", s.args}, {"message", s.message}});
     for (const auto& d : r.group.duplicates)
         duplicates.push_back({{"file", d.file}, {"duplicate_of", d.firstFile}, {"reason", d.reason}});
-    for (const auto& d : r.group.superseded) superseded.push_back({{"file", d.file}, {"superseded_by", d.supersededBy}});
+    for (const auto& d : r.group.superseded)
+        superseded.push_back({{"file", d.file}, {"superseded_by", d.supersededBy}});
     j["problems"] = problems;
     j["duplicates"] = duplicates;
     j["superseded"] = superseded;
@@ -342,17 +345,23 @@ nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
         for (int leaf : ahp::rankLeaves(leaves, weights)) ranking.push_back(h.node(leaf).id);
         nlohmann::json reversals = nlohmann::json::array();
         for (const auto& rv : s.reversals)
-            reversals.push_back({{"weight", rv.weight}, {"above", h.node(rv.leafA).id}, {"below", h.node(rv.leafB).id}});
-        j["sensitivity"] = {{"node", h.node(s.node).id}, {"base_weight", s.baseWeight}, {"weight", r.sensitivityWeight},
-                            {"leaf_weights", leafWeights}, {"ranking", ranking}, {"reversals", reversals}};
+            reversals.push_back(
+                {{"weight", rv.weight}, {"above", h.node(rv.leafA).id}, {"below", h.node(rv.leafB).id}});
+        j["sensitivity"] = {
+            {"node", h.node(s.node).id},   {"base_weight", s.baseWeight}, {"weight", r.sensitivityWeight},
+            {"leaf_weights", leafWeights}, {"ranking", ranking},          {"reversals", reversals}};
     } else {
         j["sensitivity"] = nullptr;
     }
     if (r.monteCarlo) {
         nlohmann::json leaves = nlohmann::json::array();
         for (const auto& leaf : r.monteCarlo->leaves)
-            leaves.push_back({{"id", leaf.id}, {"base", leaf.baseWeight}, {"mean", leaf.mean}, {"p05", leaf.p05},
-                              {"p95", leaf.p95}, {"rank_probability", leaf.rankProbability}});
+            leaves.push_back({{"id", leaf.id},
+                              {"base", leaf.baseWeight},
+                              {"mean", leaf.mean},
+                              {"p05", leaf.p05},
+                              {"p95", leaf.p95},
+                              {"rank_probability", leaf.rankProbability}});
         j["monte_carlo"] = {{"samples", r.monteCarlo->samples}, {"spread", r.monteCarlo->spread}, {"leaves", leaves}};
     } else {
         j["monte_carlo"] = nullptr;

@@ -26,8 +26,8 @@ namespace ui {
 // unanswered or unsolvable. Computed once per file, given to buildGroupTables.
 struct ResearchExpert : model::ExpertSetResults {
     bool included = true;
-    double weight = 1;                        // positive; relative (1 = equal)
-    int answered = 0, total = 0;              // judgments given / asked
+    double weight = 1;            // positive; relative (1 = equal)
+    int answered = 0, total = 0;  // judgments given / asked
     // Distance from the group: per set, the Euclidean distance between the expert's local
     // weights and the group's (AIJ) local weights; averaged over the sets where both exist.
     // meanDistance is that average, maxDistance the largest per-set distance. NaN when none.
@@ -38,64 +38,93 @@ enum class ResearchSection { Experts, Group, Sensitivity, Uncertainty, Reports }
 
 struct ResearchState {
     // Files: loaded a few per frame from `queue` (progress = processed / batchTotal).
-    model::LoadedGroup group;                 // responses, bad files, duplicates (model layer)
-    std::vector<ResearchExpert> experts;      // parallel to group.responses
+    model::LoadedGroup group;             // responses, bad files, duplicates (model layer)
+    std::vector<ResearchExpert> experts;  // parallel to group.responses
     std::deque<std::pair<std::string, std::string>> queue;
     int batchTotal = 0, processed = 0;
-    bool problemsDismissed = false;           // hides the bad-file list until new problems come
-    std::size_t problemsShown = 0;            // skipped + duplicates when dismissed
+    bool problemsDismissed = false;  // hides the bad-file list until new problems come
+    std::size_t problemsShown = 0;   // skipped + duplicates when dismissed
 
     // Rules.
     bool crRuleOn = false;
-    double crRule = 0.10;                     // leave out a set's matrix with CR above this
+    double crRule = 0.10;  // leave out a set's matrix with CR above this
 
     // Derived (recompute()): over the included experts, in their order.
     bool dirty = false;
-    std::vector<int> includedExperts;         // indices into experts
+    std::vector<int> includedExperts;  // indices into experts
     std::optional<model::GroupTables> tables;
-    std::string tablesError;                  // why there are no tables
-    ahp::HierarchyJudgments groupJudgments;   // AIJ matrices of the solvable sets
-    ahp::HierarchyResult groupResult;         // synthesize(groupJudgments)
-    std::vector<Eigen::VectorXd> aip;         // per set: AIP (weighted geometric mean of priorities), may be empty
-    std::vector<int> aipExperts;              // per set: how many experts' priorities went into it
+    std::string tablesError;                 // why there are no tables
+    ahp::HierarchyJudgments groupJudgments;  // AIJ matrices of the solvable sets
+    ahp::HierarchyResult groupResult;        // synthesize(groupJudgments)
+    std::vector<Eigen::VectorXd> aip;        // per set: AIP (weighted geometric mean of priorities), may be empty
+    std::vector<int> aipExperts;             // per set: how many experts' priorities went into it
 
     // What the researcher is looking at.
     ResearchSection section = ResearchSection::Experts;
-    int set = 0;                              // index into comparison sets
-    int sensitivityNode = -1;                 // node index, -1 = none chosen yet
-    double sensitivityWeight = 0;             // the slider
+    int set = 0;                   // index into comparison sets
+    int sensitivityNode = -1;      // node index, -1 = none chosen yet
+    double sensitivityWeight = 0;  // the slider
     std::optional<ahp::SensitivityReport> sensitivity;
     int mcSamples = 2000;
     double mcSpread = 0.10;
-    int mcSamplesDraft = 2000;     // the fields as typed, until Run
+    int mcSamplesDraft = 2000;  // the fields as typed, until Run
     double mcSpreadDraft = 0.10;
-    bool mcRequested = false;                 // run on the next frame (a frame shows "running")
+    bool mcRequested = false;  // run on the next frame (a frame shows "running")
     std::optional<ahp::MonteCarloReport> monteCarlo;
-    struct Status { std::string key, argument; };
-    Status status;                            // strings key + its {0}
+    struct Status {
+        std::string key, argument;
+    };
+    Status status;  // strings key + its {0}
 };
 
 // What the researcher screen asks for (carried by intent::Research).
 namespace research_action {
-struct LoadResponses { std::vector<std::pair<std::string, std::string>> files; };
+struct LoadResponses {
+    std::vector<std::pair<std::string, std::string>> files;
+};
 struct Clear {};
 struct DismissProblems {};
-struct Section { ResearchSection section; };
-struct Include { int expert; bool included; };
-struct Weight { int expert; double weight; };
-struct CrRule { bool on; double value; };
-struct SelectSet { int set; };
-struct SelectNode { int node; };
-struct SensitivityWeight { double weight; };
-struct MonteCarlo { int samples; double spread; };
-struct MonteCarloDraft { int samples; double spread; };  // the fields while they are typed in
-struct Download { int kind; };  // 0 CSV, 1 JSON, 2 Markdown
+struct Section {
+    ResearchSection section;
+};
+struct Include {
+    int expert;
+    bool included;
+};
+struct Weight {
+    int expert;
+    double weight;
+};
+struct CrRule {
+    bool on;
+    double value;
+};
+struct SelectSet {
+    int set;
+};
+struct SelectNode {
+    int node;
+};
+struct SensitivityWeight {
+    double weight;
+};
+struct MonteCarlo {
+    int samples;
+    double spread;
+};
+struct MonteCarloDraft {
+    int samples;
+    double spread;
+};  // the fields while they are typed in
+struct Download {
+    int kind;
+};  // 0 CSV, 1 JSON, 2 Markdown
 }  // namespace research_action
 using ResearchAction =
     std::variant<research_action::LoadResponses, research_action::Clear, research_action::DismissProblems,
-                 research_action::Section, research_action::Include, research_action::Weight,
-                 research_action::CrRule, research_action::SelectSet, research_action::SelectNode,
-                 research_action::SensitivityWeight, research_action::MonteCarlo, research_action::MonteCarloDraft, research_action::Download>;
+                 research_action::Section, research_action::Include, research_action::Weight, research_action::CrRule,
+                 research_action::SelectSet, research_action::SelectNode, research_action::SensitivityWeight,
+                 research_action::MonteCarlo, research_action::MonteCarloDraft, research_action::Download>;
 
 // Offers bytes as a file (PlatformServices::download); returns where it went ("" = browser).
 using DownloadFunction = std::function<std::string(const std::string&, const std::string&, const std::string&)>;

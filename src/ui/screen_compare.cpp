@@ -25,7 +25,8 @@ const ImU32 kVerdictGood = IM_COL32(46, 140, 70, 255);
 const ImU32 kVerdictBad = IM_COL32(200, 50, 50, 255);
 
 std::string ratioText(const ScreenContext& ctx, double value) {
-    if (value >= 1) return ctx.number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 2) + " : " + ctx.integer(1);
+    if (value >= 1)
+        return ctx.number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 2) + " : " + ctx.integer(1);
     const double inverse = 1 / value;
     return ctx.integer(1) + " : " + ctx.number(inverse, std::fabs(inverse - std::round(inverse)) < 1e-9 ? 0 : 2);
 }
@@ -44,8 +45,8 @@ std::string verbalJudgment(const ScreenContext& ctx, int a, int b, double value)
 // under each. A phone: cells a finger's width (kFingerTarget) with the strength inside, on one
 // line when they fit (on its side), else folded into three lines.
 struct ScaleLayout {
-    float cell = 26;           // a position's width
-    float height = 26;         // and height
+    float cell = 26;    // a position's width
+    float height = 26;  // and height
     bool folded = false;
     int perLine = 17;          // folded: positions per line of each side (8, or 4 on a tiny screen)
     bool numbersBelow = true;  // the strength under a circle (desktop), else inside the cell
@@ -82,22 +83,28 @@ void drawScalePosition(const ScreenContext& ctx, int pos, bool chosen, const Sca
     const bool firstSide = (pos < 8) != (ctx.rtl() && !layout.folded);
     const ImU32 side = pos == 8 ? IM_COL32(90, 90, 100, 255) : firstSide ? kAccent : IM_COL32(160, 80, 40, 255);
     const std::string number = pos == 8 && layout.folded ? ctx.visual(ctx.integer(1) + " " + ctx.tr("scale.equal"))
-                                                          : ctx.integer(distance + 1);
+                                                         : ctx.integer(distance + 1);
     const ImVec2 size = ImGui::CalcTextSize(number.c_str());
     if (layout.numbersBelow) {
         const float radius = layout.cell * (0.20f + 0.025f * distance);
-        if (chosen) draw->AddCircleFilled(c, radius + 2, side, 20);
-        else draw->AddCircle(c, radius, hovered || focused ? side : IM_COL32(150, 155, 165, 255), 20, hovered || focused ? 2.5f : 1.5f);
+        if (chosen)
+            draw->AddCircleFilled(c, radius + 2, side, 20);
+        else
+            draw->AddCircle(c, radius, hovered || focused ? side : IM_COL32(150, 155, 165, 255), 20,
+                            hovered || focused ? 2.5f : 1.5f);
         // Odd strengths only when the circles are small.
         if (layout.cell >= 24 || distance % 2 == 0)
             draw->AddText(ImVec2(c.x - size.x / 2, c.y + layout.cell / 2), kMuted, number.c_str());
         return;
     }
     const ImVec2 a(r0.x + 2, r0.y + 2), b(r1.x - 2, r1.y - 2);
-    if (chosen) draw->AddRectFilled(a, b, side, 6);
-    else draw->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 6);
+    if (chosen)
+        draw->AddRectFilled(a, b, side, 6);
+    else
+        draw->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 6);
     draw->AddRect(a, b, chosen || focused ? side : IM_COL32(170, 175, 185, 255), 6, 0, focused ? 2.5f : 1.2f);
-    draw->AddText(ImVec2(c.x - size.x / 2, c.y - size.y / 2), chosen ? IM_COL32(255, 255, 255, 255) : side, number.c_str());
+    draw->AddText(ImVec2(c.x - size.x / 2, c.y - size.y / 2), chosen ? IM_COL32(255, 255, 255, 255) : side,
+                  number.c_str());
 }
 
 // One judgment: the two items at their own sides and 17 clickable positions between them.
@@ -124,9 +131,10 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
     auto radio = [&](int position) {
         const int distance = std::abs(position - 8);
         Semantics r{Role::Radio};
-        r.name = distance == 0 ? format(ctx.tr("a11y.position_equal"), ctx.integer(1))
-                               : format(ctx.tr("a11y.position"), ctx.label(position < 8 ? a : b),
-                                        ctx.tr("scale.intensity." + std::to_string(distance + 1)), ctx.integer(distance + 1));
+        r.name = distance == 0
+                     ? format(ctx.tr("a11y.position_equal"), ctx.integer(1))
+                     : format(ctx.tr("a11y.position"), ctx.label(position < 8 ? a : b),
+                              ctx.tr("scale.intensity." + std::to_string(distance + 1)), ctx.integer(distance + 1));
         r.parent = id;
         r.checked = position == selected;
         return r;
@@ -162,8 +170,10 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
             ctx.markTooltip();
         }
         if (clicked) {
-            if (pos == selected) out.push_back(intent::ClearJudgment{setIndex, i, j});
-            else out.push_back(intent::SetJudgment{setIndex, i, j, scaleValueAt(pos)});
+            if (pos == selected)
+                out.push_back(intent::ClearJudgment{setIndex, i, j});
+            else
+                out.push_back(intent::SetJudgment{setIndex, i, j, scaleValueAt(pos)});
         }
         ImGui::PopID();
     };
@@ -182,7 +192,8 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
         const int lines = 8 / layout.perLine;
         for (int line = 0; line < lines; ++line, y += layout.height)
             for (int k = 0; k < layout.perLine; ++k)
-                position(line * layout.perLine + k, slotX(k, layout.perLine, layout.cell, startX, avail), y, layout.cell);
+                position(line * layout.perLine + k, slotX(k, layout.perLine, layout.cell, startX, avail), y,
+                         layout.cell);
         y += 4;
         const float equalWidth = std::min(avail, layout.cell * 4);
         position(8, startX + (avail - equalWidth) / 2, y, equalWidth);
@@ -191,7 +202,8 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
         y = ImGui::GetCursorPosY();
         for (int line = 0; line < lines; ++line, y += layout.height)
             for (int k = 0; k < layout.perLine; ++k)
-                position(9 + line * layout.perLine + k, slotX(k, layout.perLine, layout.cell, startX, avail), y, layout.cell);
+                position(9 + line * layout.perLine + k, slotX(k, layout.perLine, layout.cell, startX, avail), y,
+                         layout.cell);
         bottom = y + 4;
     } else {
         const float scaleWidth = layout.cell * 17;
@@ -243,7 +255,8 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         const float width = ImGui::GetContentRegionAvail().x;
         const ImVec2 p = ImGui::GetCursorScreenPos();
         bool clicked = ImGui::Selectable("##set", k == s.currentSet, 0, ImVec2(width, 0));
-        Semantics item{Role::Button, ctx.label(set.parent) + " (" + ctx.integer(set.answered) + "/" + ctx.integer(set.total) + ")"};
+        Semantics item{Role::Button,
+                       ctx.label(set.parent) + " (" + ctx.integer(set.answered) + "/" + ctx.integer(set.total) + ")"};
         item.selected = k == s.currentSet;
         ctx.mark("tree/" + set.parentId, item);
         clicked |= ctx.activated("tree/" + set.parentId);
@@ -302,7 +315,8 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
     if (set.adaptive) {
         // Adaptive: the engine says when the answers so far settle the weights.
         if (set.answered < set.total)
-            Text(ctx, ctx.tr(set.settled ? "compare.settled" : "compare.not_settled"), set.settled ? kVerdictGood : kMuted);
+            Text(ctx, ctx.tr(set.settled ? "compare.settled" : "compare.not_settled"),
+                 set.settled ? kVerdictGood : kMuted);
         if (set.settled) ctx.mark("settled/" + set.parentId);
         if (!set.solvable) return;
     } else if (set.answered < set.total) {
@@ -312,10 +326,11 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
     const double threshold = ahp::graduatedCrThreshold(n);
     const double cr = set.consistency.cr;
     const ImU32 color = verdictColor(cr, threshold);
-    const std::string verdict = cr <= threshold ? ctx.tr("compare.consistent")
+    const std::string verdict = cr <= threshold       ? ctx.tr("compare.consistent")
                                 : cr <= 2 * threshold ? ctx.tr("compare.slightly_inconsistent")
                                                       : ctx.tr("compare.inconsistent");
-    const std::string line = format(ctx.tr("compare.cr_line"), ctx.number(cr, 3), ctx.number(threshold, 2)) + "  " + verdict;
+    const std::string line =
+        format(ctx.tr("compare.cr_line"), ctx.number(cr, 3), ctx.number(threshold, 2)) + "  " + verdict;
     const std::string& v = ctx.visual(line);
     const float w = ImGui::CalcTextSize(v.c_str()).x + 16;
     AlignForWidth(ctx, w);
@@ -336,8 +351,10 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
         const ahp::Suggestion& change = *set.suggestion;
         const int a = set.items[change.i], b = set.items[change.j];
         Text(ctx, format(ctx.tr("compare.suggest_title"), ctx.label(a), ctx.label(b)));
-        Text(ctx, format(ctx.tr("compare.suggest_detail"), ratioText(ctx, change.value), ratioText(ctx, change.suggested),
-                         ctx.number(change.crIfChanged, 3)), kMuted);
+        Text(ctx,
+             format(ctx.tr("compare.suggest_detail"), ratioText(ctx, change.value), ratioText(ctx, change.suggested),
+                    ctx.number(change.crIfChanged, 3)),
+             kMuted);
         if (!change.reachesThreshold) Text(ctx, ctx.tr("compare.suggest_partial"), kMuted);
         const std::string label = format(ctx.tr("compare.use_suggested"), ratioText(ctx, change.suggested));
         const float bw = ImGui::CalcTextSize(ctx.visual(label).c_str()).x + 24;
@@ -379,7 +396,8 @@ void matrixTable(const ScreenContext& ctx, const SetView& set) {
             ImGui::TableSetColumnIndex(column(c + 1));
             const std::optional<double> v = it->second.get(r, c);
             cell(v ? (*v >= 1 ? ctx.number(*v, std::fabs(*v - std::round(*v)) < 1e-9 ? 0 : 2)
-                              : ctx.integer(1) + "/" + ctx.number(1 / *v, std::fabs(1 / *v - std::round(1 / *v)) < 1e-9 ? 0 : 2))
+                              : ctx.integer(1) + "/" +
+                                    ctx.number(1 / *v, std::fabs(1 / *v - std::round(1 / *v)) < 1e-9 ? 0 : 2))
                    : "-");
         }
     }
@@ -405,7 +423,10 @@ void drawCompare(const ScreenContext& ctx, Intents& out) {
         setTree(ctx, out);
         ImGui::EndChild();
     };
-    if (showTree && !ctx.rtl()) { drawTreePanel(); ImGui::SameLine(); }
+    if (showTree && !ctx.rtl()) {
+        drawTreePanel();
+        ImGui::SameLine();
+    }
 
     ImGui::BeginChild("set", ImVec2(mainWidth, height), false);
     if (ctx.scrollToTop) ImGui::SetScrollY(0);
@@ -416,8 +437,10 @@ void drawCompare(const ScreenContext& ctx, Intents& out) {
     if (!path.empty()) Text(ctx, path, kMuted);
     Title(ctx, format(ctx.tr("compare.title"), ctx.label(set.parent)));
     Text(ctx, format(ctx.tr("compare.question"), ctx.label(set.parent)), kMuted);
-    Text(ctx, format(ctx.tr("compare.set_progress"), ctx.integer(setIndex + 1), ctx.integer(long(s.sets.size())),
-                     ctx.integer(set.answered) + "/" + ctx.integer(set.total)), kMuted);
+    Text(ctx,
+         format(ctx.tr("compare.set_progress"), ctx.integer(setIndex + 1), ctx.integer(long(s.sets.size())),
+                ctx.integer(set.answered) + "/" + ctx.integer(set.total)),
+         kMuted);
     ImGui::Separator();
     const int n = int(set.items.size());
     for (int i = 0; i < n; ++i)
@@ -462,7 +485,10 @@ void drawCompare(const ScreenContext& ctx, Intents& out) {
     ImGui::Dummy(ImVec2(1, 20));
     ImGui::EndChild();
 
-    if (showTree && ctx.rtl()) { ImGui::SameLine(); drawTreePanel(); }
+    if (showTree && ctx.rtl()) {
+        ImGui::SameLine();
+        drawTreePanel();
+    }
 }
 
 }  // namespace ui

@@ -46,7 +46,9 @@ bool Field(const ScreenContext& ctx, const std::string& label, const std::string
 }
 
 // A combo box under its label; each item is marked `id`/`mark`.
-struct ChoiceItem { std::string text, value, mark; };
+struct ChoiceItem {
+    std::string text, value, mark;
+};
 std::optional<std::string> Choice(const ScreenContext& ctx, const std::string& label, const std::string& id,
                                   const std::vector<ChoiceItem>& items, const std::string& current) {
     std::string preview = current;
@@ -125,11 +127,13 @@ void notices(const ScreenContext& ctx, const EditorState& e, Intents& out) {
         const bool bad = e.status.key == "editor.status.save_failed" || e.status.key == "editor.status.use_failed" ||
                          e.status.key == "editor.status.link_failed" || e.status.key == "editor.status.fix_first" ||
                          e.status.key == "editor.status.move_refused";
-        const bool technical = e.status.key == "editor.status.save_failed" || e.status.key == "editor.status.use_failed" ||
+        const bool technical = e.status.key == "editor.status.save_failed" ||
+                               e.status.key == "editor.status.use_failed" ||
                                e.status.key == "editor.status.link_failed";
-        const std::string argument = e.status.key == "editor.status.deleted" ? ctx.integer(std::atol(e.status.argument.c_str()))
-                                     : technical                            ? std::string()
-                                                                            : e.status.argument;
+        const std::string argument = e.status.key == "editor.status.deleted"
+                                         ? ctx.integer(std::atol(e.status.argument.c_str()))
+                                     : technical ? std::string()
+                                                 : e.status.argument;
         Text(ctx, format(ctx.tr(e.status.key), argument), bad ? kBad : kGood);
         ctx.mark("editor/status");
         if (technical) Message(ctx, e.status.argument, kBad);
@@ -166,8 +170,8 @@ void problems(const ScreenContext& ctx, const EditorState& e) {
         ctx.mark("editor/problems");
         return;
     }
-    const std::string heading = errors > 0 ? format(ctx.tr("editor.problems"), ctx.integer(errors))
-                                           : ctx.tr("editor.only_remarks");
+    const std::string heading =
+        errors > 0 ? format(ctx.tr("editor.problems"), ctx.integer(errors)) : ctx.tr("editor.only_remarks");
     Text(ctx, heading, errors > 0 ? kBad : kGood);
     ctx.mark("editor/problems");
     const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -208,10 +212,14 @@ void tree(const ScreenContext& ctx, const EditorState& e, Intents& out) {
         const std::string& label = ctx.visual(nodeName(e.doc, uid, ctx.state.language));
         const std::string id = n.id.empty() ? "?" : n.id;
         // A parent shows how many items it has, beside the label on the reading-end side.
-        const std::string count = children == 0 ? "" : ctx.rtl() ? "[" + ctx.integer(children) + "] " : " [" + ctx.integer(children) + "]";
+        const std::string count = children == 0 ? ""
+                                  : ctx.rtl()   ? "[" + ctx.integer(children) + "] "
+                                                : " [" + ctx.integer(children) + "]";
         const std::string marker = children > 0 ? "" : ctx.rtl() ? " \xC2\xB7" : "\xC2\xB7 ";  // a leaf: a dot
         const auto problem = worst.find(uid);
-        const ImU32 labelColor = problem == worst.end() ? IM_COL32(20, 30, 45, 255) : problem->second == 2 ? kBad : kRemark;
+        const ImU32 labelColor = problem == worst.end() ? IM_COL32(20, 30, 45, 255)
+                                 : problem->second == 2 ? kBad
+                                                        : kRemark;
         const float wLabel = ImGui::CalcTextSize(label.c_str()).x, wId = ImGui::CalcTextSize(id.c_str()).x;
         const float wMarker = ImGui::CalcTextSize(marker.c_str()).x, wCount = ImGui::CalcTextSize(count.c_str()).x;
         const float gap = 8, indent = float(depth) * indentStep + 4;
@@ -241,7 +249,8 @@ void nodeDetails(const ScreenContext& ctx, const EditorState& e, Intents& out) {
     const EditorNode* n = node(e.doc, e.selected);
     if (!n) return;
     const bool goal = n->parent < 0;
-    Title(ctx, format(ctx.tr(goal ? "editor.goal_title" : "editor.node_title"), nodeName(e.doc, n->uid, ctx.state.language)));
+    Title(ctx, format(ctx.tr(goal ? "editor.goal_title" : "editor.node_title"),
+                      nodeName(e.doc, n->uid, ctx.state.language)));
     const int uid = n->uid;
     ImGui::PushID(uid);
     std::string id = n->id;
@@ -253,8 +262,8 @@ void nodeDetails(const ScreenContext& ctx, const EditorState& e, Intents& out) {
     }
     for (const std::string& language : documentLanguages(e.doc)) {
         std::string description = nodeText(*n, "description", language);
-        if (Field(ctx, format(ctx.tr("editor.description"), languageName(ctx, language)), "editor/description/" + language,
-                  description, ImGui::GetTextLineHeight() * 2.6f))
+        if (Field(ctx, format(ctx.tr("editor.description"), languageName(ctx, language)),
+                  "editor/description/" + language, description, ImGui::GetTextLineHeight() * 2.6f))
             push(out, editor_action::SetDescription{uid, language, description});
     }
     ImGui::PopID();
@@ -266,7 +275,8 @@ void nodeDetails(const ScreenContext& ctx, const EditorState& e, Intents& out) {
     const std::vector<int> siblings = goal ? std::vector<int>{} : childrenOf(e.doc, n->parent);
     const auto at = std::find(siblings.begin(), siblings.end(), uid);
     if (!siblings.empty() && at != siblings.begin()) buttons.push_back({ctx.tr("editor.move_up"), "editor/move-up"});
-    if (!siblings.empty() && at + 1 != siblings.end()) buttons.push_back({ctx.tr("editor.move_down"), "editor/move-down"});
+    if (!siblings.empty() && at + 1 != siblings.end())
+        buttons.push_back({ctx.tr("editor.move_down"), "editor/move-down"});
     const int pressed = ButtonRow(ctx, buttons);
     if (pressed >= 0) {
         const std::string& which = buttons[std::size_t(pressed)].second;
@@ -279,7 +289,8 @@ void nodeDetails(const ScreenContext& ctx, const EditorState& e, Intents& out) {
     std::vector<ChoiceItem> parents;
     for (int candidate : validParents(e.doc, uid)) {
         const EditorNode* p = node(e.doc, candidate);
-        parents.push_back({nodeName(e.doc, candidate, ctx.state.language) + " (" + p->id + ")", std::to_string(candidate), p->id});
+        parents.push_back(
+            {nodeName(e.doc, candidate, ctx.state.language) + " (" + p->id + ")", std::to_string(candidate), p->id});
     }
     if (const auto chosen = Choice(ctx, ctx.tr("editor.move_to"), "editor/move-to", parents, std::to_string(n->parent)))
         push(out, editor_action::Reparent{uid, std::atoi(chosen->c_str())});
@@ -293,8 +304,10 @@ void nodeDetails(const ScreenContext& ctx, const EditorState& e, Intents& out) {
 
 void modelDetails(const ScreenContext& ctx, const EditorState& e, Intents& out) {
     Title(ctx, ctx.tr("editor.model_title"));
-    std::string modelId = e.doc.top.contains("id") && e.doc.top["id"].is_string() ? e.doc.top["id"].get<std::string>() : "";
-    if (Field(ctx, ctx.tr("editor.model_id"), "editor/model-id", modelId)) push(out, editor_action::SetModelId{modelId});
+    std::string modelId =
+        e.doc.top.contains("id") && e.doc.top["id"].is_string() ? e.doc.top["id"].get<std::string>() : "";
+    if (Field(ctx, ctx.tr("editor.model_id"), "editor/model-id", modelId))
+        push(out, editor_action::SetModelId{modelId});
     for (const std::string& language : documentLanguages(e.doc)) {
         std::string title = documentString(e.doc, "title", language);
         if (Field(ctx, format(ctx.tr("editor.title"), languageName(ctx, language)), "editor/title/" + language, title))
@@ -303,7 +316,8 @@ void modelDetails(const ScreenContext& ctx, const EditorState& e, Intents& out) 
     const std::vector<ChoiceItem> methods = {{ctx.tr("editor.method.eigen"), "eigen", "eigen"},
                                              {ctx.tr("editor.method.geometric"), "geometric", "geometric"},
                                              {ctx.tr("editor.method.normalized"), "normalized", "normalized"}};
-    if (const auto chosen = Choice(ctx, ctx.tr("editor.method"), "editor/method", methods, settingString(e.doc, "method", "eigen")))
+    if (const auto chosen =
+            Choice(ctx, ctx.tr("editor.method"), "editor/method", methods, settingString(e.doc, "method", "eigen")))
         push(out, editor_action::SetSetting{"method", *chosen});
     const std::vector<ChoiceItem> tables = {{ctx.tr("editor.ri.saaty"), "saaty", "saaty"},
                                             {ctx.tr("editor.ri.alonso-lamata"), "alonso-lamata", "alonso-lamata"},
@@ -323,8 +337,9 @@ void modelDetails(const ScreenContext& ctx, const EditorState& e, Intents& out) 
 }
 
 void summary(const ScreenContext& ctx, const EditorState& e) {
-    Text(ctx, format(ctx.tr("editor.counts"), ctx.integer(long(e.doc.nodes.size())), ctx.integer(e.sets),
-                     ctx.integer(e.judgments)),
+    Text(ctx,
+         format(ctx.tr("editor.counts"), ctx.integer(long(e.doc.nodes.size())), ctx.integer(e.sets),
+                ctx.integer(e.judgments)),
          kMuted);
     const bool same = e.hash == ctx.state.model.hash;
     Text(ctx, format(ctx.tr(same ? "editor.hash_same" : "editor.hash_changed"), e.hash, ctx.state.model.hash),

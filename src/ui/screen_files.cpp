@@ -97,11 +97,11 @@ void drawConfirm(const ScreenContext& ctx, Intents& out) {
     const AppState& s = ctx.state;
     if (s.confirm == AppState::Confirm::None) return;
     const bool startOver = s.confirm == AppState::Confirm::StartOver;
-    const int answer = ConfirmPopup(
-        ctx, "##confirm", "", ctx.tr(startOver ? "confirm.start_over_title" : "confirm.replace_title"),
-        startOver ? ctx.tr("confirm.start_over_body")
-                  : format(ctx.tr("confirm.replace_body"), ctx.integer(s.answered), s.confirmFile),
-        ctx.tr(startOver ? "confirm.start_over_yes" : "confirm.replace_yes"), startOver);
+    const int answer =
+        ConfirmPopup(ctx, "##confirm", "", ctx.tr(startOver ? "confirm.start_over_title" : "confirm.replace_title"),
+                     startOver ? ctx.tr("confirm.start_over_body")
+                               : format(ctx.tr("confirm.replace_body"), ctx.integer(s.answered), s.confirmFile),
+                     ctx.tr(startOver ? "confirm.start_over_yes" : "confirm.replace_yes"), startOver);
     if (answer >= 0) out.push_back(intent::Answer{answer == 1});
 }
 

@@ -36,8 +36,10 @@ void SetupColumns(const ScreenContext& ctx, const std::vector<float>& widths) {
     const int n = int(widths.size());
     for (int v = 0; v < n; ++v) {
         const int k = ctx.rtl() ? n - 1 - v : v;
-        if (widths[k] < 0) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, -widths[k]);
-        else ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, widths[k]);
+        if (widths[k] < 0)
+            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, -widths[k]);
+        else
+            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, widths[k]);
     }
 }
 
@@ -99,8 +101,7 @@ void fileBar(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
     if (ctx.state.canPickFiles) buttons.push_back({ctx.tr("research.load"), "research/load"});
     if (ctx.state.canPickFolder) buttons.push_back({ctx.tr("research.load_folder"), "research/load-folder"});
     const std::size_t problems = r.group.skipped.size() + r.group.duplicates.size() + r.group.superseded.size();
-    if (!r.experts.empty() || problems > 0)
-        buttons.push_back({ctx.tr("research.clear"), "research/clear"});
+    if (!r.experts.empty() || problems > 0) buttons.push_back({ctx.tr("research.clear"), "research/clear"});
     if (!buttons.empty()) {
         const int pressed = ButtonRow(ctx, buttons);
         if (pressed >= 0 && buttons[pressed].second == "research/load") out.push_back(intent::PickFiles{});
@@ -110,14 +111,15 @@ void fileBar(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
     if (!ctx.state.canPickFiles) Text(ctx, ctx.tr("research.no_picker"), kMuted);
     if (!r.queue.empty()) {
         const float fraction = r.batchTotal ? float(r.processed) / float(r.batchTotal) : 0.0f;
-        Bar(ctx, fraction,
-            format(ctx.tr("research.loading"), ctx.integer(r.processed), ctx.integer(r.batchTotal)),
+        Bar(ctx, fraction, format(ctx.tr("research.loading"), ctx.integer(r.processed), ctx.integer(r.batchTotal)),
             IM_COL32(120, 170, 230, 255), ImGui::GetContentRegionAvail().x);
         ctx.mark("research/progress");
     }
-    const int included = int(std::count_if(r.experts.begin(), r.experts.end(), [](const ResearchExpert& e) { return e.included; }));
-    Text(ctx, format(ctx.tr("research.summary"), ctx.integer(long(r.experts.size())), ctx.integer(included),
-                     ctx.integer(long(r.group.skipped.size() + r.group.superseded.size()))),
+    const int included =
+        int(std::count_if(r.experts.begin(), r.experts.end(), [](const ResearchExpert& e) { return e.included; }));
+    Text(ctx,
+         format(ctx.tr("research.summary"), ctx.integer(long(r.experts.size())), ctx.integer(included),
+                ctx.integer(long(r.group.skipped.size() + r.group.superseded.size()))),
          kMuted);
     ctx.mark("research/summary");
 
@@ -141,8 +143,10 @@ void fileBar(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             Text(ctx, "• " + format(ctx.tr("research.duplicate"), isolate(d.file), isolate(d.firstFile)), kBad);
             ctx.mark("research/problem/" + d.file);
         }
-        if (problems > limit) Text(ctx, format(ctx.tr("research.more_problems"), ctx.integer(long(problems - limit))), kBad);
-        if (ButtonRow(ctx, {{ctx.tr("import.dismiss"), "research/dismiss"}}) == 0) push(out, research_action::DismissProblems{});
+        if (problems > limit)
+            Text(ctx, format(ctx.tr("research.more_problems"), ctx.integer(long(problems - limit))), kBad);
+        if (ButtonRow(ctx, {{ctx.tr("import.dismiss"), "research/dismiss"}}) == 0)
+            push(out, research_action::DismissProblems{});
     }
 }
 
@@ -178,12 +182,27 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
         };
         auto field = [&] {
             ImGui::SetNextItemWidth(input);
-            if (ImGui::InputDouble("##cr-rule-value", &value, 0, 0, "%.3f", ImGuiInputTextFlags_EnterReturnsTrue)) changed = true;
+            if (ImGui::InputDouble("##cr-rule-value", &value, 0, 0, "%.3f", ImGuiInputTextFlags_EnterReturnsTrue))
+                changed = true;
             ctx.mark("research/cr-rule-value");
         };
-        auto text = [&] { ImGui::AlignTextToFramePadding(); ImGui::TextUnformatted(label.c_str()); };
-        if (ctx.rtl()) { field(); ImGui::SameLine(0, gap); text(); ImGui::SameLine(0, gap); checkbox(); }
-        else { checkbox(); ImGui::SameLine(0, gap); text(); ImGui::SameLine(0, gap); field(); }
+        auto text = [&] {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(label.c_str());
+        };
+        if (ctx.rtl()) {
+            field();
+            ImGui::SameLine(0, gap);
+            text();
+            ImGui::SameLine(0, gap);
+            checkbox();
+        } else {
+            checkbox();
+            ImGui::SameLine(0, gap);
+            text();
+            ImGui::SameLine(0, gap);
+            field();
+        }
         if (changed) push(out, research_action::CrRule{on, value});
     }
     Text(ctx, ctx.tr("research.experts_note"), kMuted);
@@ -204,10 +223,10 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
     const float wanted = rowHeight * float(r.experts.size() + 1) + 8;
     const float height = std::min(wanted, std::max(260.0f, ImGui::GetContentRegionAvail().y));
     TableSemantics table(ctx, "research/experts", ctx.tr("research.section.experts"));
-    if (!ImGui::BeginTable("experts", columns,
-                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_SizingFixedFit,
-                           ImVec2(0, height)))
+    if (!ImGui::BeginTable(
+            "experts", columns,
+            ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
+            ImVec2(0, height)))
         return;
     table.begin();
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -248,7 +267,10 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             for (int set = 0; set < nSets; ++set) {
                 at(k++);
                 const auto& cr = x.cr[set];
-                if (!cr) { NumberCell(ctx, "–", kMuted); continue; }
+                if (!cr) {
+                    NumberCell(ctx, "–", kMuted);
+                    continue;
+                }
                 const int n = int(h.node(sets[set]).children.size());
                 if (n > 2) {
                     const ImU32 color = verdictColor(*cr, ahp::graduatedCrThreshold(n));

@@ -23,7 +23,8 @@ int LabelCombo(const ScreenContext& ctx, const std::string& id, const std::vecto
     int chosen = -1;
     AlignForWidth(ctx, width);
     ImGui::SetNextItemWidth(width);
-    const std::string& preview = current >= 0 && current < int(labels.size()) ? ctx.visual(labels[current]) : std::string();
+    const std::string& preview =
+        current >= 0 && current < int(labels.size()) ? ctx.visual(labels[current]) : std::string();
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(ctx.rtl() ? 1.0f : 0.0f, 0.0f));
     if (ImGui::BeginCombo(("##" + id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge)) {
         for (int k = 0; k < int(labels.size()); ++k) {
@@ -39,9 +40,12 @@ int LabelCombo(const ScreenContext& ctx, const std::string& id, const std::vecto
 }
 
 void noResults(const ScreenContext& ctx, const ResearchState& r) {
-    if (r.experts.empty()) Text(ctx, ctx.tr("research.no_experts"));
-    else if (r.tablesError == "none-included") Text(ctx, ctx.tr("research.none_included"), kBad);
-    else Text(ctx, r.tablesError, kBad);
+    if (r.experts.empty())
+        Text(ctx, ctx.tr("research.no_experts"));
+    else if (r.tablesError == "none-included")
+        Text(ctx, ctx.tr("research.none_included"), kBad);
+    else
+        Text(ctx, r.tablesError, kBad);
 }
 
 // An n x n matrix with item labels in the first column; extra columns after it.
@@ -53,7 +57,8 @@ void matrixTable(const ScreenContext& ctx, const char* id, const std::string& ca
     const int columns = 1 + n + int(extraHeads.size());
     TableSemantics table(ctx, std::string("research/") + id + "/" + t.set, caption, true);
     TableCaption(ctx, caption);
-    if (!ImGui::BeginTable(id, columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit))
+    if (!ImGui::BeginTable(id, columns,
+                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit))
         return;
     table.begin();
     std::vector<float> widths = {-1};
@@ -85,7 +90,9 @@ void setTables(const ScreenContext& ctx, const ResearchState& r, int s) {
     const model::GroupSetTable& t = r.tables->sets[s];
     const int n = int(t.items.size());
     Title(ctx, ctx.label(nodeIndex(ctx, t.set)) + " (" + t.set + ")");
-    Text(ctx, format(ctx.tr("research.aggregated"), ctx.integer(t.expertsAggregated), ctx.integer(long(r.includedExperts.size()))),
+    Text(ctx,
+         format(ctx.tr("research.aggregated"), ctx.integer(t.expertsAggregated),
+                ctx.integer(long(r.includedExperts.size()))),
          kMuted);
     if (!t.solved) {
         Text(ctx, ctx.tr("research.unsolved"), kBad);
@@ -107,11 +114,13 @@ void setTables(const ScreenContext& ctx, const ResearchState& r, int s) {
     TableCaption(ctx, ctx.tr("research.consistency_table"));
     const bool haveAip = s < int(r.aip.size()) && r.aip[s].size() == n;
     const int columns = 6;
-    if (ImGui::BeginTable("consistency", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+    if (ImGui::BeginTable("consistency", columns,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         consistency.begin();
         SetupColumns(ctx, {-1, 90, 90, 80, 80, 80});
-        HeaderRow(ctx, {ctx.tr("research.col.item"), ctx.tr("research.col.weighted_sum"), ctx.tr("research.col.consistency_vector"),
-                        ctx.tr("research.col.aij"), ctx.tr("research.col.aip"), ctx.tr("research.col.difference")});
+        HeaderRow(ctx, {ctx.tr("research.col.item"), ctx.tr("research.col.weighted_sum"),
+                        ctx.tr("research.col.consistency_vector"), ctx.tr("research.col.aij"),
+                        ctx.tr("research.col.aip"), ctx.tr("research.col.difference")});
         for (int i = 0; i < n; ++i) {
             ImGui::TableNextRow();
             auto at = [&](int k) { ImGui::TableSetColumnIndex(Column(ctx, k, columns)); };
@@ -128,7 +137,8 @@ void setTables(const ScreenContext& ctx, const ResearchState& r, int s) {
             at(5);
             if (haveAip) {
                 const double d = r.aip[s](i) - t.weights(i);
-                NumberCell(ctx, (d >= 0 ? "+" : "-") + ctx.number(std::abs(d), 4), std::abs(d) >= 0.01 ? IM_COL32(180, 110, 20, 255) : kMuted);
+                NumberCell(ctx, (d >= 0 ? "+" : "-") + ctx.number(std::abs(d), 4),
+                           std::abs(d) >= 0.01 ? IM_COL32(180, 110, 20, 255) : kMuted);
             } else {
                 NumberCell(ctx, "–");
             }
@@ -138,8 +148,10 @@ void setTables(const ScreenContext& ctx, const ResearchState& r, int s) {
     }
     const auto& c = t.consistency;
     const ImU32 verdict = n > 2 ? verdictColor(c.cr, r.tables->settings.crThreshold) : kGood;
-    Text(ctx, format(ctx.tr("research.consistency_line"), ctx.number(c.lambdaMax, 4), ctx.number(c.ci, 4),
-                     ctx.number(c.ri, 2)) + "  " + format(ctx.tr("research.cr_value"), ctx.number(c.cr, 4)),
+    Text(ctx,
+         format(ctx.tr("research.consistency_line"), ctx.number(c.lambdaMax, 4), ctx.number(c.ci, 4),
+                ctx.number(c.ri, 2)) +
+             "  " + format(ctx.tr("research.cr_value"), ctx.number(c.cr, 4)),
          verdict);
     ctx.mark("research/consistency");
     if (t.consensus)
@@ -154,11 +166,13 @@ void globalTables(const ScreenContext& ctx, const ResearchState& r) {
     Title(ctx, ctx.tr("research.global"));
     const int columns = 6;
     TableSemantics table(ctx, "research/nodes", ctx.tr("research.global"), true);  // named as its heading
-    if (ImGui::BeginTable("nodes", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+    if (ImGui::BeginTable("nodes", columns,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         table.begin();
         SetupColumns(ctx, {-1, 60, 80, 60, 80, 60});
         HeaderRow(ctx, {ctx.tr("research.col.node"), ctx.tr("research.col.id"), ctx.tr("research.col.local"),
-                        ctx.tr("research.col.local_rank"), ctx.tr("research.col.global"), ctx.tr("research.col.global_rank")});
+                        ctx.tr("research.col.local_rank"), ctx.tr("research.col.global"),
+                        ctx.tr("research.col.global_rank")});
         for (const model::GroupNodeRow& row : t.nodes) {
             ImGui::TableNextRow();
             auto at = [&](int k) { ImGui::TableSetColumnIndex(Column(ctx, k, columns)); };
@@ -168,7 +182,8 @@ void globalTables(const ScreenContext& ctx, const ResearchState& r) {
                 ImGui::PushTextWrapPos(0);
                 const std::string& v = ctx.visual(ctx.label(nodeIndex(ctx, row.id)));
                 const float w = ImGui::CalcTextSize(v.c_str()).x;
-                ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w - indent));
+                ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                                     std::max(0.0f, ImGui::GetContentRegionAvail().x - w - indent));
                 ImGui::TextUnformatted(v.c_str());
                 ImGui::PopTextWrapPos();
                 table.cell(ctx.label(nodeIndex(ctx, row.id)));
@@ -219,7 +234,8 @@ void drawResearchGroup(const ScreenContext& ctx, Intents& out) {
     std::vector<std::string> labels;
     for (int set : h.comparisonSets()) labels.push_back(h.node(set).id + ": " + ctx.label(set));
     const int current = std::clamp(r.set, 0, int(labels.size()) - 1);
-    const int chosen = LabelCombo(ctx, "research/set", labels, current, std::min(520.0f, ImGui::GetContentRegionAvail().x));
+    const int chosen =
+        LabelCombo(ctx, "research/set", labels, current, std::min(520.0f, ImGui::GetContentRegionAvail().x));
     if (chosen >= 0) push(out, research_action::SelectSet{chosen});
     ImGui::Spacing();
     setTables(ctx, r, current);
@@ -245,14 +261,16 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
         labels.push_back(std::string(std::size_t(depth) * 4, ' ') + node.id + ": " + ctx.label(int(k)));
     }
     const int current = int(std::find(nodes.begin(), nodes.end(), r.sensitivityNode) - nodes.begin());
-    const int chosen = LabelCombo(ctx, "research/node", labels, current, std::min(520.0f, ImGui::GetContentRegionAvail().x));
+    const int chosen =
+        LabelCombo(ctx, "research/node", labels, current, std::min(520.0f, ImGui::GetContentRegionAvail().x));
     if (chosen >= 0) push(out, research_action::SelectNode{nodes[chosen]});
     if (!r.sensitivity) return;
     const ahp::SensitivityReport& s = *r.sensitivity;
 
     float weight = float(r.sensitivityWeight);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-    if (ImGui::SliderFloat("##sensitivity-weight", &weight, 0.0f, 1.0f, "%.3f")) push(out, research_action::SensitivityWeight{weight});
+    if (ImGui::SliderFloat("##sensitivity-weight", &weight, 0.0f, 1.0f, "%.3f"))
+        push(out, research_action::SensitivityWeight{weight});
     ctx.mark("research/slider");
     Text(ctx, format(ctx.tr("research.sensitivity_weight"), ctx.label(s.node), ctx.number(r.sensitivityWeight, 3),
                      ctx.number(s.baseWeight, 3)));
@@ -283,11 +301,15 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
         draw->AddLine(ImVec2(x, y0), ImVec2(x, y1), IM_COL32(225, 228, 235, 255));
         draw->AddLine(ImVec2(x0, y), ImVec2(x1, y), IM_COL32(225, 228, 235, 255));
         const std::string xl = ctx.number(t / 4.0, 2), yl = ctx.number(yMax * t / 4.0, 3);
-        draw->AddText(ImVec2(x - ImGui::CalcTextSize(xl.c_str()).x / 2, y1 + 4), IM_COL32(90, 96, 110, 255), xl.c_str());
-        draw->AddText(ImVec2(x0 - ImGui::CalcTextSize(yl.c_str()).x - 6, y - 8), IM_COL32(90, 96, 110, 255), yl.c_str());
+        draw->AddText(ImVec2(x - ImGui::CalcTextSize(xl.c_str()).x / 2, y1 + 4), IM_COL32(90, 96, 110, 255),
+                      xl.c_str());
+        draw->AddText(ImVec2(x0 - ImGui::CalcTextSize(yl.c_str()).x - 6, y - 8), IM_COL32(90, 96, 110, 255),
+                      yl.c_str());
     }
     draw->AddRect(ImVec2(x0, y0), ImVec2(x1, y1), IM_COL32(150, 156, 170, 255));
-    for (float y = y0; y < y1; y += 8) draw->AddLine(ImVec2(X(s.baseWeight), y), ImVec2(X(s.baseWeight), std::min(y + 4, y1)), IM_COL32(120, 120, 120, 255));
+    for (float y = y0; y < y1; y += 8)
+        draw->AddLine(ImVec2(X(s.baseWeight), y), ImVec2(X(s.baseWeight), std::min(y + 4, y1)),
+                      IM_COL32(120, 120, 120, 255));
     for (std::size_t k = 0; k < leaves.size(); ++k) {
         const bool top = rankNow[leaves[k]] <= 5;
         ImU32 color = leafColor(int(k));
@@ -296,7 +318,8 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
             draw->AddLine(ImVec2(X(s.points[p - 1].weight), Y(s.points[p - 1].leafWeights[k])),
                           ImVec2(X(s.points[p].weight), Y(s.points[p].leafWeights[k])), color, top ? 2.5f : 1.0f);
     }
-    draw->AddLine(ImVec2(X(r.sensitivityWeight), y0), ImVec2(X(r.sensitivityWeight), y1), IM_COL32(36, 99, 170, 255), 2.0f);
+    draw->AddLine(ImVec2(X(r.sensitivityWeight), y0), ImVec2(X(r.sensitivityWeight), y1), IM_COL32(36, 99, 170, 255),
+                  2.0f);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const int leafCount = int(leaves.size());
     std::vector<int> position(h.nodes().size(), 0);
@@ -311,8 +334,9 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
     ImGui::Dummy(ImVec2(width, height));
     ctx.mark("research/chart");
     if (hovered)
-        ImGui::SetTooltip("%s", ctx.visual(format(ctx.tr("research.reversal"), ctx.label(hovered->leafB), ctx.label(hovered->leafA),
-                                                  ctx.number(hovered->weight, 3))).c_str());
+        ImGui::SetTooltip("%s", ctx.visual(format(ctx.tr("research.reversal"), ctx.label(hovered->leafB),
+                                                  ctx.label(hovered->leafA), ctx.number(hovered->weight, 3)))
+                                    .c_str());
 
     // The ranking at the slider, and the reversal points.
     const float col = (ImGui::GetContentRegionAvail().x - 16) / 2;
@@ -335,9 +359,15 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
                 const std::string& v = ctx.visual(text);
                 const float w = ImGui::CalcTextSize(v.c_str()).x;
                 ImGui::SetCursorPosX(std::max(0.0f, col - sw - 10 - w));
-                ImGui::TextColored(ImColor(change > 0 ? IM_COL32(40, 120, 60, 255) : change < 0 ? IM_COL32(180, 40, 40, 255) : IM_COL32(20, 20, 30, 255)), "%s", v.c_str());
+                ImGui::TextColored(ImColor(change > 0   ? IM_COL32(40, 120, 60, 255)
+                                           : change < 0 ? IM_COL32(180, 40, 40, 255)
+                                                        : IM_COL32(20, 20, 30, 255)),
+                                   "%s", v.c_str());
             } else {
-                ImGui::TextColored(ImColor(change > 0 ? IM_COL32(40, 120, 60, 255) : change < 0 ? IM_COL32(180, 40, 40, 255) : IM_COL32(20, 20, 30, 255)), "%s", ctx.visual(text).c_str());
+                ImGui::TextColored(ImColor(change > 0   ? IM_COL32(40, 120, 60, 255)
+                                           : change < 0 ? IM_COL32(180, 40, 40, 255)
+                                                        : IM_COL32(20, 20, 30, 255)),
+                                   "%s", ctx.visual(text).c_str());
             }
             ImGui::Unindent(ctx.rtl() ? 0 : sw + 6);
         }
@@ -349,13 +379,21 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
         std::size_t shown = 0;
         for (const auto& rv : s.reversals) {
             if (++shown > 60) break;
-            Text(ctx, format(ctx.tr("research.reversal"), ctx.label(rv.leafB), ctx.label(rv.leafA), ctx.number(rv.weight, 3)));
+            Text(ctx, format(ctx.tr("research.reversal"), ctx.label(rv.leafB), ctx.label(rv.leafA),
+                             ctx.number(rv.weight, 3)));
         }
         if (s.reversals.empty()) Text(ctx, ctx.tr("research.no_reversals"), kMuted);
         ImGui::EndChild();
     };
-    if (ctx.rtl()) { reversalList(); ImGui::SameLine(); rankingList(); }
-    else { rankingList(); ImGui::SameLine(); reversalList(); }
+    if (ctx.rtl()) {
+        reversalList();
+        ImGui::SameLine();
+        rankingList();
+    } else {
+        rankingList();
+        ImGui::SameLine();
+        reversalList();
+    }
 }
 
 void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
@@ -373,7 +411,8 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
         const std::string& lr = ctx.visual(ctx.tr("research.mc_run"));
         const float gap = ImGui::GetStyle().ItemSpacing.x;
         const float runW = ImGui::CalcTextSize(lr.c_str()).x + 24;
-        const float total = ImGui::CalcTextSize(ls.c_str()).x + ImGui::CalcTextSize(lp.c_str()).x + 110 + 90 + runW + 5 * gap;
+        const float total =
+            ImGui::CalcTextSize(ls.c_str()).x + ImGui::CalcTextSize(lp.c_str()).x + 110 + 90 + runW + 5 * gap;
         AlignForWidth(ctx, total);
         auto samplesField = [&] {
             ImGui::AlignTextToFramePadding();
@@ -393,8 +432,19 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
         };
         bool run = false;
         auto runButton = [&] { run = Button(ctx, ctx.tr("research.mc_run"), "research/mc-run", ImVec2(runW, 0)); };
-        if (ctx.rtl()) { runButton(); ImGui::SameLine(); spreadField(); ImGui::SameLine(); samplesField(); }
-        else { samplesField(); ImGui::SameLine(); spreadField(); ImGui::SameLine(); runButton(); }
+        if (ctx.rtl()) {
+            runButton();
+            ImGui::SameLine();
+            spreadField();
+            ImGui::SameLine();
+            samplesField();
+        } else {
+            samplesField();
+            ImGui::SameLine();
+            spreadField();
+            ImGui::SameLine();
+            runButton();
+        }
         if (edited) push(out, research_action::MonteCarloDraft{samples, spread});
         if (run) push(out, research_action::MonteCarlo{samples, spread});
     }
@@ -416,7 +466,8 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
 
     const int columns = 7;
     TableSemantics table(ctx, "research/montecarlo", ctx.tr("research.section.uncertainty"));
-    if (!ImGui::BeginTable("montecarlo", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit))
+    if (!ImGui::BeginTable("montecarlo", columns,
+                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit))
         return;
     table.begin();
     SetupColumns(ctx, {40, -1, 70, 70, 130, 90, 190});
@@ -447,9 +498,11 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
         auto X = [&](double v) { return c.x + float(v / maxP95) * w; };
         ImDrawList* draw = ImGui::GetWindowDrawList();
         draw->AddLine(ImVec2(c.x, c.y + hgt / 2), ImVec2(c.x + w, c.y + hgt / 2), IM_COL32(225, 228, 235, 255));
-        draw->AddRectFilled(ImVec2(X(leaf->p05), c.y + 3), ImVec2(std::max(X(leaf->p95), X(leaf->p05) + 1.5f), c.y + hgt - 3),
+        draw->AddRectFilled(ImVec2(X(leaf->p05), c.y + 3),
+                            ImVec2(std::max(X(leaf->p95), X(leaf->p05) + 1.5f), c.y + hgt - 3),
                             IM_COL32(120, 170, 230, 255), 2);
-        draw->AddLine(ImVec2(X(leaf->mean), c.y + 1), ImVec2(X(leaf->mean), c.y + hgt - 1), IM_COL32(20, 50, 90, 255), 2);
+        draw->AddLine(ImVec2(X(leaf->mean), c.y + 1), ImVec2(X(leaf->mean), c.y + hgt - 1), IM_COL32(20, 50, 90, 255),
+                      2);
         ImGui::Dummy(ImVec2(w, hgt));
     }
     ImGui::EndTable();

@@ -10,9 +10,11 @@ void ranking(const ScreenContext& ctx) {
     const AppState& s = ctx.state;
     Title(ctx, ctx.tr("results.ranking"));
     if (!s.result.unsolved.empty())
-        Text(ctx, format(ctx.tr("results.unsolved"), ctx.integer(long(s.result.unsolved.size()))), IM_COL32(200, 50, 50, 255));
+        Text(ctx, format(ctx.tr("results.unsolved"), ctx.integer(long(s.result.unsolved.size()))),
+             IM_COL32(200, 50, 50, 255));
     const float width = ImGui::GetContentRegionAvail().x;
-    const double top = s.result.leafRanking.empty() ? 1.0 : std::max(1e-12, s.result.globalWeight[s.result.leafRanking.front()]);
+    const double top =
+        s.result.leafRanking.empty() ? 1.0 : std::max(1e-12, s.result.globalWeight[s.result.leafRanking.front()]);
     int rank = 0;
     for (int leaf : s.result.leafRanking) {
         ++rank;
@@ -31,14 +33,14 @@ void setTables(const ScreenContext& ctx) {
     for (const SetView& set : s.sets) {
         ImGui::Spacing();
         std::string heading = ctx.label(set.parent);
-        if (set.solvable && set.items.size() > 2)
-            heading += "  —  CR " + ctx.number(set.consistency.cr, 3);
-        const ImU32 color = set.solvable ? verdictColor(set.consistency.cr, ahp::graduatedCrThreshold(int(set.items.size())))
-                                         : kMuted;
+        if (set.solvable && set.items.size() > 2) heading += "  —  CR " + ctx.number(set.consistency.cr, 3);
+        const ImU32 color =
+            set.solvable ? verdictColor(set.consistency.cr, ahp::graduatedCrThreshold(int(set.items.size()))) : kMuted;
         TableSemantics table(ctx, "local/" + set.parentId, heading, true);
         TableCaption(ctx, heading, color);
         ImGui::PushID(set.parentId.c_str());
-        if (ImGui::BeginTable("local", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        if (ImGui::BeginTable("local", columns,
+                              ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
             table.begin();
             auto column = [&](int k) { return ctx.rtl() ? columns - 1 - k : k; };
             const char* keys[columns] = {"results.col_item", "results.col_weight", "results.col_rank",
@@ -72,9 +74,12 @@ void setTables(const ScreenContext& ctx) {
                 if (hasNote) label += " *";
                 Text(ctx, label);
                 if (hasNote) {  // a finger cannot hover: the note is written out under the label
-                    const auto text = note->second.count(s.language) ? note->second.at(s.language) : note->second.begin()->second;
-                    if (s.pointerHovers) HoverTooltip(ctx, text);
-                    else Text(ctx, "* " + text, kMuted);
+                    const auto text =
+                        note->second.count(s.language) ? note->second.at(s.language) : note->second.begin()->second;
+                    if (s.pointerHovers)
+                        HoverTooltip(ctx, text);
+                    else
+                        Text(ctx, "* " + text, kMuted);
                 }
                 ImGui::TableSetColumnIndex(column(1));
                 Text(ctx, set.solvable ? ctx.number(set.weights[k], 4) : "-");
@@ -91,7 +96,8 @@ void setTables(const ScreenContext& ctx) {
         for (int item : set.items) {  // errata and other notes, spelled out under the table
             const auto note = s.model.notes.find(s.model.hierarchy.node(item).id);
             if (note == s.model.notes.end()) continue;
-            const auto text = note->second.count(s.language) ? note->second.at(s.language) : note->second.begin()->second;
+            const auto text =
+                note->second.count(s.language) ? note->second.at(s.language) : note->second.begin()->second;
             Text(ctx, "* " + text, IM_COL32(170, 100, 20, 255));
         }
         ImGui::PopID();
@@ -134,10 +140,25 @@ void drawResults(const ScreenContext& ctx, Intents& out) {
     }
     const float avail = ImGui::GetContentRegionAvail().x;
     const float col = (avail - 16) / 2;
-    auto left = [&] { ImGui::BeginChild("results-a", ImVec2(col, 0)); ranking(ctx); ImGui::EndChild(); };
-    auto right = [&] { ImGui::BeginChild("results-b", ImVec2(col, 0)); setTables(ctx); ImGui::EndChild(); };
-    if (ctx.rtl()) { right(); ImGui::SameLine(); left(); }
-    else { left(); ImGui::SameLine(); right(); }
+    auto left = [&] {
+        ImGui::BeginChild("results-a", ImVec2(col, 0));
+        ranking(ctx);
+        ImGui::EndChild();
+    };
+    auto right = [&] {
+        ImGui::BeginChild("results-b", ImVec2(col, 0));
+        setTables(ctx);
+        ImGui::EndChild();
+    };
+    if (ctx.rtl()) {
+        right();
+        ImGui::SameLine();
+        left();
+    } else {
+        left();
+        ImGui::SameLine();
+        right();
+    }
 }
 
 void drawTopBar(const ScreenContext& ctx, Intents& out) {
@@ -155,7 +176,7 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
     ctx.markRect("nav", barStart, barStart, {Role::TabList, ctx.tr("a11y.tabs")});
     if (Button(ctx, langLabel, "language", ImVec2(lw, 0))) out.push_back(intent::SetLanguage{other});
     float reserved = lw;  // room the first row of tabs leaves for these switches
-    if (ctx.rtl()) {  // Persian or Latin digits for numbers (Persian mode only)
+    if (ctx.rtl()) {      // Persian or Latin digits for numbers (Persian mode only)
         const std::string& digits = ctx.tr(s.persianDigits ? "digits.button_latin" : "digits.button_persian");
         const float dw = ImGui::CalcTextSize(ctx.visual(digits).c_str()).x + 24;
         ImGui::SetCursorPos(ImVec2(x0 + lw + 6, y));

@@ -70,8 +70,8 @@ void savedExperts(const ScreenContext& ctx, Intents& out) {
 }
 
 // A labelled field (the browser's own text field on the web, see TextField).
-bool Field(const ScreenContext& ctx, const std::string& labelKey, const std::string& id,
-           const std::string& value, std::string& edited) {
+bool Field(const ScreenContext& ctx, const std::string& labelKey, const std::string& id, const std::string& value,
+           std::string& edited) {
     Text(ctx, ctx.tr(labelKey));
     const float width = std::min(ImGui::GetContentRegionAvail().x, 420.0f);
     AlignForWidth(ctx, width);
@@ -121,7 +121,8 @@ void drawWelcome(const ScreenContext& ctx, Intents& out) {
     const std::string& startLabel = ctx.tr(s.answered > 0 ? "welcome.continue" : "welcome.start");
     const float w = std::max(200.0f, ImGui::CalcTextSize(ctx.visual(startLabel).c_str()).x + 40);
     AlignForWidth(ctx, w);
-    if (Button(ctx, startLabel, "start", ImVec2(w, std::max(40.0f, ImGui::GetFrameHeight())))) out.push_back(intent::GoTo{Screen::Compare});
+    if (Button(ctx, startLabel, "start", ImVec2(w, std::max(40.0f, ImGui::GetFrameHeight()))))
+        out.push_back(intent::GoTo{Screen::Compare});
 
     if (s.canRestorePrevious && ButtonRow(ctx, {{ctx.tr("welcome.restore"), "restore-previous"}}) == 0)
         out.push_back(intent::RestorePrevious{});

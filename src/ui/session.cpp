@@ -21,8 +21,8 @@ std::optional<Screen> screenFromName(std::string_view name) {
     return std::nullopt;
 }
 
-model::Response responseFromState(const AppState& state, const std::string& savedAt,
-                                  const std::string& appVersion, bool withSession) {
+model::Response responseFromState(const AppState& state, const std::string& savedAt, const std::string& appVersion,
+                                  bool withSession) {
     model::Response response = model::emptyResponse(state.model);
     response.expert = {state.expertName, state.expertRole};
     response.savedAt = savedAt;
@@ -93,8 +93,10 @@ bool mergeSession(AppState& state, const model::Response& other) {
                 if (!time) continue;
                 const std::optional<double> value =
                     source != other.judgments.end() ? source->second.get(i, j) : std::nullopt;
-                if (value) matrix.set(i, j, *value);
-                else matrix.clear(i, j);
+                if (value)
+                    matrix.set(i, j, *value);
+                else
+                    matrix.clear(i, j);
                 state.changeTimes[key] = *time;
                 changed = true;
             }
@@ -170,8 +172,10 @@ std::string exportFileName(const std::string& modelId, const std::string& expert
     std::string expert;
     for (unsigned char c : expertName) {
         const bool keep = c >= 0x80 || std::isalnum(c);
-        if (keep) expert += char(c);
-        else if (!expert.empty() && expert.back() != '-') expert += '-';
+        if (keep)
+            expert += char(c);
+        else if (!expert.empty() && expert.back() != '-')
+            expert += '-';
     }
     while (!expert.empty() && expert.back() == '-') expert.pop_back();
     if (expert.size() > 60) {  // cut at a character boundary
@@ -191,9 +195,12 @@ std::string mailtoLink(const std::string& address, const std::string& subject, c
         static const char* hex = "0123456789ABCDEF";
         std::string out;
         for (unsigned char c : text) {
-            if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') out += char(c);
-            else if (c == '\n') out += "%0D%0A";
-            else if (c != '\r') out += {'%', hex[c >> 4], hex[c & 15]};
+            if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~')
+                out += char(c);
+            else if (c == '\n')
+                out += "%0D%0A";
+            else if (c != '\r')
+                out += {'%', hex[c >> 4], hex[c & 15]};
         }
         return out;
     };

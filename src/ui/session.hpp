@@ -21,8 +21,8 @@ std::optional<Screen> screenFromName(std::string_view name);
 
 // The state's answers as a response (model id and hash, expert, judgments); with `withSession`
 // also where the expert is (screen, set, interface language).
-model::Response responseFromState(const AppState& state, const std::string& savedAt,
-                                   const std::string& appVersion, bool withSession);
+model::Response responseFromState(const AppState& state, const std::string& savedAt, const std::string& appVersion,
+                                  bool withSession);
 
 // The response a download writes (no session member), or nullopt when the expert's name,
 // trimmed (model::trimmedName), is empty, or the name or role is one a file may not carry
@@ -72,8 +72,14 @@ std::string mailtoLink(const std::string& address, const std::string& subject, c
 // Imported response files checked against `model`: each bad file with its message (naming the
 // file and what is wrong), and the good ones parsed. Nothing here changes any state.
 struct ImportCheck {
-    struct Problem { std::string file, message, code; std::vector<std::string> args; };
-    struct Good { std::string file; model::Response response; };
+    struct Problem {
+        std::string file, message, code;
+        std::vector<std::string> args;
+    };
+    struct Good {
+        std::string file;
+        model::Response response;
+    };
     std::vector<Problem> problems;
     std::vector<Good> good;
 };

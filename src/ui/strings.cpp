@@ -55,14 +55,14 @@ std::map<std::string, std::string> Strings::missingKeys() const {
     return missing;
 }
 
-std::string format(const std::string& pattern, const std::string& a0, const std::string& a1,
-                   const std::string& a2, const std::string& a3) {
+std::string format(const std::string& pattern, const std::string& a0, const std::string& a1, const std::string& a2,
+                   const std::string& a3) {
     const std::string* args[] = {&a0, &a1, &a2, &a3};
     std::string out;
     out.reserve(pattern.size() + a0.size() + a1.size() + a2.size() + a3.size());
     for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' &&
-            pattern[i + 1] >= '0' && pattern[i + 1] <= '3') {
+        if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '0' &&
+            pattern[i + 1] <= '3') {
             out += *args[pattern[i + 1] - '0'];
             i += 2;
         } else {

@@ -28,15 +28,13 @@ const std::string& ShapedTextCache::visual(const std::string& logical) {
 
 const std::vector<std::string>& ShapedTextCache::wrapped(const std::string& logical, float width, bool rtl) {
     // Font size and width are part of the key: the same text wraps differently elsewhere.
-    const std::string key = std::to_string(int(width)) + (rtl ? "r" : "l") +
-                            std::to_string(int(ImGui::GetFontSize() * 10)) + "|" + logical;
+    const std::string key =
+        std::to_string(int(width)) + (rtl ? "r" : "l") + std::to_string(int(ImGui::GetFontSize() * 10)) + "|" + logical;
     auto it = wrapped_.find(key);
     if (it == wrapped_.end()) {
         auto lines = ahp::text::wrapVisual(
             logical, width,
-            [](std::string_view visual) {
-                return ImGui::CalcTextSize(visual.data(), visual.data() + visual.size()).x;
-            },
+            [](std::string_view visual) { return ImGui::CalcTextSize(visual.data(), visual.data() + visual.size()).x; },
             rtl ? ahp::text::Direction::RightToLeft : ahp::text::Direction::LeftToRight);
         it = wrapped_.emplace(key, std::move(lines)).first;
     }
@@ -86,7 +84,8 @@ void ScreenContext::mark(const std::string& id, Semantics semantics) const {
     const Role role = semantics.role;
     markRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), std::move(semantics));
     if (external && ImGui::IsItemActivated() &&
-        (role == Role::Button || role == Role::Tab || role == Role::Radio || role == Role::Checkbox || role == Role::Link))
+        (role == Role::Button || role == Role::Tab || role == Role::Radio || role == Role::Checkbox ||
+         role == Role::Link))
         external->pressedOnCanvas = id;
     // The mirror's focus moved here: scroll it into view (ImGui scrolls to the last item).
     if (external && external->focusMoved && external->focused == id) {
@@ -198,7 +197,8 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
         draw->AddText(ImVec2(x, a.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text), v.c_str());
         // The caret at the logical end (the left end of right-to-left text), blinking.
         if (ImGui::IsItemActive() && std::fmod(ImGui::GetTime(), 1.2) < 0.8)
-            draw->AddLine(ImVec2(x - 1, a.y + pad.y), ImVec2(x - 1, b.y - pad.y), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+            draw->AddLine(ImVec2(x - 1, a.y + pad.y), ImVec2(x - 1, b.y - pad.y), ImGui::GetColorU32(ImGuiCol_Text),
+                          1.5f);
         draw->PopClipRect();
     }
     if (!shownProblem.empty()) {
@@ -242,8 +242,10 @@ std::pair<ImVec2, ImVec2> Paragraph(const ScreenContext& ctx, const std::string&
 
 void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
     const auto [a, b] = Paragraph(ctx, logical, color);
-    if (ctx.table) ctx.table->cell(logical);  // a table's cell: the table tells it
-    else ctx.markRect(nextTextId(ctx), a, b, {Role::Text, logical});
+    if (ctx.table)
+        ctx.table->cell(logical);  // a table's cell: the table tells it
+    else
+        ctx.markRect(nextTextId(ctx), a, b, {Role::Text, logical});
 }
 
 void TableCaption(const ScreenContext& ctx, const std::string& logical, ImU32 color) { Paragraph(ctx, logical, color); }
@@ -301,8 +303,10 @@ void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 co
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(v.c_str());
     if (color) ImGui::PopStyleColor();
-    if (ctx.table) ctx.table->cell(logical);
-    else ctx.mark(nextTextId(ctx), {Role::Text, logical});
+    if (ctx.table)
+        ctx.table->cell(logical);
+    else
+        ctx.mark(nextTextId(ctx), {Role::Text, logical});
 }
 
 void Title(const ScreenContext& ctx, const std::string& logical) {
@@ -325,8 +329,8 @@ bool Button(const ScreenContext& ctx, const std::string& logical, const std::str
     return pressed || ctx.activated(id);
 }
 
-int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string, std::string>>& labelAndId,
-              int primary, ImU32 primaryColor, Role role) {
+int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string, std::string>>& labelAndId, int primary,
+              ImU32 primaryColor, Role role) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     std::vector<float> widths;
     float total = 0;
@@ -416,9 +420,9 @@ void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU3
 }
 
 ImU32 verdictColor(double cr, double threshold) {
-    if (cr <= threshold) return IM_COL32(46, 140, 70, 255);        // green: acceptable
-    if (cr <= threshold * 2) return IM_COL32(214, 140, 20, 255);   // amber: revise if you can
-    return IM_COL32(200, 50, 50, 255);                             // red: revise
+    if (cr <= threshold) return IM_COL32(46, 140, 70, 255);       // green: acceptable
+    if (cr <= threshold * 2) return IM_COL32(214, 140, 20, 255);  // amber: revise if you can
+    return IM_COL32(200, 50, 50, 255);                            // red: revise
 }
 
 }  // namespace ui

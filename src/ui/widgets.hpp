@@ -27,7 +27,10 @@ public:
     const std::vector<std::string>& wrapped(const std::string& logical, float width, bool rtl);
     // Called before a frame is drawn: keeps the caches bounded (typed text grows them).
     void beginFrame();
-    void clear() { cache_.clear(); wrapped_.clear(); }
+    void clear() {
+        cache_.clear();
+        wrapped_.clear();
+    }
 
 private:
     static constexpr std::size_t kMaxEntries = 4096;
@@ -37,20 +40,34 @@ private:
 
 // What assistive technology is told about a widget (the page mirrors it in real DOM elements:
 // src/platform/js/a11y.js). `name` is logical text in the interface's language.
-enum class Role { None, Button, TabList, Tab, RadioGroup, Radio, Checkbox, TextField, Heading, ProgressBar, Table, Link, Text };
+enum class Role {
+    None,
+    Button,
+    TabList,
+    Tab,
+    RadioGroup,
+    Radio,
+    Checkbox,
+    TextField,
+    Heading,
+    ProgressBar,
+    Table,
+    Link,
+    Text
+};
 struct Semantics {
     Role role = Role::None;
     std::string name;
-    std::string parent;       // the id of the group (radio group, tab list) it belongs to
-    std::string value;        // a text field's text; a progress bar's value text
+    std::string parent;                // the id of the group (radio group, tab list) it belongs to
+    std::string value;                 // a text field's text; a progress bar's value text
     float valueNow = 0, valueMax = 0;  // a progress bar
     bool checked = false, selected = false, disabled = false, expanded = false;
-    bool live = false;        // changes are announced politely (a verdict, a new suggestion)
-    bool invalid = false;     // a text field whose text breaks a limit
+    bool live = false;          // changes are announced politely (a verdict, a new suggestion)
+    bool invalid = false;       // a text field whose text breaks a limit
     std::size_t maxLength = 0;  // a text field: the most characters it takes (kFieldCharacters)
-    std::string description;  // why it is invalid, or a hint
-    int level = 0;            // a heading's level
-    bool autofocus = false;   // when it appears, the keyboard's place moves to it (a popup's safe answer)
+    std::string description;    // why it is invalid, or a hint
+    int level = 0;              // a heading's level
+    bool autofocus = false;     // when it appears, the keyboard's place moves to it (a popup's safe answer)
     // A table (its name is the caption): cell texts row by row in logical order, the first
     // `headerRows` rows its column headers; `rowHeaders`: each row's first cell names the row.
     std::vector<std::vector<std::string>> rows;
@@ -82,12 +99,12 @@ class TableSemantics;
 // (clicked, Space, Enter, a screen reader's default action), a text field's text changed, the
 // focus moved. Screens read it through ScreenContext.
 struct ExternalInput {
-    std::string activated;                          // widget id
-    std::map<std::string, std::string> text;        // text field id -> its whole text
-    std::string focused;                            // widget id with the mirror's focus ("" none)
-    bool focusVisible = false;                      // focus moved by the keyboard: draw its ring
-    bool focusMoved = false;                        // bring `focused` into view this frame
-    std::string pressedOnCanvas;                    // the pointer pressed this widget: the mirror's focus follows
+    std::string activated;                    // widget id
+    std::map<std::string, std::string> text;  // text field id -> its whole text
+    std::string focused;                      // widget id with the mirror's focus ("" none)
+    bool focusVisible = false;                // focus moved by the keyboard: draw its ring
+    bool focusMoved = false;                  // bring `focused` into view this frame
+    std::string pressedOnCanvas;              // the pointer pressed this widget: the mirror's focus follows
     // Text field id -> the characters of a text it refused (over kFieldCharacters: the page
     // did not take it); kept, and said at the field, until the field's next edit.
     std::map<std::string, std::size_t> refused;
@@ -172,8 +189,8 @@ void TextInBox(const ScreenContext& ctx, const std::string& logical, float width
 void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
 void Title(const ScreenContext& ctx, const std::string& logical);
 // A button whose label is shaped; `id` keeps it stable across languages. `role` Tab for the top bar.
-bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id,
-            ImVec2 size = ImVec2(0, 0), Role role = Role::Button, bool selected = false);
+bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id, ImVec2 size = ImVec2(0, 0),
+            Role role = Role::Button, bool selected = false);
 // An ImGui text field over a std::string (grown as the user types); multiline when height > 0.
 bool InputString(const std::string& id, std::string& text, float width, float height = 0,
                  ImGuiInputTextFlags flags = 0);

@@ -11,7 +11,7 @@ bool linked() { return true; }
 void reset(AppState& state) { researchReset(state.research); }
 
 void step(AppState& state, const std::string& modelText, const std::string& modelSource) {
-    researchStep(state.research, state.model);  // queued response files, a bit per frame
+    researchStep(state.research, state.model);                   // queued response files, a bit per frame
     if (state.screen == Screen::Editor && !state.editor.loaded)  // opens on the questionnaire's model
         editorOpen(state.editor, modelText, modelSource);
     editorPoll(state.editor);

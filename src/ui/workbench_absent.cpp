@@ -11,7 +11,8 @@ bool wantsFrames(const AppState&) { return false; }
 void draw(Screen, const ScreenContext&, Intents&) {}
 void applyResearch(AppState&, const ResearchAction&, const DownloadFunction&) {}
 void applyEditor(AppState&, const EditorAction&, const EditorHost&) {}
-void addResponseFiles(AppState&, std::vector<std::pair<std::string, std::string>>, const std::vector<AppState::FileProblem>&) {}
+void addResponseFiles(AppState&, std::vector<std::pair<std::string, std::string>>,
+                      const std::vector<AppState::FileProblem>&) {}
 void describe(const AppState&, nlohmann::json&) {}
 
 }  // namespace ui::workbench

@@ -25,8 +25,7 @@ std::string modelError(const std::string& text) {
     return catalogue::modelErrorOf([&] { model::parseModel(text, "m.json"); });
 }
 std::string responseError(const std::string& text) {
-    return catalogue::modelErrorOf(
-        [&] { model::parseResponse(catalogue::studyModel(), text, "r.json"); });
+    return catalogue::modelErrorOf([&] { model::parseResponse(catalogue::studyModel(), text, "r.json"); });
 }
 std::string matrixError(const std::string& text) {
     return catalogue::modelErrorOf([&] { model::parseMatrixText(text); });
@@ -199,8 +198,10 @@ TEST_CASE("Catalogue: huge input", "[catalogue][huge]") {
     for (int k = 0; k < 1000000; ++k) million += k ? ",1" : "1";
     million += "]";
     json doc = smallModel();
-    REQUIRE_THAT(modelError(R"({"format":"ahp-model","version":1,"id":"x","languages":["en"],"title":{"en":"T"},"nodes":)" + million + "}"),
-                 Contains("m.json: nodes: lists 1000000 nodes; a model may have at most 2000"));
+    REQUIRE_THAT(
+        modelError(R"({"format":"ahp-model","version":1,"id":"x","languages":["en"],"title":{"en":"T"},"nodes":)" +
+                   million + "}"),
+        Contains("m.json: nodes: lists 1000000 nodes; a model may have at most 2000"));
     std::string response = studyResponse(json::array()).dump();
     response.replace(response.find("\"judgments\":[]"), 14, "\"judgments\":" + million);
     REQUIRE_THAT(responseError(response),
@@ -209,8 +210,7 @@ TEST_CASE("Catalogue: huge input", "[catalogue][huge]") {
     // 10^6 values on one line: not a triangle, and the message says how many there were.
     std::string values;
     for (int k = 0; k < 1000000; ++k) values += "3 ";
-    REQUIRE_THAT(matrixError(values),
-                 StartsWith("line 1: 1000000 values, but an upper triangle has n(n-1)/2 values"));
+    REQUIRE_THAT(matrixError(values), StartsWith("line 1: 1000000 values, but an upper triangle has n(n-1)/2 values"));
     // 101 lines of 101 values: more rows than a typed matrix may have.
     std::string rows;
     for (int i = 0; i < 101; ++i) rows += "1 \n";
@@ -244,8 +244,9 @@ TEST_CASE("Catalogue: deeply nested JSON is rejected without overflowing the sta
         std::string response = studyResponse(json::array()).dump();
         response.pop_back();
         REQUIRE_THAT(responseError(response + ",\"results\":" + *deep + "}"), StartsWith("r.json: "));
-        REQUIRE_THAT(responseError(studyResponse(oneJudgment(nullptr)).dump().replace(
-                         studyResponse(oneJudgment(nullptr)).dump().find("null"), 4, *deep)),
+        REQUIRE_THAT(responseError(studyResponse(oneJudgment(nullptr))
+                                       .dump()
+                                       .replace(studyResponse(oneJudgment(nullptr)).dump().find("null"), 4, *deep)),
                      StartsWith("r.json: "));
     }
     REQUIRE_THAT(modelError(nested), Contains("nested more than 64 levels deep"));
@@ -290,8 +291,7 @@ TEST_CASE("Catalogue: numbers written as strings", "[catalogue][types]") {
     REQUIRE(modelError(doc.dump()) == "m.json: settings.cr_threshold: must be a number, found a string");
     doc = smallModel();
     doc["nodes"][1]["reported_local_weight"] = "0.5";
-    REQUIRE(modelError(doc.dump()) ==
-            "m.json: nodes[1].reported_local_weight: must be a number, found a string");
+    REQUIRE(modelError(doc.dump()) == "m.json: nodes[1].reported_local_weight: must be a number, found a string");
     json response = studyResponse(json::array());
     response["version"] = "1";
     REQUIRE(responseError(response.dump()) == "r.json: version: must be an integer, found \"1\"");
@@ -310,8 +310,7 @@ TEST_CASE("Catalogue: negative and zero judgments", "[catalogue][values]") {
             "r.json: judgments[0].value: 10 is outside the questionnaire's scale 1/9 .. 9");
     REQUIRE_THAT(matrixError("3 0 5"), StartsWith("line 1, value 2: \"0\" is zero"));
     REQUIRE_THAT(matrixError("3 -5 5"), StartsWith("line 1, value 2: \"-5\" is negative"));
-    REQUIRE_THAT(matrixError("1 2 3\n1/2 1 -1\n1/3 -1 1"),
-                 StartsWith("line 2, value 3: \"-1\" is negative"));
+    REQUIRE_THAT(matrixError("1 2 3\n1/2 1 -1\n1/3 -1 1"), StartsWith("line 2, value 3: \"-1\" is negative"));
     REQUIRE_THAT(matrixError("3 0/2 5"), StartsWith("line 1, value 2: \"0/2\" is zero"));
     REQUIRE_THAT(linesError("3 5 1\n3 -0 1"), StartsWith("line 2, value 2: \"-0\" is zero"));
     REQUIRE_THAT(catalogue::modelErrorOf([] { model::parseWeightList("1,0,2", "--weights"); }),
@@ -341,8 +340,7 @@ TEST_CASE("Catalogue: NaN and Infinity tokens", "[catalogue][values]") {
                      StartsWith(std::string("line 1, value 2: \"") + token + "\" is not a number"));
     REQUIRE_THAT(matrixError("3 1e999 5"), StartsWith("line 1, value 2: \"1e999\" is too large"));
     // Finite but far-off ratios (found by fuzz_matrix: 1e300 1e-150 7e300 gave a weight of 0).
-    REQUIRE_THAT(matrixError("1e300 1e-150 7e300"),
-                 StartsWith("line 1, value 1: \"1e300\" is outside 1/1000 .. 1000"));
+    REQUIRE_THAT(matrixError("1e300 1e-150 7e300"), StartsWith("line 1, value 1: \"1e300\" is outside 1/1000 .. 1000"));
     REQUIRE_THAT(matrixError("3 1/5000 5"), StartsWith("line 1, value 2: \"1/5000\" is outside 1/1000 .. 1000"));
     REQUIRE_NOTHROW(model::parseMatrixText("1000 1/1000 0.001"));
     REQUIRE_THAT(matrixError("3 1/0 5"), StartsWith("line 1, value 2: \"1/0\" divides by zero"));
@@ -361,12 +359,13 @@ namespace {
 std::string labelsFor(const std::string& id) { return R"({"en":"Node )" + id + R"(","fa":"گره )" + id + R"("})"; }
 
 std::string bigModel(const std::vector<std::pair<std::string, std::string>>& nodes) {
-    std::string text = R"({"format":"ahp-model","version":1,"id":"big","title":{"en":"Big","fa":"بزرگ"},"languages":["en","fa"],"nodes":[)";
+    std::string text =
+        R"({"format":"ahp-model","version":1,"id":"big","title":{"en":"Big","fa":"بزرگ"},"languages":["en","fa"],"nodes":[)";
     for (std::size_t k = 0; k < nodes.size(); ++k) {
         text += k ? "," : "";
         text += R"({"id":")" + nodes[k].first + R"(","parent":)" +
-                (nodes[k].second.empty() ? "null" : "\"" + nodes[k].second + "\"") +
-                R"(,"labels":)" + labelsFor(nodes[k].first) + "}";
+                (nodes[k].second.empty() ? "null" : "\"" + nodes[k].second + "\"") + R"(,"labels":)" +
+                labelsFor(nodes[k].first) + "}";
     }
     return text + "]}";
 }
@@ -381,7 +380,8 @@ TEST_CASE("Catalogue: a 1,000-node hierarchy loads and synthesizes", "[catalogue
             for (int b = 0; b < 9; ++b)
                 nodes.push_back({"B" + std::to_string(a) + "." + std::to_string(b), "A" + std::to_string(a)});
         for (int k = 0; nodes.size() < 1000; ++k)
-            nodes.push_back({"L" + std::to_string(k), "B" + std::to_string((k % 81) / 9) + "." + std::to_string(k % 9)});
+            nodes.push_back(
+                {"L" + std::to_string(k), "B" + std::to_string((k % 81) / 9) + "." + std::to_string(k % 9)});
         const model::Model m = model::parseModel(bigModel(nodes), "big.json");
         REQUIRE(m.hierarchy.nodes().size() == 1000);
         REQUIRE(m.hierarchy.leaves().size() == 909);
@@ -396,8 +396,10 @@ TEST_CASE("Catalogue: a 1,000-node hierarchy loads and synthesizes", "[catalogue
         std::vector<std::pair<std::string, std::string>> nodes;
         for (int k = 0; k < 500; ++k) {
             nodes.push_back({"L" + std::to_string(k), "C" + std::to_string(k)});
-            if (k < 499) nodes.push_back({"C" + std::to_string(k + 1), "C" + std::to_string(k)});
-            else nodes.push_back({"L" + std::to_string(k) + "b", "C" + std::to_string(k)});
+            if (k < 499)
+                nodes.push_back({"C" + std::to_string(k + 1), "C" + std::to_string(k)});
+            else
+                nodes.push_back({"L" + std::to_string(k) + "b", "C" + std::to_string(k)});
         }
         nodes.push_back({"C0", ""});
         std::reverse(nodes.begin(), nodes.end());
@@ -431,8 +433,7 @@ TEST_CASE("Catalogue: a parent with 60 children", "[catalogue][big]") {
             REQUIRE(report.cr > 0);  // random judgments are far from consistent
         }
     }
-    const auto advice = ahp::rankJudgments(matrix, ahp::PriorityMethod::Eigenvector,
-                                           ahp::RandomIndexTable::Saaty1980);
+    const auto advice = ahp::rankJudgments(matrix, ahp::PriorityMethod::Eigenvector, ahp::RandomIndexTable::Saaty1980);
     REQUIRE(advice.size() == 60u * 59u / 2u);
     for (const auto& a : advice) {
         REQUIRE(std::isfinite(a.deviation));

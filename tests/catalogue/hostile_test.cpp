@@ -50,11 +50,13 @@ Refusal responseRefusal(const std::string& text) {
 }
 
 json modelWith(json nodes) {
-    return {{"format", "ahp-model"}, {"version", 1},           {"id", "m"},
+    return {{"format", "ahp-model"},  {"version", 1},        {"id", "m"},
             {"title", {{"en", "T"}}}, {"languages", {"en"}}, {"nodes", std::move(nodes)}};
 }
 json node(const std::string& id, const std::string& parent, const std::string& label = "") {
-    return {{"id", id}, {"parent", parent.empty() ? json(nullptr) : json(parent)}, {"labels", {{"en", label.empty() ? id : label}}}};
+    return {{"id", id},
+            {"parent", parent.empty() ? json(nullptr) : json(parent)},
+            {"labels", {{"en", label.empty() ? id : label}}}};
 }
 json studyResponse(const std::string& name, const std::string& role = "") {
     const auto& study = catalogue::studyModel();
@@ -121,7 +123,8 @@ TEST_CASE("Hostile: random and binary bytes are reported as not a JSON text", "[
         CHECK(model.message.size() < 200);
     }
     // A picture, an archive, a PDF: the first byte already tells.
-    for (const std::string start : {std::string("\x89PNG\r\n\x1a\n", 8), std::string("PK\x03\x04", 4), std::string("%PDF-1.7")}) {
+    for (const std::string start :
+         {std::string("\x89PNG\r\n\x1a\n", 8), std::string("PK\x03\x04", 4), std::string("%PDF-1.7")}) {
         const Refusal r = responseRefusal(start + randomBytes(5000, 7));
         CHECK_THAT(r.message, StartsWith("r.json: line 1, column 1: not a JSON text"));
     }
@@ -147,7 +150,8 @@ TEST_CASE("Hostile: a key given twice is refused, naming it and where", "[catalo
     CHECK_THAT(responseRefusal(response).message, StartsWith("r.json: expert.name: the key \"name\" appears twice"));
     std::string judgment = studyResponse("Ali").dump();
     judgment.replace(judgment.find("\"value\":3"), 9, "\"value\":3,\"value\":9");
-    CHECK_THAT(responseRefusal(judgment).message, StartsWith("r.json: judgments[0].value: the key \"value\" appears twice"));
+    CHECK_THAT(responseRefusal(judgment).message,
+               StartsWith("r.json: judgments[0].value: the key \"value\" appears twice"));
     // The same key in different objects is fine.
     CHECK(modelRefusal(m.dump()).message.empty());
 }
@@ -203,7 +207,8 @@ TEST_CASE("Hostile: every count and length limit is stated in the refusal", "[ca
     SECTION("depth: a chain, listed either way round, is refused without recursion") {
         for (bool reversed : {false, true}) {
             json nodes = json::array({node("C0", "")});
-            for (int k = 1; k <= kDepth + 1; ++k) nodes.push_back(node("C" + std::to_string(k), "C" + std::to_string(k - 1)));
+            for (int k = 1; k <= kDepth + 1; ++k)
+                nodes.push_back(node("C" + std::to_string(k), "C" + std::to_string(k - 1)));
             if (reversed) std::reverse(nodes.begin(), nodes.end());
             const Refusal r = modelRefusal(modelWith(nodes).dump());
             CHECK(r.code == "limit.depth");
@@ -222,9 +227,11 @@ TEST_CASE("Hostile: every count and length limit is stated in the refusal", "[ca
     SECTION("languages, labels and texts") {
         json many = modelWith({node("G", ""), node("A", "G"), node("B", "G")});
         many["languages"] = json::array();
-        for (int k = 0; k < kLanguages + 1; ++k) many["languages"].push_back(std::string("l") + char('a' + k / 26) + char('a' + k % 26));
+        for (int k = 0; k < kLanguages + 1; ++k)
+            many["languages"].push_back(std::string("l") + char('a' + k / 26) + char('a' + k % 26));
         CHECK(modelRefusal(many.dump()).code == "limit.languages");
-        const Refusal label = modelRefusal(modelWith({node("G", ""), node("A", "G", std::string(kLabelCharacters + 1, 'L')), node("B", "G")}).dump());
+        const Refusal label = modelRefusal(
+            modelWith({node("G", ""), node("A", "G", std::string(kLabelCharacters + 1, 'L')), node("B", "G")}).dump());
         CHECK(label.message == "m.json: nodes[1].labels.en: is 501 characters long; at most 500 are allowed here");
         CHECK(label.code == "limit.text");
         json purpose = modelWith({node("G", ""), node("A", "G"), node("B", "G")});
@@ -234,7 +241,8 @@ TEST_CASE("Hostile: every count and length limit is stated in the refusal", "[ca
     SECTION("judgments per file") {
         json response = studyResponse("Ali");
         for (int k = 0; k < 100; ++k) response["judgments"].push_back(response["judgments"][0]);
-        CHECK(responseRefusal(response.dump()).message == "r.json: judgments: has 101 judgments; this model asks for at most 78");
+        CHECK(responseRefusal(response.dump()).message ==
+              "r.json: judgments: has 101 judgments; this model asks for at most 78");
     }
 }
 
@@ -264,10 +272,11 @@ TEST_CASE("Hostile: a group report is valid JSON whatever the skipped files hold
     good.judgments.at("G").set(0, 1, 3);
     const std::string badName("stray\xff\xfe.png", 11);  // a file name that is not UTF-8
     model::LoadedGroup group = model::loadGroup(
-        study, {{"good.json", model::writeResponse(study, good)},
-                {badName, std::string("\x89PNG\r\n\x1a\n", 8) + randomBytes(20000, 3)},
-                {"latin1.json", "{\"format\": \"ahp-response\", \"x\": \"caf\xe9\"}"},
-                {"persian-" + std::string(100, 'x') + ".json", "{\"format\": \"" + std::string(30, 'x') + "فارسی" + "\"}"}});
+        study,
+        {{"good.json", model::writeResponse(study, good)},
+         {badName, std::string("\x89PNG\r\n\x1a\n", 8) + randomBytes(20000, 3)},
+         {"latin1.json", "{\"format\": \"ahp-response\", \"x\": \"caf\xe9\"}"},
+         {"persian-" + std::string(100, 'x') + ".json", "{\"format\": \"" + std::string(30, 'x') + "فارسی" + "\"}"}});
     REQUIRE(group.responses.size() == 1);
     REQUIRE(group.skipped.size() == 3);
     for (const auto& s : group.skipped) {
@@ -306,7 +315,8 @@ TEST_CASE("Hostile: every code has a text in every interface language", "[catalo
                              "version", "other_model", "unreadable"})
         codes.insert(more);
     for (const char* language : {"en", "fa"}) {
-        const json strings = json::parse(catalogue::readSourceFile(std::string("assets/strings/") + language + ".json"));
+        const json strings =
+            json::parse(catalogue::readSourceFile(std::string("assets/strings/") + language + ".json"));
         for (const auto& code : codes) {
             INFO(language << ": problem." << code);
             CHECK(strings.contains("problem." + code));

@@ -65,7 +65,8 @@ TEST_CASE("tests/fuzz/MANIFEST lists every seed and saved crash", "[fuzz][replay
     std::sort(onDisk.begin(), onDisk.end());
     auto listed = manifest();
     std::sort(listed.begin(), listed.end());
-    INFO("run scripts/fuzz.sh, or: find tests/fuzz/corpus tests/fuzz/regressions -type f ! -name .gitkeep | LC_ALL=C sort > tests/fuzz/MANIFEST");
+    INFO(
+        "run scripts/fuzz.sh, or: find tests/fuzz/corpus tests/fuzz/regressions -type f ! -name .gitkeep | LC_ALL=C sort > tests/fuzz/MANIFEST");
     REQUIRE(listed == onDisk);
 }
 #endif

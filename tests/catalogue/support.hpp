@@ -22,8 +22,7 @@ inline std::string readSourceFile(const std::string& relative) {
 }
 
 inline const model::Model& studyModel() {
-    static const model::Model study =
-        model::parseModel(readSourceFile("assets/models/egov-qom.json"), "egov-qom.json");
+    static const model::Model study = model::parseModel(readSourceFile("assets/models/egov-qom.json"), "egov-qom.json");
     return study;
 }
 

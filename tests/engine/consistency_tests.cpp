@@ -55,8 +55,8 @@ TEST_CASE("GCI and Koczkodaj index by hand", "[consistency]") {
     m.set(0, 1, 3);
     m.set(0, 2, 5);
     m.set(1, 2, 3);
-    for (auto method : {PriorityMethod::Eigenvector, PriorityMethod::GeometricMean,
-                        PriorityMethod::NormalizedColumns}) {
+    for (auto method :
+         {PriorityMethod::Eigenvector, PriorityMethod::GeometricMean, PriorityMethod::NormalizedColumns}) {
         const auto c = consistency(m, method, RandomIndexTable::Saaty1980);
         CHECK(c.gci == Approx(std::log(1.8) * std::log(1.8) / 3).epsilon(1e-12));
         CHECK(c.koczkodaj == Approx(4.0 / 9).epsilon(1e-14));
@@ -77,8 +77,9 @@ TEST_CASE("Consistency with explicit weights validates them", "[consistency][err
     m.set(0, 2, 4);
     REQUIRE_THROWS_WITH(consistency(m, vec({0.5, 0.5}), PriorityMethod::GeometricMean, RandomIndexTable::Saaty1980),
                         Contains("2 entries"));
-    REQUIRE_THROWS_WITH(consistency(m, vec({0.5, 0.6, -0.1}), PriorityMethod::GeometricMean, RandomIndexTable::Saaty1980),
-                        Contains("weight 3"));
+    REQUIRE_THROWS_WITH(
+        consistency(m, vec({0.5, 0.6, -0.1}), PriorityMethod::GeometricMean, RandomIndexTable::Saaty1980),
+        Contains("weight 3"));
 }
 
 TEST_CASE("CR depends on the table and the graduated threshold", "[consistency]") {
@@ -118,8 +119,8 @@ TEST_CASE("rankJudgments finds the bad judgment and suggests a better one", "[co
     // Consistent w ~ (8, 4, 2, 1) except a14, reversed from 8 to 1/2.
     PairwiseMatrix m = consistentMatrix({8, 4, 2, 1});
     m.set(0, 3, 0.5);
-    for (auto method : {PriorityMethod::Eigenvector, PriorityMethod::GeometricMean,
-                        PriorityMethod::NormalizedColumns}) {
+    for (auto method :
+         {PriorityMethod::Eigenvector, PriorityMethod::GeometricMean, PriorityMethod::NormalizedColumns}) {
         const auto base = consistency(m, method, RandomIndexTable::Saaty1980);
         const auto advice = rankJudgments(m, method, RandomIndexTable::Saaty1980);
         REQUIRE(advice.size() == 6);
@@ -169,7 +170,8 @@ TEST_CASE("the suggestion follows the rule on hand-checked matrices", "[consiste
     CHECK(s->crIfChanged < before);
     // Brute force over every single change: no change reaching the threshold moves fewer steps,
     // and when none reaches it, no change lowers CR more.
-    const double scale[17] = {1. / 9, 1. / 8, 1. / 7, 1. / 6, 1. / 5, 1. / 4, 1. / 3, 1. / 2, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    const double scale[17] = {1. / 9, 1. / 8, 1. / 7, 1. / 6, 1. / 5, 1. / 4, 1. / 3, 1. / 2, 1,
+                              2,      3,      4,      5,      6,      7,      8,      9};
     auto position = [&](double v) {
         int best = 0;
         for (int k = 1; k < 17; ++k)
@@ -199,7 +201,7 @@ TEST_CASE("property: the suggestion never raises CR and repeated use ends", "[co
     for (int trial = 0; trial < 400; ++trial) {
         const int n = 3 + trial % 5;  // 3..7
         PairwiseMatrix m = randomMatrix(n, g);
-        const auto method = trial % 3 == 0 ? PriorityMethod::Eigenvector
+        const auto method = trial % 3 == 0   ? PriorityMethod::Eigenvector
                             : trial % 3 == 1 ? PriorityMethod::GeometricMean
                                              : PriorityMethod::NormalizedColumns;
         const double threshold = graduatedCrThreshold(n);

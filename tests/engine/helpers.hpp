@@ -48,8 +48,6 @@ inline Eigen::VectorXd vec(const std::vector<double>& v) {
     return out;
 }
 
-inline double maxAbsDiff(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
-    return (a - b).cwiseAbs().maxCoeff();
-}
+inline double maxAbsDiff(const Eigen::VectorXd& a, const Eigen::VectorXd& b) { return (a - b).cwiseAbs().maxCoeff(); }
 
 }  // namespace testutil

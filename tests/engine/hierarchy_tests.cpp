@@ -66,8 +66,8 @@ TEST_CASE("Synthesis of a small hierarchy checked by hand", "[hierarchy][synthes
     j["C2"] = y;
     j["unrelated"] = c1;  // ignored
 
-    for (auto method : {PriorityMethod::Eigenvector, PriorityMethod::GeometricMean,
-                        PriorityMethod::NormalizedColumns}) {
+    for (auto method :
+         {PriorityMethod::Eigenvector, PriorityMethod::GeometricMean, PriorityMethod::NormalizedColumns}) {
         Settings s;
         s.method = method;
         const HierarchyResult r = synthesize(h, j, s);
@@ -107,7 +107,7 @@ TEST_CASE("Synthesis: missing or wrongly sized matrices are unsolved, not errors
     CHECK(r.sets[0].parentId == "C2");
     CHECK_FALSE(r.sets[0].complete);
     CHECK(std::abs(r.localWeight[idx(h, "Y1")] - 0.6) < 1e-12);  // 6:3:1
-    for (int k : h.leaves()) CHECK(r.globalWeight[k] == 0);  // G unsolved: everything below is 0
+    for (int k : h.leaves()) CHECK(r.globalWeight[k] == 0);      // G unsolved: everything below is 0
 
     // Fully solved: leaf global weights sum to 1.
     Lcg g(3);

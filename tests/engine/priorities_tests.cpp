@@ -77,11 +77,11 @@ TEST_CASE("3x3 textbook matrix checked by hand", "[priorities][textbook]") {
 TEST_CASE("Saaty's school-selection criteria (Saaty 1990, EJOR 48): published weights", "[priorities][textbook]") {
     // Published: weights .32 .14 .03 .13 .24 .14, lambda_max = 7.49, CI = .30, CR = .24.
     Eigen::MatrixXd a(6, 6);
-    a << 1, 4, 3, 1, 3, 4,                       //
-        1. / 4, 1, 7, 3, 1. / 5, 1,              //
+    a << 1, 4, 3, 1, 3, 4,                          //
+        1. / 4, 1, 7, 3, 1. / 5, 1,                 //
         1. / 3, 1. / 7, 1, 1. / 5, 1. / 5, 1. / 6,  //
-        1, 1. / 3, 5, 1, 1, 1. / 3,              //
-        1. / 3, 5, 5, 1, 1, 3,                   //
+        1, 1. / 3, 5, 1, 1, 1. / 3,                 //
+        1. / 3, 5, 5, 1, 1, 3,                      //
         1. / 4, 1, 6, 3, 1. / 3, 1;
     const PairwiseMatrix m = PairwiseMatrix::fromDense(a);
     const Eigen::VectorXd w = priorities(m, PriorityMethod::Eigenvector);
@@ -184,7 +184,7 @@ TEST_CASE("Incomplete matrices: Harker and LLS checked by hand", "[priorities][i
 
         // Harker: the eigenvector of B (b_ii = 1 + 1 missing entry per row).
         Eigen::MatrixXd b(4, 4);
-        b << 2, 2, 0, 1,  //
+        b << 2, 2, 0, 1,   //
             0.5, 2, 2, 0,  //
             0, 0.5, 2, 2,  //
             1, 0, 0.5, 2;
@@ -214,10 +214,8 @@ TEST_CASE("Disconnected judgments throw naming an unreachable item", "[prioritie
     PairwiseMatrix m(4);
     m.set(0, 1, 3);
     m.set(2, 3, 5);
-    for (auto method : kMethods)
-        REQUIRE_THROWS_WITH(priorities(m, method), Contains("item 3"));
-    REQUIRE_THROWS_WITH(consistency(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980),
-                        Contains("item 3"));
+    for (auto method : kMethods) REQUIRE_THROWS_WITH(priorities(m, method), Contains("item 3"));
+    REQUIRE_THROWS_WITH(consistency(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980), Contains("item 3"));
 }
 
 TEST_CASE("n = 1 and n = 2 are consistent by definition and never NaN", "[priorities][edge]") {
@@ -255,8 +253,8 @@ TEST_CASE("n = 50 random reciprocal matrices give finite results", "[priorities]
     REQUIRE_FALSE(inc.isComplete());
     for (const PairwiseMatrix* p : std::vector<const PairwiseMatrix*>{&m, &inc})
         for (auto method : kMethods)
-            for (auto table : {RandomIndexTable::Saaty1980, RandomIndexTable::AlonsoLamata2006,
-                               RandomIndexTable::DoneganDodd1991}) {
+            for (auto table :
+                 {RandomIndexTable::Saaty1980, RandomIndexTable::AlonsoLamata2006, RandomIndexTable::DoneganDodd1991}) {
                 const Eigen::VectorXd w = priorities(*p, method);
                 CHECK(w.allFinite());
                 CHECK((w.array() > 0).all());
@@ -270,7 +268,8 @@ TEST_CASE("n = 50 random reciprocal matrices give finite results", "[priorities]
             }
 }
 
-TEST_CASE("n = 50 chain of judgments (a spanning tree) gives the consistent weights", "[priorities][incomplete][large]") {
+TEST_CASE("n = 50 chain of judgments (a spanning tree) gives the consistent weights",
+          "[priorities][incomplete][large]") {
     // Only a_{i,i+1} = 1.1 known: any tree of judgments is consistent, so w_i ~ 1.1^(-i) for
     // Harker (B w = n w, Harker 1987) and LLS alike. Harker's diagonal (up to 49) makes the
     // power iteration slow, exercising the shifted inverse iteration after it.

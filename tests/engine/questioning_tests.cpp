@@ -37,8 +37,8 @@ TEST_CASE("the next pair is the one whose answer moves the weights most", "[ques
     // Checked by answering every missing pair a little away from w_i/w_j and measuring how far
     // the weights move, per unit of ln a_ij (Harker 1987's derivative, taken the long way).
     Lcg g(11);
-    for (auto method : {PriorityMethod::Eigenvector, PriorityMethod::GeometricMean,
-                        PriorityMethod::NormalizedColumns}) {
+    for (auto method :
+         {PriorityMethod::Eigenvector, PriorityMethod::GeometricMean, PriorityMethod::NormalizedColumns}) {
         for (int trial = 0; trial < 10; ++trial) {
             PairwiseMatrix m(5);
             for (int j = 1; j < 5; ++j) m.set(j - 1, j, scaleValue(g));  // a path 1-2-3-4-5
@@ -46,7 +46,8 @@ TEST_CASE("the next pair is the one whose answer moves the weights most", "[ques
             const QuestionAdvice q = nextQuestion(m, method);
             REQUIRE(q.next);
             // Normalised columns ask by their Harker completion's weights.
-            const PriorityMethod asked = method == PriorityMethod::NormalizedColumns ? PriorityMethod::Eigenvector : method;
+            const PriorityMethod asked =
+                method == PriorityMethod::NormalizedColumns ? PriorityMethod::Eigenvector : method;
             const Eigen::VectorXd w = priorities(m, asked);
             double best = 0, chosen = 0;
             for (int i = 0; i < 5; ++i)
@@ -87,7 +88,7 @@ TEST_CASE("settled: a consistent expert is settled before the end, an erratic on
             erratic.set(i, j, scaleValue(g));
         }
     const int calm = askUntilSettled(consistent);
-    CHECK(calm >= 4);   // at least connected
-    CHECK(calm < 10);   // settled before every pair
+    CHECK(calm >= 4);  // at least connected
+    CHECK(calm < 10);  // settled before every pair
     CHECK(askUntilSettled(erratic) >= calm);
 }

@@ -15,8 +15,13 @@ struct Fixture {
     Hierarchy h;
     HierarchyResult base;
     Fixture() {
-        for (auto [id, parent] : {std::pair<const char*, const char*>{"G", ""}, {"C1", "G"}, {"C2", "G"},
-                                  {"P", "C1"}, {"Q", "C1"}, {"R", "C2"}, {"S", "C2"}})
+        for (auto [id, parent] : {std::pair<const char*, const char*>{"G", ""},
+                                  {"C1", "G"},
+                                  {"C2", "G"},
+                                  {"P", "C1"},
+                                  {"Q", "C1"},
+                                  {"R", "C2"},
+                                  {"S", "C2"}})
             h.add(id, parent);
         HierarchyJudgments j;
         j["G"] = consistentMatrix({0.6, 0.4});

@@ -117,12 +117,9 @@ TEST_CASE("Monte Carlo: same seed, same result; another seed, another", "[uncert
 TEST_CASE("Monte Carlo: bad arguments and unsolved sets", "[uncertainty][errors]") {
     Fixture f;
     using Catch::Matchers::Contains;
-    REQUIRE_THROWS_WITH(ahp::monteCarlo(f.h, f.j, ahp::Settings{}, 0, 0.1, 1),
-                        Contains("at least 1 sample"));
-    REQUIRE_THROWS_WITH(ahp::monteCarlo(f.h, f.j, ahp::Settings{}, 10, -1, 1),
-                        Contains("spread"));
-    REQUIRE_THROWS_WITH(ahp::monteCarlo(f.h, f.j, ahp::Settings{}, 10, std::nan(""), 1),
-                        Contains("spread"));
+    REQUIRE_THROWS_WITH(ahp::monteCarlo(f.h, f.j, ahp::Settings{}, 0, 0.1, 1), Contains("at least 1 sample"));
+    REQUIRE_THROWS_WITH(ahp::monteCarlo(f.h, f.j, ahp::Settings{}, 10, -1, 1), Contains("spread"));
+    REQUIRE_THROWS_WITH(ahp::monteCarlo(f.h, f.j, ahp::Settings{}, 10, std::nan(""), 1), Contains("spread"));
     // A huge spread stays finite (judgments are kept within e^+-300).
     const auto wild = ahp::monteCarlo(f.h, f.j, ahp::Settings{}, 50, 1000, 1);
     for (const auto& leaf : wild.leaves) REQUIRE(std::isfinite(leaf.mean));

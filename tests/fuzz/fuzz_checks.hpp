@@ -22,9 +22,9 @@
 
 #include <cmath>
 #include <cstdint>
-#include <vector>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace fuzzcheck {
 
@@ -63,8 +63,7 @@ inline void checkConsistency(const ahp::ConsistencyReport& r) {
     checkFinite(r.koczkodaj, "Koczkodaj index is not finite");
 }
 
-constexpr ahp::PriorityMethod kMethods[] = {ahp::PriorityMethod::Eigenvector,
-                                            ahp::PriorityMethod::GeometricMean,
+constexpr ahp::PriorityMethod kMethods[] = {ahp::PriorityMethod::Eigenvector, ahp::PriorityMethod::GeometricMean,
                                             ahp::PriorityMethod::NormalizedColumns};
 
 // Priorities and consistency of one matrix by every method; judgment advice when it is small
@@ -93,8 +92,7 @@ inline void checkMatrix(const ahp::PairwiseMatrix& m, int adviceUpTo = 12) {
     }
 }
 
-inline void checkSynthesis(const ahp::Hierarchy& h, const ahp::HierarchyJudgments& j,
-                           const ahp::Settings& settings) {
+inline void checkSynthesis(const ahp::Hierarchy& h, const ahp::HierarchyJudgments& j, const ahp::Settings& settings) {
     const ahp::HierarchyResult r = ahp::synthesize(h, j, settings);
     for (const auto& set : r.sets) {
         auto node = h.find(set.parentId);
@@ -137,8 +135,7 @@ inline void runModel(const std::string& bytes) {
     require(h.root() == 0 && !h.nodes().empty(), "a parsed model has no root");
     require(!m.languages.empty(), "a parsed model has no language");
     for (std::size_t k = 0; k < h.nodes().size(); ++k)
-        require(!model::nodeLabel(m, static_cast<int>(k), m.languages.front()).empty(),
-                "a node has an empty label");
+        require(!model::nodeLabel(m, static_cast<int>(k), m.languages.front()).empty(), "a node has an empty label");
     if (h.nodes().size() > 2000) return;  // keep each run fast
     ahp::Settings settings = m.settings;
     const ahp::HierarchyJudgments judgments = patternJudgments(h, static_cast<unsigned>(bytes.size()));
@@ -203,7 +200,8 @@ inline void runMatrix(const std::string& bytes) {
 inline std::string modelTreeText(const std::string& bytes) {
     auto at = [&](std::size_t k) { return k < bytes.size() ? unsigned(static_cast<unsigned char>(bytes[k])) : 0u; };
     const int count = 1 + int(((at(0) << 8) | at(1)) % unsigned(model::limits::kNodes + 100));
-    std::string text = R"({"format":"ahp-model","version":1,"id":"tree","title":{"en":"Tree"},"languages":["en"],"nodes":[)";
+    std::string text =
+        R"({"format":"ahp-model","version":1,"id":"tree","title":{"en":"Tree"},"languages":["en"],"nodes":[)";
     text.reserve(text.size() + std::size_t(count) * 48);
     for (int k = 0; k < count; ++k) {
         std::string parent;
@@ -212,7 +210,9 @@ inline std::string modelTreeText(const std::string& bytes) {
             parent = "null";
         } else if (offset + 1 < bytes.size()) {
             const int value = int((at(offset) << 8) | at(offset + 1)) % (count + 2);
-            parent = value == count ? "null" : value == count + 1 ? "\"unknown\"" : "\"n" + std::to_string(value) + "\"";
+            parent = value == count       ? "null"
+                     : value == count + 1 ? "\"unknown\""
+                                          : "\"n" + std::to_string(value) + "\"";
         } else {
             parent = "\"n" + std::to_string(k - 1) + "\"";
         }
@@ -233,7 +233,8 @@ inline void runModelTree(const std::string& bytes) {
     const ahp::Hierarchy& h = m.hierarchy;
     require(int(h.nodes().size()) <= model::limits::kNodes, "a model over the node limit was accepted");
     for (int k = 0; k < int(h.nodes().size()); ++k) {
-        require(int(h.node(k).children.size()) <= model::limits::kItemsPerSet, "a set over the items limit was accepted");
+        require(int(h.node(k).children.size()) <= model::limits::kItemsPerSet,
+                "a set over the items limit was accepted");
         require(model::nodeDepth(h, k) <= model::limits::kDepth, "a model over the depth limit was accepted");
     }
     if (h.nodes().size() <= 300) checkSynthesis(h, patternJudgments(h, 1), m.settings);

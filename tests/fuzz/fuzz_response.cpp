@@ -11,8 +11,7 @@ namespace {
 
 const model::Model& studyModel() {
     static const model::Model study = [] {
-        std::ifstream file(std::string(AHP_SOURCE_DIR) + "/assets/models/egov-qom.json",
-                           std::ios::binary);
+        std::ifstream file(std::string(AHP_SOURCE_DIR) + "/assets/models/egov-qom.json", std::ios::binary);
         std::ostringstream text;
         text << file.rdbuf();
         return model::parseModel(text.str(), "egov-qom.json");

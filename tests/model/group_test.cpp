@@ -12,8 +12,7 @@ using nlohmann::json;
 namespace {
 
 // Two experts on the small model (geometric method). Expert 1 is perfectly consistent.
-model::Response expert(const model::Model& m, const std::string& name, double ab, double ac,
-                       double bc, double a1a2) {
+model::Response expert(const model::Model& m, const std::string& name, double ab, double ac, double bc, double a1a2) {
     return test::smallModelResponse(m, name, ab, ac, bc, a1a2);
 }
 
@@ -104,8 +103,7 @@ TEST_CASE("expert weights make a weighted geometric mean", "[group]") {
     CHECK(g.matrix(1, 2) == Approx(std::sqrt(2)).epsilon(1e-12));
 
     options.expertWeights = {1};
-    CHECK_THROWS_WITH(model::buildGroupTables(m, twoExperts(m), options),
-                      "expert weights: 1 given for 2 experts");
+    CHECK_THROWS_WITH(model::buildGroupTables(m, twoExperts(m), options), "expert weights: 1 given for 2 experts");
 }
 
 TEST_CASE("--exclude-above leaves an inconsistent expert out of that set only", "[group]") {
@@ -169,9 +167,12 @@ std::vector<std::vector<std::string>> csvRecords(const std::string& text) {
     for (std::size_t k = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; k < text.size(); ++k) {
         const char c = text[k];
         if (quoted) {
-            if (c != '"') field += c;
-            else if (k + 1 < text.size() && text[k + 1] == '"') field += text[++k];
-            else quoted = false;
+            if (c != '"')
+                field += c;
+            else if (k + 1 < text.size() && text[k + 1] == '"')
+                field += text[++k];
+            else
+                quoted = false;
         } else if (c == '"') {
             quoted = true;
         } else if (c == ',') {
@@ -208,8 +209,8 @@ TEST_CASE("the group CSV is for spreadsheets: byte-order mark, labels in the lan
         REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
         const auto records = csvRecords(csv);
         REQUIRE(records.size() > 1);
-        const std::vector<std::string> header{"table", "expert", "role", "set", "set_label", "row",
-                                              "row_label", "col", "col_label", "value"};
+        const std::vector<std::string> header{"table", "expert",    "role", "set",       "set_label",
+                                              "row",   "row_label", "col",  "col_label", "value"};
         CHECK(records.front() == header);
         std::map<std::string, int> perTable;
         for (std::size_t k = 1; k < records.size(); ++k) {
@@ -229,8 +230,10 @@ TEST_CASE("the group CSV is for spreadsheets: byte-order mark, labels in the lan
             if (r[0] == "expert_weight") CHECK(r[9] == (e == 0 ? "1" : "2"));
             if (r[0] == "expert_cr" || r[0] == "expert_included") {
                 const auto& set = setTable(t, r[3]);
-                if (r[0] == "expert_cr") CHECK(r[9] == (set.expertCr[e] ? model::formatNumber(*set.expertCr[e]) : ""));
-                else CHECK(r[9] == (set.expertIncluded[e] ? "1" : "0"));
+                if (r[0] == "expert_cr")
+                    CHECK(r[9] == (set.expertCr[e] ? model::formatNumber(*set.expertCr[e]) : ""));
+                else
+                    CHECK(r[9] == (set.expertIncluded[e] ? "1" : "0"));
             }
         }
         CHECK(perTable["expert_weight"] == 2);
@@ -247,7 +250,8 @@ TEST_CASE("the group CSV is for spreadsheets: byte-order mark, labels in the lan
     CHECK_THAT(model::groupTablesCsv(m, t, "de"), Contains("\r\nlocal_weight,,,G,Goal,C,Speed,,,"));
 }
 
-TEST_CASE("loading a group skips bad files, uses each expert's newest file and reports identical judgments", "[group]") {
+TEST_CASE("loading a group skips bad files, uses each expert's newest file and reports identical judgments",
+          "[group]") {
     model::Model m = test::smallModel();
     auto ali = expert(m, "Ali", 2, 4, 2, 3);
     ali.savedAt = "2024-05-01T09:00:00Z";
@@ -261,14 +265,13 @@ TEST_CASE("loading a group skips bad files, uses each expert's newest file and r
     std::string wrongModel = model::writeResponse(m, ali);
     wrongModel.replace(wrongModel.find(m.hash), m.hash.size(), "ffffffffffffffff");
 
-    model::LoadedGroup group = model::loadGroup(
-        m, {{"ali.json", model::writeResponse(m, ali)},
-            {"old.json", wrongModel},
-            {"sara.json", model::writeResponse(m, sara)},
-            {"ali2.json", model::writeResponse(m, aliRevised)},
-            {"reza.json", model::writeResponse(m, copyOfSara)},
-            {"ali0.json", model::writeResponse(m, aliOldest)},
-            {"junk.json", "{\"format\": "}});
+    model::LoadedGroup group = model::loadGroup(m, {{"ali.json", model::writeResponse(m, ali)},
+                                                    {"old.json", wrongModel},
+                                                    {"sara.json", model::writeResponse(m, sara)},
+                                                    {"ali2.json", model::writeResponse(m, aliRevised)},
+                                                    {"reza.json", model::writeResponse(m, copyOfSara)},
+                                                    {"ali0.json", model::writeResponse(m, aliOldest)},
+                                                    {"junk.json", "{\"format\": "}});
     // One place per expert, in first-seen order; Ali's place holds his newest file.
     REQUIRE(group.responses.size() == 3);
     CHECK(group.responses[0].file == "ali2.json");
@@ -325,7 +328,7 @@ TEST_CASE("a newer revision of an expert replaces the older one in place, ties k
 TEST_CASE("expertSetResults: an expert's own weights and CR per set, the group tables' expert_cr", "[group]") {
     model::Model m = test::smallModel();
     model::Response ali = expert(m, "Ali", 2, 4, 2, 3);  // consistent: weights 4:2:1
-    ali.judgments.at("A").clear(0, 1);                    // set A unanswered
+    ali.judgments.at("A").clear(0, 1);                   // set A unanswered
     const model::ExpertSetResults own = model::expertSetResults(m, ali);
     REQUIRE(own.cr.size() == 2);
     REQUIRE(own.priorities.size() == 2);

@@ -61,6 +61,5 @@ TEST_CASE("several upper triangles, one per expert line", "[matrix-text]") {
     CHECK_THROWS_WITH(model::parseUpperTriangleLines("3 5 2\n1 2 3 4 5 6"),
                       "line 2: 6 values (n = 4) but line 1 has n = 3");
     CHECK(model::parseWeightList("2,1 1", "--weights") == std::vector<double>{2, 1, 1});
-    CHECK_THROWS_WITH(model::parseWeightList("2,x", "--weights"),
-                      "--weights value 2: \"x\" is not a number");
+    CHECK_THROWS_WITH(model::parseWeightList("2,x", "--weights"), "--weights value 2: \"x\" is not a number");
 }

@@ -22,13 +22,12 @@ TEST_CASE("the study model loads with its tree, sets and reported weights", "[mo
         setIds.push_back(h.node(k).id);
         sizes.push_back(static_cast<int>(h.node(k).children.size()));
     }
-    CHECK(setIds == std::vector<std::string>{"G", "D1", "C11", "C12", "C13", "D2", "C21", "C22",
-                                             "C23", "C24", "D3", "C31", "C32", "C33"});
+    CHECK(setIds == std::vector<std::string>{"G", "D1", "C11", "C12", "C13", "D2", "C21", "C22", "C23", "C24", "D3",
+                                             "C31", "C32", "C33"});
     CHECK(sizes == std::vector<int>{3, 3, 4, 2, 3, 4, 4, 6, 5, 3, 3, 2, 3, 6});
     // The same sizes in the study's listing order (dimensions, components, indicators).
     std::vector<int> studyOrder;
-    for (const char* id : {"G", "D1", "D2", "D3", "C11", "C12", "C13", "C21", "C22", "C23", "C24",
-                           "C31", "C32", "C33"})
+    for (const char* id : {"G", "D1", "D2", "D3", "C11", "C12", "C13", "C21", "C22", "C23", "C24", "C31", "C32", "C33"})
         studyOrder.push_back(static_cast<int>(h.node(*h.find(id)).children.size()));
     CHECK(studyOrder == std::vector<int>{3, 3, 4, 3, 4, 2, 3, 4, 6, 5, 3, 2, 3, 6});
 
@@ -37,7 +36,7 @@ TEST_CASE("the study model loads with its tree, sets and reported weights", "[mo
     CHECK(m.settings.crThreshold == 0.10);
     CHECK(m.reportedLocalWeights.at("I231") == 0.5609);  // the printed value, erratum kept
     CHECK(m.reportedLocalWeights.at("C11") == 0.5207);
-    CHECK(m.reportedLocalWeights.size() == 48);           // every node below the dimensions
+    CHECK(m.reportedLocalWeights.size() == 48);  // every node below the dimensions
     CHECK_THAT(m.notes.at("I231").at("en"), Contains("0.2609"));
     CHECK(m.notes.count("C32") == 1);
     CHECK(model::nodeLabel(m, "D2", "en") == "E-service delivery");
@@ -109,13 +108,13 @@ TEST_CASE("every bad model is rejected with a message naming the field", "[model
                Contains("model: version: is 2; this program reads version 1"));
     CHECK_THAT(errorAfter([](json& d) { d["version"] = "1"; }), Contains("version: must be an integer"));
     CHECK_THAT(errorAfter([](json& d) { d.erase("id"); }), Contains("model: id: is missing"));
-    CHECK_THAT(errorAfter([](json& d) { d["id"] = "has space"; }), Contains("model: id: \"has space\" is not a valid id"));
+    CHECK_THAT(errorAfter([](json& d) { d["id"] = "has space"; }),
+               Contains("model: id: \"has space\" is not a valid id"));
     CHECK_THAT(errorAfter([](json& d) { d["nodes"][4]["id"] = "B"; }),
                Contains("nodes[4].id: duplicate id \"B\" (first used by nodes[2])"));
     CHECK_THAT(errorAfter([](json& d) { d["nodes"][2]["parent"] = nullptr; }),
                Contains("nodes[2].parent: a second root"));
-    CHECK_THAT(errorAfter([](json& d) { d["nodes"][0]["parent"] = "A"; }),
-               Contains("model: nodes: no root"));
+    CHECK_THAT(errorAfter([](json& d) { d["nodes"][0]["parent"] = "A"; }), Contains("model: nodes: no root"));
     CHECK_THAT(errorAfter([](json& d) { d["nodes"][2]["parent"] = "B"; }),
                Contains("nodes[2].parent: a node cannot be its own parent"));
     std::string cycle = errorAfter([](json& d) {
@@ -133,7 +132,9 @@ TEST_CASE("every bad model is rejected with a message naming the field", "[model
                Contains("nodes[1].labels.en: must be a string, found a number"));
     CHECK_THAT(errorAfter([](json& d) { d["title"].erase("en"); }), Contains("model: title.en: is missing"));
     CHECK_THAT(errorAfter([](json& d) { d["languages"] = json::array(); }), Contains("languages: must list"));
-    CHECK_THAT(errorAfter([](json& d) { d["languages"] = {"en", "en"}; }),
+    CHECK_THAT(errorAfter([](json& d) {
+                   d["languages"] = {"en", "en"};
+               }),
                Contains("languages[1]: \"en\" is listed twice"));
     CHECK_THAT(errorAfter([](json& d) { d["settings"]["method"] = "power"; }),
                Contains("settings.method: unknown method \"power\" (known: eigen, geometric, normalized)"));
@@ -153,10 +154,8 @@ TEST_CASE("every bad model is rejected with a message naming the field", "[model
                Contains("nodes[0].labls: unknown key"));
     CHECK_THAT(errorAfter([](json& d) { d["nodes"] = json::object(); }),
                Contains("model: nodes: must be an array, found an object"));
-    CHECK_THAT(errorAfter([](json& d) { d["nodes"][3].erase("parent"); }),
-               Contains("nodes[3].parent: is missing"));
-    CHECK_THAT(errorAfter([](json& d) { d["nodes"][3] = 7; }),
-               Contains("nodes[3]: must be an object, found a number"));
+    CHECK_THAT(errorAfter([](json& d) { d["nodes"][3].erase("parent"); }), Contains("nodes[3].parent: is missing"));
+    CHECK_THAT(errorAfter([](json& d) { d["nodes"][3] = 7; }), Contains("nodes[3]: must be an object, found a number"));
 }
 
 TEST_CASE("numbers that are not finite never get into a model", "[model][errors]") {
@@ -176,8 +175,7 @@ TEST_CASE("malformed model files give line and column", "[model][errors]") {
                Contains("model: line 3, column 3: not valid JSON"));
     CHECK_THAT(test::modelError("not json at all"), Contains("model: line 1, column 2: not valid JSON"));
     CHECK(test::modelError("") == "model: is empty (expected a JSON object)");
-    CHECK(test::modelError(std::string(100000, '[')) ==
-          "model: line 1, column 65: nested more than 64 levels deep");
+    CHECK(test::modelError(std::string(100000, '[')) == "model: line 1, column 65: nested more than 64 levels deep");
     CHECK_THAT(test::modelError("[1, 2]"), Contains("model: document: must be an object, found an array"));
 }
 

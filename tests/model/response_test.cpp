@@ -11,8 +11,8 @@ namespace {
 
 model::Response filledResponse(const model::Model& m, unsigned seed) {
     // Every scale value, including awkward doubles (1/3, 1/7), chosen by a fixed seed.
-    static const double scale[] = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3,
-                                   0.5, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2.718281828459045};
+    static const double scale[] = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3,          0.5, 1, 2, 3,
+                                   4,       5,       6,       7,       8,       9,       2.718281828459045};
     std::mt19937 random(seed);
     model::Response response = model::emptyResponse(m);
     response.expert = {"Zahra Ahmadi, PhD", "e-service \"specialist\""};
@@ -119,10 +119,11 @@ TEST_CASE("every bad response is rejected with a message naming the field", "[re
                Contains("judgments[1].col: \"A1\" is not a child of G (its children: A, B, C)"));
     CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][1]["col"] = "A"; }),
                Contains("judgments[1]: row and col are both \"A\""));
-    CHECK_THAT(errorAfter(m, [](json& d) {
-                   d["judgments"][1]["row"] = "C";
-                   d["judgments"][1]["col"] = "A";
-               }),
+    CHECK_THAT(errorAfter(m,
+                          [](json& d) {
+                              d["judgments"][1]["row"] = "C";
+                              d["judgments"][1]["col"] = "A";
+                          }),
                Contains("judgments[1]: row \"C\" comes after col \"A\" in G's child order"));
     CHECK_THAT(errorAfter(m, [](json& d) { d["judgments"][2]["value"] = 10; }),
                Contains("judgments[2].value: 10 is outside the questionnaire's scale 1/9 .. 9"));
@@ -143,8 +144,7 @@ TEST_CASE("every bad response is rejected with a message naming the field", "[re
                Contains("saved_at: \"yesterday\" is not an ISO-8601 UTC time"));
     CHECK_THAT(errorAfter(m, [](json& d) { d["language"] = "de"; }),
                Contains("language: \"de\" is not one of the model's languages"));
-    CHECK_THAT(errorAfter(m, [](json& d) { d["judgements"] = json::array(); }),
-               Contains("judgements: unknown key"));
+    CHECK_THAT(errorAfter(m, [](json& d) { d["judgements"] = json::array(); }), Contains("judgements: unknown key"));
 
     std::string text = smallResponseJson(m).dump(2);
     CHECK_THAT(responseError(m, text.substr(0, text.size() - 40)),
@@ -179,7 +179,9 @@ TEST_CASE("judgments export as RFC 4180 CSV for spreadsheets: BOM, labels in a l
 
 TEST_CASE("names and roles are written and read without the blanks around them", "[response]") {
     CHECK(model::trimmedName(" \t Ana \n") == "Ana");
-    CHECK(model::trimmedName("\xC2\xA0\xE2\x80\x8F\xE2\x80\x8C" "علی رضایی" "\xE2\x80\x8C\xE3\x80\x80") == "علی رضایی");
+    CHECK(model::trimmedName("\xC2\xA0\xE2\x80\x8F\xE2\x80\x8C"
+                             "علی رضایی"
+                             "\xE2\x80\x8C\xE3\x80\x80") == "علی رضایی");
     CHECK(model::trimmedName("می\xE2\x80\x8Cروم") == "می\xE2\x80\x8Cروم");  // a ZWNJ inside stays
     CHECK(model::trimmedName("\xE2\x80\x83\xEF\xBB\xBF").empty());
     CHECK(model::trimmedName("x\xE2\x80").size() == 3);  // a broken sequence is kept, not cut further

@@ -50,6 +50,7 @@ TEST_CASE("a survey page holds its model as data no label can break out of", "[m
     CHECK(again.size() < out.size());
 
     CHECK_FALSE(model::surveyPageModel(page).has_value());
-    CHECK_THROWS_WITH(model::surveyPage("<html></html>", modelText, "x.html"), Contains("x.html") && Contains("not a survey page"));
+    CHECK_THROWS_WITH(model::surveyPage("<html></html>", modelText, "x.html"),
+                      Contains("x.html") && Contains("not a survey page"));
     CHECK_THROWS_AS(model::surveyPage(page, "{\"format\":\"ahp-model\"}", "t.html"), model::ModelError);
 }

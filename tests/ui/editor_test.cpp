@@ -1,7 +1,7 @@
 // The model editor's logic (src/ui/editor.hpp): every editing operation, the problems listed as
 // you go, and serialisation that model::parseModel accepts (an unchanged model keeps its hash).
-#include "../model/test_support.hpp"
 #include "ui/editor.hpp"
+#include "../model/test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,7 +12,6 @@
 using namespace ui;
 
 namespace {
-
 
 // Nodes out of pre-order on purpose (C is listed before B's child), a note and a weight kept.
 const char* kSmall = R"({
@@ -64,7 +63,8 @@ TEST_CASE("editor: an unchanged model serialises to the same model and hash") {
         CHECK(again.hash == original.hash);
         CHECK(again.hierarchy.nodes().size() == original.hierarchy.nodes().size());
         CHECK(again.hierarchy.comparisonSets() == original.hierarchy.comparisonSets());
-        CHECK(validate(doc).size() == std::size_t(std::count_if(validate(doc).begin(), validate(doc).end(), [](const EditorProblem& p) {
+        CHECK(validate(doc).size() ==
+              std::size_t(std::count_if(validate(doc).begin(), validate(doc).end(), [](const EditorProblem& p) {
                   return p.severity == EditorProblem::Severity::Info;
               })));
     }
@@ -236,7 +236,8 @@ TEST_CASE("editor: problems as you go") {
     setId(doc, b, "A");  // duplicate
     auto problems = validate(doc);
     CHECK(hasProblem(problems, "editor.problem.id_duplicate", "A"));
-    CHECK(std::count_if(problems.begin(), problems.end(), [](const EditorProblem& p) { return p.key == "editor.problem.id_duplicate"; }) == 1);
+    CHECK(std::count_if(problems.begin(), problems.end(),
+                        [](const EditorProblem& p) { return p.key == "editor.problem.id_duplicate"; }) == 1);
     setId(doc, b, "B B");
     CHECK(hasProblem(validate(doc), "editor.problem.id_invalid", "B B"));
     setId(doc, b, "");
@@ -335,7 +336,8 @@ TEST_CASE("editor: state, confirmations and the host") {
     CHECK(e.shareLinkFile == "/tmp/small.json");
     // With a page: the link arrives later; one for an older document is dropped.
     std::function<void(const std::string&, const std::string&, bool)> later;
-    host.shareLink = [&](const std::string& json, std::function<void(const std::string&, const std::string&, bool)> done) {
+    host.shareLink = [&](const std::string& json,
+                         std::function<void(const std::string&, const std::string&, bool)> done) {
         links.push_back(json);
         later = done;
     };
@@ -379,8 +381,13 @@ TEST_CASE("editor: an invalid document is neither used nor shared") {
     editorOpen(e, kSmall, "small.json");
     bool called = false;
     EditorHost host;
-    host.useModel = [&](const std::string&, const std::string&) { called = true; return std::string(); };
-    host.shareLink = [&](const std::string&, std::function<void(const std::string&, const std::string&, bool)>) { called = true; };
+    host.useModel = [&](const std::string&, const std::string&) {
+        called = true;
+        return std::string();
+    };
+    host.shareLink = [&](const std::string&, std::function<void(const std::string&, const std::string&, bool)>) {
+        called = true;
+    };
     editorApply(e, editor_action::SetId{uidOf(e.doc, "B"), "A"}, host);
     CHECK_FALSE(e.valid);
     editorApply(e, editor_action::UseForQuestionnaire{}, host);

@@ -4,8 +4,8 @@
 #include "../model/test_support.hpp"
 #include "ui/app.hpp"
 
-#include <catch2/catch.hpp>
 #include <imgui.h>
+#include <catch2/catch.hpp>
 
 #include <fstream>
 #include <set>
@@ -72,15 +72,16 @@ TEST_CASE("the subset fonts bake the same glyphs as the whole fonts", "[fonts]")
     for (unsigned c = 0xC0; c <= 0xFF; ++c) typed.insert(c);
     for (unsigned c = 0x0621; c <= 0x063A; ++c) typed.insert(c);
     for (unsigned c = 0x0641; c <= 0x064A; ++c) typed.insert(c);
-    for (unsigned c : {0x067Eu, 0x0686u, 0x0698u, 0x06A9u, 0x06AFu, 0x06CCu, 0x060Cu, 0x061Bu, 0x061Fu}) typed.insert(c);
+    for (unsigned c : {0x067Eu, 0x0686u, 0x0698u, 0x06A9u, 0x06AFu, 0x06CCu, 0x060Cu, 0x061Bu, 0x061Fu})
+        typed.insert(c);
     for (unsigned c = 0x06F0; c <= 0x06F9; ++c) typed.insert(c);
-    for (unsigned c : {0xFB56u, 0xFB57u, 0xFB58u, 0xFB59u,    // peh
-                       0xFB7Au, 0xFB7Bu, 0xFB7Cu, 0xFB7Du,    // tcheh
-                       0xFB8Au, 0xFB8Bu,                      // jeh
-                       0xFB8Eu, 0xFB8Fu, 0xFB90u, 0xFB91u,    // keheh
-                       0xFB92u, 0xFB93u, 0xFB94u, 0xFB95u,    // gaf
-                       0xFBFCu, 0xFBFDu, 0xFBFEu, 0xFBFFu,    // farsi yeh
-                       0xFEFBu, 0xFEFCu})                     // lam-alef
+    for (unsigned c : {0xFB56u, 0xFB57u, 0xFB58u, 0xFB59u,  // peh
+                       0xFB7Au, 0xFB7Bu, 0xFB7Cu, 0xFB7Du,  // tcheh
+                       0xFB8Au, 0xFB8Bu,                    // jeh
+                       0xFB8Eu, 0xFB8Fu, 0xFB90u, 0xFB91u,  // keheh
+                       0xFB92u, 0xFB93u, 0xFB94u, 0xFB95u,  // gaf
+                       0xFBFCu, 0xFBFDu, 0xFBFEu, 0xFBFFu,  // farsi yeh
+                       0xFEFBu, 0xFEFCu})                   // lam-alef
         typed.insert(c);
     for (unsigned c : typed) {
         INFO("U+" << std::hex << c);

@@ -9,8 +9,6 @@
 
 #include <cmath>
 
-
-
 namespace {
 
 model::Model smallModel() { return model::parseModel(test::smallModelJson().dump(), "small.json"); }
@@ -30,7 +28,8 @@ std::vector<std::pair<std::string, std::string>> files(const model::Model& m) {
 ui::ResearchState loaded(const model::Model& m) {
     ui::ResearchState r;
     ui::researchAddFiles(r, files(m));
-    while (ui::researchStep(r, m, 0.0)) {}  // one file per step
+    while (ui::researchStep(r, m, 0.0)) {
+    }  // one file per step
     return r;
 }
 
@@ -81,11 +80,14 @@ TEST_CASE("files loaded one per frame give loadGroup's group; bad files and olde
 TEST_CASE("a file not read (too large) is listed at once with the skipped files; the good ones of its drop load") {
     const model::Model m = smallModel();
     ui::ResearchState r;
-    ui::researchRefuseFile(r, {"huge.json", "huge.json: the file is 50 MB; a response file is at most 2 MB",
-                               "too_large.response", {"50 MB", "2 MB"}});
+    ui::researchRefuseFile(r, {"huge.json",
+                               "huge.json: the file is 50 MB; a response file is at most 2 MB",
+                               "too_large.response",
+                               {"50 MB", "2 MB"}});
     REQUIRE(r.group.skipped.size() == 1);
     ui::researchAddFiles(r, files(m));
-    while (ui::researchStep(r, m, 0.0)) {}
+    while (ui::researchStep(r, m, 0.0)) {
+    }
     CHECK(r.experts.size() == 2);
     REQUIRE(r.group.skipped.size() == 2);
     CHECK(r.group.skipped[0].code == "too_large.response");
@@ -100,8 +102,10 @@ TEST_CASE("a newer revision takes its expert's row (the weight stays); identical
     model::Response newer = test::smallModelResponse(m, "Ali", 3, 3, 1, 1);
     newer.savedAt = "2030-01-01T00:00:00Z";
     model::Response twin = test::smallModelResponse(m, "Reza", 8, 1, 0.5, 1.0 / 3);  // Sara's judgments
-    ui::researchAddFiles(r, {{"ali-new.json", model::writeResponse(m, newer)}, {"reza.json", model::writeResponse(m, twin)}});
-    while (ui::researchStep(r, m, 0.0)) {}
+    ui::researchAddFiles(
+        r, {{"ali-new.json", model::writeResponse(m, newer)}, {"reza.json", model::writeResponse(m, twin)}});
+    while (ui::researchStep(r, m, 0.0)) {
+    }
     REQUIRE(r.experts.size() == 3);
     CHECK(r.group.responses[0].file == "ali-new.json");
     CHECK(r.experts[0].weight == 3.0);
@@ -190,9 +194,11 @@ TEST_CASE("AIP, distances and consensus beside AIJ") {
 TEST_CASE("identical priorities in a set give S* = 1 there") {
     const model::Model m = smallModel();
     ui::ResearchState r;
-    ui::researchAddFiles(r, {{"a.json", file(m, "A", 2, 4, 2, 5)}, {"b.json", file(m, "B", 3, 1, 0.5, 5)},
+    ui::researchAddFiles(r, {{"a.json", file(m, "A", 2, 4, 2, 5)},
+                             {"b.json", file(m, "B", 3, 1, 0.5, 5)},
                              {"c.json", file(m, "C", 1, 1, 1, 5)}});
-    while (ui::researchStep(r, m)) {}
+    while (ui::researchStep(r, m)) {
+    }
     REQUIRE(r.experts.size() == 3);
     CHECK(*set(r, "A").consensus == Approx(1).epsilon(1e-12));
     CHECK(set(r, "A").consensusLevel == "very high");
@@ -241,16 +247,26 @@ TEST_CASE("Monte Carlo runs on request, once, and the state JSON carries the gro
     CHECK(j["monte_carlo"]["samples"] == 500);
 
     std::string name, bytes;
-    ui::researchApply(r, m, ui::research_action::Download{2},
-                      [&](const std::string& n, const std::string&, const std::string& b) { name = n; bytes = b; return std::string(); },
-                      "en");
+    ui::researchApply(
+        r, m, ui::research_action::Download{2},
+        [&](const std::string& n, const std::string&, const std::string& b) {
+            name = n;
+            bytes = b;
+            return std::string();
+        },
+        "en");
     CHECK(name == "small-group.md");
     CHECK(bytes == model::groupTablesMarkdown(m, *r.tables, "en"));
     CHECK(r.status.key == "research.status.downloaded");
     // The CSV in the interface's language: Persian labels when the interface is Persian.
-    ui::researchApply(r, m, ui::research_action::Download{0},
-                      [&](const std::string& n, const std::string&, const std::string& b) { name = n; bytes = b; return std::string(); },
-                      "fa");
+    ui::researchApply(
+        r, m, ui::research_action::Download{0},
+        [&](const std::string& n, const std::string&, const std::string& b) {
+            name = n;
+            bytes = b;
+            return std::string();
+        },
+        "fa");
     CHECK(name == "small-group.csv");
     CHECK(bytes == model::groupTablesCsv(m, *r.tables, "fa"));
     CHECK(bytes.rfind("\xEF\xBB\xBF", 0) == 0);

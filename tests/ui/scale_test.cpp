@@ -18,8 +18,8 @@ TEST_CASE("the 17 positions are 9..2, 1, 1/2..1/9", "[scale]") {
 }
 
 TEST_CASE("values off the scale go to the nearest position", "[scale]") {
-    CHECK(ui::scalePositionOf(2.4) == 7);    // 2
+    CHECK(ui::scalePositionOf(2.4) == 7);       // 2
     CHECK(ui::scalePositionOf(1 / 2.6) == 10);  // 1/3
-    CHECK(ui::scalePositionOf(40) == 0);     // clamped at 9
+    CHECK(ui::scalePositionOf(40) == 0);        // clamped at 9
     CHECK(ui::scalePositionOf(1 / 40.0) == 16);
 }

@@ -1,7 +1,7 @@
 // The app's session and response-file logic (src/ui/session.hpp): what autosave writes is what
 // a restart restores; imported files are checked without touching the state.
-#include "../model/test_support.hpp"
 #include "ui/session.hpp"
+#include "../model/test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,7 +14,6 @@
 #include <sstream>
 
 namespace {
-
 
 ui::AppState freshState() {
     ui::AppState state;
@@ -78,8 +77,7 @@ TEST_CASE("a session from before the expert typed a name is restored") {
 TEST_CASE("a bad session changes nothing") {
     const ui::AppState before = answeredState();
     const std::string good = ui::sessionText(before, "2024-05-01T09:30:00Z", "0.1.0");
-    for (const std::string& bad : {good.substr(0, good.size() / 2), std::string("not json"), std::string(),
-                                   [&] {
+    for (const std::string& bad : {good.substr(0, good.size() / 2), std::string("not json"), std::string(), [&] {
                                        std::string t = good;
                                        t.replace(t.find(before.model.hash), 16, "0123456789abcdef");
                                        return t;
@@ -117,13 +115,13 @@ TEST_CASE("every bad import is named with its file and reason") {
         REQUIRE(at != std::string::npos);
         return t.replace(at, from.size(), to);
     };
-    const ui::ImportCheck check = ui::checkImports(
-        state.model, {{"cut.json", good.substr(0, 200)},
-                      {"text.json", "hello"},
-                      {"hash.json", replaced(state.model.hash, "0123456789abcdef")},
-                      {"unknown.json", replaced("\"set\": \"G\"", "\"set\": \"NOPE\"")},
-                      {"range.json", replaced("\"value\": 9", "\"value\": 10")},
-                      {"ok.json", good}});
+    const ui::ImportCheck check =
+        ui::checkImports(state.model, {{"cut.json", good.substr(0, 200)},
+                                       {"text.json", "hello"},
+                                       {"hash.json", replaced(state.model.hash, "0123456789abcdef")},
+                                       {"unknown.json", replaced("\"set\": \"G\"", "\"set\": \"NOPE\"")},
+                                       {"range.json", replaced("\"value\": 9", "\"value\": 10")},
+                                       {"ok.json", good}});
     REQUIRE(check.problems.size() == 5);
     CHECK(check.good.size() == 1);
     CHECK_THAT(check.problems[0].message, Catch::Contains("cut.json") && Catch::Contains("truncated"));
@@ -135,8 +133,8 @@ TEST_CASE("every bad import is named with its file and reason") {
 
 TEST_CASE("files not read because they are too large get the message a file read and found too large gets") {
     const std::uint64_t fiftyMb = 50ull * 1024 * 1024, sixGb = 6ull * 1024 * 1024 * 1024;
-    const auto problems = ui::tooLargeFiles({{"huge.json", fiftyMb}, {"bigger.json", sixGb}},
-                                            model::limits::kResponseBytes, "response");
+    const auto problems =
+        ui::tooLargeFiles({{"huge.json", fiftyMb}, {"bigger.json", sixGb}}, model::limits::kResponseBytes, "response");
     REQUIRE(problems.size() == 2);
     CHECK(problems[0].file == "huge.json");
     CHECK(problems[0].code == "too_large.response");
@@ -160,7 +158,8 @@ TEST_CASE("export file names") {
           "ahp-egov-qom-Zahra-Ahmadi-PhD-2024-05-01.json");
     CHECK(ui::exportFileName("egov-qom", "", "2024-05-01T09:30:00Z", "csv") == "ahp-egov-qom-expert-2024-05-01.csv");
     CHECK(ui::exportFileName("m", "زهرا احمدی", "2024-05-01T09:30:00Z", "json") == "ahp-m-زهرا-احمدی-2024-05-01.json");
-    CHECK(ui::exportFileName("m", "../../etc/passwd", "2024-05-01T09:30:00Z", "json") == "ahp-m-etc-passwd-2024-05-01.json");
+    CHECK(ui::exportFileName("m", "../../etc/passwd", "2024-05-01T09:30:00Z", "json") ==
+          "ahp-m-etc-passwd-2024-05-01.json");
 }
 
 TEST_CASE("start over clears answers and expert, back to the welcome screen") {
@@ -176,10 +175,33 @@ TEST_CASE("start over clears answers and expert, back to the welcome screen") {
 // or the file it writes reads back, here and in `ahp group` (the same parser), with the name
 // trimmed and the file name usable.
 TEST_CASE("every name: the written file reads back with the trimmed name, or the app asks first") {
-    const std::vector<std::string> pieces = {
-        " ", "\t", "\n", "\r", "\xC2\xA0", "\xE2\x80\x8C", "\xE2\x80\x8F", "\xE2\x80\x8E", "\xE2\x81\xA7",
-        "\xE3\x80\x80", "\xEF\xBB\xBF", "\xE2\x80\x83", "Ana", "Z", "علی", "رضایی", "\xF0\x9F\x98\x80", "\"",
-        "\\", "/", ",", "<script>", "-", "0", "é", "\xE2\x80\xAE", "."};
+    const std::vector<std::string> pieces = {" ",
+                                             "\t",
+                                             "\n",
+                                             "\r",
+                                             "\xC2\xA0",
+                                             "\xE2\x80\x8C",
+                                             "\xE2\x80\x8F",
+                                             "\xE2\x80\x8E",
+                                             "\xE2\x81\xA7",
+                                             "\xE3\x80\x80",
+                                             "\xEF\xBB\xBF",
+                                             "\xE2\x80\x83",
+                                             "Ana",
+                                             "Z",
+                                             "علی",
+                                             "رضایی",
+                                             "\xF0\x9F\x98\x80",
+                                             "\"",
+                                             "\\",
+                                             "/",
+                                             ",",
+                                             "<script>",
+                                             "-",
+                                             "0",
+                                             "é",
+                                             "\xE2\x80\xAE",
+                                             "."};
     std::mt19937 random(20261127);
     ui::AppState state = answeredState();
     int asked = 0, written = 0;
@@ -246,15 +268,19 @@ TEST_CASE("two tabs of one session merge judgment by judgment, the later change 
     // A clear is a change too: cleared later in A, it is cleared in B when B merges.
     tabA.judgments.at(g).clear(0, 2);
     tabA.changeTimes[ui::judgmentKey(tabA.model, g, 0, 2)] = 400;
-    CHECK(ui::mergeSession(tabB, model::parseResponse(tabB.model, ui::sessionText(tabA, "2026-11-27T07:00:00Z", "test"), "stored", lenient)));
+    CHECK(ui::mergeSession(tabB, model::parseResponse(tabB.model, ui::sessionText(tabA, "2026-11-27T07:00:00Z", "test"),
+                                                      "stored", lenient)));
     CHECK_FALSE(tabB.judgments.at(g).get(0, 2).has_value());
     CHECK(tabB.judgments.at(g).get(0, 1) == 7.0);
     // Nothing newer: nothing changes.
-    CHECK_FALSE(ui::mergeSession(tabB, model::parseResponse(tabB.model, ui::sessionText(tabA, "2026-11-27T07:00:00Z", "test"), "stored", lenient)));
+    CHECK_FALSE(ui::mergeSession(
+        tabB,
+        model::parseResponse(tabB.model, ui::sessionText(tabA, "2026-11-27T07:00:00Z", "test"), "stored", lenient)));
     // The expert's name follows the same rule.
     tabA.expertName = "Nima";
     tabA.changeTimes["expert"] = 500;
-    CHECK(ui::mergeSession(tabB, model::parseResponse(tabB.model, ui::sessionText(tabA, "2026-11-27T07:00:00Z", "test"), "stored", lenient)));
+    CHECK(ui::mergeSession(tabB, model::parseResponse(tabB.model, ui::sessionText(tabA, "2026-11-27T07:00:00Z", "test"),
+                                                      "stored", lenient)));
     CHECK(tabB.expertName == "Nima");
 }
 
@@ -265,8 +291,7 @@ TEST_CASE("a session's change times must be times") {
     doc["session"]["changed"]["G/D1/D2"] = -1;
     model::ResponseReadOptions lenient;
     lenient.allowEmptyName = true;
-    CHECK_THROWS_WITH(model::parseResponse(state.model, doc.dump(), "s", lenient),
-                      Catch::Contains("session.changed"));
+    CHECK_THROWS_WITH(model::parseResponse(state.model, doc.dump(), "s", lenient), Catch::Contains("session.changed"));
     doc["session"]["changed"]["G/D1/D2"] = "soon";
     CHECK_THROWS_AS(model::parseResponse(state.model, doc.dump(), "s", lenient), model::ModelError);
 }
@@ -290,7 +315,8 @@ TEST_CASE("the welcome screen's list of saved sessions: name, role, judgments gi
     // A name alone is listed (an expert who has not answered yet); nothing at all is not.
     ui::AppState named = freshState();
     named.expertName = "Ali";
-    const auto onlyName = ui::savedExpertFrom(named.model, slot, ui::sessionText(named, "2024-05-02T10:00:00Z", "0.1.0"));
+    const auto onlyName =
+        ui::savedExpertFrom(named.model, slot, ui::sessionText(named, "2024-05-02T10:00:00Z", "0.1.0"));
     REQUIRE(onlyName);
     CHECK(onlyName->answered == 0);
     ui::AppState blank = freshState();

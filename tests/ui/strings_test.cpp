@@ -1,7 +1,7 @@
 // The UI's string tables: both languages have every key, patterns substitute, and the Persian
 // table really is Persian.
-#include "../model/test_support.hpp"
 #include "ui/strings.hpp"
+#include "../model/test_support.hpp"
 #include "text/bidi.hpp"
 
 #include <catch2/catch.hpp>
@@ -11,8 +11,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace {
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("the Persian and English string tables have the same keys", "[strings]") {
     ui::Strings strings;
@@ -31,9 +30,8 @@ TEST_CASE("every Persian string contains Persian text", "[strings]") {
         // Strings of digits and signs only ("123", "۱۲۳") have no language; any with Latin
         // letters in it must have Persian letters too.
         const std::string text = value.get<std::string>();
-        const bool latinLetters = std::any_of(text.begin(), text.end(), [](char c) {
-            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-        });
+        const bool latinLetters = std::any_of(text.begin(), text.end(),
+                                              [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
         if (!latinLetters && !ahp::text::hasRightToLeft(text)) continue;
         CHECK(ahp::text::hasRightToLeft(value.get<std::string>()));
     }
@@ -42,7 +40,8 @@ TEST_CASE("every Persian string contains Persian text", "[strings]") {
 
 TEST_CASE("a malformed table names the language", "[strings]") {
     ui::Strings strings;
-    REQUIRE_THROWS_WITH(strings.addLanguage("fa", "{\"a\": 1}"), Catch::Contains("fa.json") && Catch::Contains("\"a\""));
+    REQUIRE_THROWS_WITH(strings.addLanguage("fa", "{\"a\": 1}"),
+                        Catch::Contains("fa.json") && Catch::Contains("\"a\""));
     REQUIRE_THROWS_WITH(strings.addLanguage("en", "{"), Catch::Contains("en.json"));
 }
 
