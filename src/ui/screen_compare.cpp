@@ -1,6 +1,7 @@
 #include "ui/screens.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace ui {
@@ -128,19 +129,22 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
     const ImVec2 rowStart = ImGui::GetCursorScreenPos();
     Semantics group{Role::RadioGroup, format(ctx.tr("a11y.judgment"), ctx.label(a), ctx.label(b))};
     ctx.markRect(id, rowStart, rowStart, group);
-    auto radio = [&](int position) {
+    // The 17 radios' semantics, built once per row and frame (recorded now, then again with
+    // each position's rectangle as it is drawn).
+    std::array<Semantics, 17> radios;
+    for (int position = 0; position < 17; ++position) {
         const int distance = std::abs(position - 8);
-        Semantics r{Role::Radio};
+        Semantics& r = radios[position];
+        r.role = Role::Radio;
         r.name = distance == 0
                      ? format(ctx.tr("a11y.position_equal"), ctx.integer(1))
                      : format(ctx.tr("a11y.position"), ctx.label(position < 8 ? a : b),
                               ctx.tr("scale.intensity." + std::to_string(distance + 1)), ctx.integer(distance + 1));
         r.parent = id;
         r.checked = position == selected;
-        return r;
-    };
-    for (int position = 0; position < 17; ++position)
-        ctx.markRect(id + "/" + std::to_string(position), rowStart, rowStart, radio(position));
+        ctx.markRect(id + "/" + std::to_string(position), rowStart, rowStart, r);
+    }
+    auto radio = [&](int position) -> const Semantics& { return radios[position]; };
     const float avail = ImGui::GetContentRegionAvail().x;
     const float startX = ImGui::GetCursorPosX();
     const float rowTop = ImGui::GetCursorPosY();

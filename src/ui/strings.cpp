@@ -22,15 +22,15 @@ void Strings::addLanguage(const std::string& language, std::string_view json) {
     }
 }
 
-const std::string& Strings::get(const std::string& language, const std::string& key) const {
-    for (const std::string& lang : {language, std::string("en")}) {
+const std::string& Strings::get(std::string_view language, std::string_view key) const {
+    for (const std::string_view lang : {language, std::string_view("en")}) {
         const auto table = tables_.find(lang);
         if (table == tables_.end()) continue;
         const auto it = table->second.find(key);
         if (it != table->second.end()) return it->second;
     }
     static thread_local std::string missing;
-    missing = "[" + key + "]";
+    missing = "[" + std::string(key) + "]";
     return missing;
 }
 

@@ -15,7 +15,7 @@ public:
     void addLanguage(const std::string& language, std::string_view json);
     // The text for `key` in `language`; falls back to English, then to the key itself (so a
     // missing string is visible, never a crash).
-    const std::string& get(const std::string& language, const std::string& key) const;
+    const std::string& get(std::string_view language, std::string_view key) const;
     bool has(const std::string& language, const std::string& key) const;
     // Every text of every language (to bake the glyphs they need).
     std::vector<std::string> allTexts() const;
@@ -23,7 +23,8 @@ public:
     std::map<std::string, std::string> missingKeys() const;
 
 private:
-    std::map<std::string, std::map<std::string, std::string>> tables_;
+    // Transparent comparators: a lookup by a literal or a string_view allocates nothing.
+    std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> tables_;
 };
 
 // "{0} of {1}" style substitution.

@@ -135,7 +135,7 @@ struct ScreenContext {
     // Records that a tooltip is on screen (widget "tooltip", for the tests).
     void markTooltip() const;
 
-    const std::string& tr(const std::string& key) const { return strings.get(state.language, key); }
+    const std::string& tr(std::string_view key) const { return strings.get(state.language, key); }
     const std::string& visual(const std::string& logical) const { return shaper.visual(logical); }
     // A node's label in the current language (falls back to English, then to its id).
     const std::string& label(int node) const;
