@@ -739,8 +739,7 @@ void App::Impl::moveKeyboard(Key key) {
     external.focusMoved = target != external.focused;
     external.focused = target;
     external.focusVisible = true;
-    const WidgetRegistry::Entry& entry = widgets.entries().at(target);
-    if (entry.semantics.role == Role::TextField && entry.item) ImGui::ActivateItem(entry.item);
+    external.editFocused = widgets.entries().at(target).semantics.role == Role::TextField;
 }
 
 void App::setPointerHovers(bool hovers) { impl_->state.pointerHovers = hovers; }

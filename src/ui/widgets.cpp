@@ -83,7 +83,7 @@ void WidgetRegistry::reserve(const std::string& id) {
 }
 
 const WidgetRegistry::Entry& WidgetRegistry::record(const std::string& id, ImVec2 a, ImVec2 b, ImVec2 c0, ImVec2 c1,
-                                                    const Semantics& semantics, ImGuiID item) {
+                                                    const Semantics& semantics) {
     auto it = entries_.find(id);
     const bool created = it == entries_.end();
     if (created) it = entries_.emplace(id, Entry{}).first;
@@ -105,7 +105,6 @@ const WidgetRegistry::Entry& WidgetRegistry::record(const std::string& id, ImVec
         e.semantics = semantics;
         changed = true;
     }
-    e.item = item;
     if (changed || orderChanged) e.revision = ++revision_;
     if (orderChanged) orderRevision_ = revision_;
     return e;
@@ -144,7 +143,7 @@ void ScreenContext::mark(const std::string& id) const {
 }
 
 void ScreenContext::mark(const std::string& id, const Semantics& semantics) const {
-    markRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), semantics, ImGui::GetItemID());
+    markRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), semantics);
     const Role role = semantics.role;
     if (external && ImGui::IsItemActivated() &&
         (role == Role::Button || role == Role::Tab || role == Role::Radio || role == Role::Checkbox ||
@@ -158,11 +157,10 @@ void ScreenContext::mark(const std::string& id, const Semantics& semantics) cons
     }
 }
 
-void ScreenContext::markRect(const std::string& id, ImVec2 a, ImVec2 b, const Semantics& semantics,
-                             ImGuiID item) const {
+void ScreenContext::markRect(const std::string& id, ImVec2 a, ImVec2 b, const Semantics& semantics) const {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
-    widgets.record(id, a, b, c0, c1, semantics, item);
+    widgets.record(id, a, b, c0, c1, semantics);
     // The keyboard's place, drawn on the canvas (the mirror's elements are transparent).
     if (external && external->focusVisible && external->focused == id && b.x > a.x && b.y > a.y) {
         ImDrawList* top = ImGui::GetForegroundDrawList();
@@ -214,6 +212,10 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
     // end of each frame, so `value` is what ImGui's buffer held before this frame's typing.
     const bool drawShaped = ahp::text::hasRightToLeft(value);
     if (drawShaped) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+    if (ctx.external && ctx.external->editFocused && ctx.external->focused == id) {
+        ImGui::SetKeyboardFocusHere();
+        ctx.external->editFocused = false;
+    }
     const bool typedHere = InputString("##" + id, text, width);
     if (drawShaped) ImGui::PopStyleColor();
     bool changed = typedHere;
