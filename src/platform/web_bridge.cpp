@@ -106,9 +106,9 @@ AHP_EXPORT void ahp_import_done() {
     if (g_app) g_app->importFiles(std::move(files), tooLarge);
     web_bridge::wake();
 }
-// Replaces the model (JSON text); returns "" or the problem.
+// Replaces the model (JSON text); returns "" or the problem (App::loadModelText's Outcome).
 AHP_EXPORT const char* ahp_load_model(const char* json, const char* sourceName) {
-    g_buffer = g_app ? g_app->loadModelText(json, sourceName ? sourceName : "model") : "no app";
+    g_buffer = g_app ? g_app->loadModelText(json, sourceName ? sourceName : "model").error : "no app";
     web_bridge::wake();
     return g_buffer.c_str();
 }
