@@ -40,13 +40,14 @@ void importPaths(const std::vector<std::string>& paths) {
 void installPointerCallbacks(GLFWwindow* window) {
     using platform::host;
     glfwSetCursorPosCallback(window, [](GLFWwindow*, double x, double y) {
-        host().input.push({InputEvent::Kind::MouseMove, float(x), float(y)});  // screen coordinates = UI units
+        host().input.push(
+            {platform::InputEvent::Kind::MouseMove, float(x), float(y)});  // screen coordinates = UI units
     });
     glfwSetMouseButtonCallback(window, [](GLFWwindow*, int button, int action, int mods) {
-        host().input.push({InputEvent::Kind::MouseButton, 0, 0, button, action == GLFW_PRESS, mods});
+        host().input.push({platform::InputEvent::Kind::MouseButton, 0, 0, button, action == GLFW_PRESS, mods});
     });
     glfwSetScrollCallback(window, [](GLFWwindow*, double dx, double dy) {
-        host().input.push({InputEvent::Kind::Wheel, float(dx), float(dy)});  // already in notches
+        host().input.push({platform::InputEvent::Kind::Wheel, float(dx), float(dy)});  // already in notches
     });
     // Response files dropped on the window.
     glfwSetDropCallback(window, [](GLFWwindow*, int count, const char** paths) {

@@ -452,7 +452,7 @@ std::vector<ImWchar> arabicGlyphRanges(const Strings& strings, const model::Mode
     }
     texts.push_back("۰۱۲۳۴۵۶۷۸۹٫٬،؛؟«»");
     // [first, last] pairs of runs; the Latin font covers everything below U+0600.
-    const std::vector<uint32_t> runs = ahp::text::toGlyphRanges(ahp::text::codepointsAfterShaping(texts));
+    const std::vector<uint32_t> runs = text::toGlyphRanges(text::codepointsAfterShaping(texts));
     std::vector<ImWchar> arabic;
     for (std::size_t k = 0; k + 1 < runs.size(); k += 2)
         if (runs[k] >= 0x0600 && runs[k + 1] <= 0xFFFF) {
