@@ -39,6 +39,7 @@ struct App::Impl {
     Strings strings;
     ShapedTextCache shaper;
     WidgetRegistry widgets;
+    SemanticsMemo semantics;
     ImFont* bodyFont = nullptr;
     ImFont* titleFont = nullptr;
     std::vector<ImWchar> arabicRanges;  // glyph ranges baked for Arabic script (kept for the atlas)
@@ -514,7 +515,8 @@ bool App::wantsFrames() const { return workbench::wantsFrames(impl_->state); }
 
 void App::frame() {
     Impl& d = *impl_;
-    d.widgets.clear();
+    d.widgets.beginFrame();
+    d.semantics.beginFrame();
     d.shaper.beginFrame();
     workbench::step(d.state, d.state.modelText, d.state.modelSource);
     const ImGuiIO& io = ImGui::GetIO();
@@ -524,7 +526,7 @@ void App::frame() {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && d.state.confirm == AppState::Confirm::None &&
         ImGui::GetCurrentContext()->OpenPopupStack.Size > 0)
         ImGui::ClosePopupToLevel(0, true);
-    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop, &d.external};
+    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.semantics, d.titleFont, d.scrollToTop, &d.external};
     if (d.scrollToTop) d.newPage = true;
     d.scrollToTop = false;
     // On a phone every button and field is at least a finger's height.
@@ -560,6 +562,7 @@ void App::frame() {
         drawConfirm(ctx, intents);
     }
     ImGui::End();
+    d.widgets.endFrame();
     if (finger) ImGui::PopStyleVar();
     // What the mirror did reaches the widgets drawn in this frame, or nothing.
     d.external.activated.clear();
