@@ -2,10 +2,24 @@
 # browser bridge) -> build/native/ahp-app, or build/web/ahp-app.{js,wasm} + the page in web/.
 include(${CMAKE_CURRENT_LIST_DIR}/Embed.cmake)
 
+# ahp_ui_core: the state, the reducer, the session, the editor's and the researcher's logic and
+# the strings; built without ImGui, so "no drawing here" is checked by the compiler. Its
+# reducer reaches the editor and the desk through workbench.hpp, defined by the program's choice
+# of workbench below. ahp_ui: the App and the screens (ImGui) on top of it.
+set(AHP_UI_CORE_NAMES reducer session editor research strings)
+set(AHP_UI_CORE_SOURCES)
+foreach(name ${AHP_UI_CORE_NAMES})
+  list(APPEND AHP_UI_CORE_SOURCES ${CMAKE_SOURCE_DIR}/src/ui/${name}.cpp)
+endforeach()
+add_library(ahp_ui_core STATIC ${AHP_UI_CORE_SOURCES})
+target_include_directories(ahp_ui_core PUBLIC ${CMAKE_SOURCE_DIR}/src)
+target_link_libraries(ahp_ui_core PUBLIC ahp_engine ahp_model dep_json)
+target_compile_definitions(ahp_ui_core PRIVATE AHP_APP_VERSION="${PROJECT_VERSION}")
 file(GLOB AHP_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 list(FILTER AHP_UI_SOURCES EXCLUDE REGEX "/workbench(_absent)?\\.cpp$")
+list(REMOVE_ITEM AHP_UI_SOURCES ${AHP_UI_CORE_SOURCES})
 add_library(ahp_ui STATIC ${AHP_UI_SOURCES})
-target_link_libraries(ahp_ui PUBLIC ahp_engine ahp_model ahp_text dep_imgui dep_json)
+target_link_libraries(ahp_ui PUBLIC ahp_ui_core ahp_text dep_imgui dep_json)
 target_compile_definitions(ahp_ui PRIVATE AHP_APP_VERSION="${PROJECT_VERSION}")
 # Each program links one of these (src/ui/workbench.hpp): the researcher's workbench (the editor
 # and the group analysis), or none (the web's survey page: Research and Editor open the
@@ -74,7 +88,7 @@ if(EMSCRIPTEN)
   set(AHP_WEB_SIZE_OPT -Oz CACHE STRING "Optimisation of the web app's code outside the engine")
   set(AHP_WEB_ENGINE_OPT -O2 CACHE STRING "Optimisation of the engine's code on the web")
   target_compile_options(ahp_engine PRIVATE ${AHP_WEB_ENGINE_OPT})
-  foreach(t dep_imgui fribidi_wasm ahp_model ahp_text ahp_ui ahp_platform ahp_workbench ahp_workbench_absent)
+  foreach(t dep_imgui fribidi_wasm ahp_model ahp_text ahp_ui_core ahp_ui ahp_platform ahp_workbench ahp_workbench_absent)
     if(TARGET ${t})
       target_compile_options(${t} PRIVATE ${AHP_WEB_SIZE_OPT})
     endif()

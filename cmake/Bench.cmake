@@ -19,9 +19,9 @@ endif()
 
 # load_bench: loading 1,000 / 5,000 / 10,000 response files (model::loadGroup and the
 # researcher tab's frame-by-frame loading); scripts/bench.sh runs it and times `ahp group`.
-if(TARGET ahp_ui)
+if(TARGET ahp_ui_core)
   add_executable(load_bench EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/load_bench.cpp)
-  target_link_libraries(load_bench PRIVATE ahp_ui)
+  target_link_libraries(load_bench PRIVATE ahp_ui_core)
   target_compile_definitions(load_bench PRIVATE AHP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
   if(EMSCRIPTEN)
     target_link_options(load_bench PRIVATE -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1)

@@ -12,6 +12,8 @@
 extern const EmbeddedFile shader_imgui_vert;
 extern const EmbeddedFile shader_imgui_frag;
 
+namespace platform {
+
 namespace {
 
 #ifdef __EMSCRIPTEN__
@@ -159,3 +161,5 @@ void GlRenderer::render(const ImDrawData* drawData) {
     glBindVertexArray(0);
     glDisable(GL_SCISSOR_TEST);
 }
+
+}  // namespace platform

@@ -4,6 +4,8 @@
 
 struct ImDrawData;
 
+namespace platform {
+
 class GlRenderer {
 public:
     GlRenderer();  // needs a current GL context
@@ -19,3 +21,5 @@ private:
     unsigned program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, fontTexture_ = 0;
     int uProjection_ = -1, uTexture_ = -1;
 };
+
+}  // namespace platform

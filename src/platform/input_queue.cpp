@@ -3,6 +3,8 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+namespace platform {
+
 void InputQueue::applyToImGui() {
     ImGuiIO& io = ImGui::GetIO();
     bool buttonChanged[5] = {};
@@ -47,3 +49,5 @@ void InputQueue::applyToImGui() {
         events_.pop_front();
     }
 }
+
+}  // namespace platform

@@ -5,6 +5,8 @@
 
 #include <deque>
 
+namespace platform {
+
 struct InputEvent {
     enum class Kind { MouseMove, MouseButton, Wheel, Key, Char, Focus } kind;
     float x = 0, y = 0;  // MouseMove: position in UI units; Wheel: offsets
@@ -23,3 +25,5 @@ public:
 private:
     std::deque<InputEvent> events_;
 };
+
+}  // namespace platform

@@ -80,21 +80,21 @@ std::deque<std::string> g_activations;  // one reaches the app per frame, in ord
 extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_activate(const char* id) {
     g_activations.emplace_back(id);
     if (g_activations.size() == 1) platform::host().app->mirrorActivate(g_activations.front());
-    web_bridge::wake();
+    platform::web_bridge::wake();
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_text(const char* id, const char* text) {
     platform::host().app->mirrorText(id, text);
-    web_bridge::wake();
+    platform::web_bridge::wake();
 }
 // A text the field did not take (over its maxLength, counted in characters): a double, exact
 // for any length JavaScript can hold.
 extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_text_refused(const char* id, double characters) {
     platform::host().app->mirrorTextRefused(id, characters > 0 ? std::size_t(characters) : 0);
-    web_bridge::wake();
+    platform::web_bridge::wake();
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_focus(const char* id, int visible) {
     platform::host().app->mirrorFocus(id, visible != 0);
-    web_bridge::wake();
+    platform::web_bridge::wake();
 }
 
 namespace platform {
@@ -107,7 +107,7 @@ void updateMirror() {
         g_activations.pop_front();
         if (!g_activations.empty()) {
             app.mirrorActivate(g_activations.front());
-            web_bridge::wake();
+            platform::web_bridge::wake();
         }
     }
     nlohmann::json changes = nlohmann::json::object();

@@ -146,8 +146,8 @@ void applyStartOptions(const RunnerOptions& options) {
     std::string modelError = options.modelError;
     // A model from a link or a file first (it restores its own session), then the options.
     if (options.modelText) {
-        const std::string problem = h.app->loadModelText(*options.modelText, options.modelSource);
-        if (!problem.empty()) modelError = problem;
+        const ui::Outcome loaded = h.app->loadModelText(*options.modelText, options.modelSource);
+        if (!loaded.ok) modelError = loaded.error;
     }
     if (!modelError.empty()) {
         std::fprintf(stderr, "ahp-app: %s\n", modelError.c_str());

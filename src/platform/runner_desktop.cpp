@@ -42,13 +42,14 @@ void importPaths(const std::vector<std::string>& paths) {
 void installPointerCallbacks(GLFWwindow* window) {
     using platform::host;
     glfwSetCursorPosCallback(window, [](GLFWwindow*, double x, double y) {
-        host().input.push({InputEvent::Kind::MouseMove, float(x), float(y)});  // screen coordinates = UI units
+        host().input.push(
+            {platform::InputEvent::Kind::MouseMove, float(x), float(y)});  // screen coordinates = UI units
     });
     glfwSetMouseButtonCallback(window, [](GLFWwindow*, int button, int action, int mods) {
-        host().input.push({InputEvent::Kind::MouseButton, 0, 0, button, action == GLFW_PRESS, mods});
+        host().input.push({platform::InputEvent::Kind::MouseButton, 0, 0, button, action == GLFW_PRESS, mods});
     });
     glfwSetScrollCallback(window, [](GLFWwindow*, double dx, double dy) {
-        host().input.push({InputEvent::Kind::Wheel, float(dx), float(dy)});  // already in notches
+        host().input.push({platform::InputEvent::Kind::Wheel, float(dx), float(dy)});  // already in notches
     });
     // Response files dropped on the window.
     glfwSetDropCallback(window, [](GLFWwindow*, int count, const char** paths) {
@@ -79,7 +80,7 @@ void installKeyboardFocus(GLFWwindow* window) {
         ui::App& app = *platform::host().app;
         if (move && action != GLFW_RELEASE && app.takesKey(*move)) {
             app.keyPressed(*move);
-            web_bridge::wake();
+            platform::web_bridge::wake();
             return;
         }
         if (g_keysToImGui) g_keysToImGui(w, key, scancode, action, mods);

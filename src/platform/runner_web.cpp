@@ -46,33 +46,33 @@ int glfwButton(int domButton) { return domButton == 1 ? 2 : domButton == 2 ? 1 :
 extern "C" EMSCRIPTEN_KEEPALIVE void ahp_pointer_event(int what, double x, double y, int button, int type) {
     enum { Hover, Press, Drag, Release, Tap, Scroll, Leave };
     platform::host().app->setPointerHovers(type != 2);
-    InputQueue& input = platform::host().input;
+    platform::InputQueue& input = platform::host().input;
     const float fx = float(x), fy = float(y);
     switch (what) {
     case Hover:
-    case Drag: input.push({InputEvent::Kind::MouseMove, fx, fy}); break;
+    case Drag: input.push({platform::InputEvent::Kind::MouseMove, fx, fy}); break;
     case Press:
-        input.push({InputEvent::Kind::MouseMove, fx, fy});
-        input.push({InputEvent::Kind::MouseButton, 0, 0, glfwButton(button), true});
+        input.push({platform::InputEvent::Kind::MouseMove, fx, fy});
+        input.push({platform::InputEvent::Kind::MouseButton, 0, 0, glfwButton(button), true});
         break;
     case Release:
         if (fx > kOffCanvas / 2)
-            input.push({InputEvent::Kind::MouseMove, fx, fy});
+            input.push({platform::InputEvent::Kind::MouseMove, fx, fy});
         else
-            input.push({InputEvent::Kind::MouseMove, kOffCanvas, kOffCanvas});
-        input.push({InputEvent::Kind::MouseButton, 0, 0, glfwButton(button), false});
+            input.push({platform::InputEvent::Kind::MouseMove, kOffCanvas, kOffCanvas});
+        input.push({platform::InputEvent::Kind::MouseButton, 0, 0, glfwButton(button), false});
         break;
     case Tap:
-        input.push({InputEvent::Kind::MouseMove, fx, fy});
-        input.push({InputEvent::Kind::MouseButton, 0, 0, 0, true});
-        input.push({InputEvent::Kind::MouseButton, 0, 0, 0, false});
+        input.push({platform::InputEvent::Kind::MouseMove, fx, fy});
+        input.push({platform::InputEvent::Kind::MouseButton, 0, 0, 0, true});
+        input.push({platform::InputEvent::Kind::MouseButton, 0, 0, 0, false});
         break;
     case Scroll: {  // a finger moving the content: the wheel turns the other way
         const float notch = pixelsPerNotch();
-        input.push({InputEvent::Kind::Wheel, fx / notch, fy / notch});
+        input.push({platform::InputEvent::Kind::Wheel, fx / notch, fy / notch});
         break;
     }
-    case Leave: input.push({InputEvent::Kind::MouseMove, kOffCanvas, kOffCanvas}); break;
+    case Leave: input.push({platform::InputEvent::Kind::MouseMove, kOffCanvas, kOffCanvas}); break;
     default: break;
     }
 }
@@ -85,7 +85,7 @@ void installPointer(GLFWwindow* window) {
     // mode, about 3 a notch, with the page's sign; ImGui wants notches.
     glfwSetScrollCallback(window, [](GLFWwindow*, double dx, double dy) {
         auto notches = [](double d) { return -(std::fabs(d) >= 10 ? d / 100.0 : d / 3.0); };
-        platform::host().input.push({InputEvent::Kind::Wheel, float(notches(dx)), float(notches(dy))});
+        platform::host().input.push({platform::InputEvent::Kind::Wheel, float(notches(dx)), float(notches(dy))});
     });
 }
 
@@ -122,7 +122,7 @@ bool updateDisplay(platform::Host& h) {
 void frame(void*) {
     if (!platform::runFrame(updateDisplay(platform::host()))) return;
     platform::updateMirror();
-    if (web_bridge::framesDrawn() == 1) ahp_js_first_frame();
+    if (platform::web_bridge::framesDrawn() == 1) ahp_js_first_frame();
 }
 
 }  // namespace

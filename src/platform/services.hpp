@@ -3,6 +3,13 @@
 // <input type=file> and drag and drop on the page; JavaScript in js/services.js) and
 // services_desktop.cpp (a file in the user's data folder, files written to ~/Downloads or the
 // current folder, --import and drops on the window).
+//
+// Errors, one convention on both sides of the seam: a call that can fail (saving the session, a
+// download, sending the answers, a share link, App::loadModelText) answers with a ui::Outcome
+// (ui/effects.hpp): ok and a value (a path written, a link; "" when there is none), or the
+// problem in words. Asynchronous calls (shareLink) hand the same Outcome to their callback.
+// Nothing throws across the seam: an implementation catches its own exceptions and returns
+// them as an Outcome's error; the App shows it (a status line, the autosave notice).
 #pragma once
 
 #include "ui/app.hpp"

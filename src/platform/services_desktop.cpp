@@ -55,9 +55,10 @@ ui::PlatformServices makeServices() {
         try {
             fs::create_directories(dataFolder());
             writeFileAtomically(sessionLocation(id, hash), text);
+            return ui::Outcome::success();
         } catch (const std::exception& e) {
             std::fprintf(stderr, "ahp-app: could not save the session: %s\n", e.what());
-            throw;  // the app tells the expert (PlatformServices::saveSession)
+            return ui::Outcome::failure(e.what());  // the app tells the expert
         }
     };
     s.loadSession = [](const std::string& id, const std::string& hash) { return readFile(sessionLocation(id, hash)); };
@@ -85,8 +86,12 @@ ui::PlatformServices makeServices() {
             if (fs::is_directory(fs::path(home) / "Downloads", ec)) folder = fs::path(home) / "Downloads";
         }
         const fs::path path = folder / fs::u8path(name);
-        writeFileAtomically(path, bytes);
-        return path.string();
+        try {
+            writeFileAtomically(path, bytes);
+        } catch (const std::exception& e) {
+            return ui::Outcome::failure(e.what());
+        }
+        return ui::Outcome::success(path.string());
     };
     return s;
 }

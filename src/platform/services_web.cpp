@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -36,7 +35,7 @@ void ahp_js_send_answers(const char* name, const char* mime, const char* bytes, 
 namespace platform {
 
 namespace {
-using ShareLinkDone = std::function<void(const std::string&, const std::string&, bool)>;
+using ShareLinkDone = std::function<void(const ui::Outcome& link, bool copied)>;
 std::map<int, ShareLinkDone> g_shareLinks;  // requests waiting for the page
 int g_shareLinkNext = 0;
 std::string g_clipboard;  // what was last copied (ImGui pastes from here: the page cannot read)
@@ -51,7 +50,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ahp_share_link_done(int request, const char
     if (it == g_shareLinks.end()) return;
     const platform::ShareLinkDone done = std::move(it->second);
     g_shareLinks.erase(it);
-    done(link ? link : "", error ? error : "", copied != 0);
+    done(error && *error ? ui::Outcome::failure(error) : ui::Outcome::success(link ? link : ""), copied != 0);
 }
 
 namespace platform {
@@ -66,7 +65,8 @@ ui::PlatformServices makeServices() {
     ui::PlatformServices s;
     s.saveSession = [](const std::string& id, const std::string& hash, const std::string& text) {
         if (!ahp_js_store_set(sessionLocation(id, hash).c_str(), text.c_str()))
-            throw std::runtime_error("the browser refused to store the answers (storage full or blocked)");
+            return ui::Outcome::failure("the browser refused to store the answers (storage full or blocked)");
+        return ui::Outcome::success();
     };
     s.loadSession = [](const std::string& id, const std::string& hash) -> std::optional<std::string> {
         char* value = ahp_js_store_get(sessionLocation(id, hash).c_str());
@@ -108,7 +108,7 @@ ui::PlatformServices makeServices() {
     };
     s.download = [](const std::string& name, const std::string& mime, const std::string& bytes) {
         ahp_js_download(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));
-        return std::string();
+        return ui::Outcome::success();  // the browser's downloads: no path
     };
     s.pickFiles = [] { ahp_js_pick_files(); };
     s.pickFolder = [] { ahp_js_pick_folder(); };
@@ -133,6 +133,7 @@ ui::PlatformServices makeServices() {
     s.sendAnswers = [](const std::string& name, const std::string& mime, const std::string& bytes,
                        const std::string& mailto) {
         ahp_js_send_answers(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()), mailto.c_str());
+        return ui::Outcome::success();
     };
     if (ahp_js_has_workbench_page()) {
         s.openWorkbench = [](const std::string& screen, const std::string& language) {

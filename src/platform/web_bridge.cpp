@@ -27,7 +27,7 @@ std::vector<std::pair<std::string, std::string>> g_importing;   // files of one 
 std::vector<std::pair<std::string, std::uint64_t>> g_tooLarge;  // ...not read: name, size
 }  // namespace
 
-namespace web_bridge {
+namespace platform::web_bridge {
 void attach(ui::App* app) { g_app = app; }
 void frameDrawn(double cpuMs) {
     ++g_frames;
@@ -45,7 +45,7 @@ bool consumeWake() {
     return w;
 }
 void setIdle(bool idle) { g_idle = idle; }
-}  // namespace web_bridge
+}  // namespace platform::web_bridge
 
 // The app's state as JSON: screen, language, answers, computed weights and CRs.
 AHP_EXPORT const char* ahp_state_json() {
@@ -110,17 +110,17 @@ AHP_EXPORT void ahp_import_done() {
     g_importing.clear();
     g_tooLarge.clear();
     if (g_app) g_app->importFiles(std::move(files), tooLarge);
-    web_bridge::wake();
+    platform::web_bridge::wake();
 }
-// Replaces the model (JSON text); returns "" or the problem.
+// Replaces the model (JSON text); returns "" or the problem (App::loadModelText's Outcome).
 AHP_EXPORT const char* ahp_load_model(const char* json, const char* sourceName) {
-    g_buffer = g_app ? g_app->loadModelText(json, sourceName ? sourceName : "model") : "no app";
-    web_bridge::wake();
+    g_buffer = g_app ? g_app->loadModelText(json, sourceName ? sourceName : "model").error : "no app";
+    platform::web_bridge::wake();
     return g_buffer.c_str();
 }
 
 // Another tab saved a session (the page's storage event, js/survey.js): merge its later changes.
 AHP_EXPORT void ahp_session_changed() {
     if (g_app) g_app->sessionChangedElsewhere();
-    web_bridge::wake();
+    platform::web_bridge::wake();
 }

@@ -6,7 +6,7 @@ namespace ui {
 class App;
 }
 
-namespace web_bridge {
+namespace platform::web_bridge {
 void attach(ui::App* app);
 // Frame accounting, for the tests and the benchmark: `cpuMs` is the app's own time for the
 // frame (input, UI, draw calls).
@@ -19,4 +19,4 @@ void wake();
 bool consumeWake();
 // No input waiting, nothing left to settle: what the tests wait for after acting.
 void setIdle(bool idle);
-}  // namespace web_bridge
+}  // namespace platform::web_bridge

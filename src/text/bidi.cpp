@@ -8,7 +8,7 @@ extern "C" {
 #include <fribidi.h>
 }
 
-namespace ahp::text {
+namespace text {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
@@ -430,4 +430,4 @@ std::vector<uint32_t> toGlyphRanges(const std::vector<uint32_t>& sorted) {
     return ranges;
 }
 
-}  // namespace ahp::text
+}  // namespace text

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ahp::text {
+namespace text {
 
 enum class Direction { Auto, LeftToRight, RightToLeft };
 
@@ -65,4 +65,4 @@ std::vector<uint32_t> toGlyphRanges(const std::vector<uint32_t>& sortedCodepoint
 std::u32string decodeUtf8(std::string_view utf8);  // bad sequences -> U+FFFD
 std::string encodeUtf8(std::u32string_view codepoints);
 
-}  // namespace ahp::text
+}  // namespace text

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ui/reducer.hpp"
 #include "ui/screens.hpp"
 #include "ui/session.hpp"
 #include "ui/state.hpp"
@@ -41,18 +42,17 @@ struct App::Impl {
     SemanticsMemo semantics;
     ImFont* bodyFont = nullptr;
     ImFont* titleFont = nullptr;
-    std::vector<ImWchar> arabicRanges;   // glyph ranges baked for Arabic script (kept for the atlas)
-    bool scrollToTop = false;            // a new screen or set starts at its top
-    bool newPage = false;                // ...and the mirror's focus goes there
-    ExternalInput external;              // from the platform's mirror, for the next frame
-    std::vector<Key> keys;               // keyboard moves for the next frame (App::keyPressed)
-    std::string modelText, modelSource;  // the questionnaire's model as given (the editor opens it)
+    std::vector<ImWchar> arabicRanges;  // glyph ranges baked for Arabic script (kept for the atlas)
+    bool scrollToTop = false;           // a new screen or set starts at its top
+    bool newPage = false;               // ...and the mirror's focus goes there
+    ExternalInput external;             // from the platform's mirror, for the next frame
+    std::vector<Key> keys;              // keyboard moves for the next frame (App::keyPressed)
 
-    // Saving: `changed` is set by every intent that changes what the session holds; the
-    // platform then saves the session once, off the frame (App::saveSession).
+    // Saving: `changed` is set by effect::SessionChanged (only intents that change what the
+    // session holds produce it); the platform then saves the session once, off the frame
+    // (App::saveSession).
     bool changed = false;
-    std::optional<model::Response> pendingImport;  // waiting for the expert's confirmation
-    std::size_t importedCount = 0;                 // files given (their bytes are not kept: only what was parsed)
+    std::size_t importedCount = 0;  // files given (their bytes are not kept: only what was parsed)
 
     void loadModel(std::string_view json);
     void installModel(model::Model model);
@@ -63,37 +63,30 @@ struct App::Impl {
     void switchExpert(const std::string& slot);  // "" = a new expert
     void saveIfChanged();
     void moveKeyboard(Key key);
-    std::optional<model::Response> responseToWrite(const std::string& time);
-    void download(bool csv);
-    void send();
-    void finishImport();
     std::string now() const { return services.now ? services.now() : model::isoUtcNow(); }
-    // When a change happens (ms since 1970), strictly after the last one this app made, so the
-    // order of changes in one tab survives a coarse clock.
-    std::int64_t changeTime() {
-        const std::int64_t clock = services.clockMs ? services.clockMs()
-                                                    : std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                          std::chrono::system_clock::now().time_since_epoch())
-                                                          .count();
-        lastChange = std::max(clock, lastChange + 1);
-        return lastChange;
+    std::int64_t clockMs() const {
+        return services.clockMs ? services.clockMs()
+                                : std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::system_clock::now().time_since_epoch())
+                                      .count();
     }
-    std::int64_t lastChange = 0;
+    std::int64_t changeTime() { return nextChangeTime(state, clockMs()); }
     // Takes what another tab saved of this session later than this one changed it.
     bool mergeSaved();
     void restorePrevious();
-    // Start over's copy of the answers: the session slot of the model's hash + this suffix.
-    static constexpr const char* kPreviousSuffix = "-before-start-over";
-    SetView setView(int parent) const;
-    void recompute(int changedSet = -1);
+    // The questionnaire takes a model the editor made (and the page remembers it).
+    Outcome useModel(const std::string& json, const std::string& source);
+    // Applies an intent (reducer.hpp) and carries out its effects.
     void apply(const Intent& intent);
-    void applyEditor(const EditorAction& action);
+    void carryOut(const Effects& effects);
 };
 
 App::App(const Resources& resources, PlatformServices services) : impl_(std::make_unique<Impl>()) {
     impl_->resources = resources;
     impl_->services = std::move(services);
     impl_->state.canPickFiles = bool(impl_->services.pickFiles);
+    impl_->state.canDownload = bool(impl_->services.download);
+    impl_->state.canShareLink = bool(impl_->services.shareLink);
     impl_->state.canSaveSession = bool(impl_->services.saveSession);
     impl_->state.canSend = bool(impl_->services.sendAnswers);
     impl_->state.canPickFolder = bool(impl_->services.pickFolder);
@@ -121,8 +114,8 @@ App::~App() = default;
 void App::Impl::loadModel(std::string_view json) {
     try {
         installModel(model::parseModel(std::string(json), "assets/models/egov-qom.json"));
-        modelText = std::string(json);
-        modelSource = "egov-qom.json";
+        state.modelText = std::string(json);
+        state.modelSource = "egov-qom.json";
     } catch (const std::exception& e) {
         state.error = e.what();
     }
@@ -143,11 +136,11 @@ void App::Impl::installModel(model::Model parsed) {
     state.screen = Screen::Welcome;
     state.currentSet = 0;
     state.confirm = AppState::Confirm::None;
-    pendingImport.reset();
+    state.pendingImport.reset();
     if (!state.model.languages.empty() &&
         (state.model.languages.front() == "fa" || state.model.languages.front() == "en"))
         state.language = state.model.languages.front();
-    recompute();
+    recompute(state);
     openSession();
 }
 
@@ -203,7 +196,7 @@ void App::Impl::openSession(const std::string& slot, bool newExpert) {
             // first change.
         }
     }
-    recompute();
+    recompute(state);
     refreshSavedExperts();
     changed = false;
 }
@@ -235,7 +228,7 @@ void App::Impl::restorePrevious() {
     if (services.saveSession) services.saveSession(state.model.id, slot, current);
     for (auto& [key, time] : state.changeTimes) time = changeTime();  // these answers are now the newest
     state.changeTimes["expert"] = changeTime();
-    recompute();
+    recompute(state);
     state.status = {"status.restored", ""};
 }
 
@@ -264,249 +257,91 @@ void App::Impl::saveIfChanged() {
     // `changed` is only set by intents that change what is saved, so one serialisation (with
     // its time stamp) per change is enough; comparing a second, time-less copy cost as much.
     // Another tab may have saved answers since: they are merged in first, never overwritten.
-    if (mergeSaved()) recompute();
-    try {
+    if (mergeSaved()) recompute(state);
+    // A failure is a lasting notice until a save succeeds. The next change saves the whole
+    // session again, so nothing is lost; retrying before it would only fail again (and keep
+    // the page from ever being idle).
+    const Outcome saved =
         services.saveSession(state.model.id, state.sessionSlot, sessionText(state, now(), AHP_APP_VERSION));
-        state.autosaveProblem.clear();
-    } catch (const std::exception& e) {
-        // A lasting notice until a save succeeds. The next change saves the whole session
-        // again, so nothing is lost; retrying before it would only fail again (and keep the
-        // page from ever being idle).
-        state.autosaveProblem = e.what();
-    }
-}
-
-// The response file to write now, or nullopt after asking for a name at the field (every file
-// the app writes must read back, and a response file needs a name).
-std::optional<model::Response> App::Impl::responseToWrite(const std::string& time) {
-    std::optional<model::Response> response = responseForDownload(state, time, AHP_APP_VERSION);
-    if (!response) {
-        state.status = {"status.need_name", ""};
-        state.askName = true;
-        state.screen = Screen::Welcome;
-        scrollToTop = true;
-    }
-    return response;
-}
-
-void App::Impl::download(bool csv) {
-    if (!services.download) return;
-    const std::string time = now();
-    const std::optional<model::Response> response = responseToWrite(time);
-    if (!response) return;
-    const std::string name = exportFileName(state.model.id, response->expert.name, time, csv ? "csv" : "json");
-    try {
-        const std::string where =
-            csv ? services.download(name, "text/csv", model::judgmentsCsv(state.model, *response, state.language))
-                : services.download(name, "application/json", model::writeResponse(state.model, *response));
-        state.status =
-            where.empty() ? AppState::Status{"status.downloaded", name} : AppState::Status{"status.saved_to", where};
-    } catch (const std::exception& e) {
-        state.status = {"status.save_failed", e.what()};
-    }
-}
-
-// The response file goes to the researcher: through the share sheet (phones) or as a download
-// with a mail to the model's contact, subject and body filled in (the file is to be attached).
-void App::Impl::send() {
-    if (!services.sendAnswers) return;
-    const std::string time = now();
-    const std::optional<model::Response> response = responseToWrite(time);
-    if (!response) return;
-    const std::string name = exportFileName(state.model.id, response->expert.name, time, "json");
-    std::string title;
-    for (const std::string& language : {state.language, state.model.languages.front()})
-        if (title.empty() && state.model.title.count(language)) title = state.model.title.at(language);
-    const std::string mailto = mailtoLink(
-        state.model.contact, format(strings.get(state.language, "send.subject"), title, response->expert.name),
-        format(strings.get(state.language, "send.body"), title, name));
-    try {
-        services.sendAnswers(name, "application/json", model::writeResponse(state.model, *response), mailto);
-        state.status = {mailto.empty() ? "status.downloaded" : "status.sent", name};
-    } catch (const std::exception& e) {
-        state.status = {"status.save_failed", e.what()};
-    }
-}
-
-void App::Impl::finishImport() {
-    if (!pendingImport) return;
-    applyResponse(state, *pendingImport);
-    pendingImport.reset();
-    recompute();
-    state.status = {"status.imported", state.confirmFile};
-    state.confirmFile.clear();
-    changed = true;
-}
-
-// What the screens show of one comparison set, from its answers.
-SetView App::Impl::setView(int parent) const {
-    const ahp::Hierarchy& h = state.model.hierarchy;
-    const ahp::Settings& settings = state.model.settings;
-    SetView view;
-    view.parent = parent;
-    view.parentId = h.node(parent).id;
-    view.items = h.node(parent).children;
-    const ahp::PairwiseMatrix& m = state.judgments.at(view.parentId);
-    view.answered = m.knownCount();
-    view.total = m.judgmentCount();
-    if (m.isConnected()) {
-        view.solvable = true;
-        view.weights = ahp::priorities(m, settings.method);
-        view.consistency = ahp::consistency(m, view.weights, settings.method, settings.riTable);
-        const double threshold = ahp::graduatedCrThreshold(m.size());
-        view.aboveThreshold = m.size() >= 3 && view.consistency.cr > threshold;
-        if (view.aboveThreshold) view.suggestion = ahp::suggestChange(m, settings.method, settings.riTable, threshold);
-    }
-    if (state.model.adaptiveQuestioning) {
-        const ahp::QuestionAdvice question = ahp::nextQuestion(m, settings.method);
-        view.adaptive = true;
-        view.next = question.next;
-        view.settled = question.settled;
-    }
-    return view;
-}
-
-// Everything the screens show that derives from the answers; `changedSet` >= 0 when only
-// that set's answers changed (a click): the other sets' views stay as they are.
-void App::Impl::recompute(int changedSet) {
-    const std::vector<int> parents = state.model.hierarchy.comparisonSets();
-    if (changedSet >= 0 && changedSet < int(state.sets.size()) && state.sets.size() == parents.size()) {
-        state.sets[changedSet] = setView(parents[changedSet]);
-    } else {
-        state.sets.clear();
-        for (int parent : parents) state.sets.push_back(setView(parent));
-    }
-    state.answered = state.total = 0;
-    for (const SetView& view : state.sets) {
-        state.answered += view.answered;
-        state.total += view.total;
-    }
-    state.result = ahp::synthesize(state.model.hierarchy, state.judgments, state.model.settings);
+    state.autosaveProblem = saved.ok ? "" : saved.error;
 }
 
 void App::Impl::apply(const Intent& intent) {
-    std::visit(
-        [this](const auto& i) {
-            using T = std::decay_t<decltype(i)>;
-            // Only what the saved session holds marks it changed: the answers, the expert, where
-            // they are and how they read (not the researcher's desk, the editor or dialogs).
-            if constexpr (std::is_same_v<T, intent::SetLanguage> || std::is_same_v<T, intent::TogglePersianDigits> ||
-                          std::is_same_v<T, intent::SetExpert> || std::is_same_v<T, intent::GoTo> ||
-                          std::is_same_v<T, intent::GoToSet> || std::is_same_v<T, intent::SetJudgment> ||
-                          std::is_same_v<T, intent::ClearJudgment> || std::is_same_v<T, intent::Answer> ||
-                          std::is_same_v<T, intent::RestorePrevious>)
-                changed = true;
-            if constexpr (std::is_same_v<T, intent::SetLanguage>) {
-                state.language = i.language;
-            } else if constexpr (std::is_same_v<T, intent::TogglePersianDigits>) {
-                state.persianDigits = !state.persianDigits;
-            } else if constexpr (std::is_same_v<T, intent::SetExpert>) {
-                state.expertName = i.name;
-                state.expertRole = i.role;
-                state.changeTimes["expert"] = changeTime();
-                if (!model::trimmedName(i.name).empty()) state.askName = false;
-            } else if constexpr (std::is_same_v<T, intent::GoTo>) {
-                if ((i.screen == Screen::Research || i.screen == Screen::Editor) && !workbench::linked()) {
-                    // The survey page has no workbench: the workbench page opens instead, on
-                    // the answers saved first.
-                    if (services.openWorkbench) {
-                        saveIfChanged();
-                        services.openWorkbench(screenName(i.screen), state.language);
-                    }
-                    return;
-                }
-                state.screen = i.screen;
-                scrollToTop = true;
-            } else if constexpr (std::is_same_v<T, intent::GoToSet>) {
-                state.currentSet = std::clamp(i.set, 0, int(state.sets.size()) - 1);
-                state.screen = Screen::Compare;
-                scrollToTop = true;
-            } else if constexpr (std::is_same_v<T, intent::SetJudgment>) {
-                state.judgments.at(state.sets.at(i.set).parentId).set(i.i, i.j, i.value);
-                state.changeTimes[judgmentKey(state.model, state.sets.at(i.set).parentId, i.i, i.j)] = changeTime();
-                recompute(i.set);
-            } else if constexpr (std::is_same_v<T, intent::ClearJudgment>) {
-                state.judgments.at(state.sets.at(i.set).parentId).clear(i.i, i.j);
-                state.changeTimes[judgmentKey(state.model, state.sets.at(i.set).parentId, i.i, i.j)] = changeTime();
-                recompute(i.set);
-            } else if constexpr (std::is_same_v<T, intent::RequestStartOver>) {
-                state.confirm = AppState::Confirm::StartOver;
-            } else if constexpr (std::is_same_v<T, intent::Answer>) {
-                const AppState::Confirm question = state.confirm;
-                state.confirm = AppState::Confirm::None;
-                if (question == AppState::Confirm::StartOver && i.yes) {
-                    // The answers given so far stay restorable (Restore on the welcome screen).
-                    if (services.saveSession && state.answered + int(!state.expertName.empty()) > 0)
-                        services.saveSession(state.model.id, state.sessionSlot + kPreviousSuffix,
-                                             sessionText(state, now(), AHP_APP_VERSION));
-                    state.canRestorePrevious = bool(services.saveSession);
-                    clearAnswers(state);
-                    recompute();
-                    if (services.clearSession) services.clearSession(state.model.id, state.sessionSlot);
-                    state.status = {"status.cleared", ""};
-                    scrollToTop = true;
-                } else if (question == AppState::Confirm::ReplaceAnswers) {
-                    if (i.yes) finishImport();
-                    pendingImport.reset();
-                    state.confirmFile.clear();
-                }
-            } else if constexpr (std::is_same_v<T, intent::Download>) {
-                download(i.csv);
-            } else if constexpr (std::is_same_v<T, intent::SendAnswers>) {
-                send();
-            } else if constexpr (std::is_same_v<T, intent::RestorePrevious>) {
-                restorePrevious();
-            } else if constexpr (std::is_same_v<T, intent::ContinueExpert>) {
-                switchExpert(i.slot);
-            } else if constexpr (std::is_same_v<T, intent::NewExpert>) {
-                switchExpert("");
-            } else if constexpr (std::is_same_v<T, intent::BackToPageSurvey>) {
-                if (services.chooseModel) services.chooseModel("");
-            } else if constexpr (std::is_same_v<T, intent::PickFiles>) {
-                if (i.folder && services.pickFolder)
-                    services.pickFolder();
-                else if (!i.folder && services.pickFiles)
-                    services.pickFiles();
-            } else if constexpr (std::is_same_v<T, intent::DismissImportProblems>) {
-                state.importProblems.clear();
-            } else if constexpr (std::is_same_v<T, intent::DismissLinkError>) {
-                state.linkError.clear();
-            } else if constexpr (std::is_same_v<T, intent::Research>) {
-                workbench::applyResearch(state, i.action, services.download);
-            } else if constexpr (std::is_same_v<T, intent::Editor>) {
-                applyEditor(i.action);
-            }
-        },
-        intent);
+    ReduceContext context;
+    context.clockMs = clockMs();
+    context.now = now();
+    context.strings = &strings;
+    carryOut(reduce(state, intent, context));
 }
 
-// The model editor (editor.hpp); its host is this App: downloads, the picker, share links, and
-// switching the questionnaire to the edited model (the editor stays open).
-void App::Impl::applyEditor(const EditorAction& action) {
-    EditorHost host;
-    host.download = services.download;
-    host.pickFiles = services.pickFiles;
-    host.shareLink = services.shareLink;
-    host.answered = state.answered;
-    host.questionnaireHash = state.model.hash;
-    host.questionnaireText = modelText;
-    host.questionnaireSource = modelSource;
-    host.downloadSurveyPage = services.downloadSurveyPage;
-    host.useModel = [this](const std::string& json, const std::string& source) -> std::string {
-        try {
-            installModel(model::parseModel(json, source));
-        } catch (const std::exception& e) {
-            return e.what();
-        }
-        modelText = json;
-        modelSource = source;
-        state.error.clear();
-        state.screen = Screen::Editor;
-        state.modelChosen = true;  // and remembered: the next visit opens it too
-        if (services.chooseModel) services.chooseModel(json);
-        return "";
-    };
-    workbench::applyEditor(state, action, host);
+// The effects of an intent, in order, with the platform's services; each outcome goes back to
+// the reducer. What the platform cannot do is dropped (effects.hpp).
+void App::Impl::carryOut(const Effects& effects) {
+    for (const Effect& effect : effects) {
+        std::visit(
+            [&](const auto& e) {
+                using T = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<T, effect::SessionChanged>) {
+                    changed = true;
+                } else if constexpr (std::is_same_v<T, effect::NewPage>) {
+                    scrollToTop = true;
+                } else if constexpr (std::is_same_v<T, effect::Download>) {
+                    if (services.download) reportOutcome(state, effect, services.download(e.filename, e.mime, e.bytes));
+                } else if constexpr (std::is_same_v<T, effect::SendAnswers>) {
+                    if (services.sendAnswers)
+                        reportOutcome(state, effect, services.sendAnswers(e.filename, e.mime, e.bytes, e.mailto));
+                } else if constexpr (std::is_same_v<T, effect::DownloadSurveyPage>) {
+                    if (!services.downloadSurveyPage) return;
+                    services.downloadSurveyPage(e.filename, e.pageData);
+                    reportOutcome(state, effect, Outcome::success());
+                } else if constexpr (std::is_same_v<T, effect::ShareLink>) {
+                    if (!services.shareLink) return;
+                    // The callback holds only the weak reply slot: it cannot outlive what it fills.
+                    services.shareLink(e.modelJson, [slot = e.reply](const Outcome& link, bool copied) {
+                        if (const auto reply = slot.lock()) *reply = {true, link, copied};
+                    });
+                } else if constexpr (std::is_same_v<T, effect::UseModel>) {
+                    reportOutcome(state, effect, useModel(e.json, e.sourceName));
+                } else if constexpr (std::is_same_v<T, effect::PickFiles>) {
+                    if (e.folder && services.pickFolder)
+                        services.pickFolder();
+                    else if (!e.folder && services.pickFiles)
+                        services.pickFiles();
+                } else if constexpr (std::is_same_v<T, effect::ChooseModel>) {
+                    if (services.chooseModel) services.chooseModel(e.json);
+                } else if constexpr (std::is_same_v<T, effect::OpenWorkbench>) {
+                    if (!services.openWorkbench) return;
+                    saveIfChanged();
+                    services.openWorkbench(e.screen, e.language);
+                } else if constexpr (std::is_same_v<T, effect::StoreSession>) {
+                    // Start over's copy: when it cannot be stored, Restore finds nothing to restore.
+                    if (services.saveSession) services.saveSession(state.model.id, e.slot, e.text);
+                } else if constexpr (std::is_same_v<T, effect::ClearSession>) {
+                    if (services.clearSession) services.clearSession(state.model.id, e.slot);
+                } else if constexpr (std::is_same_v<T, effect::RestorePrevious>) {
+                    restorePrevious();
+                } else if constexpr (std::is_same_v<T, effect::SwitchExpert>) {
+                    switchExpert(e.slot);
+                }
+            },
+            effect);
+    }
+}
+
+// The editor's model for the questionnaire (the editor stays open).
+Outcome App::Impl::useModel(const std::string& json, const std::string& source) {
+    try {
+        installModel(model::parseModel(json, source));
+    } catch (const std::exception& e) {
+        return Outcome::failure(e.what());
+    }
+    state.modelText = json;
+    state.modelSource = source;
+    state.error.clear();
+    state.screen = Screen::Editor;
+    state.modelChosen = true;  // and remembered: the next visit opens it too
+    if (services.chooseModel) services.chooseModel(json);
+    return Outcome::success();
 }
 
 void App::setOption(const std::string& key, const std::string& value) {
@@ -529,26 +364,26 @@ void App::setOption(const std::string& key, const std::string& value) {
     // loaded, the page remembers it for the next visit.
     if (key == "model-chosen" && value == "1" && d.state.linkError.empty() && d.state.error.empty()) {
         d.state.modelChosen = true;
-        if (d.services.chooseModel) d.services.chooseModel(d.modelText);
+        if (d.services.chooseModel) d.services.chooseModel(d.state.modelText);
     }
 }
 
-std::string App::loadModelText(const std::string& json, const std::string& sourceName) {
+Outcome App::loadModelText(const std::string& json, const std::string& sourceName) {
     model::Model parsed;
     try {
         parsed = model::parseModel(json, sourceName);
     } catch (const std::exception& e) {
-        return e.what();
+        return Outcome::failure(e.what());
     }
     impl_->installModel(std::move(parsed));
-    impl_->modelText = json;
-    impl_->modelSource = sourceName;
+    impl_->state.modelText = json;
+    impl_->state.modelSource = sourceName;
     impl_->state.error.clear();
-    return "";
+    return Outcome::success();
 }
 
 void App::sessionChangedElsewhere() {
-    if (impl_->mergeSaved()) impl_->recompute();
+    if (impl_->mergeSaved()) recompute(impl_->state);
     impl_->refreshSavedExperts();  // another tab's expert, saved or changed
 }
 
@@ -586,12 +421,12 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
     const ImportCheck::Good* chosen = &check.good.front();
     for (const auto& good : check.good)
         if (good.response.savedAt >= chosen->response.savedAt) chosen = &good;
-    d.pendingImport = chosen->response;
+    d.state.pendingImport = chosen->response;
     d.state.confirmFile = chosen->file;
     if (d.state.answered > 0)
         d.state.confirm = AppState::Confirm::ReplaceAnswers;
     else
-        d.finishImport();
+        d.carryOut(acceptImport(d.state));
 }
 
 namespace {
@@ -620,7 +455,7 @@ std::vector<ImWchar> arabicGlyphRanges(const Strings& strings, const model::Mode
     }
     texts.push_back("۰۱۲۳۴۵۶۷۸۹٫٬،؛؟«»");
     // [first, last] pairs of runs; the Latin font covers everything below U+0600.
-    const std::vector<uint32_t> runs = ahp::text::toGlyphRanges(ahp::text::codepointsAfterShaping(texts));
+    const std::vector<uint32_t> runs = text::toGlyphRanges(text::codepointsAfterShaping(texts));
     std::vector<ImWchar> arabic;
     for (std::size_t k = 0; k + 1 < runs.size(); k += 2)
         if (runs[k] >= 0x0600 && runs[k + 1] <= 0xFFFF) {
@@ -751,7 +586,7 @@ void App::frame() {
     d.widgets.beginFrame();
     d.semantics.beginFrame();
     d.shaper.beginFrame();
-    workbench::step(d.state, d.modelText, d.modelSource);
+    workbench::step(d.state, d.state.modelText, d.state.modelSource);
     const ImGuiIO& io = ImGui::GetIO();
     // Escape closes any popup (a combo's list, a menu), with or without ImGui's keyboard
     // navigation (the web leaves the keyboard to the page's mirror); the confirmation popup

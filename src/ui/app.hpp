@@ -3,6 +3,7 @@
 // Knows nothing about windows, GL or the browser: the platform layer calls it once a frame.
 #pragma once
 
+#include "ui/effects.hpp"
 #include "ui/widgets.hpp"
 
 #include <cstdint>
@@ -26,12 +27,14 @@ struct Resources {  // bytes the platform embedded at build time
 
 // What the platform does for the App: keeping the session between visits (browser storage or a
 // file in the user's data folder), offering files for download, picking files. Any member may
-// be empty: the App then does without (no autosave, no picker...).
+// be empty: the App then does without (no autosave, no picker...). Errors: every call that can
+// fail answers with an Outcome (effects.hpp), asynchronous ones through their callback; none
+// throws.
 struct PlatformServices {
     // The autosaved session of model (id, hash): a response document with a "session" member.
-    // Throws (std::exception) when the answers could not be stored: the app shows a lasting
-    // notice and tries again with the next change.
-    std::function<void(const std::string& modelId, const std::string& hash, const std::string& text)> saveSession;
+    // A failure (the answers could not be stored) gives a lasting notice; the app tries again
+    // with the next change.
+    std::function<Outcome(const std::string& modelId, const std::string& hash, const std::string& text)> saveSession;
     std::function<std::optional<std::string>(const std::string& modelId, const std::string& hash)> loadSession;
     std::function<void(const std::string& modelId, const std::string& hash)> clearSession;
     // The slots saved for model `modelId` whose names start with `prefix` (the model's hash:
@@ -42,18 +45,17 @@ struct PlatformServices {
     // where there are no tabs (the desktop: every start offers the saved sessions).
     std::function<std::string(const std::string& key)> tabSlot;
     std::function<void(const std::string& key, const std::string& slot)> setTabSlot;
-    // Offers bytes as a file named `filename`. Returns where it was written (a path, natively)
-    // or "" (the browser's downloads); throws std::runtime_error when it could not.
-    std::function<std::string(const std::string& filename, const std::string& mime, const std::string& bytes)> download;
+    // Offers bytes as a file named `filename`. Its value: where it was written (a path,
+    // natively) or "" (the browser's downloads).
+    std::function<Outcome(const std::string& filename, const std::string& mime, const std::string& bytes)> download;
     // Opens a file picker; the chosen files arrive later through App::importFiles.
     std::function<void()> pickFiles;
     // Opens a folder picker; the folder's .json files arrive through App::importFiles.
     std::function<void()> pickFolder;
     // A link that opens the questionnaire with `modelJson` (the page's #model= link); `done`
-    // gets (link, "", copied to the clipboard?) or ("", problem, false), now or later. Empty
-    // where there is no page (desktop).
-    std::function<void(const std::string& modelJson,
-                       std::function<void(const std::string& link, const std::string& error, bool copied)> done)>
+    // gets the link (the Outcome's value) and whether it was copied to the clipboard, now or
+    // later. Empty where there is no page (desktop).
+    std::function<void(const std::string& modelJson, std::function<void(const Outcome& link, bool copied)> done)>
         shareLink;
     // The page remembers the model the expert chose ("Use this model", a #model= link) and opens
     // it at the next visit; "" forgets it and reopens the page's own survey (a reload).
@@ -63,8 +65,8 @@ struct PlatformServices {
     std::function<void(const std::string& filename, const std::string& pageData)> downloadSurveyPage;
     // "Send my answers": the system share sheet with the file where the browser can share
     // files, else the download and `mailto` (a mailto: link, "" when the model has no contact).
-    std::function<void(const std::string& filename, const std::string& mime, const std::string& bytes,
-                       const std::string& mailto)>
+    std::function<Outcome(const std::string& filename, const std::string& mime, const std::string& bytes,
+                          const std::string& mailto)>
         sendAnswers;
     // Opens the workbench page on `screen` ("research", "editor"), in `language`, where this
     // program has no workbench (ui/workbench.hpp): the survey page. Empty where there is none.
@@ -102,9 +104,9 @@ public:
     void saveSession();
 
     // Replaces the questionnaire's model (e.g. one from a shared link) and restores that
-    // model's saved session. Returns "" on success, else the problem (naming `sourceName`)
-    // and keeps the current model.
-    std::string loadModelText(const std::string& json, const std::string& sourceName);
+    // model's saved session. On failure, the problem (naming `sourceName`); the current model
+    // stays.
+    Outcome loadModelText(const std::string& json, const std::string& sourceName);
     // Response files chosen or dropped by the user: each is checked against the model; each bad
     // file gets a message and changes nothing; a good one replaces the answers (after a
     // confirmation when there are answers already). No file's bytes are kept after this.

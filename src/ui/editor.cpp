@@ -408,12 +408,7 @@ std::string fileStem(const ModelDocument& doc) {
     return stem.empty() ? "model" : stem;
 }
 
-void useModel(EditorState& e, const EditorHost& host) {
-    if (!host.useModel) return;
-    const std::string problem = host.useModel(documentText(e.doc), e.sourceName);
-    e.status = problem.empty() ? EditorState::Status{"editor.status.used", ""}
-                               : EditorState::Status{"editor.status.use_failed", problem};
-}
+effect::UseModel useModel(const EditorState& e) { return {documentText(e.doc), e.sourceName}; }
 
 void replaceWithPending(EditorState& e) {
     if (!e.pending) return;
@@ -450,9 +445,10 @@ void editorRefresh(EditorState& e) {
     if (!node(e.doc, e.selected)) e.selected = rootUid(e.doc);
 }
 
-void editorApply(EditorState& e, const EditorAction& action, const EditorHost& host) {
+Effects editorApply(EditorState& e, const EditorAction& action, const EditorContext& context) {
     namespace a = editor_action;
     bool changed = false;
+    Effects effects;
     std::visit(
         [&](const auto& act) {
             using T = std::decay_t<decltype(act)>;
@@ -508,34 +504,24 @@ void editorApply(EditorState& e, const EditorAction& action, const EditorHost& h
                         e.status = {"editor.status.deleted", std::to_string(removed)};
                     }
                 } else if (question == EditorState::Confirm::UseModel && act.yes) {
-                    useModel(e, host);
+                    effects.push_back(useModel(e));
                 } else if (question == EditorState::Confirm::Replace && act.yes) {
                     replaceWithPending(e);
                 }
                 if (question == EditorState::Confirm::Replace) e.pending.reset();
                 e.confirmUid = -1;
             } else if constexpr (std::is_same_v<T, a::Download>) {
-                if (!host.download) return;
-                const std::string name = fileStem(e.doc) + ".json";
-                try {
-                    const std::string where = host.download(name, "application/json", documentText(e.doc));
-                    e.status = where.empty() ? EditorState::Status{"editor.status.downloaded", name}
-                                             : EditorState::Status{"editor.status.saved_to", where};
-                    e.dirty = false;
-                } catch (const std::exception& error) {
-                    e.status = {"editor.status.save_failed", error.what()};
-                }
+                effects.push_back(effect::Download{Requester::Editor, fileStem(e.doc) + ".json", "application/json",
+                                                   documentText(e.doc)});
             } else if constexpr (std::is_same_v<T, a::DownloadSurveyPage>) {
-                if (!host.downloadSurveyPage) return;
                 if (!e.valid) {
                     e.status = {"editor.status.fix_first", ""};
                     return;
                 }
-                const std::string name = fileStem(e.doc) + ".html";
-                host.downloadSurveyPage(name, model::surveyModelData(documentText(e.doc)));
-                e.status = {"editor.status.page", name};
+                effects.push_back(
+                    effect::DownloadSurveyPage{fileStem(e.doc) + ".html", model::surveyModelData(documentText(e.doc))});
             } else if constexpr (std::is_same_v<T, a::PickFile>) {
-                if (host.pickFiles) host.pickFiles();
+                effects.push_back(effect::PickFiles{false});
             } else if constexpr (std::is_same_v<T, a::LoadFiles>) {
                 if (act.files.empty()) {  // nothing read: the last refused file says why
                     if (!act.refused.empty()) e.loadError = act.refused.back();
@@ -556,12 +542,12 @@ void editorApply(EditorState& e, const EditorAction& action, const EditorHost& h
             } else if constexpr (std::is_same_v<T, a::UseForQuestionnaire>) {
                 if (!e.valid) {
                     e.status = {"editor.status.fix_first", ""};
-                } else if (e.hash == host.questionnaireHash) {
+                } else if (e.hash == context.questionnaireHash) {
                     e.status = {"editor.status.already_used", ""};
-                } else if (host.answered > 0) {
+                } else if (context.answered > 0) {
                     e.confirm = EditorState::Confirm::UseModel;
                 } else {
-                    useModel(e, host);
+                    effects.push_back(useModel(e));
                 }
             } else if constexpr (std::is_same_v<T, a::ShareLink>) {
                 if (!e.valid) {
@@ -571,28 +557,19 @@ void editorApply(EditorState& e, const EditorAction& action, const EditorHost& h
                 e.shareLink.clear();
                 e.shareLinkFile.clear();
                 const std::string text = documentText(e.doc);
-                if (host.shareLink) {
+                if (context.canShareLink) {
                     e.shareLinkPending = true;
-                    e.shareReply = std::make_shared<EditorState::ShareLinkReply>();
-                    std::weak_ptr<EditorState::ShareLinkReply> slot = e.shareReply;
-                    host.shareLink(text, [slot](const std::string& link, const std::string& error, bool copied) {
-                        if (const auto reply = slot.lock()) *reply = {true, link, error, copied};
-                    });
-                    editorPoll(e);           // some hosts answer at once
-                } else if (host.download) {  // no page to build a link: the model file instead
-                    const std::string name = fileStem(e.doc) + ".json";
-                    try {
-                        const std::string where = host.download(name, "application/json", text);
-                        e.shareLinkFile = where.empty() ? name : where;
-                        e.status = {"editor.status.link_file", e.shareLinkFile};
-                    } catch (const std::exception& error) {
-                        e.status = {"editor.status.save_failed", error.what()};
-                    }
+                    e.shareReply = std::make_shared<ShareLinkReply>();
+                    effects.push_back(effect::ShareLink{text, e.shareReply});
+                } else {  // no page to build a link: the model file instead
+                    effects.push_back(effect::Download{Requester::EditorLinkFile, fileStem(e.doc) + ".json",
+                                                       "application/json", text});
                 }
             } else if constexpr (std::is_same_v<T, a::Revert>) {
                 try {
-                    const std::string source = host.questionnaireSource.empty() ? "model" : host.questionnaireSource;
-                    e.pending = documentFromText(host.questionnaireText, source);
+                    const std::string source =
+                        context.questionnaireSource.empty() ? "model" : context.questionnaireSource;
+                    e.pending = documentFromText(context.questionnaireText, source);
                     e.pendingSource = source;
                     if (e.dirty)
                         e.confirm = EditorState::Confirm::Replace;
@@ -615,6 +592,7 @@ void editorApply(EditorState& e, const EditorAction& action, const EditorHost& h
         e.shareLinkCopied = false;
         editorRefresh(e);
     }
+    return effects;
 }
 
 json editorJson(const EditorState& e) {
@@ -664,14 +642,14 @@ json editorJson(const EditorState& e) {
 
 void editorPoll(EditorState& e) {
     if (!e.shareReply || !e.shareReply->done) return;
-    const EditorState::ShareLinkReply reply = *e.shareReply;
+    const ShareLinkReply reply = *e.shareReply;
     e.shareReply.reset();
     e.shareLinkPending = false;
-    e.shareLink = reply.link;
+    e.shareLink = reply.link.value;
     e.shareLinkCopied = reply.copied;
-    e.status = !reply.error.empty() ? EditorState::Status{"editor.status.link_failed", reply.error}
-               : reply.copied       ? EditorState::Status{"editor.status.link_copied", ""}
-                                    : EditorState::Status{"editor.status.link_ready", ""};
+    e.status = !reply.link.ok ? EditorState::Status{"editor.status.link_failed", reply.link.error}
+               : reply.copied ? EditorState::Status{"editor.status.link_copied", ""}
+                              : EditorState::Status{"editor.status.link_ready", ""};
 }
 
 }  // namespace ui

@@ -3,11 +3,12 @@
 // after every change (a list of problems, errors and remarks) and serialisation to a model
 // JSON that model::parseModel accepts. An unchanged document serialises to the same canonical
 // text, so it keeps the original's hash.
-// No drawing here (screen_editor.cpp draws), no platform (downloads, the file picker, share
-// links and switching the questionnaire go through EditorHost callbacks).
+// No drawing here (screen_editor.cpp draws), no platform: downloads, the file picker, share
+// links and switching the questionnaire are returned as effects (ui/effects.hpp).
 #pragma once
 
 #include "model/model.hpp"
+#include "ui/effects.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -134,14 +135,8 @@ struct EditorState {
     bool shareLinkCopied = false;  // the page also put it on the clipboard
     std::string shareLinkFile;     // natively: where the model file was written instead
     bool shareLinkPending = false;
-    // The answer to the share link being made, filled in by the platform's callback (which holds
-    // only a weak reference: a newer request or a changed document drops this one, and the late
-    // answer with it); editorPoll moves it into the fields above.
-    struct ShareLinkReply {
-        bool done = false;
-        std::string link, error;
-        bool copied = false;
-    };
+    // The answer to the share link being made (effects.hpp: ShareLinkReply); editorPoll moves
+    // it into the fields above.
     std::shared_ptr<ShareLinkReply> shareReply;
 
     struct Status {
@@ -221,31 +216,24 @@ using EditorAction =
                  editor_action::UseForQuestionnaire, editor_action::ShareLink, editor_action::Revert,
                  editor_action::DismissLoadError>;
 
-// What the editor needs from the App and the platform. Any member may be empty.
-struct EditorHost {
-    // Offers bytes as a file; returns where it went ("" = the browser's downloads); throws
-    // std::runtime_error when it could not.
-    std::function<std::string(const std::string&, const std::string&, const std::string&)> download;
-    std::function<void()> pickFiles;
-    // Offers the page with a model inside (PlatformServices::downloadSurveyPage).
-    std::function<void(const std::string& filename, const std::string& pageData)> downloadSurveyPage;
-    // Builds a share link for a model text; calls `done(link, error, copied)` later (or at once).
-    std::function<void(const std::string& json, std::function<void(const std::string&, const std::string&, bool)> done)>
-        shareLink;
-    // Makes the questionnaire use this model text; returns "" or the problem.
-    std::function<std::string(const std::string& json, const std::string& sourceName)> useModel;
+// What the editor reads of the questionnaire and the platform.
+struct EditorContext {
     int answered = 0;                 // judgments the expert gave in the questionnaire now
     std::string questionnaireHash;    // the questionnaire's model
     std::string questionnaireText;    // ...its text (Revert)
     std::string questionnaireSource;  // ...and where it came from
+    bool canShareLink = false;        // the platform makes share links (else: the model file)
 };
 
 // Opens `modelText` (the questionnaire's model) in the editor, the goal selected.
 void editorOpen(EditorState& e, const std::string& modelText, const std::string& sourceName);
 // Problems, hash and counts of the current document.
 void editorRefresh(EditorState& e);
-void editorApply(EditorState& e, const EditorAction& action, const EditorHost& host);
-// Takes in a share link that has arrived since (EditorHost::shareLink answers later); the App
+// Applies an action; what needs the platform is returned (downloads, the picker, a share link,
+// the questionnaire taking the model): the outcomes come back through reportOutcome
+// (ui/reducer.hpp), a share link through EditorState::shareReply.
+Effects editorApply(EditorState& e, const EditorAction& action, const EditorContext& context);
+// Takes in a share link that has arrived since (effect::ShareLink is answered later); the App
 // calls it every frame.
 void editorPoll(EditorState& e);
 

@@ -181,9 +181,10 @@ void researchRecompute(ResearchState& r, const model::Model& m) {
     computeSensitivity(r, m);
 }
 
-void researchApply(ResearchState& r, const model::Model& m, const ResearchAction& action,
-                   const DownloadFunction& download, const std::string& language) {
+Effects researchApply(ResearchState& r, const model::Model& m, const ResearchAction& action,
+                      const std::string& language) {
     namespace a = research_action;
+    Effects effects;
     std::visit(
         [&](const auto& act) {
             using T = std::decay_t<decltype(act)>;
@@ -239,7 +240,6 @@ void researchApply(ResearchState& r, const model::Model& m, const ResearchAction
                     r.status = {"research.status.no_results", ""};
                     return;
                 }
-                if (!download) return;
                 static const char* extensions[] = {"csv", "json", "md"};
                 static const char* mimes[] = {"text/csv", "application/json", "text/markdown"};
                 const int kind = std::clamp(act.kind, 0, 2);
@@ -255,18 +255,13 @@ void researchApply(ResearchState& r, const model::Model& m, const ResearchAction
                 } else {
                     bytes = model::groupTablesMarkdown(m, *r.tables, language);
                 }
-                try {
-                    const std::string where = download(name, mimes[kind], bytes);
-                    r.status = where.empty() ? ResearchState::Status{"research.status.downloaded", name}
-                                             : ResearchState::Status{"research.status.saved_to", where};
-                } catch (const std::exception& e) {
-                    r.status = {"research.status.failed", e.what()};
-                }
+                effects.push_back(effect::Download{Requester::Research, name, mimes[kind], std::move(bytes)});
             }
         },
         action);
     // Results follow the change at once (unless files are still loading: the last one recomputes).
     if (r.dirty && r.queue.empty()) researchRecompute(r, m);
+    return effects;
 }
 
 std::vector<double> sensitivityLeafWeightsAt(const ahp::SensitivityReport& report, double x) {

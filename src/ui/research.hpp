@@ -2,10 +2,11 @@
 // count (an include switch and a weight per expert, a CR rule), and everything derived from them
 // through the model layer and the engine: the group tables (AIJ), AIP beside them, consensus,
 // each expert's distance from the group, one-way sensitivity and a Monte Carlo run.
-// No drawing here (screen_research*.cpp draws), no platform (downloads go through a callback).
+// No drawing here (screen_research*.cpp draws), no platform (a download is returned as an effect).
 #pragma once
 
 #include "model/group.hpp"
+#include "ui/effects.hpp"
 
 #include <ahp/ahp.hpp>
 #include <ahp/uncertainty.hpp>
@@ -126,9 +127,6 @@ using ResearchAction =
                  research_action::SelectSet, research_action::SelectNode, research_action::SensitivityWeight,
                  research_action::MonteCarlo, research_action::MonteCarloDraft, research_action::Download>;
 
-// Offers bytes as a file (PlatformServices::download); returns where it went ("" = browser).
-using DownloadFunction = std::function<std::string(const std::string&, const std::string&, const std::string&)>;
-
 // Queues files for loading (nothing is parsed yet).
 void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::string>> files);
 // A file that was not read (over the size limit): listed at once with the files skipped.
@@ -138,9 +136,10 @@ void researchRefuseFile(ResearchState& r, model::SkippedFile file);
 // Carlo. Returns true while files are still queued.
 bool researchStep(ResearchState& r, const model::Model& m, double budgetMs = 8.0);
 // Applies an action. Changes that alter results mark the state dirty (recomputed by the next
-// researchStep, or now by researchRecompute).
-void researchApply(ResearchState& r, const model::Model& m, const ResearchAction& action,
-                   const DownloadFunction& download, const std::string& language);
+// researchStep, or now by researchRecompute). A download is returned (effect::Download, for
+// Requester::Research); its outcome comes back through reportOutcome (ui/reducer.hpp).
+Effects researchApply(ResearchState& r, const model::Model& m, const ResearchAction& action,
+                      const std::string& language);
 void researchRecompute(ResearchState& r, const model::Model& m);
 // Forgets every file and result (a new model).
 void researchReset(ResearchState& r);

@@ -37,7 +37,7 @@ bool Field(const ScreenContext& ctx, const std::string& label, const std::string
     }
     const bool changed = InputString("##" + id, value, width, height);
     ctx.mark(id);
-    if (!value.empty() && ahp::text::hasRightToLeft(value)) {
+    if (!value.empty() && text::hasRightToLeft(value)) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 70, 90, 255));
         TextInBox(ctx, value, width, ctx.rtl());
         ImGui::PopStyleColor();
@@ -109,7 +109,7 @@ void toolbar(const ScreenContext& ctx, const EditorState& e, Intents& out) {
 
 // A technical message (a parser's, a path: English) keeps left-to-right order.
 void Message(const ScreenContext& ctx, const std::string& text, ImU32 color) {
-    if (ahp::text::hasRightToLeft(text)) {
+    if (text::hasRightToLeft(text)) {
         Text(ctx, text, color);
         return;
     }

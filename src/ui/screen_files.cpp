@@ -12,7 +12,7 @@ namespace {
 // A technical message (file names, JSON paths: English) keeps left-to-right order even in the
 // Persian interface, where it is aligned to the right while it fits on one line.
 void Message(const ScreenContext& ctx, const std::string& text, ImU32 color) {
-    if (ahp::text::hasRightToLeft(text)) {
+    if (text::hasRightToLeft(text)) {
         Text(ctx, text, color);
         return;
     }

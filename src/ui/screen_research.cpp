@@ -7,8 +7,6 @@
 
 namespace ui {
 
-namespace research_ui {
-
 void Cell(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
     if (ctx.table) ctx.table->cell(logical);
     const std::string& v = ctx.visual(logical);
@@ -87,10 +85,6 @@ std::string levelWord(const ScreenContext& ctx, const std::string& level) {
     std::replace(key.begin(), key.end(), ' ', '_');
     return ctx.tr(key);
 }
-
-}  // namespace research_ui
-
-using namespace research_ui;
 
 namespace {
 

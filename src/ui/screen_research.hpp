@@ -14,8 +14,6 @@ void drawResearchGroup(const ScreenContext& ctx, Intents& out);
 void drawResearchSensitivity(const ScreenContext& ctx, Intents& out);
 void drawResearchUncertainty(const ScreenContext& ctx, Intents& out);
 
-namespace research_ui {
-
 // Table column of logical column k of n: mirrored in Persian.
 inline int Column(const ScreenContext& ctx, int k, int n) { return ctx.rtl() ? n - 1 - k : k; }
 // Columns in logical order: width > 0 fixed pixels, width < 0 a stretch weight of -width.
@@ -28,6 +26,5 @@ void NumberCell(const ScreenContext& ctx, const std::string& digits, ImU32 color
 std::optional<bool> Checkbox(const ScreenContext& ctx, const std::string& label, const std::string& id, bool value);
 // The engine's consensus level ("very high") in the reader's language.
 std::string levelWord(const ScreenContext& ctx, const std::string& level);
-}  // namespace research_ui
 
 }  // namespace ui

@@ -7,8 +7,6 @@
 
 namespace ui {
 
-using namespace research_ui;
-
 namespace {
 
 void push(Intents& out, ResearchAction action) { out.push_back(intent::Research{std::move(action)}); }

@@ -46,7 +46,7 @@ std::string savedTime(const ScreenContext& ctx, const std::string& iso) {
     std::tm local{};
     char text[32];
     if (!localtime_r(&when, &local) || !std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local)) return iso;
-    return ctx.rtl() && ctx.state.persianDigits ? ahp::text::toPersianDigits(text) : std::string(text);
+    return ctx.rtl() && ctx.state.persianDigits ? text::toPersianDigits(text) : std::string(text);
 }
 
 // The other experts' sessions saved on this device: continue one (this one stays saved).

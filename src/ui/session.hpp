@@ -41,6 +41,8 @@ void restoreSession(AppState& state, const std::string& text, const std::string&
 // The session slot of a new expert: the model's hash, '.', and `unique` (letters and digits);
 // the first version kept one session per model under the bare hash, which stays readable.
 std::string sessionSlotFor(const std::string& modelHash, const std::string& unique);
+// Start over's copy of the answers: the session's slot + this suffix.
+inline constexpr const char* kPreviousSuffix = "-before-start-over";
 // What the welcome screen lists of a saved session of `model` (name, role, judgments given,
 // when saved), or nullopt when it is unreadable or holds nothing (no answer, no name).
 std::optional<AppState::SavedExpert> savedExpertFrom(const model::Model& model, const std::string& slot,

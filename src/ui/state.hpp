@@ -1,12 +1,15 @@
 // Everything the screens draw from, and everything they can ask for. Screens read AppState and
-// push Intents; the App applies intents and recomputes what derives from the answers.
+// push Intents; the reducer (reducer.hpp) applies them and recomputes what derives from the
+// answers, and returns what needs the platform as effects (effects.hpp) for the App to carry out.
 #pragma once
 
 #include <ahp/ahp.hpp>
 #include "model/model.hpp"
+#include "model/response.hpp"
 #include "ui/editor.hpp"
 #include "ui/research.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -49,21 +52,24 @@ struct AppState {
     // When each judgment ("SET/ROW/COL") and the expert ("expert") last changed (ms since 1970):
     // what two tabs of one session merge by (session.hpp: mergeSession).
     std::map<std::string, std::int64_t> changeTimes;
+    std::int64_t lastChangeMs = 0;  // the latest change time given (reducer.hpp: nextChangeTime)
 
-    model::Model model;                 // the questionnaire: hierarchy, labels, settings
-    ahp::HierarchyJudgments judgments;  // parent id -> matrix over its children
-    int currentSet = 0;                 // index into sets
+    model::Model model;                  // the questionnaire: hierarchy, labels, settings
+    std::string modelText, modelSource;  // ...as given (the editor opens it) and where it came from
+    ahp::HierarchyJudgments judgments;   // parent id -> matrix over its children
+    int currentSet = 0;                  // index into sets
 
-    // Derived from the answers by App::recompute().
+    // Derived from the answers by recompute() (reducer.hpp).
     std::vector<SetView> sets;
     ahp::HierarchyResult result;
     int answered = 0, total = 0;
     std::string error;  // shown in a banner, e.g. a model that failed to load
 
-    // Saving and loading answers (the App fills these; screens only show them).
+    // Saving and loading answers (the reducer and the App fill these; screens only show them).
     enum class Confirm { None, StartOver, ReplaceAnswers };
-    Confirm confirm = Confirm::None;  // a question in a modal popup
-    std::string confirmFile;          // ReplaceAnswers: the file whose answers would be loaded
+    Confirm confirm = Confirm::None;               // a question in a modal popup
+    std::string confirmFile;                       // ReplaceAnswers: the file whose answers would be loaded
+    std::optional<model::Response> pendingImport;  // ...and its answers, until the expert confirms
     struct FileProblem {
         std::string file, message, code;
         std::vector<std::string> args;
@@ -75,6 +81,8 @@ struct AppState {
     Status status;
     std::string linkError;            // the shared link's model could not be read
     bool canPickFiles = false;        // the platform has a file picker
+    bool canDownload = false;         // the platform offers files (downloads, or files written natively)
+    bool canShareLink = false;        // the platform makes share links (the page)
     bool canSaveSession = false;      // the platform keeps answers between visits
     std::string autosaveProblem;      // the last autosave failed (why); "" when it works
     bool canPickFolder = false;       // ...and a folder picker

@@ -21,7 +21,7 @@ void ShapedTextCache::beginFrame() {
 const std::string& ShapedTextCache::visual(const std::string& logical) {
     auto it = cache_.find(logical);
     if (it == cache_.end()) {
-        it = cache_.emplace(logical, ahp::text::toVisual(logical)).first;
+        it = cache_.emplace(logical, text::toVisual(logical)).first;
     }
     return it->second;
 }
@@ -32,10 +32,10 @@ const std::vector<std::string>& ShapedTextCache::wrapped(const std::string& logi
         std::to_string(int(width)) + (rtl ? "r" : "l") + std::to_string(int(ImGui::GetFontSize() * 10)) + "|" + logical;
     auto it = wrapped_.find(key);
     if (it == wrapped_.end()) {
-        auto lines = ahp::text::wrapVisual(
+        auto lines = text::wrapVisual(
             logical, width,
             [](std::string_view visual) { return ImGui::CalcTextSize(visual.data(), visual.data() + visual.size()).x; },
-            rtl ? ahp::text::Direction::RightToLeft : ahp::text::Direction::LeftToRight);
+            rtl ? text::Direction::RightToLeft : text::Direction::LeftToRight);
         it = wrapped_.emplace(key, std::move(lines)).first;
     }
     return it->second;
@@ -129,12 +129,12 @@ const std::string& ScreenContext::label(int node) const {
 std::string ScreenContext::number(double value, int decimals) const {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::isfinite(value) ? value : 0.0);
-    return rtl() && state.persianDigits ? ahp::text::toPersianDigits(buffer) : std::string(buffer);
+    return rtl() && state.persianDigits ? text::toPersianDigits(buffer) : std::string(buffer);
 }
 
 std::string ScreenContext::integer(long value) const {
     const std::string text = std::to_string(value);
-    return rtl() && state.persianDigits ? ahp::text::toPersianDigits(text) : text;
+    return rtl() && state.persianDigits ? text::toPersianDigits(text) : text;
 }
 
 void ScreenContext::mark(const std::string& id) const {
@@ -210,7 +210,7 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
     // ImGui draws the logical order unjoined: text with right-to-left letters is drawn by the
     // app (shaped, reordered) over a field whose own text is transparent. Intents apply at the
     // end of each frame, so `value` is what ImGui's buffer held before this frame's typing.
-    const bool drawShaped = ahp::text::hasRightToLeft(value);
+    const bool drawShaped = text::hasRightToLeft(value);
     if (drawShaped) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
     if (ctx.external && ctx.external->editFocused && ctx.external->focused == id) {
         ImGui::SetKeyboardFocusHere();

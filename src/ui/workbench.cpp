@@ -3,6 +3,7 @@
 #include "ui/workbench.hpp"
 
 #include "ui/screens.hpp"
+#include "ui/widgets.hpp"
 
 namespace ui::workbench {
 
@@ -27,12 +28,18 @@ void draw(Screen screen, const ScreenContext& ctx, Intents& out) {
     if (screen == Screen::Editor) drawEditor(ctx, out);
 }
 
-void applyResearch(AppState& state, const ResearchAction& action, const DownloadFunction& download) {
-    researchApply(state.research, state.model, action, download, state.language);
+Effects applyResearch(AppState& state, const ResearchAction& action) {
+    return researchApply(state.research, state.model, action, state.language);
 }
 
-void applyEditor(AppState& state, const EditorAction& action, const EditorHost& host) {
-    editorApply(state.editor, action, host);
+Effects applyEditor(AppState& state, const EditorAction& action) {
+    EditorContext context;
+    context.answered = state.answered;
+    context.questionnaireHash = state.model.hash;
+    context.questionnaireText = state.modelText;
+    context.questionnaireSource = state.modelSource;
+    context.canShareLink = state.canShareLink;
+    return editorApply(state.editor, action, context);
 }
 
 void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes,

@@ -5,16 +5,21 @@
 // code (docs/hosting.md). Each program links one of:
 //   workbench.cpp         the workbench (the desktop app, the workbench page, the tests);
 //   workbench_absent.cpp  none: Research and Editor open the workbench page, where there is one.
+// The reducer (ui_core, no ImGui) calls the logic below; draw() alone draws.
 #pragma once
 
+#include "ui/effects.hpp"
 #include "ui/state.hpp"
-#include "ui/widgets.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <string>
 #include <utility>
 #include <vector>
+
+namespace ui {
+struct ScreenContext;  // widgets.hpp
+}
 
 namespace ui::workbench {
 
@@ -30,8 +35,9 @@ void step(AppState& state, const std::string& modelText, const std::string& mode
 bool wantsFrames(const AppState& state);
 // Draws the Research or Editor screen.
 void draw(Screen screen, const ScreenContext& ctx, Intents& out);
-void applyResearch(AppState& state, const ResearchAction& action, const DownloadFunction& download);
-void applyEditor(AppState& state, const EditorAction& action, const EditorHost& host);
+// The reducer's share of the Research and Editor intents (reducer.hpp).
+Effects applyResearch(AppState& state, const ResearchAction& action);
+Effects applyEditor(AppState& state, const EditorAction& action);
 // Response files given on the Research screen: the group. `refused`: files of the same pick or
 // drop that were not read (too large), listed with the files skipped.
 void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes,

@@ -9,8 +9,8 @@ void reset(AppState&) {}
 void step(AppState&, const std::string&, const std::string&) {}
 bool wantsFrames(const AppState&) { return false; }
 void draw(Screen, const ScreenContext&, Intents&) {}
-void applyResearch(AppState&, const ResearchAction&, const DownloadFunction&) {}
-void applyEditor(AppState&, const EditorAction&, const EditorHost&) {}
+Effects applyResearch(AppState&, const ResearchAction&) { return {}; }
+Effects applyEditor(AppState&, const EditorAction&) { return {}; }
 void addResponseFiles(AppState&, std::vector<std::pair<std::string, std::string>>,
                       const std::vector<AppState::FileProblem>&) {}
 void describe(const AppState&, nlohmann::json&) {}

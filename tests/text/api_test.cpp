@@ -9,7 +9,7 @@
 
 #include "text/bidi.hpp"
 
-using namespace ahp::text;
+using namespace text;
 
 namespace {
 using V = std::vector<uint32_t>;

@@ -35,13 +35,13 @@
 
 #include "text/bidi.hpp"
 
-using ahp::text::Direction;
-using ahp::text::toVisual;
+using text::Direction;
+using text::toVisual;
 
 namespace {
 std::vector<uint32_t> cps(const std::string& s) {
     std::vector<uint32_t> v;
-    for (char32_t c : ahp::text::decodeUtf8(s)) v.push_back(static_cast<uint32_t>(c));
+    for (char32_t c : text::decodeUtf8(s)) v.push_back(static_cast<uint32_t>(c));
     return v;
 }
 using V = std::vector<uint32_t>;

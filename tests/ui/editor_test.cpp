@@ -271,7 +271,16 @@ TEST_CASE("editor: problems as you go") {
     CHECK_FALSE(hasErrors(problems));
 }
 
-TEST_CASE("editor: state, confirmations and the host") {
+// The effects an editor action returned, of one kind.
+template <typename T>
+std::vector<T> effectsOf(const Effects& effects) {
+    std::vector<T> found;
+    for (const Effect& effect : effects)
+        if (const T* e = std::get_if<T>(&effect)) found.push_back(*e);
+    return found;
+}
+
+TEST_CASE("editor: state, confirmations and what it asks of the platform") {
     EditorState e;
     editorOpen(e, kSmall, "small.json");
     const std::string original = e.hash;
@@ -280,91 +289,87 @@ TEST_CASE("editor: state, confirmations and the host") {
     CHECK(e.judgments == 4);
     CHECK(node(e.doc, e.selected)->id == "G");
 
-    std::vector<std::string> downloads, used, links;
-    EditorHost host;
-    host.download = [&](const std::string& name, const std::string&, const std::string& bytes) {
-        downloads.push_back(name);
-        CHECK(model::parseModel(bytes).hash == e.hash);
-        return std::string("/tmp/" + name);
-    };
-    host.useModel = [&](const std::string& json, const std::string&) {
-        used.push_back(model::parseModel(json).hash);
-        return std::string();
-    };
-    host.questionnaireHash = original;
-    host.answered = 3;
+    EditorContext context;
+    context.questionnaireHash = original;
+    context.answered = 3;
 
-    editorApply(e, editor_action::UseForQuestionnaire{}, host);
+    CHECK(editorApply(e, editor_action::UseForQuestionnaire{}, context).empty());
     CHECK(e.status.key == "editor.status.already_used");
-    editorApply(e, editor_action::AddChild{uidOf(e.doc, "B"), kNewLabels}, host);
+    CHECK(editorApply(e, editor_action::AddChild{uidOf(e.doc, "B"), kNewLabels}, context).empty());
     CHECK(e.dirty);
     CHECK(node(e.doc, e.selected)->id == "N1");
     CHECK(e.hash != original);
     CHECK(e.judgments == 4);  // B has one child: nothing asked there
 
     // The expert has answers to another model: ask first.
-    editorApply(e, editor_action::UseForQuestionnaire{}, host);
+    CHECK(editorApply(e, editor_action::UseForQuestionnaire{}, context).empty());
     CHECK(e.confirm == EditorState::Confirm::UseModel);
-    editorApply(e, editor_action::Answer{false}, host);
-    CHECK(used.empty());
-    editorApply(e, editor_action::UseForQuestionnaire{}, host);
-    editorApply(e, editor_action::Answer{true}, host);
-    CHECK(used == std::vector<std::string>{e.hash});
-    CHECK(e.status.key == "editor.status.used");
+    CHECK(editorApply(e, editor_action::Answer{false}, context).empty());
+    editorApply(e, editor_action::UseForQuestionnaire{}, context);
+    const auto used = effectsOf<effect::UseModel>(editorApply(e, editor_action::Answer{true}, context));
+    REQUIRE(used.size() == 1);
+    CHECK(model::parseModel(used[0].json).hash == e.hash);
+    CHECK(used[0].sourceName == "small.json");
 
     // A subtree is deleted only after a yes; a leaf at once.
-    editorApply(e, editor_action::Delete{uidOf(e.doc, "A")}, host);
+    editorApply(e, editor_action::Delete{uidOf(e.doc, "A")}, context);
     CHECK(e.confirm == EditorState::Confirm::Delete);
-    editorApply(e, editor_action::Answer{false}, host);
+    editorApply(e, editor_action::Answer{false}, context);
     CHECK(e.doc.nodes.size() == 7);
-    editorApply(e, editor_action::Delete{uidOf(e.doc, "A")}, host);
-    editorApply(e, editor_action::Answer{true}, host);
+    editorApply(e, editor_action::Delete{uidOf(e.doc, "A")}, context);
+    editorApply(e, editor_action::Answer{true}, context);
     CHECK(e.doc.nodes.size() == 4);
     CHECK(node(e.doc, e.selected)->id == "G");
-    editorApply(e, editor_action::Delete{uidOf(e.doc, "N1")}, host);
+    editorApply(e, editor_action::Delete{uidOf(e.doc, "N1")}, context);
     CHECK(e.doc.nodes.size() == 3);
     CHECK(node(e.doc, e.selected)->id == "B");
 
-    // Download: the model file, named after the model.
-    editorApply(e, editor_action::Download{}, host);
-    CHECK(downloads == std::vector<std::string>{"small.json"});
-    CHECK(e.status.key == "editor.status.saved_to");
-    CHECK_FALSE(e.dirty);
+    // Download: the model file, named after the model (the outcome reaches the status through
+    // the reducer: reducer_test.cpp).
+    const auto downloads = effectsOf<effect::Download>(editorApply(e, editor_action::Download{}, context));
+    REQUIRE(downloads.size() == 1);
+    CHECK(downloads[0].filename == "small.json");
+    CHECK(downloads[0].requester == Requester::Editor);
+    CHECK(model::parseModel(downloads[0].bytes).hash == e.hash);
 
-    // Share link without a page: the model file is written and its path shown.
-    editorApply(e, editor_action::ShareLink{}, host);
-    CHECK(e.shareLinkFile == "/tmp/small.json");
+    // Share link without a page: the model file instead.
+    const auto linkFile = effectsOf<effect::Download>(editorApply(e, editor_action::ShareLink{}, context));
+    REQUIRE(linkFile.size() == 1);
+    CHECK(linkFile[0].requester == Requester::EditorLinkFile);
     // With a page: the link arrives later; one for an older document is dropped.
-    std::function<void(const std::string&, const std::string&, bool)> later;
-    host.shareLink = [&](const std::string& json,
-                         std::function<void(const std::string&, const std::string&, bool)> done) {
-        links.push_back(json);
-        later = done;
-    };
-    editorApply(e, editor_action::ShareLink{}, host);
+    context.canShareLink = true;
+    auto links = effectsOf<effect::ShareLink>(editorApply(e, editor_action::ShareLink{}, context));
+    REQUIRE(links.size() == 1);
+    CHECK(model::parseModel(links[0].modelJson).hash == e.hash);
     CHECK(e.shareLinkPending);
-    later("https://example.org/#model=abc", "", true);
+    *links[0].reply.lock() = {true, Outcome::success("https://example.org/#model=abc"), true};
     editorPoll(e);
     CHECK(e.status.key == "editor.status.link_copied");
     CHECK(e.shareLink == "https://example.org/#model=abc");
-    editorApply(e, editor_action::ShareLink{}, host);
-    editorApply(e, editor_action::SetLabel{uidOf(e.doc, "B"), "en", "Q"}, host);
-    later("https://example.org/#model=old", "", false);
+    links = effectsOf<effect::ShareLink>(editorApply(e, editor_action::ShareLink{}, context));
+    editorApply(e, editor_action::SetLabel{uidOf(e.doc, "B"), "en", "Q"}, context);
+    CHECK(links[0].reply.expired());  // the late answer has nowhere to go
     editorPoll(e);
     CHECK(e.shareLink.empty());
+    links = effectsOf<effect::ShareLink>(editorApply(e, editor_action::ShareLink{}, context));
+    *links[0].reply.lock() = {true, Outcome::failure("clipboard blocked"), false};
+    editorPoll(e);
+    CHECK(e.status.key == "editor.status.link_failed");
+    CHECK(e.status.argument == "clipboard blocked");
 
     // Loading a file over unsaved changes asks first; a bad file says why and changes nothing.
-    editorApply(e, editor_action::LoadFiles{{{"bad.json", "{"}}}, host);
+    editorApply(e, editor_action::LoadFiles{{{"bad.json", "{"}}}, context);
     CHECK(e.loadError.find("bad.json") == 0);
     CHECK(e.doc.nodes.size() == 3);
     // A file too large to read (the page did not read it): its message, nothing changed.
-    editorApply(e, editor_action::LoadFiles{{}, {"huge.json: the file is 50 MB; a model file is at most 5 MB"}}, host);
+    editorApply(e, editor_action::LoadFiles{{}, {"huge.json: the file is 50 MB; a model file is at most 5 MB"}},
+                context);
     CHECK(e.loadError.find("huge.json: the file is 50 MB") == 0);
     CHECK(e.doc.nodes.size() == 3);
     CHECK(e.confirm == EditorState::Confirm::None);
-    editorApply(e, editor_action::LoadFiles{{{"again.json", kSmall}}}, host);
+    editorApply(e, editor_action::LoadFiles{{{"again.json", kSmall}}}, context);
     CHECK(e.confirm == EditorState::Confirm::Replace);
-    editorApply(e, editor_action::Answer{true}, host);
+    editorApply(e, editor_action::Answer{true}, context);
     CHECK(e.hash == original);
     CHECK(e.sourceName == "again.json");
     CHECK(e.loadError.empty());
@@ -379,21 +384,14 @@ TEST_CASE("editor: state, confirmations and the host") {
 TEST_CASE("editor: an invalid document is neither used nor shared") {
     EditorState e;
     editorOpen(e, kSmall, "small.json");
-    bool called = false;
-    EditorHost host;
-    host.useModel = [&](const std::string&, const std::string&) {
-        called = true;
-        return std::string();
-    };
-    host.shareLink = [&](const std::string&, std::function<void(const std::string&, const std::string&, bool)>) {
-        called = true;
-    };
-    editorApply(e, editor_action::SetId{uidOf(e.doc, "B"), "A"}, host);
+    EditorContext context;
+    context.canShareLink = true;
+    CHECK(editorApply(e, editor_action::SetId{uidOf(e.doc, "B"), "A"}, context).empty());
     CHECK_FALSE(e.valid);
-    editorApply(e, editor_action::UseForQuestionnaire{}, host);
+    CHECK(editorApply(e, editor_action::UseForQuestionnaire{}, context).empty());
     CHECK(e.status.key == "editor.status.fix_first");
-    editorApply(e, editor_action::ShareLink{}, host);
-    CHECK_FALSE(called);
+    CHECK(editorApply(e, editor_action::ShareLink{}, context).empty());
+    CHECK(editorApply(e, editor_action::DownloadSurveyPage{}, context).empty());
     const nlohmann::json j = editorJson(e);
     CHECK(j["problems"][0]["key"] == "editor.problem.id_duplicate");
     CHECK(j["problems"][0]["severity"] == "error");

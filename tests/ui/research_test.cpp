@@ -41,7 +41,7 @@ const model::GroupSetTable& set(const ui::ResearchState& r, const std::string& i
 }
 
 void apply(ui::ResearchState& r, const model::Model& m, ui::ResearchAction action) {
-    ui::researchApply(r, m, action, {}, "en");
+    ui::researchApply(r, m, action, "en");
     ui::researchStep(r, m);
 }
 
@@ -234,7 +234,7 @@ TEST_CASE("Monte Carlo runs on request, once, and the state JSON carries the gro
     const model::Model m = smallModel();
     ui::ResearchState r = loaded(m);
     CHECK_FALSE(r.monteCarlo);
-    ui::researchApply(r, m, ui::research_action::MonteCarlo{500, 0.1}, {}, "en");
+    ui::researchApply(r, m, ui::research_action::MonteCarlo{500, 0.1}, "en");
     CHECK(r.mcRequested);
     ui::researchStep(r, m);
     REQUIRE(r.monteCarlo);
@@ -246,28 +246,20 @@ TEST_CASE("Monte Carlo runs on request, once, and the state JSON carries the gro
     CHECK(j["problems"][0]["file"] == "bad.json");
     CHECK(j["monte_carlo"]["samples"] == 500);
 
-    std::string name, bytes;
-    ui::researchApply(
-        r, m, ui::research_action::Download{2},
-        [&](const std::string& n, const std::string&, const std::string& b) {
-            name = n;
-            bytes = b;
-            return std::string();
-        },
-        "en");
-    CHECK(name == "small-group.md");
-    CHECK(bytes == model::groupTablesMarkdown(m, *r.tables, "en"));
-    CHECK(r.status.key == "research.status.downloaded");
+    // A download is returned, not performed (its outcome reaches the status: reducer_test.cpp).
+    auto downloadOf = [](const ui::Effects& effects) {
+        REQUIRE(effects.size() == 1);
+        const auto* download = std::get_if<ui::effect::Download>(&effects.front());
+        REQUIRE(download);
+        CHECK(download->requester == ui::Requester::Research);
+        return *download;
+    };
+    ui::effect::Download md = downloadOf(ui::researchApply(r, m, ui::research_action::Download{2}, "en"));
+    CHECK(md.filename == "small-group.md");
+    CHECK(md.mime == "text/markdown");
+    CHECK(md.bytes == model::groupTablesMarkdown(m, *r.tables, "en"));
     // The CSV in the interface's language: Persian labels when the interface is Persian.
-    ui::researchApply(
-        r, m, ui::research_action::Download{0},
-        [&](const std::string& n, const std::string&, const std::string& b) {
-            name = n;
-            bytes = b;
-            return std::string();
-        },
-        "fa");
-    CHECK(name == "small-group.csv");
+    const std::string bytes = downloadOf(ui::researchApply(r, m, ui::research_action::Download{0}, "fa")).bytes;
     CHECK(bytes == model::groupTablesCsv(m, *r.tables, "fa"));
     CHECK(bytes.rfind("\xEF\xBB\xBF", 0) == 0);
     CHECK(bytes.find(",G,هدف,A,هزینه,") != std::string::npos);

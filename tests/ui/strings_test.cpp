@@ -32,8 +32,8 @@ TEST_CASE("every Persian string contains Persian text", "[strings]") {
         const std::string text = value.get<std::string>();
         const bool latinLetters = std::any_of(text.begin(), text.end(),
                                               [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
-        if (!latinLetters && !ahp::text::hasRightToLeft(text)) continue;
-        CHECK(ahp::text::hasRightToLeft(value.get<std::string>()));
+        if (!latinLetters && !text::hasRightToLeft(text)) continue;
+        CHECK(text::hasRightToLeft(value.get<std::string>()));
     }
     CHECK(fa.size() == en.size());
 }
