@@ -67,45 +67,53 @@ void checkWeights(const PairwiseMatrix& m, const Eigen::VectorXd& w) {
                         ": must be a finite positive number");
 }
 
-double gciOf(const Eigen::MatrixXd& a) {
+double gciOf(const double* a, int n) {
     // GCI = 2/((n-1)(n-2)) * sum_{i<j} ln^2(a_ij w_j / w_i), w = row geometric mean
     // (Aguarón & Moreno-Jiménez 2003).
     // In logs: ln(a_ij w_j / w_i) = ln a_ij + g_j - g_i with g the row means of ln a (the
     // normalisation of w cancels), so each ln a_ij is taken once (ln a_ji = -ln a_ij).
-    const Eigen::Index n = a.rows();
     if (n <= 2) return 0;
-    Eigen::MatrixXd logs(n, n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        logs(i, i) = 0;
-        for (Eigen::Index j = i + 1; j < n; ++j) {
-            logs(i, j) = std::log(a(i, j));
-            logs(j, i) = -logs(i, j);
+    detail::Scratch storage(static_cast<std::size_t>(n) * (n + 1));
+    double* logs = storage.data();  // row-major: logs[i * n + j] = ln a_ij
+    double* g = logs + static_cast<std::ptrdiff_t>(n) * n;
+    for (int i = 0; i < n; ++i) {
+        logs[i * n + i] = 0;
+        for (int j = i + 1; j < n; ++j) {
+            logs[i * n + j] = std::log(a[j * n + i]);
+            logs[j * n + i] = -logs[i * n + j];
         }
     }
-    const Eigen::VectorXd g = logs.rowwise().mean();
+    for (int i = 0; i < n; ++i) {
+        double rowSum = 0;
+        for (int j = 0; j < n; ++j) rowSum += logs[i * n + j];
+        g[i] = rowSum / n;
+    }
     double s = 0;
-    for (Eigen::Index i = 0; i < n; ++i)
-        for (Eigen::Index j = i + 1; j < n; ++j) {
-            const double e = logs(i, j) + g(j) - g(i);
+    for (int i = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j) {
+            const double e = logs[i * n + j] + g[j] - g[i];
             s += e * e;
         }
     return 2.0 * s / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
 }
 
-double koczkodajOf(const PairwiseMatrix& m, const Eigen::MatrixXd& filledMatrix) {
+double koczkodajOf(const PairwiseMatrix& m, const double* filled) {
     // max over triads i<j<k of min(|1 - a_ik/(a_ij a_jk)|, |1 - a_ij a_jk/a_ik|) (Koczkodaj 1993);
     // only triads whose three judgments are all known.
     const int n = m.size();
     double worst = 0;
-    if (m.isComplete()) {  // every triad: read the dense matrix
-        const Eigen::MatrixXd& a = filledMatrix;
+    if (m.isComplete()) {  // every triad: read the dense (column-major) matrix
+        // The smaller of the two is 1 - min(a_ik, p) / max(a_ik, p) (the quotient <= 1 of the
+        // two), so one division a triad, and the worst triad has the smallest quotient.
+        auto a = [&](int i, int j) { return filled[j * n + i]; };
+        double smallest = 1;
         for (int i = 0; i < n; ++i)
             for (int j = i + 1; j < n; ++j)
                 for (int k = j + 1; k < n; ++k) {
-                    const double p = a(i, j) * a(j, k);
-                    worst = std::max(worst, std::min(std::abs(1.0 - a(i, k) / p), std::abs(1.0 - p / a(i, k))));
+                    const double p = a(i, j) * a(j, k), aik = a(i, k);
+                    smallest = std::min(smallest, std::min(aik, p) / std::max(aik, p));
                 }
-        return worst;
+        return 1.0 - smallest;
     }
     for (int i = 0; i < n; ++i)
         for (int j = i + 1; j < n; ++j) {
@@ -164,12 +172,16 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
     // Missing entries are filled with w_i / w_j. For Eigenvector + Harker weights this filled
     // matrix has the Harker vector as its Perron vector with Harker's eigenvalue (Harker 1987),
     // so both readings of lambda_max coincide.
-    const Eigen::MatrixXd a = completedMatrix(m, weights);
-    r.weightedSum = a * weights;
+    detail::Scratch storage(static_cast<std::size_t>(n) * (n + 1));
+    double* a = storage.data();  // the filled matrix, column-major
+    double* x = a + static_cast<std::ptrdiff_t>(n) * n;
+    detail::completedInto(m, weights.data(), a);
+    r.weightedSum = Eigen::Map<const Eigen::MatrixXd>(a, n, n) * weights;
     r.consistencyVector = r.weightedSum.cwiseQuotient(weights);
     if (method == PriorityMethod::Eigenvector) {
-        // Principal eigenvalue (Saaty 1980), power iteration started from the given weights.
-        r.lambdaMax = n == 1 ? 1.0 : detail::perron(a, weights).value;
+        // Principal eigenvalue (Saaty 1980), iteration started from the given weights.
+        std::copy(weights.data(), weights.data() + n, x);
+        r.lambdaMax = n == 1 ? 1.0 : detail::perronRoot(a, n, x, true);
     } else {
         // Mean of (Aw)_i / w_i (Saaty 1980 approximation for non-eigenvector weights).
         r.lambdaMax = r.consistencyVector.mean();
@@ -182,7 +194,7 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
         r.riExtrapolated = randomIndexExtrapolated(n, table);
         r.cr = r.ri > 0 ? r.ci / r.ri : 0.0;
     }
-    r.gci = gciOf(a);
+    r.gci = gciOf(a, n);
     r.koczkodaj = koczkodajOf(m, a);
     r.consistent = r.cr <= graduatedCrThreshold(n);
     r.consistentPlain = r.cr < 0.10;
@@ -215,28 +227,73 @@ bool betterSuggestion(const Suggestion& a, const Suggestion& b) {
     return lowerCr || (sameCr && a.steps < b.steps);
 }
 
-// CR of a matrix one judgment away from one whose weights are `near`: for the eigenvector the
-// power iteration starts there (same fixed point, fewer iterations; Saaty 1980).
-double crNear(const PairwiseMatrix& m, const Eigen::VectorXd& near, PriorityMethod method, RandomIndexTable table) {
-    const Eigen::VectorXd w = method == PriorityMethod::Eigenvector
-                                  ? detail::perron(detail::harkerMatrix(m), near).vector
-                                  : priorities(m, method);
-    return consistency(m, w, method, table).cr;
+double crOf(double lambdaMax, int n, RandomIndexTable table) {
+    // As in consistency(): CI = max(0, (lambda_max - n)/(n - 1)), CR = CI/RI (Saaty 1980).
+    if (n <= 2) return 0;
+    const double ri = randomIndex(n, table);
+    return ri > 0 ? std::max(0.0, (lambdaMax - n) / (n - 1)) / ri : 0.0;
 }
 
+// CR of the matrix with one judgment changed, for the candidates of the suggestion rule.
+// Eigenvector: CR needs only lambda_max, that of the Harker matrix (the completed matrix has
+// the same, Harker 1987), so the Harker matrix is built once and only a_ij, a_ji change; its
+// Perron root starts from the previous candidate's vector (the scale values come in ascending
+// order: neighbouring matrices), from the weights for a new judgment. Other methods: their
+// weights, then consistency().
+class ChangedCr {
+public:
+    ChangedCr(const PairwiseMatrix& m, const Eigen::VectorXd& w, PriorityMethod method, RandomIndexTable table)
+        : m_(m),
+          w_(w),
+          method_(method),
+          table_(table),
+          n_(m.size()),
+          storage_(method == PriorityMethod::Eigenvector ? static_cast<std::size_t>(n_) * (n_ + 1) : 0) {
+        if (method_ == PriorityMethod::Eigenvector) detail::harkerInto(m_, storage_.data());
+    }
+
+    double operator()(int i, int j, double value) {  // i < j
+        if (method_ != PriorityMethod::Eigenvector) {
+            PairwiseMatrix changed = m_;
+            changed.set(i, j, value);
+            return consistency(changed, priorities(changed, method_), method_, table_).cr;
+        }
+        double* b = storage_.data();
+        double* x = b + static_cast<std::ptrdiff_t>(n_) * n_;
+        if (i != lastI_ || j != lastJ_) std::copy(w_.data(), w_.data() + n_, x);
+        lastI_ = i;
+        lastJ_ = j;
+        double& upper = b[j * n_ + i];  // column-major (i, j)
+        double& lower = b[i * n_ + j];
+        const double keptUpper = upper, keptLower = lower;
+        upper = value;
+        lower = 1.0 / value;  // as PairwiseMatrix::get(j, i) reads it
+        const double lambdaMax = detail::perronRoot(b, n_, x, true);
+        upper = keptUpper;
+        lower = keptLower;
+        return crOf(lambdaMax, n_, table_);
+    }
+
+private:
+    const PairwiseMatrix& m_;
+    const Eigen::VectorXd& w_;
+    PriorityMethod method_;
+    RandomIndexTable table_;
+    int n_;
+    detail::Scratch storage_;  // eigenvector: the Harker matrix, then the iterate
+    int lastI_ = -1, lastJ_ = -1;
+};
+
 // The rule restricted to judgment (i, j): every other scale value, kept only if it lowers CR.
-std::optional<Suggestion> bestChangeOf(const PairwiseMatrix& m, const Eigen::VectorXd& w, int i, int j,
-                                       double currentCr, PriorityMethod method, RandomIndexTable table,
+std::optional<Suggestion> bestChangeOf(const PairwiseMatrix& m, ChangedCr& crIfChanged, int i, int j, double currentCr,
                                        double threshold) {
     const auto value = m.get(i, j);
     if (!value) return std::nullopt;
     const auto scale = scaleValues();
     const int from = nearestScaleIndex(*value);
     std::optional<Suggestion> best;
-    PairwiseMatrix changed = m;
     for (int k = 0; k < 17; ++k) {
         if (std::abs(scale[k] - *value) <= 1e-12 * *value) continue;  // not a change
-        changed.set(i, j, scale[k]);
         Suggestion c;
         c.i = i;
         c.j = j;
@@ -244,7 +301,7 @@ std::optional<Suggestion> bestChangeOf(const PairwiseMatrix& m, const Eigen::Vec
         c.suggested = scale[k];
         // An off-scale value moved to its nearest scale value counts as one step.
         c.steps = std::max(1, std::abs(k - from));
-        c.crIfChanged = crNear(changed, w, method, table);
+        c.crIfChanged = crIfChanged(i, j, scale[k]);
         if (!(c.crIfChanged < currentCr - kCrTie)) continue;  // never a change that does not lower CR
         c.reachesThreshold = c.crIfChanged <= threshold;
         if (!best || betterSuggestion(c, *best)) best = c;
@@ -261,9 +318,10 @@ std::optional<Suggestion> suggestChange(const PairwiseMatrix& m, PriorityMethod 
     const double cr = consistency(m, w, method, table).cr;
     if (cr <= threshold) return std::nullopt;
     std::optional<Suggestion> best;
+    ChangedCr crIfChanged(m, w, method, table);
     for (int i = 0; i < m.size(); ++i)
         for (int j = i + 1; j < m.size(); ++j) {
-            auto c = bestChangeOf(m, w, i, j, cr, method, table, threshold);
+            auto c = bestChangeOf(m, crIfChanged, i, j, cr, threshold);
             if (c && (!best || betterSuggestion(*c, *best))) best = c;
         }
     return best;
@@ -275,6 +333,7 @@ std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMetho
     const double threshold = graduatedCrThreshold(m.size());
     std::vector<JudgmentAdvice> out;
     const int n = m.size();
+    ChangedCr crIfChanged(m, w, method, table);
     for (int i = 0; i < n; ++i)
         for (int j = i + 1; j < n; ++j) {
             auto v = m.get(i, j);
@@ -285,11 +344,15 @@ std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMetho
             a.value = *v;
             a.implied = w(i) / w(j);
             a.deviation = std::abs(std::log(*v * w(j) / w(i)));
-            if (n > 2) a.change = bestChangeOf(m, w, i, j, cr, method, table, threshold);
+            if (n > 2) a.change = bestChangeOf(m, crIfChanged, i, j, cr, threshold);
             out.push_back(a);
         }
+    // Worst first. Deviations equal to 10 decimals are ties and keep row order: a 3x3 matrix's
+    // deviations are all equal in exact arithmetic, and which one rounding puts first would
+    // follow the last bits of the weights (the order of the sums, native or wasm).
+    auto key = [](const JudgmentAdvice& a) { return std::round(a.deviation * 1e10); };
     std::stable_sort(out.begin(), out.end(),
-                     [](const JudgmentAdvice& x, const JudgmentAdvice& y) { return x.deviation > y.deviation; });
+                     [&](const JudgmentAdvice& x, const JudgmentAdvice& y) { return key(x) > key(y); });
     return out;
 }
 

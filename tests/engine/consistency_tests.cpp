@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <utility>
 
 using namespace ahp;
 using namespace testutil;
@@ -136,7 +137,12 @@ TEST_CASE("rankJudgments finds the bad judgment and suggests a better one", "[co
             CHECK(a.i < a.j);
             CHECK(a.implied == Approx(w(a.i) / w(a.j)).epsilon(1e-14));
             CHECK(a.deviation == Approx(std::abs(std::log(a.value * w(a.j) / w(a.i)))).epsilon(1e-14));
-            if (k > 0) CHECK(advice[k - 1].deviation >= a.deviation);
+            if (k > 0) {  // worst first; ties (equal to 10 decimals) in row order
+                const auto& before = advice[k - 1];
+                CHECK(before.deviation >= a.deviation - 1e-10);
+                if (std::abs(before.deviation - a.deviation) < 1e-12)
+                    CHECK(std::make_pair(before.i, before.j) < std::make_pair(a.i, a.j));
+            }
             if (!a.change) continue;
             // Each judgment's own suggestion lowers CR, and says so truthfully.
             PairwiseMatrix changed = m;
@@ -244,4 +250,21 @@ TEST_CASE("the suggestion of an incomplete set changes only answered judgments",
     PairwiseMatrix disconnected(4);
     disconnected.set(0, 1, 3);
     CHECK_FALSE(suggestChange(disconnected, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980, 0.08));
+}
+
+TEST_CASE("rankJudgments keeps row order for tied deviations", "[consistency][advice]") {
+    // In a 3x3 matrix every judgment deviates equally from the eigenvector weights (exact
+    // arithmetic); the order must not follow rounding.
+    for (const auto& values : std::vector<std::vector<double>>{{2, 5, 9}, {3, 1.0 / 7, 4}, {9, 9, 1.0 / 9}}) {
+        PairwiseMatrix m(3);
+        m.set(0, 1, values[0]);
+        m.set(0, 2, values[1]);
+        m.set(1, 2, values[2]);
+        const auto advice = rankJudgments(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980);
+        REQUIRE(advice.size() == 3);
+        CHECK(advice[0].deviation == Approx(advice[2].deviation).epsilon(1e-12));
+        CHECK(std::make_pair(advice[0].i, advice[0].j) == std::make_pair(0, 1));
+        CHECK(std::make_pair(advice[1].i, advice[1].j) == std::make_pair(0, 2));
+        CHECK(std::make_pair(advice[2].i, advice[2].j) == std::make_pair(1, 2));
+    }
 }
