@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 namespace ahp {
 
@@ -252,6 +253,13 @@ public:
         if (method_ == PriorityMethod::Eigenvector) detail::harkerInto(m_, storage_.data());
     }
 
+    // CR as a function of ln a_ij is convex for the eigenvector method: lambda_max is a
+    // log-convex function of t when every entry is (Kingman 1961; here e^t, e^-t and
+    // constants), and CR is increasing and affine in lambda_max.
+    bool convex() const { return method_ == PriorityMethod::Eigenvector; }
+    // The next call starts from the weights, not from the previous candidate's vector.
+    void restart() { lastI_ = -1; }
+
     double operator()(int i, int j, double value) {  // i < j
         if (method_ != PriorityMethod::Eigenvector) {
             PairwiseMatrix changed = m_;
@@ -291,9 +299,38 @@ std::optional<Suggestion> bestChangeOf(const PairwiseMatrix& m, ChangedCr& crIfC
     if (!value) return std::nullopt;
     const auto scale = scaleValues();
     const int from = nearestScaleIndex(*value);
+    // CR of each candidate; NaN where not computed (no such candidate can be the best).
+    std::array<double, 17> crs;
+    crs.fill(std::numeric_limits<double>::quiet_NaN());
+    auto at = [&](int k) { return crs[k] = crIfChanged(i, j, scale[k]); };
+    bool walked = false;
+    if (crIfChanged.convex() && std::abs(scale[from] - *value) <= 1e-12 * *value) {
+        // On the scale, CR convex in ln a_ij: it falls on at most one side of the current value,
+        // and there only until it rises again. So: both neighbours; then, on the side that
+        // falls, each next value until CR rises. The values left out have more steps and a
+        // higher CR than one computed, so the rule below would not pick them.
+        const double below = from > 0 ? at(from - 1) : currentCr;
+        crIfChanged.restart();
+        const double above = from < 16 ? at(from + 1) : currentCr;
+        const bool fallsBelow = below < currentCr, fallsAbove = above < currentCr;
+        if (!(fallsBelow && fallsAbove)) {  // both: rounding at a flat minimum; compute them all
+            walked = true;
+            const int d = fallsAbove ? 1 : -1;
+            if (fallsBelow || fallsAbove)
+                for (int k = from + 2 * d; k >= 0 && k < 17; k += d) {
+                    if (!(at(k) <= crs[k - d])) break;  // rises: only higher beyond
+                }
+        }
+    }
+    if (!walked) {
+        crIfChanged.restart();
+        for (int k = 0; k < 17; ++k)
+            if (std::abs(scale[k] - *value) > 1e-12 * *value) at(k);
+    }
     std::optional<Suggestion> best;
     for (int k = 0; k < 17; ++k) {
         if (std::abs(scale[k] - *value) <= 1e-12 * *value) continue;  // not a change
+        if (std::isnan(crs[k])) continue;                             // not computed (see above)
         Suggestion c;
         c.i = i;
         c.j = j;
@@ -301,7 +338,7 @@ std::optional<Suggestion> bestChangeOf(const PairwiseMatrix& m, ChangedCr& crIfC
         c.suggested = scale[k];
         // An off-scale value moved to its nearest scale value counts as one step.
         c.steps = std::max(1, std::abs(k - from));
-        c.crIfChanged = crIfChanged(i, j, scale[k]);
+        c.crIfChanged = crs[k];
         if (!(c.crIfChanged < currentCr - kCrTie)) continue;  // never a change that does not lower CR
         c.reachesThreshold = c.crIfChanged <= threshold;
         if (!best || betterSuggestion(c, *best)) best = c;
