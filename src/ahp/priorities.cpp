@@ -40,14 +40,15 @@ double sum(const double* v, int size) {
     return s;
 }
 
-// y /= sum(y); returns max_i |y_i - x_i|.
+// y /= sum(y) (times the reciprocal: a division costs several multiplications); returns
+// max_i |y_i - x_i|.
 template <int N>
 double normaliseAndCompare(double* y, const double* x, int size) {
     const int n = N > 0 ? N : size;
-    const double s = sum<N>(y, n);
+    const double scale = 1.0 / sum<N>(y, n);
     double change = 0;
     for (int i = 0; i < n; ++i) {
-        y[i] /= s;
+        y[i] *= scale;
         change = std::max(change, std::abs(y[i] - x[i]));
     }
     return change;
@@ -83,7 +84,9 @@ bool factorShifted(const double* __restrict a, int size, double shift, double* _
         double* columnK = lu + static_cast<std::ptrdiff_t>(k) * n;
         const double pivot = columnK[k];
         if (!(pivot > 0)) return false;
-        for (int i = k + 1; i < n; ++i) columnK[i] /= pivot;
+        const double inverse = 1.0 / pivot;
+        columnK[k] = inverse;  // U's diagonal is kept as its reciprocal, for solveFactored
+        for (int i = k + 1; i < n; ++i) columnK[i] *= inverse;
         for (int j = k + 1; j < n; ++j) {
             double* columnJ = lu + static_cast<std::ptrdiff_t>(j) * n;
             const double u = columnJ[k];
@@ -104,7 +107,7 @@ void solveFactored(const double* __restrict lu, int size, double* __restrict y) 
     }
     for (int k = n - 1; k >= 0; --k) {
         const double* column = lu + static_cast<std::ptrdiff_t>(k) * n;
-        y[k] /= column[k];
+        y[k] *= column[k];  // the reciprocal of U's diagonal (factorShifted)
         const double yk = y[k];
         for (int i = 0; i < k; ++i) y[i] -= column[i] * yk;
     }
@@ -162,7 +165,8 @@ void squaringStart(const double* a, int size, double* x, double* scratch) {
         for (int j = 0; j < n; ++j) multiply<N>(b, n, b + j * n, square + j * n);  // B^2, column by column
         double total = 0;
         for (std::ptrdiff_t e = 0; e < nn; ++e) total += square[e];
-        for (std::ptrdiff_t e = 0; e < nn; ++e) b[e] = square[e] / total;  // entries near 1: no overflow
+        const double scale = 1.0 / total;
+        for (std::ptrdiff_t e = 0; e < nn; ++e) b[e] = square[e] * scale;  // entries near 1: no overflow
         for (int i = 0; i < n; ++i) w[i] = 0;
         for (int j = 0; j < n; ++j)
             for (int i = 0; i < n; ++i) w[i] += b[j * n + i];
