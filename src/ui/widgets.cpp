@@ -83,7 +83,7 @@ void WidgetRegistry::reserve(const std::string& id) {
 }
 
 const WidgetRegistry::Entry& WidgetRegistry::record(const std::string& id, ImVec2 a, ImVec2 b, ImVec2 c0, ImVec2 c1,
-                                                    const Semantics& semantics) {
+                                                    const Semantics& semantics, ImGuiID item) {
     auto it = entries_.find(id);
     const bool created = it == entries_.end();
     if (created) it = entries_.emplace(id, Entry{}).first;
@@ -105,6 +105,7 @@ const WidgetRegistry::Entry& WidgetRegistry::record(const std::string& id, ImVec
         e.semantics = semantics;
         changed = true;
     }
+    e.item = item;
     if (changed || orderChanged) e.revision = ++revision_;
     if (orderChanged) orderRevision_ = revision_;
     return e;
@@ -143,7 +144,7 @@ void ScreenContext::mark(const std::string& id) const {
 }
 
 void ScreenContext::mark(const std::string& id, const Semantics& semantics) const {
-    markRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), semantics);
+    markRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), semantics, ImGui::GetItemID());
     const Role role = semantics.role;
     if (external && ImGui::IsItemActivated() &&
         (role == Role::Button || role == Role::Tab || role == Role::Radio || role == Role::Checkbox ||
@@ -157,10 +158,11 @@ void ScreenContext::mark(const std::string& id, const Semantics& semantics) cons
     }
 }
 
-void ScreenContext::markRect(const std::string& id, ImVec2 a, ImVec2 b, const Semantics& semantics) const {
+void ScreenContext::markRect(const std::string& id, ImVec2 a, ImVec2 b, const Semantics& semantics,
+                             ImGuiID item) const {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
-    widgets.record(id, a, b, c0, c1, semantics);
+    widgets.record(id, a, b, c0, c1, semantics, item);
     // The keyboard's place, drawn on the canvas (the mirror's elements are transparent).
     if (external && external->focusVisible && external->focused == id && b.x > a.x && b.y > a.y) {
         ImDrawList* top = ImGui::GetForegroundDrawList();

@@ -121,6 +121,7 @@ public:
     struct Entry : WidgetRect {
         long frame = -1;    // the frame that last drew it
         long revision = 0;  // when its rectangle, semantics or reading order last changed
+        ImGuiID item = 0;   // ImGui's id of the item, if it is one (a text field to activate)
     };
     using Entries = std::unordered_map<std::string, Entry>;
 
@@ -129,7 +130,7 @@ public:
     void endFrame();
     // Records a widget drawn in this frame: its rectangle, clip rectangle and semantics.
     const Entry& record(const std::string& id, ImVec2 min, ImVec2 max, ImVec2 clipMin, ImVec2 clipMax,
-                        const Semantics& semantics);
+                        const Semantics& semantics, ImGuiID item = 0);
     // Gives `id` its place in reading order now (a group before its members, radios in the
     // scale's order however they are drawn); record() fills it in later in the frame.
     void reserve(const std::string& id);
@@ -206,7 +207,7 @@ struct ScreenContext {
     void mark(const std::string& id) const;
     void mark(const std::string& id, const Semantics& semantics) const;
     // Records a rectangle that is not ImGui's last item (a group around several items).
-    void markRect(const std::string& id, ImVec2 min, ImVec2 max, const Semantics& semantics) const;
+    void markRect(const std::string& id, ImVec2 min, ImVec2 max, const Semantics& semantics, ImGuiID item = 0) const;
     // The mirror activated `id` this frame (consumed: true once).
     bool activated(const std::string& id) const;
     // The mirror's new text for field `id`, if it changed.
