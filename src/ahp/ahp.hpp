@@ -48,7 +48,7 @@ public:
     // the count is not n(n-1)/2 for some n (message names the count) or a value is invalid
     // (message names the position k (1-based) and the cell).
     static PairwiseMatrix fromUpperTriangle(const std::vector<std::optional<double>>& values);
-    std::vector<std::optional<double>> upperTriangle() const;
+    const std::vector<std::optional<double>>& upperTriangle() const { return upper_; }
 
     // From a full matrix; checks diagonal 1 and reciprocity a_ji * a_ij = 1 within `tolerance`
     // (relative); Error names the first offending cell.
@@ -147,7 +147,7 @@ struct JudgmentAdvice {
     // none when no other scale value of this judgment lowers CR.
     std::optional<Suggestion> change;
 };
-// All known judgments, worst first (ties: row order).
+// All known judgments, worst first (ties, deviations equal to 10 decimals: row order).
 std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMethod method, RandomIndexTable table);
 
 // ---------------------------------------------------------------------------------------------

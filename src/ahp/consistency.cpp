@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 
 namespace ahp {
 
@@ -67,45 +70,94 @@ void checkWeights(const PairwiseMatrix& m, const Eigen::VectorXd& w) {
                         ": must be a finite positive number");
 }
 
-double gciOf(const Eigen::MatrixXd& a) {
+// ln of judgments, each distinct value once: a questionnaire's judgments take the 17 values of
+// Saaty's scale, so most are repeats (the same std::log of the same double: results unchanged).
+class Logs {
+public:
+    double operator()(double v) {
+        std::uint64_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        std::size_t slot = static_cast<std::size_t>((bits * 0x9e3779b97f4a7c15ULL) >> 59);  // 32 slots
+        for (int probe = 0; probe < 4; ++probe, slot = (slot + 1) % 32) {
+            if (!used_[slot]) {
+                used_[slot] = true;
+                key_[slot] = bits;
+                return value_[slot] = std::log(v);
+            }
+            if (key_[slot] == bits) return value_[slot];
+        }
+        return std::log(v);
+    }
+
+private:
+    std::uint64_t key_[32];
+    double value_[32];
+    bool used_[32] = {};
+};
+
+// Position of (i, j), i < j, in the upper triangle in row order.
+int upperIndex(int n, int i, int j) { return i * n - i * (i + 1) / 2 + (j - i - 1); }
+
+double gciOf(const double* upper, int n) {
     // GCI = 2/((n-1)(n-2)) * sum_{i<j} ln^2(a_ij w_j / w_i), w = row geometric mean
     // (Aguarón & Moreno-Jiménez 2003).
     // In logs: ln(a_ij w_j / w_i) = ln a_ij + g_j - g_i with g the row means of ln a (the
     // normalisation of w cancels), so each ln a_ij is taken once (ln a_ji = -ln a_ij).
-    const Eigen::Index n = a.rows();
     if (n <= 2) return 0;
-    Eigen::MatrixXd logs(n, n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        logs(i, i) = 0;
-        for (Eigen::Index j = i + 1; j < n; ++j) {
-            logs(i, j) = std::log(a(i, j));
-            logs(j, i) = -logs(i, j);
-        }
+    const int count = n * (n - 1) / 2;
+    detail::Scratch storage(static_cast<std::size_t>(count + n));
+    double* logs = storage.data();  // ln a_ij, i < j, in row order
+    double* g = logs + count;
+    Logs ln;
+    for (int k = 0; k < count; ++k) logs[k] = ln(upper[k]);
+    for (int i = 0; i < n; ++i) {
+        double rowSum = 0;  // sum over j of ln a_ij in column order, ln a_ji = -ln a_ij
+        for (int j = 0; j < i; ++j) rowSum += -logs[upperIndex(n, j, i)];
+        for (int j = i + 1, k = upperIndex(n, i, i + 1); j < n; ++j, ++k) rowSum += logs[k];
+        g[i] = rowSum / n;
     }
-    const Eigen::VectorXd g = logs.rowwise().mean();
     double s = 0;
-    for (Eigen::Index i = 0; i < n; ++i)
-        for (Eigen::Index j = i + 1; j < n; ++j) {
-            const double e = logs(i, j) + g(j) - g(i);
+    for (int i = 0, k = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j, ++k) {
+            const double e = logs[k] + g[j] - g[i];
             s += e * e;
         }
     return 2.0 * s / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
 }
 
-double koczkodajOf(const PairwiseMatrix& m, const Eigen::MatrixXd& filledMatrix) {
+double koczkodajOf(const PairwiseMatrix& m, const double* upper) {
     // max over triads i<j<k of min(|1 - a_ik/(a_ij a_jk)|, |1 - a_ij a_jk/a_ik|) (Koczkodaj 1993);
     // only triads whose three judgments are all known.
     const int n = m.size();
     double worst = 0;
-    if (m.isComplete()) {  // every triad: read the dense matrix
-        const Eigen::MatrixXd& a = filledMatrix;
-        for (int i = 0; i < n; ++i)
-            for (int j = i + 1; j < n; ++j)
+    if (m.isComplete()) {  // every triad: read rows i and j of the upper triangle
+        // The smaller of the two is 1 - q, q = the quotient <= 1 of a_ik and p. The worst triad
+        // has the smallest a_ik / p or the largest (q = p / a_ik then): found by multiplying
+        // (a division a triad and a comparison of a_ik with p, a branch no processor predicts,
+        // took 3x the time in wasm); the two candidates' q are computed as the formula does.
+        double lowA = 1, lowP = 1, highA = 1, highP = 1, lowRatio = 1, highRatio = 1;
+        for (int i = 0; i < n; ++i) {
+            const int rowI = upperIndex(n, i, i + 1) - (i + 1);  // upper[rowI + k] = a_ik
+            for (int j = i + 1; j < n; ++j) {
+                const int rowJ = upperIndex(n, j, j + 1) - (j + 1);
+                const double aij = upper[rowI + j];
                 for (int k = j + 1; k < n; ++k) {
-                    const double p = a(i, j) * a(j, k);
-                    worst = std::max(worst, std::min(std::abs(1.0 - a(i, k) / p), std::abs(1.0 - p / a(i, k))));
+                    const double p = aij * upper[rowJ + k], aik = upper[rowI + k];
+                    if (aik < lowRatio * p) {  // a_ik / p below the smallest so far
+                        lowRatio = aik / p;
+                        lowA = aik;
+                        lowP = p;
+                    }
+                    if (aik > highRatio * p) {
+                        highRatio = aik / p;
+                        highA = aik;
+                        highP = p;
+                    }
                 }
-        return worst;
+            }
+        }
+        return 1.0 -
+               std::min(std::min(lowA, lowP) / std::max(lowA, lowP), std::min(highA, highP) / std::max(highA, highP));
     }
     for (int i = 0; i < n; ++i)
         for (int j = i + 1; j < n; ++j) {
@@ -164,12 +216,16 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
     // Missing entries are filled with w_i / w_j. For Eigenvector + Harker weights this filled
     // matrix has the Harker vector as its Perron vector with Harker's eigenvalue (Harker 1987),
     // so both readings of lambda_max coincide.
-    const Eigen::MatrixXd a = completedMatrix(m, weights);
-    r.weightedSum = a * weights;
+    detail::Scratch storage(static_cast<std::size_t>(n) * (n + 1));
+    double* a = storage.data();  // the filled matrix, column-major
+    double* x = a + static_cast<std::ptrdiff_t>(n) * n;
+    detail::completedInto(m, weights.data(), a);
+    r.weightedSum = Eigen::Map<const Eigen::MatrixXd>(a, n, n) * weights;
     r.consistencyVector = r.weightedSum.cwiseQuotient(weights);
     if (method == PriorityMethod::Eigenvector) {
-        // Principal eigenvalue (Saaty 1980), power iteration started from the given weights.
-        r.lambdaMax = n == 1 ? 1.0 : detail::perron(a, weights).value;
+        // Principal eigenvalue (Saaty 1980), iteration started from the given weights.
+        std::copy(weights.data(), weights.data() + n, x);
+        r.lambdaMax = n == 1 ? 1.0 : detail::perronRoot(a, n, x, true);
     } else {
         // Mean of (Aw)_i / w_i (Saaty 1980 approximation for non-eigenvector weights).
         r.lambdaMax = r.consistencyVector.mean();
@@ -182,8 +238,12 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
         r.riExtrapolated = randomIndexExtrapolated(n, table);
         r.cr = r.ri > 0 ? r.ci / r.ri : 0.0;
     }
-    r.gci = gciOf(a);
-    r.koczkodaj = koczkodajOf(m, a);
+    detail::Scratch upperStorage(static_cast<std::size_t>(n) * (n - 1) / 2 + 1);
+    double* upper = upperStorage.data();  // a_ij, i < j, of the filled matrix in row order
+    for (int i = 0, k = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j, ++k) upper[k] = a[j * n + i];
+    r.gci = gciOf(upper, n);
+    r.koczkodaj = koczkodajOf(m, upper);
     r.consistent = r.cr <= graduatedCrThreshold(n);
     r.consistentPlain = r.cr < 0.10;
     return r;
@@ -215,28 +275,109 @@ bool betterSuggestion(const Suggestion& a, const Suggestion& b) {
     return lowerCr || (sameCr && a.steps < b.steps);
 }
 
-// CR of a matrix one judgment away from one whose weights are `near`: for the eigenvector the
-// power iteration starts there (same fixed point, fewer iterations; Saaty 1980).
-double crNear(const PairwiseMatrix& m, const Eigen::VectorXd& near, PriorityMethod method, RandomIndexTable table) {
-    const Eigen::VectorXd w = method == PriorityMethod::Eigenvector
-                                  ? detail::perron(detail::harkerMatrix(m), near).vector
-                                  : priorities(m, method);
-    return consistency(m, w, method, table).cr;
+double crOf(double lambdaMax, int n, RandomIndexTable table) {
+    // As in consistency(): CI = max(0, (lambda_max - n)/(n - 1)), CR = CI/RI (Saaty 1980).
+    if (n <= 2) return 0;
+    const double ri = randomIndex(n, table);
+    return ri > 0 ? std::max(0.0, (lambdaMax - n) / (n - 1)) / ri : 0.0;
 }
 
+// CR of the matrix with one judgment changed, for the candidates of the suggestion rule.
+// Eigenvector: CR needs only lambda_max, that of the Harker matrix (the completed matrix has
+// the same, Harker 1987), so the Harker matrix is built once and only a_ij, a_ji change; its
+// Perron root starts from the previous candidate's vector (the scale values come in ascending
+// order: neighbouring matrices), from the weights for a new judgment. Other methods: their
+// weights, then consistency().
+class ChangedCr {
+public:
+    ChangedCr(const PairwiseMatrix& m, const Eigen::VectorXd& w, PriorityMethod method, RandomIndexTable table)
+        : m_(m),
+          w_(w),
+          method_(method),
+          table_(table),
+          n_(m.size()),
+          storage_(method == PriorityMethod::Eigenvector ? static_cast<std::size_t>(n_) * (n_ + 1) : 0) {
+        if (method_ == PriorityMethod::Eigenvector) detail::harkerInto(m_, storage_.data());
+    }
+
+    // CR as a function of ln a_ij is convex for the eigenvector method: lambda_max is a
+    // log-convex function of t when every entry is (Kingman 1961; here e^t, e^-t and
+    // constants), and CR is increasing and affine in lambda_max.
+    bool convex() const { return method_ == PriorityMethod::Eigenvector; }
+    // The next call starts from the weights, not from the previous candidate's vector.
+    void restart() { lastI_ = -1; }
+
+    double operator()(int i, int j, double value) {  // i < j
+        if (method_ != PriorityMethod::Eigenvector) {
+            PairwiseMatrix changed = m_;
+            changed.set(i, j, value);
+            return consistency(changed, priorities(changed, method_), method_, table_).cr;
+        }
+        double* b = storage_.data();
+        double* x = b + static_cast<std::ptrdiff_t>(n_) * n_;
+        if (i != lastI_ || j != lastJ_) std::copy(w_.data(), w_.data() + n_, x);
+        lastI_ = i;
+        lastJ_ = j;
+        double& upper = b[j * n_ + i];  // column-major (i, j)
+        double& lower = b[i * n_ + j];
+        const double keptUpper = upper, keptLower = lower;
+        upper = value;
+        lower = 1.0 / value;  // as PairwiseMatrix::get(j, i) reads it
+        const double lambdaMax = detail::perronRoot(b, n_, x, true);
+        upper = keptUpper;
+        lower = keptLower;
+        return crOf(lambdaMax, n_, table_);
+    }
+
+private:
+    const PairwiseMatrix& m_;
+    const Eigen::VectorXd& w_;
+    PriorityMethod method_;
+    RandomIndexTable table_;
+    int n_;
+    detail::Scratch storage_;  // eigenvector: the Harker matrix, then the iterate
+    int lastI_ = -1, lastJ_ = -1;
+};
+
 // The rule restricted to judgment (i, j): every other scale value, kept only if it lowers CR.
-std::optional<Suggestion> bestChangeOf(const PairwiseMatrix& m, const Eigen::VectorXd& w, int i, int j,
-                                       double currentCr, PriorityMethod method, RandomIndexTable table,
+std::optional<Suggestion> bestChangeOf(const PairwiseMatrix& m, ChangedCr& crIfChanged, int i, int j, double currentCr,
                                        double threshold) {
     const auto value = m.get(i, j);
     if (!value) return std::nullopt;
     const auto scale = scaleValues();
     const int from = nearestScaleIndex(*value);
+    // CR of each candidate; NaN where not computed (no such candidate can be the best).
+    std::array<double, 17> crs;
+    crs.fill(std::numeric_limits<double>::quiet_NaN());
+    auto at = [&](int k) { return crs[k] = crIfChanged(i, j, scale[k]); };
+    bool walked = false;
+    if (crIfChanged.convex() && std::abs(scale[from] - *value) <= 1e-12 * *value) {
+        // On the scale, CR convex in ln a_ij: it falls on at most one side of the current value,
+        // and there only until it rises again. So: both neighbours; then, on the side that
+        // falls, each next value until CR rises. The values left out have more steps and a
+        // higher CR than one computed, so the rule below would not pick them.
+        const double below = from > 0 ? at(from - 1) : currentCr;
+        crIfChanged.restart();
+        const double above = from < 16 ? at(from + 1) : currentCr;
+        const bool fallsBelow = below < currentCr, fallsAbove = above < currentCr;
+        if (!(fallsBelow && fallsAbove)) {  // both: rounding at a flat minimum; compute them all
+            walked = true;
+            const int d = fallsAbove ? 1 : -1;
+            if (fallsBelow || fallsAbove)
+                for (int k = from + 2 * d; k >= 0 && k < 17; k += d) {
+                    if (!(at(k) <= crs[k - d])) break;  // rises: only higher beyond
+                }
+        }
+    }
+    if (!walked) {
+        crIfChanged.restart();
+        for (int k = 0; k < 17; ++k)
+            if (std::abs(scale[k] - *value) > 1e-12 * *value) at(k);
+    }
     std::optional<Suggestion> best;
-    PairwiseMatrix changed = m;
     for (int k = 0; k < 17; ++k) {
         if (std::abs(scale[k] - *value) <= 1e-12 * *value) continue;  // not a change
-        changed.set(i, j, scale[k]);
+        if (std::isnan(crs[k])) continue;                             // not computed (see above)
         Suggestion c;
         c.i = i;
         c.j = j;
@@ -244,7 +385,7 @@ std::optional<Suggestion> bestChangeOf(const PairwiseMatrix& m, const Eigen::Vec
         c.suggested = scale[k];
         // An off-scale value moved to its nearest scale value counts as one step.
         c.steps = std::max(1, std::abs(k - from));
-        c.crIfChanged = crNear(changed, w, method, table);
+        c.crIfChanged = crs[k];
         if (!(c.crIfChanged < currentCr - kCrTie)) continue;  // never a change that does not lower CR
         c.reachesThreshold = c.crIfChanged <= threshold;
         if (!best || betterSuggestion(c, *best)) best = c;
@@ -261,9 +402,10 @@ std::optional<Suggestion> suggestChange(const PairwiseMatrix& m, PriorityMethod 
     const double cr = consistency(m, w, method, table).cr;
     if (cr <= threshold) return std::nullopt;
     std::optional<Suggestion> best;
+    ChangedCr crIfChanged(m, w, method, table);
     for (int i = 0; i < m.size(); ++i)
         for (int j = i + 1; j < m.size(); ++j) {
-            auto c = bestChangeOf(m, w, i, j, cr, method, table, threshold);
+            auto c = bestChangeOf(m, crIfChanged, i, j, cr, threshold);
             if (c && (!best || betterSuggestion(*c, *best))) best = c;
         }
     return best;
@@ -275,6 +417,7 @@ std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMetho
     const double threshold = graduatedCrThreshold(m.size());
     std::vector<JudgmentAdvice> out;
     const int n = m.size();
+    ChangedCr crIfChanged(m, w, method, table);
     for (int i = 0; i < n; ++i)
         for (int j = i + 1; j < n; ++j) {
             auto v = m.get(i, j);
@@ -285,11 +428,15 @@ std::vector<JudgmentAdvice> rankJudgments(const PairwiseMatrix& m, PriorityMetho
             a.value = *v;
             a.implied = w(i) / w(j);
             a.deviation = std::abs(std::log(*v * w(j) / w(i)));
-            if (n > 2) a.change = bestChangeOf(m, w, i, j, cr, method, table, threshold);
+            if (n > 2) a.change = bestChangeOf(m, crIfChanged, i, j, cr, threshold);
             out.push_back(a);
         }
+    // Worst first. Deviations equal to 10 decimals are ties and keep row order: a 3x3 matrix's
+    // deviations are all equal in exact arithmetic, and which one rounding puts first would
+    // follow the last bits of the weights (the order of the sums, native or wasm).
+    auto key = [](const JudgmentAdvice& a) { return std::round(a.deviation * 1e10); };
     std::stable_sort(out.begin(), out.end(),
-                     [](const JudgmentAdvice& x, const JudgmentAdvice& y) { return x.deviation > y.deviation; });
+                     [&](const JudgmentAdvice& x, const JudgmentAdvice& y) { return key(x) > key(y); });
     return out;
 }
 

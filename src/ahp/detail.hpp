@@ -3,7 +3,9 @@
 
 #include "ahp/ahp.hpp"
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 namespace ahp::detail {
 
@@ -13,14 +15,39 @@ std::string cell(int i, int j);
 std::string num(double v);
 bool validJudgment(double v);  // finite and > 0
 
-// Perron root and vector (normalised to sum 1, strictly positive) of a non-negative
-// irreducible primitive matrix (Saaty 1980). Power iteration from `start` (if empty, from the
-// normalised row sums of A squared repeatedly) to max |change| <= 1e-15; Eigen's EigenSolver
-// is used to restart if it stalls.
+// Storage for `count` doubles: on the stack up to a 16x16 matrix and its vector (the sizes a
+// questionnaire has), so the hot paths allocate nothing; on the heap beyond.
+class Scratch {
+public:
+    explicit Scratch(std::size_t count) {
+        if (count > kInline) {
+            heap_.resize(count);
+            data_ = heap_.data();
+        }
+    }
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+    double* data() { return data_; }
+
+private:
+    static constexpr std::size_t kInline = 16 * 17;
+    double inline_[kInline];
+    std::vector<double> heap_;
+    double* data_ = inline_;
+};
+
+// Perron root of a non-negative irreducible primitive n x n matrix `a` (column-major), and its
+// vector in `x` (normalised to sum 1, strictly positive) (Saaty 1980). `x` holds on entry the
+// start if `started` (positive entries), else anything. The vector is the one power iteration
+// reaches, max |change| <= 1e-15 in a step; shifted inverse iteration brings it there first
+// (priorities.cpp).
+double perronRoot(const double* a, int n, double* x, bool started);
+
 struct Perron {
     Eigen::VectorXd vector;
     double value = 0;
 };
+// perronRoot over an Eigen matrix; `start` empty: no start.
 Perron perron(const Eigen::MatrixXd& a, const Eigen::VectorXd& start = Eigen::VectorXd());
 
 // Throws Error naming the first item the known judgments do not reach from item 1.
@@ -30,6 +57,10 @@ int firstUnconnected(const PairwiseMatrix& m);
 
 // Harker 1987: a_ij where known, 0 where missing, b_ii = 1 + (missing entries in row i).
 Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m);
+void harkerInto(const PairwiseMatrix& m, double* b);  // into n x n column-major storage
+// completedMatrix into n x n column-major storage; w (n weights) is read only where a judgment
+// is missing.
+void completedInto(const PairwiseMatrix& m, const double* w, double* a);
 
 // Row geometric mean normalised to 1 (Crawford & Williams 1985), of a complete dense matrix.
 Eigen::VectorXd rowGeometricMean(const Eigen::MatrixXd& a);

@@ -24,7 +24,7 @@ bool validJudgment(double v) { return std::isfinite(v) && v > 0; }
 // search over the answered cells.
 int firstUnconnected(const PairwiseMatrix& m) {
     const int n = m.size();
-    if (n <= 1) return -1;
+    if (n <= 1 || m.isComplete()) return -1;
     std::vector<char> seen(n, 0);
     std::vector<int> todo{0};  // depth-first: the order does not matter, only what is reached
     todo.reserve(n);
@@ -49,35 +49,50 @@ void requireConnected(const PairwiseMatrix& m) {
                     " to item 1: at least one comparison chain is missing");
 }
 
-Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m) {
+void harkerInto(const PairwiseMatrix& m, double* b) {
     // Harker 1987: missing a_ij -> 0, diagonal -> 1 + number of missing entries in the row.
     const int n = m.size();
-    Eigen::MatrixXd b = Eigen::MatrixXd::Zero(n, n);
-    for (int i = 0; i < n; ++i) {
-        int missing = 0;
-        for (int j = 0; j < n; ++j) {
-            if (i == j) continue;
-            if (auto v = m.get(i, j))
-                b(i, j) = *v;
-            else
-                ++missing;
+    for (int i = 0; i < n; ++i) b[i * n + i] = 1.0;
+    int k = 0;  // position of (i, j) in the upper triangle, row order
+    for (int i = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j, ++k) {
+            const auto& v = m.upperTriangle()[k];
+            if (v) {
+                b[j * n + i] = *v;  // column-major: (i, j)
+                b[i * n + j] = 1.0 / *v;
+            } else {
+                b[j * n + i] = b[i * n + j] = 0.0;
+                b[i * n + i] += 1.0;
+                b[j * n + j] += 1.0;
+            }
         }
-        b(i, i) = 1.0 + missing;
-    }
+}
+
+Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m) {
+    Eigen::MatrixXd b(m.size(), m.size());
+    harkerInto(m, b.data());
     return b;
+}
+
+void completedInto(const PairwiseMatrix& m, const double* w, double* a) {
+    // Harker 1987: a missing a_ij is the ratio the weights imply, w_i / w_j.
+    const int n = m.size();
+    int k = 0;  // position of (i, j) in the upper triangle, row order
+    for (int i = 0; i < n; ++i) {
+        a[i * n + i] = 1.0;
+        for (int j = i + 1; j < n; ++j, ++k) {
+            const auto& v = m.upperTriangle()[k];
+            a[j * n + i] = v ? *v : w[i] / w[j];  // column-major: (i, j)
+            a[i * n + j] = v ? 1.0 / *v : w[j] / w[i];
+        }
+    }
 }
 
 }  // namespace detail
 
 Eigen::MatrixXd completedMatrix(const PairwiseMatrix& m, const Eigen::VectorXd& w) {
-    // Harker 1987: a missing a_ij is the ratio the weights imply, w_i / w_j.
-    const int n = m.size();
-    Eigen::MatrixXd a(n, n);
-    for (int i = 0; i < n; ++i)
-        for (int j = 0; j < n; ++j) {
-            auto v = m.get(i, j);
-            a(i, j) = v ? *v : w(i) / w(j);
-        }
+    Eigen::MatrixXd a(m.size(), m.size());
+    detail::completedInto(m, w.data(), a.data());
     return a;
 }
 
@@ -139,15 +154,11 @@ int PairwiseMatrix::knownCount() const {
 bool PairwiseMatrix::isConnected() const { return detail::firstUnconnected(*this) < 0; }
 
 Eigen::MatrixXd PairwiseMatrix::toDense() const {
+    for (int i = 0, k = 0; i < n_; ++i)
+        for (int j = i + 1; j < n_; ++j, ++k)
+            if (!upper_[k]) throw Error("matrix is incomplete: judgment at " + cell(i, j) + " is missing");
     Eigen::MatrixXd a(n_, n_);
-    for (int i = 0; i < n_; ++i)
-        for (int j = 0; j < n_; ++j) {
-            auto v = get(i, j);
-            if (!v)
-                throw Error("matrix is incomplete: judgment at " + cell(std::min(i, j), std::max(i, j)) +
-                            " is missing");
-            a(i, j) = *v;
-        }
+    detail::completedInto(*this, nullptr, a.data());  // complete: no weights read
     return a;
 }
 
@@ -171,8 +182,6 @@ PairwiseMatrix PairwiseMatrix::fromUpperTriangle(const std::vector<std::optional
         }
     return m;
 }
-
-std::vector<std::optional<double>> PairwiseMatrix::upperTriangle() const { return upper_; }
 
 PairwiseMatrix PairwiseMatrix::fromDense(const Eigen::MatrixXd& a, double tolerance) {
     if (a.rows() != a.cols())

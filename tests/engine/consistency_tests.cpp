@@ -2,7 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
+#include <vector>
 
 using namespace ahp;
 using namespace testutil;
@@ -136,7 +140,12 @@ TEST_CASE("rankJudgments finds the bad judgment and suggests a better one", "[co
             CHECK(a.i < a.j);
             CHECK(a.implied == Approx(w(a.i) / w(a.j)).epsilon(1e-14));
             CHECK(a.deviation == Approx(std::abs(std::log(a.value * w(a.j) / w(a.i)))).epsilon(1e-14));
-            if (k > 0) CHECK(advice[k - 1].deviation >= a.deviation);
+            if (k > 0) {  // worst first; ties (equal to 10 decimals) in row order
+                const auto& before = advice[k - 1];
+                CHECK(before.deviation >= a.deviation - 1e-10);
+                if (std::abs(before.deviation - a.deviation) < 1e-12)
+                    CHECK(std::make_pair(before.i, before.j) < std::make_pair(a.i, a.j));
+            }
             if (!a.change) continue;
             // Each judgment's own suggestion lowers CR, and says so truthfully.
             PairwiseMatrix changed = m;
@@ -244,4 +253,77 @@ TEST_CASE("the suggestion of an incomplete set changes only answered judgments",
     PairwiseMatrix disconnected(4);
     disconnected.set(0, 1, 3);
     CHECK_FALSE(suggestChange(disconnected, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980, 0.08));
+}
+
+TEST_CASE("rankJudgments keeps row order for tied deviations", "[consistency][advice]") {
+    // In a 3x3 matrix every judgment deviates equally from the eigenvector weights (exact
+    // arithmetic); the order must not follow rounding.
+    for (const auto& values : std::vector<std::vector<double>>{{2, 5, 9}, {3, 1.0 / 7, 4}, {9, 9, 1.0 / 9}}) {
+        PairwiseMatrix m(3);
+        m.set(0, 1, values[0]);
+        m.set(0, 2, values[1]);
+        m.set(1, 2, values[2]);
+        const auto advice = rankJudgments(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980);
+        REQUIRE(advice.size() == 3);
+        CHECK(advice[0].deviation == Approx(advice[2].deviation).epsilon(1e-12));
+        CHECK(std::make_pair(advice[0].i, advice[0].j) == std::make_pair(0, 1));
+        CHECK(std::make_pair(advice[1].i, advice[1].j) == std::make_pair(0, 2));
+        CHECK(std::make_pair(advice[2].i, advice[2].j) == std::make_pair(1, 2));
+    }
+}
+
+TEST_CASE("property: each judgment's change is the rule over every scale value", "[consistency][advice][property]") {
+    // rankJudgments computes the CR of only some values of a judgment (eigenvector: CR is convex
+    // in ln a_ij); brute force here computes every one with consistency() and applies the rule.
+    Lcg g(20261128);
+    const double scale[17] = {1. / 9, 1. / 8, 1. / 7, 1. / 6, 1. / 5, 1. / 4, 1. / 3, 1. / 2, 1,
+                              2,      3,      4,      5,      6,      7,      8,      9};
+    int compared = 0, changes = 0;
+    for (int trial = 0; trial < 120; ++trial) {
+        const int n = 3 + trial % 7;  // 3..9
+        PairwiseMatrix m = randomMatrix(n, g);
+        if (trial % 2) {  // also nearly consistent ones, where CR comes near the threshold
+            std::vector<double> w(n);
+            for (auto& x : w) x = 0.05 + g.uniform();
+            for (int i = 0; i < n; ++i)
+                for (int j = i + 1; j < n; ++j)
+                    m.set(i, j, nearestScaleValue(w[i] / w[j] * std::exp(0.8 * (g.uniform() - 0.5))));
+        }
+        const double threshold = graduatedCrThreshold(n);
+        const double cr = consistency(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980).cr;
+        for (const auto& a : rankJudgments(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980)) {
+            const int from = static_cast<int>(std::find(scale, scale + 17, a.value) - scale);
+            REQUIRE(from < 17);
+            std::optional<Suggestion> best;
+            for (int k = 0; k < 17; ++k) {
+                if (k == from) continue;
+                PairwiseMatrix changed = m;
+                changed.set(a.i, a.j, scale[k]);
+                Suggestion c;
+                c.suggested = scale[k];
+                c.steps = std::abs(k - from);
+                c.crIfChanged = consistency(changed, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980).cr;
+                if (!(c.crIfChanged < cr - 1e-9)) continue;
+                c.reachesThreshold = c.crIfChanged <= threshold;
+                const bool better =
+                    !best ||
+                    (c.reachesThreshold != best->reachesThreshold ? c.reachesThreshold
+                     : c.reachesThreshold
+                         ? c.steps < best->steps || (c.steps == best->steps && c.crIfChanged < best->crIfChanged - 1e-9)
+                         : c.crIfChanged < best->crIfChanged - 1e-9 ||
+                               (std::abs(c.crIfChanged - best->crIfChanged) <= 1e-9 && c.steps < best->steps));
+                if (better) best = c;
+            }
+            ++compared;
+            REQUIRE(a.change.has_value() == best.has_value());
+            if (!best) continue;
+            ++changes;
+            CHECK(a.change->suggested == best->suggested);
+            CHECK(a.change->steps == best->steps);
+            CHECK(a.change->reachesThreshold == best->reachesThreshold);
+            CHECK(a.change->crIfChanged == Approx(best->crIfChanged).margin(1e-12));
+        }
+    }
+    CHECK(compared > 1000);
+    CHECK(changes > 500);
 }
