@@ -6,9 +6,14 @@ mergeInto(LibraryManager.library, {
   // and the expert can still download the answers.
   // Returns 1 when stored, 0 when the browser refused (the app then shows a lasting notice and
   // tries again on the next change).
+  // Each value also goes to IndexedDB (web/index.html: ahpDurableStore), which is on disk at
+  // once where localStorage is written seconds late.
   ahp_js_store_set: function (key, value) {
-    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; }
-    catch (e) { console.warn('ahp: could not save the session: ' + e); return 0; }
+    var k = UTF8ToString(key), v = UTF8ToString(value), stored = 1;
+    try { localStorage.setItem(k, v); }
+    catch (e) { console.warn('ahp: could not save the session: ' + e); stored = 0; }
+    if (window.ahpDurableStore) window.ahpDurableStore.put(k, v);
+    return stored;
   },
   ahp_js_store_get: function (key) {
     var value = null;
@@ -31,7 +36,9 @@ mergeInto(LibraryManager.library, {
     return ptr;
   },
   ahp_js_store_remove: function (key) {
-    try { localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+    var k = UTF8ToString(key);
+    if (window.ahpDurableStore) window.ahpDurableStore.remove(k);
+    try { localStorage.removeItem(k); } catch (e) {}
   },
   // The stored keys that start with `prefix`, one per line (malloc'ed UTF-8; "" when none or
   // when storage is unavailable).
