@@ -14,7 +14,7 @@
 
 #include <algorithm>
 #include <deque>
-#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,11 +44,6 @@ const char* roleName(ui::Role role) {
     return "";
 }
 
-bool sameRect(const ui::WidgetRect& a, const ui::WidgetRect& b) {
-    return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1 && a.clipX0 == b.clipX0 &&
-           a.clipY0 == b.clipY0 && a.clipX1 == b.clipX1 && a.clipY1 == b.clipY1;
-}
-
 nlohmann::json nodeJson(const std::string& id, const ui::WidgetRect& r) {
     const ui::Semantics& s = r.semantics;
     nlohmann::json j = {{"id", id},
@@ -73,7 +68,8 @@ nlohmann::json nodeJson(const std::string& id, const ui::WidgetRect& r) {
     return j;
 }
 
-std::map<std::string, ui::WidgetRect> g_shown;  // what the page has
+long g_synced = 0;                           // the widget registry's revision the page has
+std::set<std::string, std::less<>> g_shown;  // the widgets the page has an element for
 std::vector<std::string> g_order;
 std::string g_language;
 std::deque<std::string> g_activations;  // one reaches the app per frame, in order
@@ -122,24 +118,41 @@ void updateMirror() {
     }
     nlohmann::json changes = nlohmann::json::object();
     nlohmann::json set = nlohmann::json::array(), removed = nlohmann::json::array();
-    std::vector<std::pair<int, std::string>> ordered;
-    for (const auto& [id, r] : app.widgets()) {
-        if (r.semantics.role == ui::Role::None) continue;
-        ordered.emplace_back(r.order, id);
-        const auto it = g_shown.find(id);
-        if (it == g_shown.end() || !sameRect(it->second, r) || it->second.semantics != r.semantics)
-            set.push_back(nodeJson(id, r));
-    }
-    for (const auto& [id, r] : g_shown)
-        if (auto it = app.widgets().find(id); it == app.widgets().end() || it->second.semantics.role == ui::Role::None)
-            removed.push_back(id);
-    std::sort(ordered.begin(), ordered.end());
-    std::vector<std::string> order;
-    order.reserve(ordered.size());
-    for (auto& [k, id] : ordered) order.push_back(std::move(id));
-    if (order != g_order) {
-        changes["order"] = order;
-        g_order = std::move(order);
+    const ui::WidgetRegistry& widgets = app.widgets();
+    if (widgets.revision() != g_synced) {
+        for (const auto& [id, r] : widgets) {
+            if (r.revision <= g_synced) continue;  // the page has it as it is
+            if (r.semantics.role != ui::Role::None) {
+                set.push_back(nodeJson(id, r));
+                g_shown.insert(id);
+            } else if (g_shown.erase(id)) {
+                removed.push_back(id);
+            }
+        }
+        if (widgets.removalRevision() > g_synced) {
+            for (auto it = g_shown.begin(); it != g_shown.end();) {
+                if (widgets.entries().count(*it) == 0) {
+                    removed.push_back(*it);
+                    it = g_shown.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+        }
+        if (widgets.orderRevision() > g_synced) {
+            std::vector<std::pair<int, const std::string*>> ordered;
+            for (const auto& [id, r] : widgets)
+                if (r.semantics.role != ui::Role::None) ordered.emplace_back(r.order, &id);
+            std::sort(ordered.begin(), ordered.end());
+            std::vector<std::string> order;
+            order.reserve(ordered.size());
+            for (const auto& [k, id] : ordered) order.push_back(*id);
+            if (order != g_order) {
+                changes["order"] = order;
+                g_order = std::move(order);
+            }
+        }
+        g_synced = widgets.revision();
     }
     if (!set.empty()) changes["set"] = std::move(set);
     if (!removed.empty()) changes["removed"] = std::move(removed);
@@ -150,11 +163,7 @@ void updateMirror() {
     }
     if (app.takeNewPage()) changes["newPage"] = true;
     if (std::string pressed = app.takePressedOnCanvas(); !pressed.empty()) changes["focus"] = pressed;
-    if (changes.empty()) return;
-    g_shown.clear();
-    for (const auto& [id, r] : app.widgets())
-        if (r.semantics.role != ui::Role::None) g_shown.emplace(id, r);
-    ahp_js_update_mirror(changes.dump().c_str());
+    if (!changes.empty()) ahp_js_update_mirror(changes.dump().c_str());
 }
 
 }  // namespace platform

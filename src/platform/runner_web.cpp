@@ -91,19 +91,31 @@ void installPointer(GLFWwindow* window) {
 
 // The page sizes the canvas with CSS (full window); its backing store is CSS size x
 // devicePixelRatio so text is crisp on HiDPI screens. The UI works in CSS pixels.
+// web/index.html gives the canvas this size before it makes the WebGL context, so that the
+// drawing buffer is not made twice.
+struct DisplaySize {
+    double cssWidth = 0, cssHeight = 0, ratio = 1;
+    int fbWidth() const { return int(std::lround(cssWidth * ratio)); }
+    int fbHeight() const { return int(std::lround(cssHeight * ratio)); }
+};
+DisplaySize displaySize() {
+    DisplaySize d;
+    emscripten_get_element_css_size("#canvas", &d.cssWidth, &d.cssHeight);
+    d.ratio = emscripten_get_device_pixel_ratio();
+    return d;
+}
+
 bool updateDisplay(platform::Host& h) {
-    double cssWidth = 0, cssHeight = 0;
-    emscripten_get_element_css_size("#canvas", &cssWidth, &cssHeight);
-    const double ratio = emscripten_get_device_pixel_ratio();
-    const int fbWidth = int(std::lround(cssWidth * ratio)), fbHeight = int(std::lround(cssHeight * ratio));
+    const DisplaySize d = displaySize();
     int curWidth = 0, curHeight = 0;
     emscripten_get_canvas_element_size("#canvas", &curWidth, &curHeight);
-    if (curWidth != fbWidth || curHeight != fbHeight) emscripten_set_canvas_element_size("#canvas", fbWidth, fbHeight);
+    if (curWidth != d.fbWidth() || curHeight != d.fbHeight())
+        emscripten_set_canvas_element_size("#canvas", d.fbWidth(), d.fbHeight());
     ImGuiIO& io = ImGui::GetIO();
-    const bool changed =
-        io.DisplaySize.x != float(cssWidth) || io.DisplaySize.y != float(cssHeight) || h.pixelRatio != float(ratio);
-    io.DisplaySize = ImVec2(float(cssWidth), float(cssHeight));
-    h.pixelRatio = float(ratio);
+    const bool changed = io.DisplaySize.x != float(d.cssWidth) || io.DisplaySize.y != float(d.cssHeight) ||
+                         h.pixelRatio != float(d.ratio);
+    io.DisplaySize = ImVec2(float(d.cssWidth), float(d.cssHeight));
+    h.pixelRatio = float(d.ratio);
     return changed;
 }
 
@@ -132,7 +144,13 @@ int main(int argc, char** argv) {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "AHP survey", nullptr, nullptr);
+    // ImGui draws with neither depth nor stencil, onto an opaque canvas: the same attributes as
+    // the context web/index.html makes while the files download, which GLFW gets back here.
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    const DisplaySize display = displaySize();  // the canvas as the page sized it: nothing to resize
+    GLFWwindow* window = glfwCreateWindow(display.fbWidth(), display.fbHeight(), "AHP survey", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "ahp-app: could not create a WebGL2 context\n");
         return 1;

@@ -66,7 +66,8 @@ AHP_EXPORT int ahp_idle() { return g_idle && !g_wake && !(g_app && g_app->hasUns
 AHP_EXPORT void ahp_save_session() {
     if (g_app) g_app->saveSession();
 }
-// {"frames":N,"skipped":N,"mean_ms":x,"p95_ms":x,"max_ms":x} since the last reset.
+// {"frames":N,"skipped":N,"mean_ms":x,"p95_ms":x,"max_ms":x,"ms":[x,...]} since the last reset;
+// "ms" lists the frames in the order they were drawn (the last 600).
 AHP_EXPORT const char* ahp_frame_stats_json() {
     std::vector<double> sorted = g_frameMs;
     std::sort(sorted.begin(), sorted.end());
@@ -76,9 +77,14 @@ AHP_EXPORT const char* ahp_frame_stats_json() {
     const double mean = n ? sum / double(n) : 0, p95 = n ? sorted[std::min(n - 1, n * 95 / 100)] : 0;
     char buffer[256];
     std::snprintf(buffer, sizeof buffer,
-                  "{\"frames\":%zu,\"skipped\":%ld,\"mean_ms\":%.4f,\"p95_ms\":%.4f,\"max_ms\":%.4f}", n, g_skipped,
-                  mean, p95, n ? sorted.back() : 0.0);
+                  "{\"frames\":%zu,\"skipped\":%ld,\"mean_ms\":%.4f,\"p95_ms\":%.4f,\"max_ms\":%.4f,\"ms\":[", n,
+                  g_skipped, mean, p95, n ? sorted.back() : 0.0);
     g_buffer = buffer;
+    for (std::size_t k = 0; k < n; ++k) {
+        std::snprintf(buffer, sizeof buffer, "%s%.2f", k ? "," : "", g_frameMs[(g_frameNext + k) % n]);
+        g_buffer += buffer;
+    }
+    g_buffer += "]}";
     return g_buffer.c_str();
 }
 AHP_EXPORT void ahp_frame_stats_reset() {

@@ -38,6 +38,7 @@ struct App::Impl {
     Strings strings;
     ShapedTextCache shaper;
     WidgetRegistry widgets;
+    SemanticsMemo semantics;
     ImFont* bodyFont = nullptr;
     ImFont* titleFont = nullptr;
     std::vector<ImWchar> arabicRanges;   // glyph ranges baked for Arabic script (kept for the atlas)
@@ -645,17 +646,20 @@ void App::buildFonts(float pixelRatio) {
     // Arabic script: only the shaped forms the UI can show (see arabicGlyphRanges).
     if (impl_->arabicRanges.empty()) impl_->arabicRanges = arabicGlyphRanges(impl_->strings, impl_->state.model);
     const ImWchar* arabicRanges = impl_->arabicRanges.data();
+    // Horizontal oversampling places glyphs at half pixels; at 2 or more device pixels per CSS
+    // pixel the density does that already, and the atlas builds in half the time.
+    const int oversample = pixelRatio >= 2.0f ? 1 : 2;
     auto addFonts = [&](float size) {
         ImFontConfig latin;
         latin.FontDataOwnedByAtlas = false;
-        latin.OversampleH = 2;
+        latin.OversampleH = oversample;
         ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(impl_->resources.fontLatin.data()),
                                                       int(impl_->resources.fontLatin.size()), size * pixelRatio, &latin,
                                                       latinRanges);
         ImFontConfig arabic;
         arabic.FontDataOwnedByAtlas = false;
         arabic.MergeMode = true;
-        arabic.OversampleH = 2;
+        arabic.OversampleH = oversample;
         // Noto Sans Arabic draws smaller than Noto Sans at the same pixel size; its glyphs share
         // the Latin baseline, so only the size is adjusted.
         io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(impl_->resources.fontArabic.data()),
@@ -676,7 +680,8 @@ bool App::wantsFrames() const { return workbench::wantsFrames(impl_->state); }
 
 void App::frame() {
     Impl& d = *impl_;
-    d.widgets.clear();
+    d.widgets.beginFrame();
+    d.semantics.beginFrame();
     d.shaper.beginFrame();
     workbench::step(d.state, d.modelText, d.modelSource);
     const ImGuiIO& io = ImGui::GetIO();
@@ -686,7 +691,7 @@ void App::frame() {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && d.state.confirm == AppState::Confirm::None &&
         ImGui::GetCurrentContext()->OpenPopupStack.Size > 0)
         ImGui::ClosePopupToLevel(0, true);
-    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.titleFont, d.scrollToTop, &d.external};
+    ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.semantics, d.titleFont, d.scrollToTop, &d.external};
     if (d.scrollToTop) d.newPage = true;
     d.scrollToTop = false;
     // On a phone every button and field is at least a finger's height.
@@ -722,6 +727,7 @@ void App::frame() {
         drawConfirm(ctx, intents);
     }
     ImGui::End();
+    d.widgets.endFrame();
     if (finger) ImGui::PopStyleVar();
     // What the mirror did reaches the widgets drawn in this frame, or nothing.
     d.external.activated.clear();

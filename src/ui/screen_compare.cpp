@@ -127,22 +127,32 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
     // For assistive technology the row is a radio group named with both items and the
     // question; its radios follow the scale's reading order (position 0 first).
     const ImVec2 rowStart = ImGui::GetCursorScreenPos();
-    Semantics group{Role::RadioGroup, format(ctx.tr("a11y.judgment"), ctx.label(a), ctx.label(b))};
-    ctx.markRect(id, rowStart, rowStart, group);
-    // The 17 radios' semantics, built once per row and frame (recorded now, then again with
-    // each position's rectangle as it is drawn).
-    std::array<Semantics, 17> radios;
+    // The group's and the 17 radios' semantics, built when the row's words change (their places
+    // in reading order taken now; each is recorded with its rectangle as it is drawn).
+    const std::string rowKey =
+        id + '\x1f' + ctx.state.language + (ctx.state.persianDigits ? "1" : "0") + ctx.label(a) + '\x1f' + ctx.label(b);
+    std::vector<Semantics>& radios = ctx.semantics.get(rowKey, [&] {
+        std::vector<Semantics> made(18);  // 0-16 the positions, 17 the group
+        made[17] = {Role::RadioGroup, format(ctx.tr("a11y.judgment"), ctx.label(a), ctx.label(b))};
+        for (int position = 0; position < 17; ++position) {
+            const int distance = std::abs(position - 8);
+            Semantics& r = made[position];
+            r.role = Role::Radio;
+            r.name = distance == 0
+                         ? format(ctx.tr("a11y.position_equal"), ctx.integer(1))
+                         : format(ctx.tr("a11y.position"), ctx.label(position < 8 ? a : b),
+                                  ctx.tr("scale.intensity." + std::to_string(distance + 1)), ctx.integer(distance + 1));
+            r.parent = id;
+        }
+        return made;
+    });
+    const Semantics& group = radios[17];
+    ctx.widgets.reserve(id);
+    std::array<std::string, 17> radioIds;
     for (int position = 0; position < 17; ++position) {
-        const int distance = std::abs(position - 8);
-        Semantics& r = radios[position];
-        r.role = Role::Radio;
-        r.name = distance == 0
-                     ? format(ctx.tr("a11y.position_equal"), ctx.integer(1))
-                     : format(ctx.tr("a11y.position"), ctx.label(position < 8 ? a : b),
-                              ctx.tr("scale.intensity." + std::to_string(distance + 1)), ctx.integer(distance + 1));
-        r.parent = id;
-        r.checked = position == selected;
-        ctx.markRect(id + "/" + std::to_string(position), rowStart, rowStart, r);
+        radios[position].checked = position == selected;
+        radioIds[position] = id + "/" + std::to_string(position);
+        ctx.widgets.reserve(radioIds[position]);
     }
     auto radio = [&](int position) -> const Semantics& { return radios[position]; };
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -161,7 +171,7 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
         ImGui::SetCursorPos(ImVec2(x, y));
         ImGui::PushID(pos);
         bool clicked = ImGui::InvisibleButton("pos", ImVec2(width, layout.height));
-        const std::string positionId = id + "/" + std::to_string(pos);
+        const std::string& positionId = radioIds[pos];
         ctx.mark(positionId, radio(pos));
         // The mirror's radio chooses a position; choosing the chosen one again keeps it.
         if (ctx.activated(positionId) && pos != selected) clicked = true;
@@ -363,9 +373,10 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
         const std::string label = format(ctx.tr("compare.use_suggested"), ratioText(ctx, change.suggested));
         const float bw = ImGui::CalcTextSize(ctx.visual(label).c_str()).x + 24;
         AlignForWidth(ctx, bw);
-        if (Button(ctx, label, "use-suggested", ImVec2(bw, 0)))
+        Semantics announced{Role::Button};
+        announced.live = true;  // announced when it appears or changes
+        if (Button(ctx, label, "use-suggested", ImVec2(bw, 0), std::move(announced)))
             out.push_back(intent::SetJudgment{setIndex, change.i, change.j, change.suggested});
-        ctx.widgets["use-suggested"].semantics.live = true;  // announced when it appears or changes
     } else if (cr > threshold) {
         Text(ctx, ctx.tr("compare.no_suggestion"), kMuted);
     }

@@ -173,7 +173,7 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
     const float lw = ImGui::CalcTextSize(ctx.visual(langLabel).c_str()).x + 24;
     ImGui::SetCursorPos(ImVec2(ctx.rtl() ? x0 : x0 + avail - lw, y));
     // The screen tabs are a tab list for assistive technology; it is recorded first (reading order).
-    ctx.markRect("nav", barStart, barStart, {Role::TabList, ctx.tr("a11y.tabs")});
+    ctx.widgets.reserve("nav");
     if (Button(ctx, langLabel, "language", ImVec2(lw, 0))) out.push_back(intent::SetLanguage{other});
     float reserved = lw;  // room the first row of tabs leaves for these switches
     if (ctx.rtl()) {      // Persian or Latin digits for numbers (Persian mode only)
@@ -205,8 +205,10 @@ void drawTopBar(const ScreenContext& ctx, Intents& out) {
         const bool active = s.screen == screens[k];
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(36, 99, 170, 255));
         if (active) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-        if (Button(ctx, tabs[k], ids[k], ImVec2(w, 0), Role::Tab, active)) out.push_back(intent::GoTo{screens[k]});
-        ctx.widgets[ids[k]].semantics.parent = "nav";
+        Semantics tab{Role::Tab};
+        tab.selected = active;
+        tab.parent = "nav";
+        if (Button(ctx, tabs[k], ids[k], ImVec2(w, 0), std::move(tab))) out.push_back(intent::GoTo{screens[k]});
         if (active) ImGui::PopStyleColor(2);
         used += w + gap;
     }

@@ -53,7 +53,69 @@ bool ScreenContext::fingerSized() const {
 
 bool ScreenContext::wantsTooltip() const { return state.pointerHovers && ImGui::IsItemHovered(); }
 
-void ScreenContext::markTooltip() const { widgets["tooltip"] = {0, 0, 0, 0, 0, 0, 0, 0}; }
+void WidgetRegistry::beginFrame() {
+    ++frame_;
+    drawnCount_ = 0;
+}
+
+void WidgetRegistry::endFrame() {
+    for (auto it = entries_.begin(); it != entries_.end();)
+        if (it->second.frame != frame_) {
+            it = entries_.erase(it);
+            removalRevision_ = orderRevision_ = ++revision_;
+        } else {
+            ++it;
+        }
+}
+
+void WidgetRegistry::reserve(const std::string& id) {
+    auto it = entries_.find(id);
+    const bool created = it == entries_.end();
+    if (created) it = entries_.emplace(id, Entry{}).first;
+    Entry& e = it->second;
+    if (e.frame == frame_) return;
+    e.frame = frame_;
+    if (created || e.order != drawnCount_) {
+        e.order = drawnCount_;
+        e.revision = orderRevision_ = ++revision_;
+    }
+    ++drawnCount_;
+}
+
+const WidgetRegistry::Entry& WidgetRegistry::record(const std::string& id, ImVec2 a, ImVec2 b, ImVec2 c0, ImVec2 c1,
+                                                    const Semantics& semantics) {
+    auto it = entries_.find(id);
+    const bool created = it == entries_.end();
+    if (created) it = entries_.emplace(id, Entry{}).first;
+    Entry& e = it->second;
+    bool changed = created, orderChanged = false;
+    if (e.frame != frame_) {  // first drawn first: its place in reading order
+        e.frame = frame_;
+        orderChanged = created || e.order != drawnCount_;
+        e.order = drawnCount_++;
+    }
+    const float rect[8] = {a.x, a.y, b.x, b.y, c0.x, c0.y, c1.x, c1.y};
+    float* const fields[8] = {&e.x0, &e.y0, &e.x1, &e.y1, &e.clipX0, &e.clipY0, &e.clipX1, &e.clipY1};
+    for (int k = 0; k < 8; ++k)
+        if (*fields[k] != rect[k]) {
+            *fields[k] = rect[k];
+            changed = true;
+        }
+    if (e.semantics != semantics) {
+        e.semantics = semantics;
+        changed = true;
+    }
+    if (changed || orderChanged) e.revision = ++revision_;
+    if (orderChanged) orderRevision_ = revision_;
+    return e;
+}
+
+const WidgetRegistry::Entry* WidgetRegistry::drawn(const std::string& id) const {
+    const auto it = entries_.find(id);
+    return it != entries_.end() && it->second.frame == frame_ ? &it->second : nullptr;
+}
+
+void ScreenContext::markTooltip() const { widgets.record("tooltip", {}, {}, {}, {}, Semantics{}); }
 
 const std::string& ScreenContext::label(int node) const {
     const ahp::Node& n = state.model.hierarchy.node(node);
@@ -76,31 +138,29 @@ std::string ScreenContext::integer(long value) const {
 }
 
 void ScreenContext::mark(const std::string& id) const {
-    auto it = widgets.find(id);
-    mark(id, it == widgets.end() ? Semantics{} : it->second.semantics);
+    const WidgetRegistry::Entry* earlier = widgets.drawn(id);  // recorded before in this frame: keep what it is
+    mark(id, earlier ? earlier->semantics : Semantics{});
 }
 
-void ScreenContext::mark(const std::string& id, Semantics semantics) const {
+void ScreenContext::mark(const std::string& id, const Semantics& semantics) const {
+    markRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), semantics);
     const Role role = semantics.role;
-    markRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), std::move(semantics));
     if (external && ImGui::IsItemActivated() &&
         (role == Role::Button || role == Role::Tab || role == Role::Radio || role == Role::Checkbox ||
          role == Role::Link))
         external->pressedOnCanvas = id;
     // The mirror's focus moved here: scroll it into view (ImGui scrolls to the last item).
     if (external && external->focusMoved && external->focused == id) {
-        const WidgetRect& r = widgets[id];
+        const WidgetRect& r = *widgets.drawn(id);
         if (r.y0 < r.clipY0 || r.y1 > r.clipY1) ImGui::SetScrollHereY(0.5f);
         external->focusMoved = false;
     }
 }
 
-void ScreenContext::markRect(const std::string& id, ImVec2 a, ImVec2 b, Semantics semantics) const {
+void ScreenContext::markRect(const std::string& id, ImVec2 a, ImVec2 b, const Semantics& semantics) const {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
-    const auto found = widgets.find(id);
-    const int order = found == widgets.end() ? int(widgets.size()) : found->second.order;  // first drawn first
-    widgets[id] = {a.x, a.y, b.x, b.y, c0.x, c0.y, c1.x, c1.y, order, std::move(semantics)};
+    widgets.record(id, a, b, c0, c1, semantics);
     // The keyboard's place, drawn on the canvas (the mirror's elements are transparent).
     if (external && external->focusVisible && external->focused == id && b.x > a.x && b.y > a.y) {
         ImDrawList* top = ImGui::GetForegroundDrawList();
@@ -132,7 +192,7 @@ int resizeCallback(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 // Where the text of a paragraph went: `id`s are given by reading order ("text/N").
-std::string nextTextId(const ScreenContext& ctx) { return "text/" + std::to_string(ctx.widgets.size()); }
+std::string nextTextId(const ScreenContext& ctx) { return "text/" + std::to_string(ctx.widgets.drawnCount()); }
 }  // namespace
 
 bool InputString(const std::string& id, std::string& text, float width, float height, ImGuiInputTextFlags flags) {
@@ -311,26 +371,31 @@ void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 co
 
 void Title(const ScreenContext& ctx, const std::string& logical) {
     if (ctx.titleFont) ImGui::PushFont(ctx.titleFont);
-    const std::string id = nextTextId(ctx);
-    Text(ctx, logical, IM_COL32(20, 50, 90, 255));
+    const auto [a, b] = Paragraph(ctx, logical, IM_COL32(20, 50, 90, 255));
     if (ctx.titleFont) ImGui::PopFont();
     Semantics heading{Role::Heading, logical};
     heading.level = 2;
-    ctx.widgets[id].semantics = heading;  // the paragraph Text() recorded is a heading
+    ctx.markRect(nextTextId(ctx), a, b, heading);
 }
 
 bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id, ImVec2 size, Role role,
             bool selected) {
+    Semantics semantics{role};
+    semantics.selected = selected;
+    return Button(ctx, logical, id, size, std::move(semantics));
+}
+
+bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id, ImVec2 size,
+            Semantics semantics) {
     const std::string text = ctx.visual(logical) + "##" + id;
     const bool pressed = ImGui::Button(text.c_str(), size);
-    Semantics semantics{role, logical};
-    semantics.selected = selected;
+    semantics.name = logical;
     ctx.mark(id, semantics);
     return pressed || ctx.activated(id);
 }
 
 int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string, std::string>>& labelAndId, int primary,
-              ImU32 primaryColor, Role role) {
+              ImU32 primaryColor, Role role, int focused) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     std::vector<float> widths;
     float total = 0;
@@ -356,7 +421,10 @@ int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string,
             ImGui::PushStyleColor(ImGuiCol_Button, primaryColor);
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
         }
-        if (Button(ctx, labelAndId[k].first, labelAndId[k].second, ImVec2(widths[k], 0), role)) pressed = int(k);
+        Semantics semantics{role};
+        semantics.autofocus = int(k) == focused;
+        if (Button(ctx, labelAndId[k].first, labelAndId[k].second, ImVec2(widths[k], 0), std::move(semantics)))
+            pressed = int(k);
         if (colored) ImGui::PopStyleColor(2);
     }
     return pressed;
@@ -385,8 +453,8 @@ int ConfirmPopup(const ScreenContext& ctx, const char* popup, const std::string&
     const std::string no = idPrefix + "confirm-no";
     // The safe answer comes first in reading order; the colours tell them apart.
     const int pressed = ButtonRow(ctx, {{ctx.tr("confirm.cancel"), no}, {yes, idPrefix + "confirm-yes"}}, 1,
-                                  destructive ? IM_COL32(190, 60, 50, 255) : IM_COL32(36, 99, 170, 255));
-    ctx.widgets[no].semantics.autofocus = true;  // the keyboard lands on the safe answer
+                                  destructive ? IM_COL32(190, 60, 50, 255) : IM_COL32(36, 99, 170, 255), Role::Button,
+                                  0);  // the keyboard lands on the safe answer
     // Escape is the safe answer (the keyboard's way out of any popup).
     const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     const int answer = pressed == 1 ? 1 : pressed == 0 || escape ? 0 : -1;

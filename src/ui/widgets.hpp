@@ -83,6 +83,26 @@ struct Semantics {
     bool operator!=(const Semantics& o) const { return !(*this == o); }
 };
 
+// Semantics that stay the same from frame to frame (a judgment row's 17 radios, whose names
+// take 50 lookups and formats to build), by a key naming everything they depend on. Bounded
+// like the shaping cache; what get() returns stays valid until the next beginFrame().
+class SemanticsMemo {
+public:
+    template <class Make>
+    std::vector<Semantics>& get(const std::string& key, Make make) {
+        auto it = memo_.find(key);
+        if (it == memo_.end()) it = memo_.emplace(key, make()).first;
+        return it->second;
+    }
+    void beginFrame() {
+        if (memo_.size() > kMaxEntries) memo_.clear();
+    }
+
+private:
+    static constexpr std::size_t kMaxEntries = 1024;
+    std::unordered_map<std::string, std::vector<Semantics>> memo_;
+};
+
 // A widget's rectangle and the clip rectangle of the window it is in (a widget scrolled out of
 // its window is recorded, but not clickable until it is inside its clip rectangle); `order` is
 // when it was first drawn in the frame (reading order for the mirror).
@@ -91,7 +111,46 @@ struct WidgetRect {
     int order = 0;
     Semantics semantics;
 };
-using WidgetRegistry = std::map<std::string, WidgetRect>;
+
+// The widgets of the frame being drawn, by id: for the tests, the page's mirror and the focus
+// ring. Entries live from frame to frame, so a frame that draws what the last one drew reuses
+// them (no allocation), and each carries the revision at which it last changed: the mirror sends
+// what changed since it last looked, without keeping a copy.
+class WidgetRegistry {
+public:
+    struct Entry : WidgetRect {
+        long frame = -1;    // the frame that last drew it
+        long revision = 0;  // when its rectangle, semantics or reading order last changed
+    };
+    using Entries = std::unordered_map<std::string, Entry>;
+
+    void beginFrame();
+    // Forgets the widgets this frame did not draw.
+    void endFrame();
+    // Records a widget drawn in this frame: its rectangle, clip rectangle and semantics.
+    const Entry& record(const std::string& id, ImVec2 min, ImVec2 max, ImVec2 clipMin, ImVec2 clipMax,
+                        const Semantics& semantics);
+    // Gives `id` its place in reading order now (a group before its members, radios in the
+    // scale's order however they are drawn); record() fills it in later in the frame.
+    void reserve(const std::string& id);
+    // The widget `id` if this frame drew it.
+    const Entry* drawn(const std::string& id) const;
+    // Widgets drawn so far in this frame.
+    int drawnCount() const { return drawnCount_; }
+    const Entries& entries() const { return entries_; }
+    Entries::const_iterator begin() const { return entries_.begin(); }
+    Entries::const_iterator end() const { return entries_.end(); }
+    // The latest revision; the latest at which a widget was forgotten; the latest at which the
+    // reading order changed (a widget came, went or moved in it).
+    long revision() const { return revision_; }
+    long removalRevision() const { return removalRevision_; }
+    long orderRevision() const { return orderRevision_; }
+
+private:
+    Entries entries_;
+    long frame_ = 0, revision_ = 0, removalRevision_ = 0, orderRevision_ = 0;
+    int drawnCount_ = 0;
+};
 
 class TableSemantics;
 
@@ -116,6 +175,7 @@ struct ScreenContext {
     const Strings& strings;
     ShapedTextCache& shaper;
     WidgetRegistry& widgets;
+    SemanticsMemo& semantics;
     ImFont* titleFont = nullptr;
     bool scrollToTop = false;
     ExternalInput* external = nullptr;
@@ -144,9 +204,9 @@ struct ScreenContext {
     std::string integer(long value) const;
     // Records the last item's rectangle under `id` (and what it is, for assistive technology).
     void mark(const std::string& id) const;
-    void mark(const std::string& id, Semantics semantics) const;
+    void mark(const std::string& id, const Semantics& semantics) const;
     // Records a rectangle that is not ImGui's last item (a group around several items).
-    void markRect(const std::string& id, ImVec2 min, ImVec2 max, Semantics semantics) const;
+    void markRect(const std::string& id, ImVec2 min, ImVec2 max, const Semantics& semantics) const;
     // The mirror activated `id` this frame (consumed: true once).
     bool activated(const std::string& id) const;
     // The mirror's new text for field `id`, if it changed.
@@ -191,6 +251,9 @@ void Title(const ScreenContext& ctx, const std::string& logical);
 // A button whose label is shaped; `id` keeps it stable across languages. `role` Tab for the top bar.
 bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id, ImVec2 size = ImVec2(0, 0),
             Role role = Role::Button, bool selected = false);
+// The same, told to assistive technology as `semantics` says (its name is `logical`).
+bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id, ImVec2 size,
+            Semantics semantics);
 // An ImGui text field over a std::string (grown as the user types); multiline when height > 0.
 bool InputString(const std::string& id, std::string& text, float width, float height = 0,
                  ImGuiInputTextFlags flags = 0);
@@ -208,8 +271,9 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
 // Buttons side by side from the reading-direction start (stacked when the line is too narrow).
 // Returns the index of the one pressed, or -1. Button `primary` (if any) is drawn in `primaryColor`.
 // `role` Link for buttons that lead somewhere (the mirror makes them links).
+// Button `focused` (if any) takes the keyboard's place when it appears.
 int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string, std::string>>& labelAndId,
-              int primary = -1, ImU32 primaryColor = 0, Role role = Role::Button);
+              int primary = -1, ImU32 primaryColor = 0, Role role = Role::Button, int focused = -1);
 // A yes-or-no question in a modal popup in the middle of the window, drawn while the caller's
 // question is pending: `title`, `body`, then the safe answer (confirm.cancel, widget
 // `<idPrefix>confirm-no`, first in reading order; the keyboard lands on it) and `yes`
