@@ -99,13 +99,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ahp_mirror_focus(const char* id, int visibl
 
 namespace platform {
 
-void installMirror() {
-    // The keyboard belongs to the page's elements (Tab, arrows, Space, Enter on the mirror);
-    // ImGui's own keyboard navigation would act a second time on whatever the mouse last
-    // touched (a stray Space pressing the language button).
-    ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-    ahp_js_install_mirror();
-}
+void installMirror() { ahp_js_install_mirror(); }
 
 void updateMirror() {
     ui::App& app = *host().app;

@@ -107,6 +107,8 @@ RunnerOptions parseOptions(int argc, char** argv) {
             o.modelPath = value;
         else if (key == "--import")
             o.imports.push_back(value);
+        else if (key == "--state-file")
+            o.stateFile = value;
         else if (key.rfind("--", 0) == 0)
             o.appOptions.emplace_back(key.substr(2), value);
     }
@@ -120,7 +122,10 @@ void startHost(GLFWwindow* window, ui::PlatformServices (*makeServices)()) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is the app's, not a file's
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No ImGui keyboard navigation: the keyboard's place is the page's elements on the web
+    // (js/mirror.js) and the app's on the desktop (App::keyPressed), in one reading order; ImGui's
+    // would act a second time on whatever the mouse last touched (a stray Space pressing the
+    // language button).
     io.BackendPlatformName = "ahp_glfw";
     mapKeys();
     installKeyboardCallbacks(window);

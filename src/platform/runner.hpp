@@ -29,6 +29,7 @@ struct RunnerOptions {
     std::string modelSource = "model", modelError;
     std::optional<std::string> modelPath;  // --model FILE
     std::vector<std::string> imports;      // --import FILE
+    std::optional<std::string> stateFile;  // --state-file FILE: the app's state after each frame (tests)
     std::vector<std::pair<std::string, std::string>> appOptions;
 };
 RunnerOptions parseOptions(int argc, char** argv);

@@ -3,6 +3,7 @@
 #include "platform/gl.hpp"
 #include "platform/runner.hpp"
 #include "platform/services.hpp"
+#include "platform/web_bridge.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,6 +53,36 @@ void installPointerCallbacks(GLFWwindow* window) {
     // Response files dropped on the window.
     glfwSetDropCallback(window, [](GLFWwindow*, int count, const char** paths) {
         importPaths(std::vector<std::string>(paths, paths + count));
+    });
+}
+
+// The keyboard's place is the app's (ui::App::keyPressed: the order the page's elements have on
+// the web), not ImGui's navigation: Tab, Space, Enter and the arrows go there unless a text
+// field being edited takes them; every other key, and every release, goes on to ImGui.
+GLFWkeyfun g_keysToImGui = nullptr;
+
+void installKeyboardFocus(GLFWwindow* window) {
+    g_keysToImGui = glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+        using Key = ui::App::Key;
+        std::optional<Key> move;
+        switch (key) {
+        case GLFW_KEY_TAB: move = mods & GLFW_MOD_SHIFT ? Key::ShiftTab : Key::Tab; break;
+        case GLFW_KEY_SPACE: move = Key::Space; break;
+        case GLFW_KEY_ENTER:
+        case GLFW_KEY_KP_ENTER: move = Key::Enter; break;
+        case GLFW_KEY_LEFT: move = Key::Left; break;
+        case GLFW_KEY_RIGHT: move = Key::Right; break;
+        case GLFW_KEY_UP: move = Key::Up; break;
+        case GLFW_KEY_DOWN: move = Key::Down; break;
+        default: break;
+        }
+        ui::App& app = *platform::host().app;
+        if (move && action != GLFW_RELEASE && app.takesKey(*move)) {
+            app.keyPressed(*move);
+            web_bridge::wake();
+            return;
+        }
+        if (g_keysToImGui) g_keysToImGui(w, key, scancode, action, mods);
     });
 }
 
@@ -99,6 +131,7 @@ int main(int argc, char** argv) {
         glfwSetClipboardString(static_cast<GLFWwindow*>(w), text);
     };
     installPointerCallbacks(window);
+    installKeyboardFocus(window);
     if (options.modelPath) {
         options.modelSource = *options.modelPath;
         options.modelText = platform::readFile(*options.modelPath);
@@ -107,10 +140,25 @@ int main(int argc, char** argv) {
     platform::applyStartOptions(options);
     if (!options.imports.empty()) importPaths(options.imports);
 
+    std::string stateWritten;
     for (long n = 0; !glfwWindowShouldClose(window) && n != options.maxFrames; ++n) {
         glfwPollEvents();
         const bool sizeChanged = updateDisplay(platform::host());
-        if (!platform::runFrame(sizeChanged)) glfwWaitEventsTimeout(0.25);  // sleep until input
+        if (!platform::runFrame(sizeChanged)) {
+            glfwWaitEventsTimeout(0.25);  // sleep until input
+            continue;
+        }
+        // The keyboard's place follows the pointer (as the page's focus follows it on the web).
+        ui::App& app = *platform::host().app;
+        if (std::string pressed = app.takePressedOnCanvas(); !pressed.empty()) app.mirrorFocus(pressed, false);
+        if (options.stateFile) {  // what the browser tests read from the page, for the desktop's
+            std::string state = platform::host().app->stateJson();
+            if (state != stateWritten) try {
+                    platform::writeFileAtomically(*options.stateFile, stateWritten = std::move(state));
+                } catch (const std::exception& e) {
+                    std::fprintf(stderr, "ahp-app: %s\n", e.what());
+                }
+        }
     }
     platform::host().app->saveSession();  // --frames N may stop before a pending save
     platform::stopHost();

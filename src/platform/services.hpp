@@ -20,6 +20,9 @@ std::string sessionLocation(const std::string& modelId, const std::string& hash)
 
 // Desktop: reads a whole file; nullopt when it cannot be read.
 std::optional<std::string> readFile(const std::string& path);
+// Desktop: writes through a temporary file and a rename, so a crash never leaves half a file;
+// throws std::runtime_error when it cannot.
+void writeFileAtomically(const std::string& path, const std::string& bytes);
 
 // Browser: installs the page's file input and drop handlers (files go to App::importFiles
 // through web_bridge).

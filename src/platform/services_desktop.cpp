@@ -23,8 +23,10 @@ fs::path dataFolder() {
     return fs::current_path() / ".ahp-survey";
 }
 
-// Writes through a temporary file and a rename, so a crash never leaves half a file.
-void writeFileAtomically(const fs::path& path, const std::string& bytes) {
+}  // namespace
+
+void writeFileAtomically(const std::string& pathText, const std::string& bytes) {
+    const fs::path path(pathText);
     const fs::path temporary = path.string() + ".tmp";
     {
         std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
@@ -34,7 +36,6 @@ void writeFileAtomically(const fs::path& path, const std::string& bytes) {
     }
     fs::rename(temporary, path);
 }
-}  // namespace
 
 std::optional<std::string> readFile(const std::string& path) {
     std::ifstream file(path, std::ios::binary);

@@ -45,6 +45,7 @@ struct App::Impl {
     bool scrollToTop = false;            // a new screen or set starts at its top
     bool newPage = false;                // ...and the mirror's focus goes there
     ExternalInput external;              // from the platform's mirror, for the next frame
+    std::vector<Key> keys;               // keyboard moves for the next frame (App::keyPressed)
     std::string modelText, modelSource;  // the questionnaire's model as given (the editor opens it)
 
     // Saving: `changed` is set by every intent that changes what the session holds; the
@@ -61,6 +62,7 @@ struct App::Impl {
     void refreshSavedExperts();
     void switchExpert(const std::string& slot);  // "" = a new expert
     void saveIfChanged();
+    void moveKeyboard(Key key);
     std::optional<model::Response> responseToWrite(const std::string& time);
     void download(bool csv);
     void send();
@@ -674,6 +676,72 @@ void App::buildFonts(float pixelRatio) {
     impl_->shaper.clear();
 }
 
+// The keyboard's place moves over the widgets the last frame drew, in their reading order.
+void App::Impl::moveKeyboard(Key key) {
+    auto focusable = [](const WidgetRect& r) {
+        const Role role = r.semantics.role;
+        return !r.semantics.disabled && (role == Role::Button || role == Role::Tab || role == Role::Radio ||
+                                         role == Role::Checkbox || role == Role::TextField || role == Role::Link);
+    };
+    std::vector<std::pair<int, const std::string*>> ordered;
+    for (const auto& [id, r] : widgets)
+        if (focusable(r)) ordered.emplace_back(r.order, &id);
+    std::sort(ordered.begin(), ordered.end());
+    const WidgetRegistry::Entry* current =
+        widgets.entries().count(external.focused) ? &widgets.entries().at(external.focused) : nullptr;
+    // One Tab stop per radio group: the focused radio, else its chosen one, else its first.
+    std::map<std::string, const std::string*> groupStop;
+    for (const auto& [order, id] : ordered) {
+        const Semantics& r = widgets.entries().at(*id).semantics;
+        if (r.role != Role::Radio) continue;
+        const std::string*& stop = groupStop[r.parent];
+        const bool focused = *id == external.focused;
+        if (!stop || focused || (r.checked && *stop != external.focused)) stop = id;
+    }
+    auto isStop = [&](const std::string& id) {
+        const Semantics& r = widgets.entries().at(id).semantics;
+        return r.role != Role::Radio || *groupStop.at(r.parent) == id;
+    };
+    std::string target;
+    const bool rtl = state.language == "fa";
+    const bool inGroup = current && current->semantics.role == Role::Radio;
+    if (key == Key::Tab || key == Key::ShiftTab || (!inGroup && (key == Key::Down || key == Key::Up))) {
+        std::vector<const std::string*> stops;
+        for (const auto& [order, id] : ordered)
+            if (isStop(*id)) stops.push_back(id);
+        if (stops.empty()) return;
+        const bool forward = key == Key::Tab || key == Key::Down;
+        const auto at =
+            std::find_if(stops.begin(), stops.end(), [&](const std::string* id) { return *id == external.focused; });
+        std::size_t k = at == stops.end() ? (forward ? stops.size() - 1 : 0) : std::size_t(at - stops.begin());
+        k = forward ? (k + 1) % stops.size() : (k + stops.size() - 1) % stops.size();
+        target = *stops[k];
+    } else if (key == Key::Space || key == Key::Enter) {
+        if (current) external.activated = external.focused;
+        return;
+    } else if (inGroup) {  // the arrows choose within the group, in reading order (mirrored in Persian)
+        const bool next = key == Key::Down || key == (rtl ? Key::Left : Key::Right);
+        std::vector<const std::string*> group;
+        for (const auto& [order, id] : ordered) {
+            const WidgetRect& r = widgets.entries().at(*id);
+            if (r.semantics.role == Role::Radio && r.semantics.parent == current->semantics.parent) group.push_back(id);
+        }
+        const auto at =
+            std::find_if(group.begin(), group.end(), [&](const std::string* id) { return *id == external.focused; });
+        if (at == group.end()) return;
+        const std::size_t k = std::size_t(at - group.begin());
+        target = *group[next ? (k + 1) % group.size() : (k + group.size() - 1) % group.size()];
+        external.activated = target;
+    } else {
+        return;
+    }
+    if (ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();  // Tab leaves the text field
+    external.focusMoved = target != external.focused;
+    external.focused = target;
+    external.focusVisible = true;
+    external.editFocused = widgets.entries().at(target).semantics.role == Role::TextField;
+}
+
 void App::setPointerHovers(bool hovers) { impl_->state.pointerHovers = hovers; }
 
 bool App::wantsFrames() const { return workbench::wantsFrames(impl_->state); }
@@ -691,6 +759,7 @@ void App::frame() {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && d.state.confirm == AppState::Confirm::None &&
         ImGui::GetCurrentContext()->OpenPopupStack.Size > 0)
         ImGui::ClosePopupToLevel(0, true);
+    for (Key key : std::exchange(d.keys, {})) d.moveKeyboard(key);
     ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.semantics, d.titleFont, d.scrollToTop, &d.external};
     if (d.scrollToTop) d.newPage = true;
     d.scrollToTop = false;
@@ -754,6 +823,13 @@ void App::mirrorFocus(const std::string& id, bool visible) {
     impl_->external.focused = id;
     impl_->external.focusVisible = visible;
 }
+bool App::takesKey(Key key) const {
+    // A text field being edited keeps its keys (the arrows move its caret); Tab leaves it.
+    return key == Key::Tab || key == Key::ShiftTab || !ImGui::GetIO().WantTextInput;
+}
+
+void App::keyPressed(Key key) { impl_->keys.push_back(key); }
+
 std::string App::takePressedOnCanvas() { return std::exchange(impl_->external.pressedOnCanvas, std::string()); }
 
 std::string App::stateJson() const {
@@ -786,6 +862,7 @@ std::string App::stateJson() const {
     j["link_error"] = s.linkError;
     j["autosave_problem"] = s.autosaveProblem;
     j["imported_files"] = impl_->importedCount;
+    j["keyboard_focus"] = impl_->external.focused;
     nlohmann::json sets = nlohmann::json::array();
     nlohmann::json above = nlohmann::json::array();  // ids of the sets above their CR threshold
     for (const SetView& set : s.sets) {

@@ -141,6 +141,15 @@ public:
     void mirrorTextRefused(const std::string& id, std::size_t characters);
     void mirrorFocus(const std::string& id, bool visible);
 
+    // The keyboard where there is no mirror (the desktop): the same order as the page's
+    // elements (the widgets' reading order). Tab and Shift+Tab move between widgets, one stop
+    // per radio group; Space and Enter press the focused one; the arrows move within a radio
+    // group and choose (as a browser's radios do). Applied in the next frame.
+    enum class Key { Tab, ShiftTab, Space, Enter, Left, Right, Up, Down };
+    // Whether `key` moves the keyboard's place now (false: it belongs to a text field being edited).
+    bool takesKey(Key key) const;
+    void keyPressed(Key key);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

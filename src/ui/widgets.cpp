@@ -212,6 +212,10 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
     // end of each frame, so `value` is what ImGui's buffer held before this frame's typing.
     const bool drawShaped = ahp::text::hasRightToLeft(value);
     if (drawShaped) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+    if (ctx.external && ctx.external->editFocused && ctx.external->focused == id) {
+        ImGui::SetKeyboardFocusHere();
+        ctx.external->editFocused = false;
+    }
     const bool typedHere = InputString("##" + id, text, width);
     if (drawShaped) ImGui::PopStyleColor();
     bool changed = typedHere;

@@ -164,6 +164,7 @@ struct ExternalInput {
     bool focusVisible = false;                // focus moved by the keyboard: draw its ring
     bool focusMoved = false;                  // bring `focused` into view this frame
     std::string pressedOnCanvas;              // the pointer pressed this widget: the mirror's focus follows
+    bool editFocused = false;                 // the desktop's Tab reached text field `focused`: edit it
     // Text field id -> the characters of a text it refused (over kFieldCharacters: the page
     // did not take it); kept, and said at the field, until the field's next edit.
     std::map<std::string, std::size_t> refused;

@@ -94,3 +94,82 @@ test('desktop app: Persian typed into the name field is kept and drawn joined', 
   });
   fs.rmSync(data, { recursive: true, force: true });
 });
+
+// The keyboard alone on the desktop (xdotool under Xvfb): Tab visits the widgets in the order the
+// page's elements have on the web (top bar, the groups, each judgment as one stop, Back, Next),
+// Shift+Tab goes back, the arrows choose within a judgment (mirrored in Persian), and Space and
+// Enter press buttons. The app's state comes from --state-file after every frame.
+for (const lang of ['en', 'fa']) {
+  test(`desktop app: the keyboard alone answers and moves on, in the reading order (${lang})`, async (t) => {
+    if (spawnSync('which', ['xdotool']).status !== 0) { t.skip('xdotool is not installed (scripts/setup.sh installs it)'); return; }
+    const data = fs.mkdtempSync(path.join(artifacts, 'desktop-keys-'));
+    const stateFile = path.join(data, 'state.json');
+    await withXvfb(':95', async (env) => {
+      env = { ...env, XDG_DATA_HOME: data };
+      const child = spawn(app, ['--lang', lang, '--screen', 'compare', '--set', '1', '--size', '1280x800', '--state-file', stateFile],
+        { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => { stderr += d; });
+      const state = () => JSON.parse(fs.readFileSync(stateFile, 'utf8'));
+      // Every key here moves the keyboard's place or changes an answer: wait for the frame that shows it.
+      const press = async (key) => {
+        const before = fs.readFileSync(stateFile, 'utf8');
+        assert.equal(spawnSync('xdotool', ['key', key], { env }).status, 0, `xdotool key ${key}`);
+        for (let waited = 0; waited < 3000 && fs.readFileSync(stateFile, 'utf8') === before; waited += 50) await sleep(50);
+        await sleep(50);
+        return state();
+      };
+      try {
+        await sleep(2500);
+        // Tab from the start to the first judgment: everything before it is the top bar or the groups.
+        const visited = [];
+        let s = state();
+        for (let k = 0; k < 60 && !s.keyboard_focus.startsWith('judgment/'); ++k) visited.push((s = await press('Tab')).keyboard_focus);
+        assert.ok(s.keyboard_focus.startsWith('judgment/G/1-2/'), `Tab reached the first judgment (visited ${visited.join(' ')})`);
+        const topBar = (id) => id === 'language' || id === 'digits' || id.startsWith('nav-');
+        assert.ok(visited.slice(0, -1).every((id) => topBar(id) || id.startsWith('tree/')),
+          `only the top bar and the groups come before it: ${visited.join(' ')}`);
+        assert.ok(visited.findIndex((id) => id.startsWith('tree/')) === -1 ||
+          visited.findLastIndex(topBar) < visited.findIndex((id) => id.startsWith('tree/')), 'the top bar before the groups');
+        // Each judgment is one stop, in order, then Back and Next; Shift+Tab comes back.
+        const rows = [s.keyboard_focus.split('/').slice(0, 3).join('/')];
+        for (const expected of ['judgment/G/1-3', 'judgment/G/2-3', 'back', 'next']) {
+          s = await press('Tab');
+          assert.ok(s.keyboard_focus.startsWith(expected), `Tab: ${expected} (got ${s.keyboard_focus})`);
+          rows.push(expected);
+        }
+        assert.ok((await press('shift+Tab')).keyboard_focus === 'back', 'Shift+Tab goes back');
+        for (let k = 0; k < 3; ++k) await press('shift+Tab');
+        s = state();
+        assert.ok(s.keyboard_focus.startsWith('judgment/G/1-2/'), `three more Shift+Tab: the first judgment (${s.keyboard_focus})`);
+        // The arrows choose within the judgment, in reading order: Right in English, Left in Persian.
+        const forward = lang === 'fa' ? 'Left' : 'Right';
+        for (let k = 1; k <= 3; ++k) {
+          s = await press(forward);
+          assert.equal(s.keyboard_focus, `judgment/G/1-2/${k}`, `${forward} moves to position ${k}`);
+          assert.equal(s.sets[0].judgments[0], 9 - k, `${forward} chooses position ${k} (${9 - k} for the row item)`);
+        }
+        assert.equal(s.answered, 1, 'one judgment answered');
+        // The other two, then Next with Enter and Space.
+        await press('Tab');
+        await press(forward);
+        await press('Tab');
+        s = await press(lang === 'fa' ? 'Right' : 'Left');  // backwards from the first position: the last
+        assert.equal(s.answered, 3, 'all three judgments of the group answered from the keyboard');
+        const after = [];  // the panel's actions (a suggestion, once the group is complete), Back, Next
+        for (let k = 0; k < 8 && s.keyboard_focus !== 'next'; ++k) after.push((s = await press('Tab')).keyboard_focus);
+        assert.equal(s.keyboard_focus, 'next', `Tab reaches Next (${after.join(' ')})`);
+        assert.ok(after.indexOf('back') === after.length - 2 && !after.some((id) => id.startsWith('judgment/')),
+          `after the judgments: the panel, then Back, then Next (${after.join(' ')})`);
+        s = await press('Return');
+        assert.notEqual(s.current_set, 'G', 'Enter on Next moved to the next group');
+        assert.equal(s.answered, 3, 'nothing changed by accident');
+        spawnSync('import', ['-window', 'root', path.join(artifacts, `desktop-keys-${lang}.png`)], { env });
+      } finally {
+        child.kill();
+      }
+      assert.equal(stderr, '', 'no errors on stderr');
+    });
+    fs.rmSync(data, { recursive: true, force: true });
+  });
+}
