@@ -120,7 +120,7 @@ if(EMSCRIPTEN)
   file(GLOB AHP_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
   foreach(f ${AHP_WEB_FILES})
     get_filename_component(name ${f} NAME)
-    if(NOT name MATCHES "^(index\\.html|sw\\.js)$")
+    if(NOT name MATCHES "^(index\\.html|sw\\.js|share-link\\.js)$")  # share-link.js: inlined
       add_custom_command(TARGET ahp-app POST_BUILD
         COMMAND ${CMAKE_COMMAND} -E copy_if_different ${f} ${CMAKE_BINARY_DIR}/${name})
     endif()
@@ -130,7 +130,8 @@ if(EMSCRIPTEN)
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/index.html
     COMMAND ${CMAKE_COMMAND} -DMODE=page -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
             -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
-    DEPENDS ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake ${AHP_FONT_TEXTS}
+    DEPENDS ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/share-link.js
+            ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake ${AHP_FONT_TEXTS}
     COMMENT "Writing index.html with the welcome text" VERBATIM)
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/sw.js
     COMMAND ${CMAKE_COMMAND} -DMODE=stamp-sw -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
@@ -148,7 +149,8 @@ if(EMSCRIPTEN)
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/ahp-survey.html
     COMMAND ${CMAKE_COMMAND} -DMODE=single-html -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
             -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
-    DEPENDS ahp-app-single ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/icon.svg
+    DEPENDS ahp-app-single ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/share-link.js
+            ${CMAKE_SOURCE_DIR}/web/icon.svg
             ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake ${AHP_FONT_TEXTS}
     COMMENT "Inlining ahp-app-single.js into ahp-survey.html" VERBATIM)
   add_custom_target(ahp-survey-html ALL DEPENDS ${CMAKE_BINARY_DIR}/ahp-survey.html)

@@ -134,3 +134,6 @@ cmake --build build/web >build/bench-page.build.log 2>&1 || { tail -30 build/ben
 echo
 echo "Page (headless Chromium, software WebGL, loopback server throttled through CDP):"
 (cd tests/web && node bench_page.mjs)
+echo
+echo "Researcher tab in headless Chromium (issue 14: 10,000 files under 15 s, no frame over 100 ms):"
+(cd tests/web && AHP_BIN="$PWD/../../build/native/ahp" node bench_research.mjs 1000 10000)

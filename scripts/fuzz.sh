@@ -7,7 +7,8 @@
 #
 #   scripts/fuzz.sh [seconds per target, default 20]
 #
-# Prints one line per target: executions, exec/s, coverage, corpus size, result.
+# Prints one line per target: executions, exec/s, coverage, corpus size, result. Then the
+# share-link decoder (JavaScript) for the same time under Node (tests/fuzz/share_link_fuzz.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-20}
@@ -72,6 +73,16 @@ for target in "${TARGETS[@]}"; do
   fi
   summary+=("$(printf '%-14s %12s %10s %8s %8s  %s' "$target" "${execs:-?}" "${speed:-?}" "${cov:-?}" "$corpus" "$result")")
 done
+
+# The share-link decoder is JavaScript (web/share-link.js, inlined into the page): fuzzed under
+# Node for the same time; its saved failures are in tests/fuzz/share_link/regressions/.
+echo "[fuzz] share_link (web/share-link.js, Node): ${SECONDS_EACH}s"
+if line=$(node tests/fuzz/share_link_fuzz.mjs "$SECONDS_EACH"); then
+  summary+=("$(printf '%-14s %s' share_link "$line")")
+else
+  status=1
+  summary+=("$(printf '%-14s %s' share_link "${line:-FAILED (see above)}")")
+fi
 
 # The Catch2 replay (tests/catalogue/) reads this list: every seed and every saved crash.
 find tests/fuzz/corpus tests/fuzz/regressions -type f ! -name '.gitkeep' | LC_ALL=C sort >tests/fuzz/MANIFEST

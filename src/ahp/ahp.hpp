@@ -257,6 +257,48 @@ struct ConsensusReport {
 ConsensusReport consensus(const std::vector<Eigen::VectorXd>& priorities, const std::vector<double>& weights = {});
 const char* levelName(ConsensusReport::Level level);  // "very low" ... "very high"
 
+// The same three one expert at a time, for callers that spread thousands of experts over
+// several calls (the researcher tab, a frame at a time). The functions above are these in a
+// loop: fed the same experts in the same order, the results are the same to the bit. The
+// caller validates sizes and weights first (the functions above do) and says what the
+// arithmetic depends on: whether all weights are equal (AIJ), and their total (consensus).
+class JudgmentAggregator {
+public:
+    // `equalWeights`: every weight that will be added equals `firstWeight`.
+    JudgmentAggregator(int n, bool equalWeights, double firstWeight);
+    void add(const PairwiseMatrix& expert, double weight);  // expert.size() == n
+    PairwiseMatrix result() const;
+
+private:
+    int n_;
+    bool equalWeights_;
+    double firstWeight_;
+    std::vector<double> sumLog_, sumW_, product_;  // per upper-triangle cell
+};
+class GeometricPriorityAggregator {
+public:
+    explicit GeometricPriorityAggregator(Eigen::Index n);
+    void add(const Eigen::VectorXd& p, double weight);  // p > 0, size n
+    Eigen::VectorXd result() const;
+
+private:
+    Eigen::VectorXd logs_;
+    double sumW_ = 0;
+};
+class ConsensusAccumulator {
+public:
+    // `experts`: how many vectors will be added; `weightTotal`: the sum of their weights.
+    ConsensusAccumulator(Eigen::Index n, std::size_t experts, double weightTotal);
+    void add(const Eigen::VectorXd& p, double weight);  // throws Error for a vector that sums to 0
+    ConsensusReport result() const;
+
+private:
+    Eigen::Index n_;
+    std::size_t experts_, added_ = 0;
+    double sumW_, hAlpha_ = 0;
+    Eigen::VectorXd mean_;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Sensitivity: vary one node's local weight from 0 to 1; its siblings keep their proportions.
 struct SensitivityPoint {

@@ -56,43 +56,56 @@ PairwiseMatrix aggregateJudgments(const std::vector<PairwiseMatrix>& experts, co
                         std::to_string(experts[k].size()) + " matrix, expected " + std::to_string(n) + "x" +
                         std::to_string(n));
     const auto w = expertWeights(experts.size(), weights);
+    const bool equalWeights = std::all_of(w.begin(), w.end(), [&](double x) { return x == w.front(); });
+    JudgmentAggregator aggregator(n, equalWeights, w.front());
+    for (size_t k = 0; k < experts.size(); ++k) aggregator.add(experts[k], w[k]);
+    return aggregator.result();
+}
+
+JudgmentAggregator::JudgmentAggregator(int n, bool equalWeights, double firstWeight)
+    : n_(n), equalWeights_(equalWeights), firstWeight_(firstWeight) {
+    const size_t cells = static_cast<size_t>(n) * static_cast<size_t>(n - 1) / 2;
+    sumLog_.assign(cells, 0.0);
+    sumW_.assign(cells, 0.0);
+    product_.assign(cells, 1.0);
+}
+
+void JudgmentAggregator::add(const PairwiseMatrix& expert, double weight) {
     // Weighted geometric mean over the experts who answered each cell, weights renormalised
     // over them (Aczél & Saaty 1983; Forman & Peniwati 1998): exp(sum w_k ln a_k / sum w_k).
-    // Expert by expert, each upper triangle in memory order. With equal weights (the
-    // usual case) the sum of logs is the log of a running product, taken when the product
-    // nears the ends of double's range and at the end: about one log per cell instead of one
-    // per expert and cell (log is a library call; in WebAssembly a slow one).
-    const bool equalWeights = std::all_of(w.begin(), w.end(), [&](double x) { return x == w.front(); });
-    const size_t cells = static_cast<size_t>(n) * static_cast<size_t>(n - 1) / 2;
-    std::vector<double> sumLog(cells, 0.0), sumW(cells, 0.0), product(cells, 1.0);
-    for (size_t k = 0; k < experts.size(); ++k) {
-        size_t c = 0;
-        for (int i = 0; i < n; ++i)
-            for (int j = i + 1; j < n; ++j, ++c) {
-                const std::optional<double> a = experts[k].get(i, j);
-                if (!a) continue;
-                const double v = *a;
-                sumW[c] += w[k];
-                if (!equalWeights) {
-                    sumLog[c] += w[k] * std::log(v);
-                } else if (v > 1e-100 && v < 1e100) {
-                    product[c] *= v;  // stays within (1e-250, 1e250): no overflow, no underflow
-                    if (!(product[c] > 1e-150 && product[c] < 1e150)) {
-                        sumLog[c] += std::log(product[c]);
-                        product[c] = 1;
-                    }
-                } else {
-                    sumLog[c] += std::log(v);
-                }
-            }
-    }
-    PairwiseMatrix out(n);
+    // Each upper triangle in memory order. With equal weights (the usual case) the sum of
+    // logs is the log of a running product, taken when the product nears the ends of
+    // double's range and at the end: about one log per cell instead of one per expert and
+    // cell (log is a library call; in WebAssembly a slow one).
     size_t c = 0;
-    for (int i = 0; i < n; ++i)
-        for (int j = i + 1; j < n; ++j, ++c) {
-            if (sumW[c] <= 0) continue;
-            const double logSum = equalWeights ? w.front() * (sumLog[c] + std::log(product[c])) : sumLog[c];
-            out.set(i, j, std::exp(logSum / sumW[c]));
+    for (int i = 0; i < n_; ++i)
+        for (int j = i + 1; j < n_; ++j, ++c) {
+            const std::optional<double> a = expert.get(i, j);
+            if (!a) continue;
+            const double v = *a;
+            sumW_[c] += weight;
+            if (!equalWeights_) {
+                sumLog_[c] += weight * std::log(v);
+            } else if (v > 1e-100 && v < 1e100) {
+                product_[c] *= v;  // stays within (1e-250, 1e250): no overflow, no underflow
+                if (!(product_[c] > 1e-150 && product_[c] < 1e150)) {
+                    sumLog_[c] += std::log(product_[c]);
+                    product_[c] = 1;
+                }
+            } else {
+                sumLog_[c] += std::log(v);
+            }
+        }
+}
+
+PairwiseMatrix JudgmentAggregator::result() const {
+    PairwiseMatrix out(n_);
+    size_t c = 0;
+    for (int i = 0; i < n_; ++i)
+        for (int j = i + 1; j < n_; ++j, ++c) {
+            if (sumW_[c] <= 0) continue;
+            const double logSum = equalWeights_ ? firstWeight_ * (sumLog_[c] + std::log(product_[c])) : sumLog_[c];
+            out.set(i, j, std::exp(logSum / sumW_[c]));
         }
     return out;
 }
@@ -101,15 +114,21 @@ Eigen::VectorXd aggregatePrioritiesGeometric(const std::vector<Eigen::VectorXd>&
                                              const std::vector<double>& weights) {
     checkVectors(p, true);
     const auto w = expertWeights(p.size(), weights);
-    const Eigen::Index n = p.front().size();
+    GeometricPriorityAggregator aggregator(p.front().size());
+    for (size_t k = 0; k < p.size(); ++k) aggregator.add(p[k], w[k]);
+    return aggregator.result();
+}
+
+GeometricPriorityAggregator::GeometricPriorityAggregator(Eigen::Index n) : logs_(Eigen::VectorXd::Zero(n)) {}
+
+void GeometricPriorityAggregator::add(const Eigen::VectorXd& p, double weight) {
     // Weighted geometric mean per item, renormalised to sum 1 (Forman & Peniwati 1998).
-    Eigen::VectorXd logs = Eigen::VectorXd::Zero(n);
-    double sumW = 0;
-    for (size_t k = 0; k < p.size(); ++k) {
-        logs += w[k] * p[k].array().log().matrix();
-        sumW += w[k];
-    }
-    logs /= sumW;
+    logs_ += weight * p.array().log().matrix();
+    sumW_ += weight;
+}
+
+Eigen::VectorXd GeometricPriorityAggregator::result() const {
+    const Eigen::VectorXd logs = logs_ / sumW_;
     Eigen::VectorXd g = (logs.array() - logs.maxCoeff()).exp().matrix();
     return g / g.sum();
 }
@@ -131,29 +150,38 @@ Eigen::VectorXd aggregatePrioritiesArithmetic(const std::vector<Eigen::VectorXd>
 ConsensusReport consensus(const std::vector<Eigen::VectorXd>& priorities, const std::vector<double>& weights) {
     checkVectors(priorities, false);
     auto w = expertWeights(priorities.size(), weights);
-    ConsensusReport r;
-    const Eigen::Index n = priorities.front().size();
-    // One expert, or one item: agreement is total by definition.
-    if (priorities.size() < 2 || n < 2) return r;
     double sumW = 0;
     for (double x : w) sumW += x;
+    ConsensusAccumulator accumulator(priorities.front().size(), priorities.size(), sumW);
+    for (size_t k = 0; k < priorities.size(); ++k) accumulator.add(priorities[k], w[k]);
+    return accumulator.result();
+}
+
+ConsensusAccumulator::ConsensusAccumulator(Eigen::Index n, std::size_t experts, double weightTotal)
+    : n_(n), experts_(experts), sumW_(weightTotal), mean_(Eigen::VectorXd::Zero(n)) {}
+
+void ConsensusAccumulator::add(const Eigen::VectorXd& priorities, double weight) {
+    ++added_;
+    // One expert, or one item: agreement is total by definition (result() says so).
+    if (experts_ < 2 || n_ < 2) return;
     // Goepel 2013 / AHP-OS: H_alpha = mean entropy of the individual vectors, H_gamma = entropy
     // of the mean vector, D_beta = exp(H_gamma - H_alpha). Weighted means generalise AHP-OS's
     // equal weights; each vector is first normalised to sum 1.
-    double hAlpha = 0;
-    Eigen::VectorXd mean = Eigen::VectorXd::Zero(n);
-    for (size_t k = 0; k < priorities.size(); ++k) {
-        const double total = priorities[k].sum();
-        if (!(total > 0)) throw Error("priority vector of expert " + std::to_string(k + 1) + " sums to 0");
-        const Eigen::VectorXd p = priorities[k] / total;
-        hAlpha += w[k] / sumW * entropy(p);
-        mean += w[k] / sumW * p;
-    }
-    const double hBeta = std::max(0.0, entropy(mean) - hAlpha);
+    const double total = priorities.sum();
+    if (!(total > 0)) throw Error("priority vector of expert " + std::to_string(added_) + " sums to 0");
+    const Eigen::VectorXd p = priorities / total;
+    hAlpha_ += weight / sumW_ * entropy(p);
+    mean_ += weight / sumW_ * p;
+}
+
+ConsensusReport ConsensusAccumulator::result() const {
+    ConsensusReport r;
+    if (experts_ < 2 || n_ < 2) return r;
+    const double hBeta = std::max(0.0, entropy(mean_) - hAlpha_);
     // Correction for the 1..9 scale (Goepel 2013, AHP-OS ahpShannonCor): H_alpha,min for one
     // item M = 9 times more important than the others, H_gamma,max = ln n,
     // cor = exp(H_gamma,max - H_alpha,min); S* = (1/D_beta - 1/cor) / (1 - 1/cor).
-    const double m = 9.0, nn = static_cast<double>(n);
+    const double m = 9.0, nn = static_cast<double>(n_);
     const double top = m / (nn + m - 1), rest = 1.0 / (nn + m - 1);
     const double hAlphaMin = -top * std::log(top) - (nn - 1) * rest * std::log(rest);
     const double cor = std::exp(std::log(nn) - hAlphaMin);

@@ -211,8 +211,9 @@ int runGroup(const std::vector<std::string>& words, std::ostream& out, std::ostr
         options.expertWeights = usedWeights;
     }
 
-    std::vector<model::Response> responses;
-    for (std::size_t k : used) responses.push_back(group.responses[k].response);
+    std::vector<const model::Response*> responses;  // not copied: thousands of them
+    responses.reserve(used.size());
+    for (std::size_t k : used) responses.push_back(&group.responses[k].response);
     model::GroupTables tables = model::buildGroupTables(m, responses, options);
 
     if (format == Format::Json) {

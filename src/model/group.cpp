@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace model {
 
@@ -211,88 +212,190 @@ GroupTables buildGroupTables(const Model& model, const std::vector<Response>& re
 
 GroupTables buildGroupTables(const Model& model, const std::vector<const Response*>& responses,
                              const GroupOptions& options) {
-    if (responses.empty()) throw ModelError("group: no responses to combine");
-    const std::size_t expertCount = responses.size();
-    GroupTables tables;
-    tables.modelId = model.id;
-    tables.modelHash = model.hash;
-    tables.settings = model.settings;
-    tables.excludeAboveCr = options.excludeAboveCr;
-    for (const Response* response : responses) tables.experts.push_back(response->expert);
-    if (!options.known.empty() && options.known.size() != expertCount)
-        throw ModelError("group: known results for " + std::to_string(options.known.size()) + " of " +
+    GroupTablesBuilder builder(model, responses, options);
+    while (!builder.step(std::numeric_limits<std::size_t>::max())) {
+    }
+    return builder.take();
+}
+
+GroupTablesBuilder::GroupTablesBuilder(const Model& model, std::vector<const Response*> responses, GroupOptions options)
+    : model_(model), responses_(std::move(responses)), options_(std::move(options)) {
+    if (responses_.empty()) throw ModelError("group: no responses to combine");
+    const std::size_t expertCount = responses_.size();
+    tables_.modelId = model.id;
+    tables_.modelHash = model.hash;
+    tables_.settings = model.settings;
+    tables_.excludeAboveCr = options_.excludeAboveCr;
+    tables_.experts.reserve(expertCount);
+    for (const Response* response : responses_) tables_.experts.push_back(response->expert);
+    if (!options_.known.empty() && options_.known.size() != expertCount)
+        throw ModelError("group: known results for " + std::to_string(options_.known.size()) + " of " +
                          std::to_string(expertCount) + " experts");
-    tables.expertWeights =
-        options.expertWeights.empty() ? std::vector<double>(expertCount, 1.0) : options.expertWeights;
-    if (tables.expertWeights.size() != expertCount)
-        throw ModelError("expert weights: " + std::to_string(tables.expertWeights.size()) + " given for " +
+    tables_.expertWeights =
+        options_.expertWeights.empty() ? std::vector<double>(expertCount, 1.0) : options_.expertWeights;
+    if (tables_.expertWeights.size() != expertCount)
+        throw ModelError("expert weights: " + std::to_string(tables_.expertWeights.size()) + " given for " +
                          std::to_string(expertCount) + " experts");
     for (std::size_t k = 0; k < expertCount; ++k)
-        if (!(std::isfinite(tables.expertWeights[k]) && tables.expertWeights[k] > 0))
+        if (!(std::isfinite(tables_.expertWeights[k]) && tables_.expertWeights[k] > 0))
             throw ModelError("expert weights: weight " + std::to_string(k + 1) + " must be a finite positive number");
+    setIndices_ = model.hierarchy.comparisonSets();
+    // Each expert's own results are computed here unless the caller has them.
+    if (options_.known.empty()) computed_.reserve(expertCount);
+    stage_ = options_.known.empty() ? Stage::Experts : Stage::Select;
+    // Two passes per set over the experts, and one over them first when their results are computed.
+    unitsTotal_ = expertCount * setIndices_.size() * (options_.known.empty() ? 3 : 2) + 1;
+    if (stage_ == Stage::Select && setIndices_.empty()) stage_ = Stage::Finish;
+}
 
-    // Each expert's own results, computed here unless the caller has them.
-    std::vector<ExpertSetResults> computed;
-    std::vector<const ExpertSetResults*> known = options.known;
-    if (known.empty()) {
-        computed.reserve(expertCount);
-        for (const Response* response : responses) computed.push_back(expertSetResults(model, *response));
-        for (const ExpertSetResults& results : computed) known.push_back(&results);
-    }
+double GroupTablesBuilder::progress() const {
+    return stage_ == Stage::Done ? 1.0 : double(unitsDone_) / double(unitsTotal_);
+}
 
-    const ahp::Hierarchy& hierarchy = model.hierarchy;
-    ahp::HierarchyJudgments groupJudgments;
-    const std::vector<int> setIndices = hierarchy.comparisonSets();
-    for (std::size_t s = 0; s < setIndices.size(); ++s) {
-        const int setIndex = setIndices[s];
-        GroupSetTable table;
-        table.set = hierarchy.node(setIndex).id;
-        table.items = childIds(hierarchy, setIndex);
-        const int n = static_cast<int>(table.items.size());
-        std::vector<ahp::PairwiseMatrix> included;
-        std::vector<double> includedWeights;
-        std::vector<Eigen::VectorXd> includedPriorities;
-        for (std::size_t e = 0; e < expertCount; ++e) {
-            auto found = responses[e]->judgments.find(table.set);
-            const bool answered =
-                found != responses[e]->judgments.end() && found->second.size() == n && found->second.knownCount() > 0;
-            const std::optional<double> cr = known[e]->cr.at(s);
-            const Eigen::VectorXd& weights = known[e]->priorities.at(s);
-            bool include = answered;
-            if (include && options.excludeAboveCr && cr && *cr > *options.excludeAboveCr) include = false;
-            table.expertCr.push_back(cr);
-            table.expertIncluded.push_back(include);
-            if (!include) continue;
-            included.push_back(found->second);
-            includedWeights.push_back(tables.expertWeights[e]);
-            if (weights.size() > 0) includedPriorities.push_back(weights);
-        }
-        table.expertsAggregated = static_cast<int>(included.size());
-        if (included.empty()) {
-            table.problem = options.excludeAboveCr ? "no expert's judgments to aggregate (none given, or CR above " +
-                                                         formatNumber(*options.excludeAboveCr) + ")"
-                                                   : "no expert gave judgments for this set";
-            table.aggregated = ahp::PairwiseMatrix(n);
-        } else {
-            table.aggregated = ahp::aggregateJudgments(included, includedWeights);
-            groupJudgments[table.set] = table.aggregated;
-            if (!table.aggregated.isConnected())
-                table.problem = "the experts' judgments together do not connect all items";
-        }
-        if (!includedPriorities.empty() && includedPriorities.size() == included.size()) {
-            try {
-                ahp::ConsensusReport consensus = ahp::consensus(includedPriorities, includedWeights);
-                if (std::isfinite(consensus.sStar)) {
-                    table.consensus = consensus.sStar;
-                    table.consensusLevel = ahp::levelName(consensus.level);
-                }
-            } catch (const ahp::Error&) {
+bool GroupTablesBuilder::step(std::size_t units) {
+    const std::size_t expertCount = responses_.size();
+    const std::size_t sets = setIndices_.size();
+    std::size_t budget = units;
+    auto spend = [&](std::size_t cost) {
+        unitsDone_ += cost;
+        budget = cost >= budget ? 0 : budget - cost;
+    };
+    while (stage_ != Stage::Done && budget > 0) {
+        switch (stage_) {
+        case Stage::Experts:
+            computed_.push_back(expertSetResults(model_, *responses_[next_]));
+            spend(std::max<std::size_t>(1, sets));
+            if (++next_ == expertCount) {
+                for (const ExpertSetResults& results : computed_) options_.known.push_back(&results);
+                next_ = 0;
+                stage_ = sets == 0 ? Stage::Finish : Stage::Select;
             }
+            break;
+        case Stage::Select:
+            if (next_ == 0) {
+                table_ = GroupSetTable();
+                table_.set = model_.hierarchy.node(setIndices_[set_]).id;
+                table_.items = childIds(model_.hierarchy, setIndices_[set_]);
+                table_.expertCr.reserve(expertCount);
+                table_.expertIncluded.reserve(expertCount);
+                included_.clear();
+                includedWeights_.clear();
+                withPriorities_ = 0;
+            }
+            selectExpert(next_);
+            spend(1);
+            if (++next_ == expertCount) {
+                next_ = 0;
+                startAggregating();
+            }
+            break;
+        case Stage::Aggregate:
+            if (next_ < included_.size()) {
+                aggregateExpert(next_++);
+                spend(1);
+            } else {
+                spend(expertCount - included_.size());  // the experts left out of this set
+                finishSet();
+            }
+            break;
+        case Stage::Finish:
+            finishTables();
+            spend(1);
+            stage_ = Stage::Done;
+            break;
+        case Stage::Done: break;
         }
-        tables.sets.push_back(std::move(table));
     }
+    return stage_ == Stage::Done;
+}
 
-    ahp::HierarchyResult result = ahp::synthesize(hierarchy, groupJudgments, model.settings);
+void GroupTablesBuilder::selectExpert(std::size_t e) {
+    const int n = static_cast<int>(table_.items.size());
+    auto found = responses_[e]->judgments.find(table_.set);
+    const bool answered =
+        found != responses_[e]->judgments.end() && found->second.size() == n && found->second.knownCount() > 0;
+    const std::optional<double> cr = options_.known[e]->cr.at(set_);
+    const Eigen::VectorXd& weights = options_.known[e]->priorities.at(set_);
+    bool include = answered;
+    if (include && options_.excludeAboveCr && cr && *cr > *options_.excludeAboveCr) include = false;
+    table_.expertCr.push_back(cr);
+    table_.expertIncluded.push_back(include);
+    if (!include) return;
+    included_.push_back(e);
+    includedWeights_.push_back(tables_.expertWeights[e]);
+    if (weights.size() > 0) ++withPriorities_;
+}
+
+void GroupTablesBuilder::startAggregating() {
+    const int n = static_cast<int>(table_.items.size());
+    table_.expertsAggregated = static_cast<int>(included_.size());
+    aggregator_.reset();
+    consensus_.reset();
+    consensusFailed_ = false;
+    if (included_.empty()) {
+        table_.problem = options_.excludeAboveCr ? "no expert's judgments to aggregate (none given, or CR above " +
+                                                       formatNumber(*options_.excludeAboveCr) + ")"
+                                                 : "no expert gave judgments for this set";
+        table_.aggregated = ahp::PairwiseMatrix(n);
+    } else {
+        // AIJ (ahp::aggregateJudgments) and S* (ahp::consensus) an expert at a time.
+        const double first = includedWeights_.front();
+        const bool equal =
+            std::all_of(includedWeights_.begin(), includedWeights_.end(), [&](double w) { return w == first; });
+        aggregator_.emplace(n, equal, first);
+        if (withPriorities_ == included_.size()) {
+            double sumW = 0;
+            for (double w : includedWeights_) sumW += w;
+            consensus_.emplace(n, included_.size(), sumW);
+        }
+    }
+    stage_ = Stage::Aggregate;
+}
+
+void GroupTablesBuilder::aggregateExpert(std::size_t k) {
+    const std::size_t e = included_[k];
+    aggregator_->add(responses_[e]->judgments.find(table_.set)->second, includedWeights_[k]);
+    if (consensus_ && !consensusFailed_) {
+        try {
+            consensus_->add(options_.known[e]->priorities[set_], includedWeights_[k]);
+        } catch (const ahp::Error&) {
+            consensusFailed_ = true;
+        }
+    }
+}
+
+void GroupTablesBuilder::finishSet() {
+    if (aggregator_) {
+        table_.aggregated = aggregator_->result();
+        groupJudgments_[table_.set] = table_.aggregated;
+        if (!table_.aggregated.isConnected())
+            table_.problem = "the experts' judgments together do not connect all items";
+    }
+    if (consensus_ && !consensusFailed_) {
+        const ahp::ConsensusReport consensus = consensus_->result();
+        if (std::isfinite(consensus.sStar)) {
+            table_.consensus = consensus.sStar;
+            table_.consensusLevel = ahp::levelName(consensus.level);
+        }
+    }
+    tables_.sets.push_back(std::move(table_));
+    table_ = GroupSetTable();
+    aggregator_.reset();
+    consensus_.reset();
+    next_ = 0;
+    stage_ = ++set_ == setIndices_.size() ? Stage::Finish : Stage::Select;
+}
+
+GroupTables GroupTablesBuilder::take() {
+    if (stage_ != Stage::Done) throw ModelError("group: the tables are not built yet");
+    return std::move(tables_);
+}
+
+void GroupTablesBuilder::finishTables() {
+    const Model& model = model_;
+    const ahp::Hierarchy& hierarchy = model.hierarchy;
+    GroupTables& tables = tables_;
+    ahp::HierarchyResult result = ahp::synthesize(hierarchy, groupJudgments_, model.settings);
     for (auto& table : tables.sets) {
         auto solved = std::find_if(result.sets.begin(), result.sets.end(),
                                    [&](const ahp::SetResult& s) { return s.parentId == table.set; });
@@ -304,7 +407,6 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
         }
     }
 
-    std::vector<double> globalOfLeaves;
     for (int leaf : result.leafRanking) tables.leafRanking.push_back(hierarchy.node(leaf).id);
     for (std::size_t k = 0; k < hierarchy.nodes().size(); ++k) {
         const ahp::Node& node = hierarchy.node(static_cast<int>(k));
@@ -332,7 +434,6 @@ GroupTables buildGroupTables(const Model& model, const std::vector<const Respons
         if (reported != model.reportedLocalWeights.end()) row.reportedLocalWeight = reported->second;
         tables.nodes.push_back(row);
     }
-    return tables;
 }
 
 nlohmann::ordered_json groupTablesJson(const Model& model, const GroupTables& tables) {

@@ -148,6 +148,47 @@ GroupTables buildGroupTables(const Model& model, const std::vector<Response>& re
 GroupTables buildGroupTables(const Model& model, const std::vector<const Response*>& responses,
                              const GroupOptions& options = {});
 
+// buildGroupTables in steps, for callers that spread thousands of experts over frames (the
+// researcher tab): construct, call step() until it returns true, then take(). The model and
+// the responses (and `known`) must stay as they are until then. buildGroupTables is this run
+// to the end, so the tables are the same to the bit however the work is divided.
+class GroupTablesBuilder {
+public:
+    // Throws ModelError as buildGroupTables does (no responses, a weight count that does not match).
+    GroupTablesBuilder(const Model& model, std::vector<const Response*> responses, GroupOptions options);
+    // Does about `units` units of work (one unit: one expert in one comparison set) and
+    // returns true when the tables are ready.
+    bool step(std::size_t units);
+    double progress() const;  // 0 .. 1
+    GroupTables take();       // after step() returned true
+
+private:
+    void selectExpert(std::size_t e);  // a set's first pass: is this expert's matrix aggregated?
+    void startAggregating();           // between the passes: the weights are known
+    void aggregateExpert(std::size_t k);
+    void finishSet();
+    void finishTables();  // synthesis and the node rows
+
+    const Model& model_;
+    std::vector<const Response*> responses_;
+    GroupOptions options_;
+    std::vector<ExpertSetResults> computed_;  // the experts' own results when not `known`
+    std::vector<int> setIndices_;
+    GroupTables tables_;
+    ahp::HierarchyJudgments groupJudgments_;
+    enum class Stage { Experts, Select, Aggregate, Finish, Done } stage_ = Stage::Experts;
+    std::size_t set_ = 0, next_ = 0;  // the set being built; the next expert of the stage
+    std::size_t unitsDone_ = 0, unitsTotal_ = 0;
+    // The set being built: its table and the experts whose matrices go into it.
+    GroupSetTable table_;
+    std::vector<std::size_t> included_;
+    std::vector<double> includedWeights_;
+    std::size_t withPriorities_ = 0;
+    std::optional<ahp::JudgmentAggregator> aggregator_;
+    std::optional<ahp::ConsensusAccumulator> consensus_;
+    bool consensusFailed_ = false;
+};
+
 // Writers. JSON: one object (see docs/formats.md). CSV: for spreadsheets, like judgmentsCsv
 // (UTF-8 byte-order mark, node labels in `language` beside the ids, experts by name and role),
 // tidy long format with header table,expert,role,set,set_label,row,row_label,col,col_label,value.

@@ -12,6 +12,8 @@ namespace ui {
 namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
+// What a change (an include switch, a weight) may compute in the frame it is made in.
+constexpr double kApplyBudgetMs = 8.0;
 
 // An expert's own CRs and weights per set (model::expertSetResults, as the group tables
 // use them) and how many of the judgments asked were given.
@@ -66,49 +68,35 @@ void researchRefuseFile(ResearchState& r, model::SkippedFile file) {
     r.status = {};
 }
 
-bool researchStep(ResearchState& r, const model::Model& m, double budgetMs) {
-    using clock = std::chrono::steady_clock;
-    const auto start = clock::now();
-    while (!r.queue.empty()) {
-        auto file = std::move(r.queue.front());
-        r.queue.pop_front();
-        const model::AddResult added = model::addToGroup(r.group, m, file.first, file.second);
-        file = {};  // the bytes go now: only what was parsed from them stays
-        if (added.kind == model::AddResult::Kind::Added || added.kind == model::AddResult::Kind::Replaced) {
-            const model::LoadedResponse& loaded = r.group.responses[added.index];
-            ResearchExpert described = describe(m, loaded.response);
-            // Identical judgments under another name: listed, left out until switched on.
-            described.included = loaded.identicalTo.empty();
-            if (added.kind == model::AddResult::Kind::Added) {
-                r.experts.push_back(std::move(described));
-            } else {  // a newer revision of the expert: the researcher's weight stays
-                described.weight = r.experts[added.index].weight;
-                r.experts[added.index] = std::move(described);
-            }
-        }
-        ++r.processed;
-        r.dirty = true;
-        if (std::chrono::duration<double, std::milli>(clock::now() - start).count() >= budgetMs) break;
-    }
-    if (!r.queue.empty()) return true;
-    if (r.dirty) researchRecompute(r, m);
-    if (r.mcRequested) {
-        r.mcRequested = false;
-        r.monteCarlo.reset();
-        if (!r.groupJudgments.empty()) {
-            try {
-                r.monteCarlo =
-                    ahp::monteCarlo(m.hierarchy, r.groupJudgments, m.settings, r.mcSamples, r.mcSpread, 20240501u);
-            } catch (const ahp::Error&) {
-                r.monteCarlo.reset();
-            }
-        }
-    }
-    return false;
-}
+// A recompute under way: the group tables (model::GroupTablesBuilder), then, set by set, AIP
+// beside AIJ and each expert's distance from the group. It points into r.group.responses and
+// r.experts: anything that changes them starts it again (researchStep, researchApply).
+struct ResearchBuild {
+    std::optional<model::GroupTablesBuilder> builder;  // until the tables are built
+    // Then, kept here until all is done (the screen shows nothing half-made):
+    std::optional<model::GroupTables> tables;
+    ahp::HierarchyJudgments groupJudgments;
+    ahp::HierarchyResult groupResult;
+    std::vector<Eigen::VectorXd> aip;
+    std::vector<int> aipExperts;
+    std::size_t set = 0, expert = 0;  // the set and expert reached
+    std::optional<ahp::GeometricPriorityAggregator> setAip;
+    int setAipExperts = 0;
+    bool setAipFailed = false;
+    std::vector<double> distanceSum, maxDistance;
+    std::vector<int> distanceCount;
+};
 
-void researchRecompute(ResearchState& r, const model::Model& m) {
+namespace {
+
+// Units of work (one expert in one set) between two looks at the clock: about 0.1 ms.
+constexpr std::size_t kUnitsPerSlice = 256;
+
+// Clears the results and starts computing them again (r.build), or says why there are none.
+void startRecompute(ResearchState& r, const model::Model& m) {
     r.dirty = false;
+    r.build.reset();
+    r.buildProgress = 0;
     r.includedExperts.clear();
     r.tables.reset();
     r.tablesError.clear();
@@ -134,51 +122,162 @@ void researchRecompute(ResearchState& r, const model::Model& m) {
         return;
     }
     if (r.crRuleOn) options.excludeAboveCr = r.crRule;
+    auto build = std::make_shared<ResearchBuild>();
     try {
-        r.tables = model::buildGroupTables(m, responses, options);
+        build->builder.emplace(m, std::move(responses), std::move(options));
     } catch (const std::exception& e) {
         r.tablesError = e.what();
         return;
     }
-    const ahp::Hierarchy& h = m.hierarchy;
-    for (const model::GroupSetTable& table : r.tables->sets)
-        if (table.expertsAggregated > 0) r.groupJudgments[table.set] = table.aggregated;
-    r.groupResult = ahp::synthesize(h, r.groupJudgments, m.settings);
+    build->distanceSum.assign(r.experts.size(), 0.0);
+    build->distanceCount.assign(r.experts.size(), 0);
+    build->maxDistance.assign(r.experts.size(), kNaN);
+    r.build = std::move(build);
+}
 
-    // AIP beside AIJ, and each expert's distance from the group, per set.
-    std::vector<double> distanceSum(r.experts.size(), 0.0);
-    std::vector<int> distanceCount(r.experts.size(), 0);
-    for (std::size_t s = 0; s < r.tables->sets.size(); ++s) {
-        const model::GroupSetTable& table = r.tables->sets[s];
-        std::vector<Eigen::VectorXd> priorities;
-        std::vector<double> weights;
-        for (std::size_t k = 0; k < r.includedExperts.size(); ++k) {
-            const ResearchExpert& e = r.experts[r.includedExperts[k]];
-            if (!table.expertIncluded[k] || e.priorities[s].size() == 0) continue;
-            priorities.push_back(e.priorities[s]);
-            weights.push_back(e.weight);
-        }
-        r.aipExperts.push_back(int(priorities.size()));
-        r.aip.push_back(priorities.empty() ? Eigen::VectorXd()
-                                           : ahp::aggregatePrioritiesGeometric(priorities, weights));
-        if (!table.solved) continue;
-        for (std::size_t e = 0; e < r.experts.size(); ++e) {
-            const Eigen::VectorXd& p = r.experts[e].priorities[s];
-            if (p.size() != table.weights.size()) continue;
-            const double d = (p - table.weights).norm();
-            distanceSum[e] += d;
-            ++distanceCount[e];
-            r.experts[e].maxDistance = std::isnan(r.experts[e].maxDistance) ? d : std::max(r.experts[e].maxDistance, d);
+// Expert k of the set being finished: its share of AIP (k-th included expert) and its
+// distance from the group's local weights (k-th expert).
+void deriveExpert(const ResearchState& r, ResearchBuild& b, const model::GroupSetTable& table, std::size_t k) {
+    const std::size_t s = b.set;
+    if (k < r.includedExperts.size()) {
+        const ResearchExpert& e = r.experts[r.includedExperts[k]];
+        const Eigen::VectorXd& p = e.priorities[s];
+        if (table.expertIncluded[k] && p.size() > 0) {
+            // AIP needs positive weights (ahp::aggregatePrioritiesGeometric); none else is shown.
+            if (!b.setAip) b.setAip.emplace(p.size());
+            if (!(p.array() > 0).all() || !p.allFinite()) b.setAipFailed = true;
+            if (!b.setAipFailed) b.setAip->add(p, e.weight);
+            ++b.setAipExperts;
         }
     }
-    for (std::size_t e = 0; e < r.experts.size(); ++e)
-        if (distanceCount[e] > 0) r.experts[e].meanDistance = distanceSum[e] / distanceCount[e];
+    if (!table.solved) return;
+    const Eigen::VectorXd& p = r.experts[k].priorities[s];
+    if (p.size() != table.weights.size()) return;
+    const double d = (p - table.weights).norm();
+    b.distanceSum[k] += d;
+    ++b.distanceCount[k];
+    b.maxDistance[k] = std::isnan(b.maxDistance[k]) ? d : std::max(b.maxDistance[k], d);
+}
 
+// About `units` units of the recompute; true when it is done (r.build is then gone).
+bool advanceRecompute(ResearchState& r, const model::Model& m, std::size_t units) {
+    ResearchBuild& b = *r.build;
+    const ahp::Hierarchy& h = m.hierarchy;
+    if (b.builder) {
+        const bool built = b.builder->step(units);
+        r.buildProgress = 0.75 * b.builder->progress();
+        if (!built) return false;
+        try {
+            b.tables = b.builder->take();
+        } catch (const std::exception& e) {
+            r.tablesError = e.what();
+            r.build.reset();
+            return true;
+        }
+        b.builder.reset();
+        for (const model::GroupSetTable& table : b.tables->sets)
+            if (table.expertsAggregated > 0) b.groupJudgments[table.set] = table.aggregated;
+        b.groupResult = ahp::synthesize(h, b.groupJudgments, m.settings);
+    }
+    const std::size_t experts = r.experts.size(), sets = b.tables->sets.size();
+    for (std::size_t done = 0; b.set < sets && done < units; ++done) {
+        const model::GroupSetTable& table = b.tables->sets[b.set];
+        if (b.expert < experts) {
+            deriveExpert(r, b, table, b.expert++);
+            continue;
+        }
+        b.aipExperts.push_back(b.setAipExperts);
+        b.aip.push_back(b.setAip && b.setAipExperts > 0 && !b.setAipFailed ? b.setAip->result() : Eigen::VectorXd());
+        b.setAip.reset();
+        b.setAipExperts = 0;
+        b.setAipFailed = false;
+        b.expert = 0;
+        ++b.set;
+    }
+    r.buildProgress =
+        0.75 + 0.25 * double(b.set * experts + b.expert) / double(std::max<std::size_t>(1, sets * experts));
+    if (b.set < sets) return false;
+
+    for (std::size_t e = 0; e < experts; ++e) {
+        if (b.distanceCount[e] > 0) r.experts[e].meanDistance = b.distanceSum[e] / b.distanceCount[e];
+        r.experts[e].maxDistance = b.maxDistance[e];
+    }
+    r.tables = std::move(b.tables);
+    r.groupJudgments = std::move(b.groupJudgments);
+    r.groupResult = std::move(b.groupResult);
+    r.aip = std::move(b.aip);
+    r.aipExperts = std::move(b.aipExperts);
+    r.build.reset();  // b is gone from here on
+    r.buildProgress = 1;
     if (r.sensitivityNode < 0) {
         r.sensitivityNode = defaultSensitivityNode(h);
         if (r.sensitivityNode >= 0) r.sensitivityWeight = r.groupResult.localWeight.at(r.sensitivityNode);
     }
     computeSensitivity(r, m);
+    return true;
+}
+
+// The recompute under way, for `budgetMs` (at least one slice).
+void continueRecompute(ResearchState& r, const model::Model& m, double budgetMs) {
+    using clock = std::chrono::steady_clock;
+    const auto start = clock::now();
+    while (r.build && !advanceRecompute(r, m, kUnitsPerSlice) &&
+           std::chrono::duration<double, std::milli>(clock::now() - start).count() < budgetMs) {
+    }
+}
+
+}  // namespace
+
+void researchRecompute(ResearchState& r, const model::Model& m) {
+    startRecompute(r, m);
+    while (r.build) advanceRecompute(r, m, std::numeric_limits<std::size_t>::max());
+}
+
+bool researchStep(ResearchState& r, const model::Model& m, double budgetMs) {
+    using clock = std::chrono::steady_clock;
+    const auto start = clock::now();
+    if (!r.queue.empty()) r.build.reset();  // the experts are about to change: it starts again after them
+    while (!r.queue.empty()) {
+        auto file = std::move(r.queue.front());
+        r.queue.pop_front();
+        const model::AddResult added = model::addToGroup(r.group, m, file.first, file.second);
+        file = {};  // the bytes go now: only what was parsed from them stays
+        if (added.kind == model::AddResult::Kind::Added || added.kind == model::AddResult::Kind::Replaced) {
+            const model::LoadedResponse& loaded = r.group.responses[added.index];
+            ResearchExpert described = describe(m, loaded.response);
+            // Identical judgments under another name: listed, left out until switched on.
+            described.included = loaded.identicalTo.empty();
+            if (added.kind == model::AddResult::Kind::Added) {
+                r.experts.push_back(std::move(described));
+            } else {  // a newer revision of the expert: the researcher's weight stays
+                described.weight = r.experts[added.index].weight;
+                r.experts[added.index] = std::move(described);
+            }
+        }
+        ++r.processed;
+        r.dirty = true;
+        if (std::chrono::duration<double, std::milli>(clock::now() - start).count() >= budgetMs) break;
+    }
+    if (!r.queue.empty()) return true;
+    if (r.dirty) startRecompute(r, m);
+    if (r.build) {
+        const double spent = std::chrono::duration<double, std::milli>(clock::now() - start).count();
+        continueRecompute(r, m, budgetMs - spent);
+        if (r.build) return true;
+    }
+    if (r.mcRequested) {
+        r.mcRequested = false;
+        r.monteCarlo.reset();
+        if (!r.groupJudgments.empty()) {
+            try {
+                r.monteCarlo =
+                    ahp::monteCarlo(m.hierarchy, r.groupJudgments, m.settings, r.mcSamples, r.mcSpread, 20240501u);
+            } catch (const ahp::Error&) {
+                r.monteCarlo.reset();
+            }
+        }
+    }
+    return false;
 }
 
 Effects researchApply(ResearchState& r, const model::Model& m, const ResearchAction& action,
@@ -236,6 +335,9 @@ Effects researchApply(ResearchState& r, const model::Model& m, const ResearchAct
                 r.mcRequested = true;
                 r.monteCarlo.reset();
             } else if constexpr (std::is_same_v<T, a::Download>) {
+                if (r.build) {  // what is asked for is what the screen will show: finish it now
+                    while (r.build) advanceRecompute(r, m, std::numeric_limits<std::size_t>::max());
+                }
                 if (!r.tables) {
                     r.status = {"research.status.no_results", ""};
                     return;
@@ -259,8 +361,12 @@ Effects researchApply(ResearchState& r, const model::Model& m, const ResearchAct
             }
         },
         action);
-    // Results follow the change at once (unless files are still loading: the last one recomputes).
-    if (r.dirty && r.queue.empty()) researchRecompute(r, m);
+    // Results follow the change at once (unless files are still loading: the last one
+    // recomputes); with thousands of experts, over the next frames.
+    if (r.dirty && r.queue.empty()) {
+        startRecompute(r, m);
+        continueRecompute(r, m, kApplyBudgetMs);
+    }
     return effects;
 }
 
@@ -283,6 +389,7 @@ nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
     j["pending"] = r.queue.size();
     j["processed"] = r.processed;
     j["batch_total"] = r.batchTotal;
+    j["computing"] = bool(r.build);
     nlohmann::json problems = nlohmann::json::array(), duplicates = nlohmann::json::array(),
                    superseded = nlohmann::json::array();
     for (const auto& s : r.group.skipped)

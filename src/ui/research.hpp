@@ -14,6 +14,7 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -37,6 +38,8 @@ struct ResearchExpert : model::ExpertSetResults {
 
 enum class ResearchSection { Experts, Group, Sensitivity, Uncertainty, Reports };
 
+struct ResearchBuild;  // a recompute under way (research.cpp)
+
 struct ResearchState {
     // Files: loaded a few per frame from `queue` (progress = processed / batchTotal).
     model::LoadedGroup group;             // responses, bad files, duplicates (model layer)
@@ -50,8 +53,12 @@ struct ResearchState {
     bool crRuleOn = false;
     double crRule = 0.10;  // leave out a set's matrix with CR above this
 
-    // Derived (recompute()): over the included experts, in their order.
+    // Derived (recompute()): over the included experts, in their order. With thousands of
+    // experts a recompute is several frames' work: `build` holds it between frames (the
+    // results below are empty until it is done; buildProgress 0..1 says how far it is).
     bool dirty = false;
+    std::shared_ptr<ResearchBuild> build;
+    double buildProgress = 0;
     std::vector<int> includedExperts;  // indices into experts
     std::optional<model::GroupTables> tables;
     std::string tablesError;                 // why there are no tables
@@ -132,14 +139,17 @@ void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::
 // A file that was not read (over the size limit): listed at once with the files skipped.
 void researchRefuseFile(ResearchState& r, model::SkippedFile file);
 // One frame's share of the work: parses queued files for at most `budgetMs` (at least one
-// file), recomputes when the queue is empty and something changed, runs a requested Monte
-// Carlo. Returns true while files are still queued.
+// file), then, when the queue is empty and something changed, recomputes for what is left of
+// the budget (at least a slice; the rest on the next calls), then runs a requested Monte
+// Carlo. Returns true while files are queued or a recompute is under way.
 bool researchStep(ResearchState& r, const model::Model& m, double budgetMs = 8.0);
-// Applies an action. Changes that alter results mark the state dirty (recomputed by the next
-// researchStep, or now by researchRecompute). A download is returned (effect::Download, for
-// Requester::Research); its outcome comes back through reportOutcome (ui/reducer.hpp).
+// Applies an action. Changes that alter results start a recompute and give it one frame's
+// budget (a few experts' change is done at once; thousands go on in researchStep). A download
+// is returned (effect::Download, for Requester::Research); its outcome comes back through
+// reportOutcome (ui/reducer.hpp).
 Effects researchApply(ResearchState& r, const model::Model& m, const ResearchAction& action,
                       const std::string& language);
+// The whole recompute now, in one call.
 void researchRecompute(ResearchState& r, const model::Model& m);
 // Forgets every file and result (a new model).
 void researchReset(ResearchState& r);

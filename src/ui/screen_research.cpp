@@ -108,6 +108,11 @@ void fileBar(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
         Bar(ctx, fraction, format(ctx.tr("research.loading"), ctx.integer(r.processed), ctx.integer(r.batchTotal)),
             IM_COL32(120, 170, 230, 255), ImGui::GetContentRegionAvail().x);
         ctx.mark("research/progress");
+    } else if (r.build) {  // thousands of experts: the group results take a few frames
+        Bar(ctx, float(r.buildProgress),
+            format(ctx.tr("research.computing"), ctx.integer(long(std::lround(r.buildProgress * 100)))),
+            IM_COL32(120, 170, 230, 255), ImGui::GetContentRegionAvail().x);
+        ctx.mark("research/progress");
     }
     const int included =
         int(std::count_if(r.experts.begin(), r.experts.end(), [](const ResearchExpert& e) { return e.included; }));

@@ -40,6 +40,8 @@ int LabelCombo(const ScreenContext& ctx, const std::string& id, const std::vecto
 void noResults(const ScreenContext& ctx, const ResearchState& r) {
     if (r.experts.empty())
         Text(ctx, ctx.tr("research.no_experts"));
+    else if (r.build)
+        Text(ctx, format(ctx.tr("research.computing"), ctx.integer(long(std::lround(r.buildProgress * 100)))), kMuted);
     else if (r.tablesError == "none-included")
         Text(ctx, ctx.tr("research.none_included"), kBad);
     else

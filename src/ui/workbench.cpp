@@ -20,7 +20,8 @@ void step(AppState& state, const std::string& modelText, const std::string& mode
 
 bool wantsFrames(const AppState& state) {
     // The editor's share link arrives from the page between frames (PlatformServices::shareLink).
-    return !state.research.queue.empty() || state.research.dirty || state.editor.shareLinkPending;
+    return !state.research.queue.empty() || state.research.dirty || state.research.build ||
+           state.editor.shareLinkPending;
 }
 
 void draw(Screen screen, const ScreenContext& ctx, Intents& out) {

@@ -4,6 +4,7 @@
 #include "model/text_format.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <map>
 
 using Catch::Matchers::Contains;
@@ -348,4 +349,59 @@ TEST_CASE("expertSetResults: an expert's own weights and CR per set, the group t
         CHECK(t.sets[s].expertCr[1] == saraOwn.cr[s]);
     }
     CHECK_FALSE(t.sets[1].expertIncluded[0]);  // unanswered: not aggregated
+}
+
+TEST_CASE("the group tables built a few experts at a time are buildGroupTables' to the bit", "[group]") {
+    model::Model m = test::smallModel();
+    // 40 experts from a fixed generator: Saaty-scale judgments, some missing, unequal weights.
+    static const double scale[] = {1.0 / 9, 1.0 / 5, 1.0 / 3, 0.5, 1, 2, 3, 5, 9};
+    std::uint64_t s = 12345;
+    auto next = [&] { return (s = s * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+    std::vector<model::Response> experts;
+    std::vector<double> weights;
+    for (int k = 0; k < 40; ++k) {
+        model::Response r = expert(m, "Expert " + std::to_string(k), scale[next() % 9], scale[next() % 9],
+                                   scale[next() % 9], scale[next() % 9]);
+        if (next() % 5 == 0) r.judgments.at("G").clear(0, 2);
+        experts.push_back(r);
+        weights.push_back(1 + double(next() % 4));
+    }
+    std::vector<const model::Response*> pointers;
+    for (const auto& r : experts) pointers.push_back(&r);
+    for (const bool weighted : {false, true}) {
+        model::GroupOptions options;
+        if (weighted) options.expertWeights = weights;
+        options.excludeAboveCr = 0.3;
+        const std::string whole = model::groupTablesJson(m, model::buildGroupTables(m, experts, options)).dump();
+        for (std::size_t units : {std::size_t(1), std::size_t(7), std::size_t(1000)}) {
+            model::GroupTablesBuilder builder(m, pointers, options);
+            double progress = 0;
+            int calls = 0;
+            while (!builder.step(units)) {
+                CHECK(builder.progress() >= progress);
+                progress = builder.progress();
+                ++calls;
+            }
+            CHECK(builder.progress() == 1.0);
+            if (units == 1) CHECK(calls > 100);  // the work was spread out
+            CHECK(model::groupTablesJson(m, builder.take()).dump() == whole);
+        }
+        // And the same as the engine's one-call functions over the included experts.
+        const model::GroupTables t = model::buildGroupTables(m, experts, options);
+        for (std::size_t set = 0; set < t.sets.size(); ++set) {
+            std::vector<ahp::PairwiseMatrix> included;
+            std::vector<double> includedWeights;
+            std::vector<Eigen::VectorXd> priorities;
+            for (std::size_t e = 0; e < experts.size(); ++e) {
+                if (!t.sets[set].expertIncluded[e]) continue;
+                included.push_back(experts[e].judgments.at(t.sets[set].set));
+                includedWeights.push_back(weighted ? weights[e] : 1.0);
+                priorities.push_back(model::expertSetResults(m, experts[e]).priorities[set]);
+            }
+            REQUIRE(!included.empty());
+            CHECK(t.sets[set].aggregated == ahp::aggregateJudgments(included, includedWeights));
+            REQUIRE(t.sets[set].consensus);
+            CHECK(*t.sets[set].consensus == ahp::consensus(priorities, includedWeights).sStar);
+        }
+    }
 }

@@ -264,3 +264,44 @@ TEST_CASE("Monte Carlo runs on request, once, and the state JSON carries the gro
     CHECK(bytes.rfind("\xEF\xBB\xBF", 0) == 0);
     CHECK(bytes.find(",G,هدف,A,هزینه,") != std::string::npos);
 }
+
+TEST_CASE("thousands of experts: the group results are computed over several steps, equal to one recompute") {
+    const model::Model m = smallModel();
+    static const double scale[] = {1.0 / 9, 1.0 / 5, 1.0 / 3, 0.5, 1, 2, 3, 5, 9};
+    std::vector<std::pair<std::string, std::string>> many;
+    for (int k = 0; k < 3000; ++k)
+        many.push_back(
+            {"e" + std::to_string(k) + ".json", file(m, "Expert " + std::to_string(k), scale[k % 9], scale[(k / 9) % 9],
+                                                     scale[(k / 81) % 9], scale[(k / 7) % 9])});
+    ui::ResearchState r;
+    ui::researchAddFiles(r, many);
+    int computingSteps = 0;
+    double progress = 0;
+    while (ui::researchStep(r, m, 0.0)) {
+        if (!r.queue.empty()) continue;
+        ++computingSteps;
+        REQUIRE(r.build);
+        CHECK(ui::researchJson(r, m)["computing"] == true);
+        CHECK_FALSE(r.tables);  // nothing half-made is shown
+        CHECK(r.buildProgress >= progress);
+        progress = r.buildProgress;
+    }
+    CHECK(computingSteps > 5);  // a slice per step: 3,000 experts x 2 sets x 3 passes
+    CHECK_FALSE(r.build);
+    REQUIRE(r.tables);
+    const nlohmann::json stepped = ui::researchJson(r, m);
+    CHECK(stepped["computing"] == false);
+    ui::researchRecompute(r, m);
+    CHECK(ui::researchJson(r, m) == stepped);
+
+    // A change during a recompute starts it again with the change; the result is the change's.
+    ui::researchApply(r, m, ui::research_action::Weight{0, 4.0}, "en");
+    ui::researchApply(r, m, ui::research_action::Include{1, false}, "en");
+    while (ui::researchStep(r, m, 0.0)) {
+    }
+    const nlohmann::json changed = ui::researchJson(r, m);
+    ui::researchRecompute(r, m);
+    CHECK(ui::researchJson(r, m) == changed);
+    CHECK(changed["group"]["experts"][0]["weight"] == 4.0);
+    CHECK(changed["group"]["experts"].size() == 2999);
+}
