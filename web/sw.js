@@ -7,7 +7,9 @@
 'use strict';
 const BUILD_ID = '@AHP_BUILD_ID@';
 const CACHE = 'ahp-survey-' + BUILD_ID + '-@AHP_WORKBENCH_ID@';
-const APP_FILES = ['./', './index.html', './ahp-app.js', './ahp-app.wasm', './manifest.webmanifest', './icon.svg'];
+const APP_FILES = ['./', './ahp-app.js', './ahp-app.wasm', './manifest.webmanifest', './icon.svg'];
+// The page under its other name: the same file, cached from the one download of './'.
+const PAGE_ALIAS = './index.html';
 // The researcher's files: cached the first time they are used (an expert never downloads them),
 // then served from the cache like the app's.
 const ON_USE_FILES = ['./ahp-workbench.js', './ahp-workbench.wasm', './ahp-survey.html'];
@@ -24,10 +26,11 @@ async function cacheApp() {
   const fetched = async (mode) => Promise.all(APP_FILES.map((f) => fetch(new Request(f, { cache: mode }))
     .then((r) => { if (!r.ok) throw new Error(f + ': HTTP ' + r.status); return r; })));
   let responses = await fetched('force-cache');
-  const js = await responses[2].clone().arrayBuffer();
-  const wasm = await responses[3].clone().arrayBuffer();
+  const js = await responses[1].clone().arrayBuffer();
+  const wasm = await responses[2].clone().arrayBuffer();
   const id = (await hex(new TextEncoder().encode((await hex(wasm)) + (await hex(js))))).slice(0, 16);
   if (id !== BUILD_ID && !BUILD_ID.startsWith('@')) responses = await fetched('reload');
+  await cache.put(PAGE_ALIAS, responses[0].clone());
   await Promise.all(APP_FILES.map((f, k) => cache.put(f, responses[k])));
 }
 
@@ -41,7 +44,7 @@ self.addEventListener('activate', (event) => {
     .then(() => self.clients.claim()));
 });
 
-const appPaths = new Set(APP_FILES.map((f) => new URL(f, self.registration.scope).pathname));
+const appPaths = new Set([...APP_FILES, PAGE_ALIAS].map((f) => new URL(f, self.registration.scope).pathname));
 const onUsePaths = new Set(ON_USE_FILES.map((f) => new URL(f, self.registration.scope).pathname));
 
 self.addEventListener('fetch', (event) => {

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -134,6 +135,10 @@ void GlRenderer::render(const ImDrawData* drawData) {
 
     const ImVec2 clipOffset = drawData->DisplayPos;
     const ImVec2 clipScale = drawData->FramebufferScale;
+    // Each GL call is a call into the browser (validated there): state that stays is not set again.
+    int scissor[4] = {-1, -1, -1, -1};
+    GLuint texture = 0;
+    bool textureBound = false;
     for (int n = 0; n < drawData->CmdListsCount; ++n) {
         const ImDrawList* list = drawData->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, list->VtxBuffer.Size * static_cast<GLsizeiptr>(sizeof(ImDrawVert)),
@@ -150,9 +155,18 @@ void GlRenderer::render(const ImDrawData* drawData) {
             const float x1 = (cmd.ClipRect.z - clipOffset.x) * clipScale.x;
             const float y1 = (cmd.ClipRect.w - clipOffset.y) * clipScale.y;
             if (x1 <= x0 || y1 <= y0) continue;
-            glScissor(static_cast<int>(x0), static_cast<int>(fbHeight - y1), static_cast<int>(x1 - x0),
-                      static_cast<int>(y1 - y0));
-            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
+            const int box[4] = {static_cast<int>(x0), static_cast<int>(fbHeight - y1), static_cast<int>(x1 - x0),
+                                static_cast<int>(y1 - y0)};
+            if (!std::equal(box, box + 4, scissor)) {
+                glScissor(box[0], box[1], box[2], box[3]);
+                std::copy(box, box + 4, scissor);
+            }
+            const GLuint cmdTexture = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
+            if (!textureBound || cmdTexture != texture) {
+                glBindTexture(GL_TEXTURE_2D, cmdTexture);
+                texture = cmdTexture;
+                textureBound = true;
+            }
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
                            sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                            reinterpret_cast<void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));

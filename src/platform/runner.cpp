@@ -181,6 +181,7 @@ bool runFrame(bool sizeChanged) {
     ImGui::NewFrame();
     h.app->frame();
     ImGui::Render();
+    const double uiDone = glfwGetTime();
 
     glViewport(0, 0, int(io.DisplaySize.x * h.pixelRatio), int(io.DisplaySize.y * h.pixelRatio));
     glClearColor(0.95f, 0.96f, 0.97f, 1.0f);
@@ -188,7 +189,7 @@ bool runFrame(bool sizeChanged) {
     h.renderer->render(ImGui::GetDrawData());
     glfwSwapBuffers(h.window);
     ++h.idleFrames;
-    web_bridge::frameDrawn((glfwGetTime() - started) * 1000.0);
+    web_bridge::frameDrawn((glfwGetTime() - started) * 1000.0, (uiDone - started) * 1000.0);
     if (h.app->hasUnsavedChanges()) scheduleSave();
     return true;
 }

@@ -20,7 +20,7 @@ namespace {
 ui::App* g_app = nullptr;
 long g_frames = 0, g_skipped = 0;
 bool g_wake = false, g_idle = false;
-std::vector<double> g_frameMs;  // recent drawn frames' CPU time (a ring of the last 600)
+std::vector<double> g_frameMs, g_uiMs;  // recent drawn frames' CPU time, and its UI part (rings of 600)
 std::size_t g_frameNext = 0;
 std::string g_buffer;                                           // keeps the last returned string alive for the caller
 std::vector<std::pair<std::string, std::string>> g_importing;   // files of one pick or drop
@@ -29,12 +29,15 @@ std::vector<std::pair<std::string, std::uint64_t>> g_tooLarge;  // ...not read: 
 
 namespace platform::web_bridge {
 void attach(ui::App* app) { g_app = app; }
-void frameDrawn(double cpuMs) {
+void frameDrawn(double cpuMs, double uiMs) {
     ++g_frames;
-    if (g_frameMs.size() < 600)
+    if (g_frameMs.size() < 600) {
         g_frameMs.push_back(cpuMs);
-    else
+        g_uiMs.push_back(uiMs);
+    } else {
+        g_uiMs[g_frameNext % 600] = uiMs;
         g_frameMs[g_frameNext++ % 600] = cpuMs;
+    }
 }
 long framesDrawn() { return g_frames; }
 void frameSkipped() { ++g_skipped; }
@@ -66,19 +69,30 @@ AHP_EXPORT int ahp_idle() { return g_idle && !g_wake && !(g_app && g_app->hasUns
 AHP_EXPORT void ahp_save_session() {
     if (g_app) g_app->saveSession();
 }
-// {"frames":N,"skipped":N,"mean_ms":x,"p95_ms":x,"max_ms":x,"ms":[x,...]} since the last reset;
-// "ms" lists the frames in the order they were drawn (the last 600).
-AHP_EXPORT const char* ahp_frame_stats_json() {
-    std::vector<double> sorted = g_frameMs;
+namespace {
+// Mean and 95th percentile of a ring of frame times.
+std::pair<double, double> meanAndP95(std::vector<double> sorted) {
     std::sort(sorted.begin(), sorted.end());
     double sum = 0;
     for (double v : sorted) sum += v;
     const std::size_t n = sorted.size();
-    const double mean = n ? sum / double(n) : 0, p95 = n ? sorted[std::min(n - 1, n * 95 / 100)] : 0;
-    char buffer[256];
+    return {n ? sum / double(n) : 0, n ? sorted[std::min(n - 1, n * 95 / 100)] : 0};
+}
+}  // namespace
+
+// {"frames":N,"skipped":N,"mean_ms":x,"p95_ms":x,"max_ms":x,"ui_mean_ms":x,"ui_p95_ms":x,"ms":[x,...]}
+// since the last reset; "ui_" the frames' UI part; "ms" the frames in the order they were drawn
+// (the last 600).
+AHP_EXPORT const char* ahp_frame_stats_json() {
+    const auto [mean, p95] = meanAndP95(g_frameMs);
+    const auto [uiMean, uiP95] = meanAndP95(g_uiMs);
+    const std::size_t n = g_frameMs.size();
+    const double max = n ? *std::max_element(g_frameMs.begin(), g_frameMs.end()) : 0.0;
+    char buffer[320];
     std::snprintf(buffer, sizeof buffer,
-                  "{\"frames\":%zu,\"skipped\":%ld,\"mean_ms\":%.4f,\"p95_ms\":%.4f,\"max_ms\":%.4f,\"ms\":[", n,
-                  g_skipped, mean, p95, n ? sorted.back() : 0.0);
+                  "{\"frames\":%zu,\"skipped\":%ld,\"mean_ms\":%.4f,\"p95_ms\":%.4f,\"max_ms\":%.4f,"
+                  "\"ui_mean_ms\":%.4f,\"ui_p95_ms\":%.4f,\"ms\":[",
+                  n, g_skipped, mean, p95, max, uiMean, uiP95);
     g_buffer = buffer;
     for (std::size_t k = 0; k < n; ++k) {
         std::snprintf(buffer, sizeof buffer, "%s%.2f", k ? "," : "", g_frameMs[(g_frameNext + k) % n]);
@@ -89,6 +103,7 @@ AHP_EXPORT const char* ahp_frame_stats_json() {
 }
 AHP_EXPORT void ahp_frame_stats_reset() {
     g_frameMs.clear();
+    g_uiMs.clear();
     g_frameNext = 0;
     g_skipped = 0;
 }

@@ -74,8 +74,11 @@ ScaleLayout scaleLayout(const ScreenContext& ctx, float avail) {
 // The look of scale position `pos` in the last item's rectangle: the row item's side in blue,
 // the column item's in orange, "equal" in grey; the chosen one filled.
 void drawScalePosition(const ScreenContext& ctx, int pos, bool chosen, const ScaleLayout& layout) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
+    // Scrolled out of view: nothing to draw (the 17 positions of every row are most of a
+    // frame's vertices). The margin keeps the number under a circle at the window's edge.
+    if (!ImGui::IsRectVisible(ImVec2(r0.x, r0.y - layout.cell), ImVec2(r1.x, r1.y + layout.cell))) return;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 c((r0.x + r1.x) / 2, (r0.y + r1.y) / 2);
     const int distance = std::abs(pos - 8);
     const bool hovered = ImGui::IsItemHovered() && ctx.state.pointerHovers;
