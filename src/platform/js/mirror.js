@@ -16,7 +16,7 @@
 // Keys typed into the mirror are the page's, not GLFW's (Emscripten's GLFW listens on window in
 // the capture phase and would hand them to ImGui a second time); Tab is always the browser's.
 mergeInto(LibraryManager.library, {
-  ahp_js_install_mirror__deps: ['$GLFW'],
+  ahp_js_install_mirror__deps: ['$GLFW', '$ahpNewUTF8'],
   ahp_js_install_mirror: function () {
     var canvas = Module['canvas'];
     var root = document.createElement('div');
@@ -39,9 +39,7 @@ mergeInto(LibraryManager.library, {
       [a, b].forEach(function (s) {
         if (s === undefined) return;
         if (typeof s === 'number') { args.push(s); return; }
-        var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
-        stringToUTF8(s, p, n);
-        args.push(p);
+        args.push(ahpNewUTF8(s));
       });
       fn.apply(null, args);
       args.forEach(function (p, k) { if (typeof [a, b][k] === 'string') _free(p); });

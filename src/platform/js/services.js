@@ -2,6 +2,13 @@
 // the file input and drops, the clipboard, share links, and the page's first-frame hook.
 // A --js-library: C++ calls these by name.
 mergeInto(LibraryManager.library, {
+  // A JavaScript string as malloc'ed UTF-8, for C++ (which frees it).
+  $ahpNewUTF8: function (text) {
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  },
   // localStorage may be unavailable (privacy modes, storage full): saving then does nothing
   // and the expert can still download the answers.
   // Returns 1 when stored, 0 when the browser refused (the app then shows a lasting notice and
@@ -15,25 +22,21 @@ mergeInto(LibraryManager.library, {
     if (window.ahpDurableStore) window.ahpDurableStore.put(k, v);
     return stored;
   },
+  ahp_js_store_get__deps: ['$ahpNewUTF8'],
   ahp_js_store_get: function (key) {
     var value = null;
     try { value = localStorage.getItem(UTF8ToString(key)); } catch (e) { value = null; }
     if (value === null) return 0;
-    var size = lengthBytesUTF8(value) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(value, ptr, size);
-    return ptr;
+    return ahpNewUTF8(value);
   },
   // The model text the page read from its address (web/index.html), handed over once:
   // malloc'ed UTF-8, or 0 when there is none. The page's copy is dropped.
+  ahp_js_take_page_model__deps: ['$ahpNewUTF8'],
   ahp_js_take_page_model: function () {
     var text = window.ahpPageModel;
     delete window.ahpPageModel;
     if (typeof text !== 'string') return 0;
-    var size = lengthBytesUTF8(text) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(text, ptr, size);
-    return ptr;
+    return ahpNewUTF8(text);
   },
   ahp_js_store_remove: function (key) {
     var k = UTF8ToString(key);
@@ -42,6 +45,7 @@ mergeInto(LibraryManager.library, {
   },
   // The stored keys that start with `prefix`, one per line (malloc'ed UTF-8; "" when none or
   // when storage is unavailable).
+  ahp_js_store_keys__deps: ['$ahpNewUTF8'],
   ahp_js_store_keys: function (prefix) {
     var start = UTF8ToString(prefix), keys = [];
     try {
@@ -51,21 +55,16 @@ mergeInto(LibraryManager.library, {
       }
     } catch (e) { keys = []; }
     var text = keys.join('\n');
-    var size = lengthBytesUTF8(text) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(text, ptr, size);
-    return ptr;
+    return ahpNewUTF8(text);
   },
   // This tab's own values (sessionStorage: kept across reloads of the tab, gone when it
   // closes): which expert's session the tab writes. "" clears.
+  ahp_js_tab_get__deps: ['$ahpNewUTF8'],
   ahp_js_tab_get: function (key) {
     var value = null;
     try { value = sessionStorage.getItem(UTF8ToString(key)); } catch (e) { value = null; }
     if (value === null) return 0;
-    var size = lengthBytesUTF8(value) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(value, ptr, size);
-    return ptr;
+    return ahpNewUTF8(value);
   },
   ahp_js_tab_set: function (key, value) {
     try {
@@ -75,23 +74,28 @@ mergeInto(LibraryManager.library, {
     } catch (e) {}
   },
 
-  // A Blob download through an <a download> click (works on http(s) and file://).
-  ahp_js_download: function (name, mime, bytes, size) {
-    var blob = new Blob([HEAPU8.slice(bytes, bytes + size)], {type: UTF8ToString(mime)});
+  // Saves `blob` as `fileName` through an <a download> click (works on http(s) and file://):
+  // every download of the page goes this way.
+  $ahpSaveBlob: function (blob, fileName) {
     var url = URL.createObjectURL(blob);
     var a = document.createElement('a');
     a.href = url;
-    a.download = UTF8ToString(name);
+    a.download = fileName;
     a.style.display = 'none';
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
+  },
+  ahp_js_download__deps: ['$ahpSaveBlob'],
+  ahp_js_download: function (name, mime, bytes, size) {
+    ahpSaveBlob(new Blob([HEAPU8.slice(bytes, bytes + size)], {type: UTF8ToString(mime)}), UTF8ToString(name));
   },
 
   // Files chosen in the picker or dropped on the page: read as bytes, handed to the app in one
   // batch (web_bridge.cpp: ahp_import_add, ahp_import_done). A file over the app's limit for
   // the screen (ahp_import_limit: model/limits.hpp) is never read: only its name and size go
   // (ahp_import_too_large), and the app reports it as it reports any file too large.
+  ahp_js_install_file_input__deps: ['$ahpNewUTF8'],
   ahp_js_install_file_input: function () {
     var old = document.getElementById('ahp-file-input');  // e.g. from a page saved with "Save as"
     if (old) old.remove();
@@ -103,9 +107,7 @@ mergeInto(LibraryManager.library, {
     input.style.display = 'none';
     document.body.appendChild(input);
     function withName(text, use) {
-      var size = lengthBytesUTF8(text) + 1;
-      var name = _malloc(size);
-      stringToUTF8(text, name, size);
+      var name = ahpNewUTF8(text);
       use(name);
       _free(name);
     }
@@ -205,13 +207,11 @@ mergeInto(LibraryManager.library, {
   // The page's share link (web/index.html: ahpShareLink) for a model text, without the page's
   // own ?query (the link opens the questionnaire), also put on the clipboard when the browser
   // allows it; the answer comes back through ahp_share_link_done with the request's number.
+  ahp_js_share_link__deps: ['$ahpNewUTF8'],
   ahp_js_share_link: function (json, request) {
     var text = UTF8ToString(json);
     function give(link, error, copied) {
-      var linkSize = lengthBytesUTF8(link) + 1, linkPtr = _malloc(linkSize);
-      stringToUTF8(link, linkPtr, linkSize);
-      var errorSize = lengthBytesUTF8(error) + 1, errorPtr = _malloc(errorSize);
-      stringToUTF8(error, errorPtr, errorSize);
+      var linkPtr = ahpNewUTF8(link), errorPtr = ahpNewUTF8(error);
       _ahp_share_link_done(request, linkPtr, errorPtr, copied ? 1 : 0);
       _free(linkPtr);
       _free(errorPtr);

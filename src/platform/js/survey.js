@@ -22,6 +22,7 @@ mergeInto(LibraryManager.library, {
 
   // The template (this very page as it was served, or ahp-survey.html beside a hosted page)
   // with the model element's content replaced by `data` (already escaped: model::surveyModelData).
+  ahp_js_download_survey_page__deps: ['$ahpSaveBlob'],
   ahp_js_download_survey_page: function (name, data) {
     var fileName = UTF8ToString(name), content = UTF8ToString(data);
     var open = '<script type="application/json" id="ahp-survey-model">', close = '</' + 'script>';
@@ -32,15 +33,7 @@ mergeInto(LibraryManager.library, {
         var end = begin < 0 ? -1 : html.indexOf(close, begin + open.length);
         if (end < 0) throw new Error('the page template has no model element');
         var page = html.slice(0, begin + open.length) + content + html.slice(end);
-        var blob = new Blob([page], {type: 'text/html'});
-        var url = URL.createObjectURL(blob);
-        var a = document.createElement('a');
-        a.href = url;
-        a.download = fileName;
-        a.style.display = 'none';
-        document.body.appendChild(a);
-        a.click();
-        setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
+        ahpSaveBlob(new Blob([page], {type: 'text/html'}), fileName);
       })
       .catch(function (e) {
         window.ahpSurveyPageError = String((e && e.message) || e);
@@ -51,18 +44,12 @@ mergeInto(LibraryManager.library, {
   // Phones (navigator.canShare with files): the system share sheet, straight into mail or a
   // messenger. Elsewhere, or when sharing is refused: the download, then the mail program
   // with subject and body filled in (the expert attaches the file).
+  ahp_js_send_answers__deps: ['$ahpSaveBlob'],
   ahp_js_send_answers: function (name, mime, bytes, size, mailto) {
     var fileName = UTF8ToString(name), type = UTF8ToString(mime), link = UTF8ToString(mailto);
     var data = HEAPU8.slice(bytes, bytes + size);
     function downloadAndMail() {
-      var url = URL.createObjectURL(new Blob([data], {type: type}));
-      var a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      a.style.display = 'none';
-      document.body.appendChild(a);
-      a.click();
-      setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
+      ahpSaveBlob(new Blob([data], {type: type}), fileName);
       if (link) {
         window.ahpLastMailto = link;  // for tests: where the mail went
         var mail = document.createElement('a');
