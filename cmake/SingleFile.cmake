@@ -11,6 +11,17 @@
 # The page paints the built-in study's welcome (its title, purpose and how pairwise comparison
 # works, in Persian and English, from the model and assets/strings) while the WebAssembly
 # loads: "<!-- ahp:welcome -->" in web/index.html becomes that text.
+# `page` with `marker` replaced by `text`; a page without the marker stops the build (`what`
+# names what would have gone there).
+function(ahp_fill_marker out page marker text what)
+  string(FIND "${page}" "${marker}" at)
+  if(at LESS 0)
+    message(FATAL_ERROR "web/index.html has no ${marker} line for ${what}")
+  endif()
+  string(REPLACE "${marker}" "${text}" page "${page}")
+  set(${out} "${page}" PARENT_SCOPE)
+endfunction()
+
 function(ahp_html_escape out text)
   string(REPLACE "&" "&amp;" text "${text}")
   string(REPLACE "<" "&lt;" text "${text}")
@@ -37,12 +48,7 @@ function(ahp_welcome_page out page)
     endif()
     string(APPEND blocks "<div class=\"welcome\" lang=\"${lang}\" dir=\"${dir}\" hidden><h1>${title}</h1><p>${purpose}</p><h2>${how_title}</h2><p>${how_body}</p></div>\n")
   endforeach()
-  set(marker "<!-- ahp:welcome -->")
-  string(FIND "${page}" "${marker}" at)
-  if(at LESS 0)
-    message(FATAL_ERROR "web/index.html has no ${marker} line for the welcome text")
-  endif()
-  string(REPLACE "${marker}" "${blocks}" page "${page}")
+  ahp_fill_marker(page "${page}" "<!-- ahp:welcome -->" "${blocks}" "the welcome text")
   set(${out} "${page}" PARENT_SCOPE)
 endfunction()
 
@@ -53,12 +59,7 @@ function(ahp_inline_share_link out page)
   if(code MATCHES "</[sS][cC][rR][iI][pP][tT]|<!--")
     message(FATAL_ERROR "web/share-link.js must not contain \"</script\" or \"<!--\" (it is inlined)")
   endif()
-  set(marker "<!-- ahp:share-link -->")
-  string(FIND "${page}" "${marker}" at)
-  if(at LESS 0)
-    message(FATAL_ERROR "web/index.html has no ${marker} line for web/share-link.js")
-  endif()
-  string(REPLACE "${marker}" "<script>\n${code}</script>" page "${page}")
+  ahp_fill_marker(page "${page}" "<!-- ahp:share-link -->" "<script>\n${code}</script>" "web/share-link.js")
   set(${out} "${page}" PARENT_SCOPE)
 endfunction()
 
@@ -106,14 +107,9 @@ elseif(MODE STREQUAL "single-html")
   string(REPLACE "<" "%3C" icon "${icon}")
   string(REPLACE ">" "%3E" icon "${icon}")
 
-  set(marker "<!-- ahp:inline-runtime -->")
-  string(FIND "${page}" "${marker}" at)
-  if(at LESS 0)
-    message(FATAL_ERROR "web/index.html has no ${marker} line for the inlined runtime")
-  endif()
-  string(REPLACE "${marker}"
+  ahp_fill_marker(page "${page}" "<!-- ahp:inline-runtime -->"
     "<script>window.AHP_SINGLE_FILE = true;</script>\n<script type=\"text/x-ahp-runtime\" id=\"ahp-runtime\">\n${runtime}\n</script>"
-    page "${page}")
+    "the inlined runtime")
   string(REPLACE "href=\"icon.svg\"" "href=\"data:image/svg+xml,${icon}\"" page "${page}")
   file(WRITE ${BINARY_DIR}/ahp-survey.html.tmp "${page}")
   file(RENAME ${BINARY_DIR}/ahp-survey.html.tmp ${BINARY_DIR}/ahp-survey.html)

@@ -402,15 +402,7 @@ void drawEditor(const ScreenContext& ctx, Intents& out) {
             modelDetails(ctx, e, out);
             ImGui::EndChild();
         };
-        if (ctx.rtl()) {
-            detailsColumn();
-            ImGui::SameLine(0, gap);
-            treeColumn();
-        } else {
-            treeColumn();
-            ImGui::SameLine(0, gap);
-            detailsColumn();
-        }
+        SideBySide(ctx, {treeColumn, detailsColumn}, gap);
     }
     confirm(ctx, e, out);
 }

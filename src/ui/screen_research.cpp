@@ -189,19 +189,7 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(label.c_str());
         };
-        if (ctx.rtl()) {
-            field();
-            ImGui::SameLine(0, gap);
-            text();
-            ImGui::SameLine(0, gap);
-            checkbox();
-        } else {
-            checkbox();
-            ImGui::SameLine(0, gap);
-            text();
-            ImGui::SameLine(0, gap);
-            field();
-        }
+        SideBySide(ctx, {checkbox, text, field}, gap);
         if (changed) push(out, research_action::CrRule{on, value});
     }
     Text(ctx, ctx.tr("research.experts_note"), kMuted);

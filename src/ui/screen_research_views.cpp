@@ -385,15 +385,7 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
         if (s.reversals.empty()) Text(ctx, ctx.tr("research.no_reversals"), kMuted);
         ImGui::EndChild();
     };
-    if (ctx.rtl()) {
-        reversalList();
-        ImGui::SameLine();
-        rankingList();
-    } else {
-        rankingList();
-        ImGui::SameLine();
-        reversalList();
-    }
+    SideBySide(ctx, {rankingList, reversalList});
 }
 
 void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
@@ -432,19 +424,7 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
         };
         bool run = false;
         auto runButton = [&] { run = Button(ctx, ctx.tr("research.mc_run"), "research/mc-run", ImVec2(runW, 0)); };
-        if (ctx.rtl()) {
-            runButton();
-            ImGui::SameLine();
-            spreadField();
-            ImGui::SameLine();
-            samplesField();
-        } else {
-            samplesField();
-            ImGui::SameLine();
-            spreadField();
-            ImGui::SameLine();
-            runButton();
-        }
+        SideBySide(ctx, {samplesField, spreadField, runButton});
         if (edited) push(out, research_action::MonteCarloDraft{samples, spread});
         if (run) push(out, research_action::MonteCarlo{samples, spread});
     }

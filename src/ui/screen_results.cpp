@@ -150,15 +150,7 @@ void drawResults(const ScreenContext& ctx, Intents& out) {
         setTables(ctx);
         ImGui::EndChild();
     };
-    if (ctx.rtl()) {
-        right();
-        ImGui::SameLine();
-        left();
-    } else {
-        left();
-        ImGui::SameLine();
-        right();
-    }
+    SideBySide(ctx, {left, right});
 }
 
 void drawTopBar(const ScreenContext& ctx, Intents& out) {
