@@ -402,7 +402,15 @@ void drawEditor(const ScreenContext& ctx, Intents& out) {
             modelDetails(ctx, e, out);
             ImGui::EndChild();
         };
-        SideBySide(ctx, {treeColumn, detailsColumn}, gap);
+        if (ctx.rtl()) {
+            detailsColumn();
+            ImGui::SameLine(0, gap);
+            treeColumn();
+        } else {
+            treeColumn();
+            ImGui::SameLine(0, gap);
+            detailsColumn();
+        }
     }
     confirm(ctx, e, out);
 }

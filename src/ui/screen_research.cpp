@@ -189,7 +189,19 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(label.c_str());
         };
-        SideBySide(ctx, {checkbox, text, field}, gap);
+        if (ctx.rtl()) {
+            field();
+            ImGui::SameLine(0, gap);
+            text();
+            ImGui::SameLine(0, gap);
+            checkbox();
+        } else {
+            checkbox();
+            ImGui::SameLine(0, gap);
+            text();
+            ImGui::SameLine(0, gap);
+            field();
+        }
         if (changed) push(out, research_action::CrRule{on, value});
     }
     Text(ctx, ctx.tr("research.experts_note"), kMuted);

@@ -385,7 +385,15 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
         if (s.reversals.empty()) Text(ctx, ctx.tr("research.no_reversals"), kMuted);
         ImGui::EndChild();
     };
-    SideBySide(ctx, {rankingList, reversalList});
+    if (ctx.rtl()) {
+        reversalList();
+        ImGui::SameLine();
+        rankingList();
+    } else {
+        rankingList();
+        ImGui::SameLine();
+        reversalList();
+    }
 }
 
 void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
@@ -424,7 +432,19 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
         };
         bool run = false;
         auto runButton = [&] { run = Button(ctx, ctx.tr("research.mc_run"), "research/mc-run", ImVec2(runW, 0)); };
-        SideBySide(ctx, {samplesField, spreadField, runButton});
+        if (ctx.rtl()) {
+            runButton();
+            ImGui::SameLine();
+            spreadField();
+            ImGui::SameLine();
+            samplesField();
+        } else {
+            samplesField();
+            ImGui::SameLine();
+            spreadField();
+            ImGui::SameLine();
+            runButton();
+        }
         if (edited) push(out, research_action::MonteCarloDraft{samples, spread});
         if (run) push(out, research_action::MonteCarlo{samples, spread});
     }

@@ -150,7 +150,15 @@ void drawResults(const ScreenContext& ctx, Intents& out) {
         setTables(ctx);
         ImGui::EndChild();
     };
-    SideBySide(ctx, {left, right});
+    if (ctx.rtl()) {
+        right();
+        ImGui::SameLine();
+        left();
+    } else {
+        left();
+        ImGui::SameLine();
+        right();
+    }
 }
 
 void drawTopBar(const ScreenContext& ctx, Intents& out) {

@@ -373,14 +373,6 @@ void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 co
         ctx.mark(nextTextId(ctx), {Role::Text, logical});
 }
 
-void SideBySide(const ScreenContext& ctx, std::initializer_list<std::function<void()>> parts, float gap) {
-    const int n = int(parts.size());
-    for (int k = 0; k < n; ++k) {
-        if (k > 0) ImGui::SameLine(0, gap);
-        parts.begin()[ctx.rtl() ? n - 1 - k : k]();
-    }
-}
-
 void Title(const ScreenContext& ctx, const std::string& logical) {
     if (ctx.titleFont) ImGui::PushFont(ctx.titleFont);
     const auto [a, b] = Paragraph(ctx, logical, IM_COL32(20, 50, 90, 255));

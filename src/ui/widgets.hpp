@@ -9,8 +9,6 @@
 
 #include <imgui.h>
 
-#include <functional>
-#include <initializer_list>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -251,9 +249,6 @@ void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0)
 void TextInBox(const ScreenContext& ctx, const std::string& logical, float width, bool alignEnd);
 void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
 void Title(const ScreenContext& ctx, const std::string& logical);
-// Draws `parts` side by side in reading order: left to right, right to left in Persian;
-// `gap` between them (negative: ImGui's item spacing).
-void SideBySide(const ScreenContext& ctx, std::initializer_list<std::function<void()>> parts, float gap = -1.0f);
 // A button whose label is shaped; `id` keeps it stable across languages. `role` Tab for the top bar.
 bool Button(const ScreenContext& ctx, const std::string& logical, const std::string& id, ImVec2 size = ImVec2(0, 0),
             Role role = Role::Button, bool selected = false);
