@@ -98,24 +98,44 @@ if(EMSCRIPTEN)
     -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
     -sEXPORTED_FUNCTIONS=${AHP_WEB_EXPORTS}
-    -sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','stringToUTF8','lengthBytesUTF8']
+    # What src/platform/js and the tests call (ccall and cwrap are not: 437 B of gzip).
+    -sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']
     -sENVIRONMENT=web ${AHP_WEB_SIZE_OPT} -sMALLOC=emmalloc
     -sFILESYSTEM=0  # no file system: files come and go through the page (13 KB of JavaScript)
     # WebGL2's core is all the renderer uses: no extension is enabled at start-up (enabling
     # them all took 45 ms of a phone-speed start) and their code is left out.
-    -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0)
+    -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
+    # Bytes of JavaScript (gzip), issue 11: the runtime reads only the Module fields that
+    # web/index.html sets (-322 B); it decodes text with TextDecoder, which every browser with
+    # WebGL2 has (-145 B); no deferral of fullscreen or pointer-lock requests, never made (-325 B).
+    -sINCOMING_MODULE_JS_API=['canvas','arguments','onAbort','print','printErr','instantiateWasm']
+    -sTEXTDECODER=2 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0)
   file(GLOB AHP_WEB_JS_LIBRARIES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/js/*.js)
   foreach(js ${AHP_WEB_JS_LIBRARIES})
     list(APPEND AHP_WEB_LINK_OPTIONS "SHELL:--js-library ${js}")
   endforeach()
+  # The runtime's JavaScript minified after the link (emcc only strips whitespace without the
+  # Closure Compiler, which Debian does not have in a usable version): Debian's uglifyjs renames
+  # the runtime's names, top-level ones too (the page and the tests reach it through Module
+  # only): ahp-app.js 27.7 KB -> 20.7 KB gzip.
+  find_program(AHP_UGLIFYJS uglifyjs REQUIRED)
+  function(ahp_minify_runtime target)
+    set(js $<TARGET_FILE:${target}>)
+    add_custom_command(TARGET ${target} POST_BUILD
+      COMMAND ${AHP_UGLIFYJS} ${js} --compress toplevel,passes=2 --mangle toplevel,reserved=[Module] -o ${js}.min
+      COMMAND ${CMAKE_COMMAND} -E rename ${js}.min ${js}
+      VERBATIM)
+  endfunction()
   target_link_options(ahp-app PRIVATE ${AHP_WEB_LINK_OPTIONS})
   set_property(TARGET ahp-app PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
+  ahp_minify_runtime(ahp-app)
   # The workbench page: the same page and objects with the researcher's workbench linked in;
   # index.html loads it for ?screen=research and ?screen=editor.
   add_executable(ahp-workbench)
   target_link_libraries(ahp-workbench PRIVATE ahp_platform ahp_workbench)
   target_link_options(ahp-workbench PRIVATE ${AHP_WEB_LINK_OPTIONS})
   set_property(TARGET ahp-workbench PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
+  ahp_minify_runtime(ahp-workbench)
   # The page and its static files are ours (web/); emcc only writes the .js and .wasm.
   file(GLOB AHP_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
   foreach(f ${AHP_WEB_FILES})
@@ -146,6 +166,7 @@ if(EMSCRIPTEN)
   target_link_libraries(ahp-app-single PRIVATE ahp_platform ahp_workbench_absent)
   target_link_options(ahp-app-single PRIVATE ${AHP_WEB_LINK_OPTIONS} -sSINGLE_FILE=1)
   set_property(TARGET ahp-app-single PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
+  ahp_minify_runtime(ahp-app-single)
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/ahp-survey.html
     COMMAND ${CMAKE_COMMAND} -DMODE=single-html -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
             -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake

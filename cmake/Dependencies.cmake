@@ -74,4 +74,6 @@ add_library(dep_imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(dep_imgui SYSTEM PUBLIC ${IMGUI_DIR})
-target_compile_definitions(dep_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# IMGUI_DISABLE_FILE_FUNCTIONS: ImGui never touches a file here (no .ini: io.IniFilename is null;
+# the fonts come from memory); without it fopen and its JavaScript system calls were linked.
+target_compile_definitions(dep_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_FILE_FUNCTIONS)
