@@ -70,9 +70,39 @@ endif()
 
 # Dear ImGui 1.86 from Debian's imgui source package, compiled for both targets.
 set(IMGUI_DIR ${THIRD_PARTY}/imgui)
+set(IMGUI_DRAW ${IMGUI_DIR}/imgui_draw.cpp)
+if(EMSCRIPTEN)
+  # ImGui 1.86 always links its built-in font, ProggyClean: 12 KB of base85 text, 10.8 KB of
+  # the survey's gzipped WebAssembly (issue 11). The app never draws with it: App::buildFonts
+  # adds the app's fonts before the atlas is built, and ImFontAtlas::Build adds ProggyClean only
+  # to an empty atlas. 1.86 has no switch to leave it out, so the web build compiles a copy of
+  # imgui_draw.cpp, made here from Debian's source, with that text emptied.
+  file(READ ${IMGUI_DRAW} draw)
+  set(font_begin "static const char proggy_clean_ttf_compressed_data_base85[11980 + 1] =")
+  set(font_end "static const char* GetDefaultCompressedFontDataTTFBase85()\n{")
+  string(FIND "${draw}" "${font_begin}" begin)
+  if(NOT begin EQUAL -1)
+    string(SUBSTRING "${draw}" ${begin} -1 after)
+    string(FIND "${after}" "${font_end}" length)
+  endif()
+  if(begin EQUAL -1 OR length EQUAL -1)
+    message(FATAL_ERROR "${IMGUI_DRAW}: ProggyClean's text not found where ImGui 1.86 has it")
+  endif()
+  string(SUBSTRING "${draw}" 0 ${begin} head)
+  string(SUBSTRING "${after}" ${length} -1 tail)
+  set(draw "${head}static const char proggy_clean_ttf_compressed_data_base85[1] = \"\";  // emptied by cmake/Dependencies.cmake\n\n${tail}")
+  set(IMGUI_DRAW ${CMAKE_BINARY_DIR}/imgui/imgui_draw.cpp)
+  set(previous "")
+  if(EXISTS ${IMGUI_DRAW})
+    file(READ ${IMGUI_DRAW} previous)
+  endif()
+  if(NOT previous STREQUAL draw)  # rewritten only when it changes (no needless rebuild)
+    file(WRITE ${IMGUI_DRAW} "${draw}")
+  endif()
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${IMGUI_DIR}/imgui_draw.cpp)
+endif()
 add_library(dep_imgui STATIC
-  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp)
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DRAW} ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(dep_imgui SYSTEM PUBLIC ${IMGUI_DIR})
 # IMGUI_DISABLE_FILE_FUNCTIONS: ImGui never touches a file here (no .ini: io.IniFilename is null;
 # the fonts come from memory); without it fopen and its JavaScript system calls were linked.
