@@ -179,10 +179,12 @@ if(EMSCRIPTEN)
   # build/site: the folder to upload to a static host, with precompressed copies (cmake/Site.cmake).
   set(AHP_SITE_DIR ${CMAKE_SOURCE_DIR}/build/site CACHE PATH "Where the build writes the site to upload")
   find_program(AHP_GZIP gzip REQUIRED)
+  find_program(AHP_ZOPFLI zopfli)  # optional: smaller .gz files when Debian's zopfli is installed
   find_program(AHP_BROTLI brotli)  # optional: .br beside .gz when Debian's brotli is installed
   add_custom_command(OUTPUT ${AHP_SITE_DIR}/index.html
     COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR} -DSITE_DIR=${AHP_SITE_DIR}
-            -DGZIP=${AHP_GZIP} -DBROTLI=$<$<BOOL:${AHP_BROTLI}>:${AHP_BROTLI}>
+            -DGZIP=${AHP_GZIP} -DZOPFLI=$<$<BOOL:${AHP_ZOPFLI}>:${AHP_ZOPFLI}>
+            -DBROTLI=$<$<BOOL:${AHP_BROTLI}>:${AHP_BROTLI}>
             -P ${CMAKE_SOURCE_DIR}/cmake/Site.cmake
     DEPENDS ahp-app ahp-workbench ahp-survey-html ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/sw.js ${AHP_WEB_FILES}
             ${CMAKE_SOURCE_DIR}/cmake/Site.cmake

@@ -11,7 +11,7 @@ APT_PACKAGES=(
   emscripten node-acorn binaryen
   libeigen3-dev nlohmann-json3-dev catch2
   libglfw3-dev libgl-dev libfribidi-dev libqrcodegen-dev
-  fonts-noto-core python3-fonttools brotli uglifyjs
+  fonts-noto-core python3-fonttools brotli zopfli uglifyjs
   chromium xvfb xauth imagemagick xdotool python3
   clang-14 libclang-rt-14-dev
   ccache clang-format-14
