@@ -93,6 +93,10 @@ public:
     // True while the app has work that needs frames without input (files loading a few per
     // frame, results waiting to be recomputed): the platform draws nothing otherwise.
     bool wantsFrames() const;
+    // True while that work is computing (files loading, results being recomputed): each frame
+    // then spends up to ui::kResearchFrameBudgetMs on it, and the platform may run the next
+    // frame as soon as it can rather than at the next display refresh.
+    bool computing() const;
     // Draws one frame (between ImGui::NewFrame and ImGui::Render). Does not save: writing the
     // session costs more than the rest of a click's frame, so the platform calls
     // saveSession() after the frame (the browser: when idle, and at once when the page is
@@ -112,8 +116,11 @@ public:
     // confirmation when there are answers already). No file's bytes are kept after this.
     // `tooLarge` (name, size): files of the same pick or drop the platform did not read because
     // each is over importByteLimit(); each gets the message a file found too large gets.
+    // `coming`: files of the same pick or drop still to come in further calls (the page hands
+    // thousands of files over in parts as it reads them, so that the Research tab starts on the
+    // first ones); the other screens take the whole choice at once, when the last part comes.
     void importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes,
-                     const std::vector<std::pair<std::string, std::uint64_t>>& tooLarge = {});
+                     const std::vector<std::pair<std::string, std::uint64_t>>& tooLarge = {}, int coming = 0);
     // The largest file importFiles takes on the current screen (model/limits.hpp: a model file
     // in the editor, a response file elsewhere): the platform checks each file's size against
     // it before reading the file.

@@ -18,10 +18,14 @@ void step(AppState& state, const std::string& modelText, const std::string& mode
     editorPoll(state.editor);
 }
 
+bool computing(const AppState& state) {
+    const ResearchState& r = state.research;
+    return !r.queue.empty() || (r.dirty && r.coming == 0) || r.build;
+}
+
 bool wantsFrames(const AppState& state) {
     // The editor's share link arrives from the page between frames (PlatformServices::shareLink).
-    return !state.research.queue.empty() || state.research.dirty || state.research.build ||
-           state.editor.shareLinkPending;
+    return computing(state) || state.editor.shareLinkPending;
 }
 
 void draw(Screen screen, const ScreenContext& ctx, Intents& out) {
@@ -44,10 +48,10 @@ Effects applyEditor(AppState& state, const EditorAction& action) {
 }
 
 void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes,
-                      const std::vector<AppState::FileProblem>& refused) {
+                      const std::vector<AppState::FileProblem>& refused, int coming) {
     for (const auto& problem : refused)
         researchRefuseFile(state.research, {problem.file, problem.message, problem.code, problem.args});
-    if (!nameAndBytes.empty()) researchAddFiles(state.research, std::move(nameAndBytes));  // moved: not copied
+    researchAddFiles(state.research, std::move(nameAndBytes), coming);  // moved: not copied
 }
 
 void describe(const AppState& state, nlohmann::json& out) {

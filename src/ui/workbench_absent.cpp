@@ -8,11 +8,12 @@ bool linked() { return false; }
 void reset(AppState&) {}
 void step(AppState&, const std::string&, const std::string&) {}
 bool wantsFrames(const AppState&) { return false; }
+bool computing(const AppState&) { return false; }
 void draw(Screen, const ScreenContext&, Intents&) {}
 Effects applyResearch(AppState&, const ResearchAction&) { return {}; }
 Effects applyEditor(AppState&, const EditorAction&) { return {}; }
 void addResponseFiles(AppState&, std::vector<std::pair<std::string, std::string>>,
-                      const std::vector<AppState::FileProblem>&) {}
+                      const std::vector<AppState::FileProblem>&, int) {}
 void describe(const AppState&, nlohmann::json&) {}
 
 }  // namespace ui::workbench
