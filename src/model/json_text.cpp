@@ -285,7 +285,8 @@ private:
     }
     // A key (`key` given) has no escapes: two spellings of one key would not be caught.
     bool string(std::string_view* key) {
-        const char* start = ++at_;
+        if (!take('"')) return false;
+        const char* start = at_;
         for (; at_ < end_; ++at_) {
             const char c = *at_;
             if (c == '"') {

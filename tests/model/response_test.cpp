@@ -206,6 +206,7 @@ TEST_CASE("a skipped member: the document and every message are the same as when
     CHECK_THAT(skippedResult("{\"x\": \"\\q\"}"), Contains("not valid JSON"));
     CHECK_THAT(skippedResult("{\"x\": \"\\ud800\"}"), Contains("not valid JSON"));
     CHECK_THAT(skippedResult("{\"x\": tru}"), Contains("not valid JSON"));
+    CHECK_THAT(skippedResult("{\"x\": 1, y\": 2}"), Contains("not valid JSON"));  // a key without its quote (fuzzing)
     CHECK_THAT(skippedResult("{\"x\": \"\xFF\"}"), Contains("ill-formed UTF-8"));
 }
 
