@@ -40,8 +40,10 @@ private:
 // vector in `x` (normalised to sum 1, strictly positive) (Saaty 1980). `x` holds on entry the
 // start if `started` (positive entries), else anything. The vector is the one power iteration
 // reaches, max |change| <= 1e-15 in a step; shifted inverse iteration brings it there first
-// (priorities.cpp).
-double perronRoot(const double* a, int n, double* x, bool started);
+// (priorities.cpp). `ax`: A x for the started x when the caller has it (saves a product), or null.
+double perronRoot(const double* a, int n, double* x, bool started, const double* ax = nullptr);
+// y = A x for n x n column-major A (priorities.cpp's product).
+void multiply(const double* a, int n, const double* x, double* y);
 
 struct Perron {
     Eigen::VectorXd vector;
