@@ -6,8 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 #include <limits>
 
 namespace ahp {
@@ -43,13 +41,7 @@ double doneganDodd(int n) {
     return kDoneganDodd.back().ri;
 }
 
-// Saaty's fundamental scale 1/9 .. 1/2, 1, 2 .. 9, ascending (Saaty 1980).
-std::array<double, 17> scaleValues() {
-    std::array<double, 17> s{};
-    for (int k = 0; k < 8; ++k) s[k] = 1.0 / (9 - k);
-    for (int k = 0; k < 9; ++k) s[8 + k] = 1.0 + k;
-    return s;
-}
+using detail::scaleValues;
 
 int nearestScaleIndex(double ratio) {
     const auto s = scaleValues();
@@ -68,46 +60,6 @@ void checkWeights(const PairwiseMatrix& m, const Eigen::VectorXd& w) {
         if (!(std::isfinite(w(i)) && w(i) > 0))
             throw Error("weight " + std::to_string(i + 1) + " is " + detail::num(w(i)) +
                         ": must be a finite positive number");
-}
-
-// ln of a judgment. A questionnaire's judgments take the 17 values of Saaty's scale: their logs
-// are taken once per run, into a table looked up by the value's bits (the same std::log of the
-// same double: results unchanged); any other value is taken directly.
-class ScaleLogs {
-public:
-    ScaleLogs() {
-        for (double v : scaleValues()) {
-            std::size_t slot = slotOf(bitsOf(v));
-            while (key_[slot] != 0) slot = (slot + 1) % kSlots;
-            key_[slot] = bitsOf(v);
-            value_[slot] = std::log(v);
-        }
-    }
-    double operator()(double v) const {
-        const std::uint64_t bits = bitsOf(v);
-        for (std::size_t slot = slotOf(bits);; slot = (slot + 1) % kSlots) {
-            if (key_[slot] == bits) return value_[slot];
-            if (key_[slot] == 0) return std::log(v);  // 0: an empty slot (+0.0 is no judgment)
-        }
-    }
-
-private:
-    static constexpr std::size_t kSlots = 64;
-    static std::uint64_t bitsOf(double v) {
-        std::uint64_t bits;
-        std::memcpy(&bits, &v, sizeof bits);
-        return bits;
-    }
-    static std::size_t slotOf(std::uint64_t bits) {
-        return static_cast<std::size_t>((bits * 0x9e3779b97f4a7c15ULL) >> 58);
-    }
-    std::uint64_t key_[kSlots] = {};
-    double value_[kSlots] = {};
-};
-
-double lnJudgment(double v) {
-    static const ScaleLogs logs;
-    return logs(v);
 }
 
 // Position of (i, j), i < j, in the upper triangle in row order.
@@ -264,10 +216,11 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
     detail::Scratch upperStorage(2 * count + n);
     double* upper = upperStorage.data();  // a_ij, i < j, of the filled matrix in row order
     double* logs = upper + count;         // their logs
+    const detail::ScaleTable& scale = detail::ScaleTable::get();
     for (int i = 0, k = 0; i < n; ++i)
         for (int j = i + 1; j < n; ++j, ++k) {
             upper[k] = a[j * n + i];
-            logs[k] = lnJudgment(upper[k]);
+            logs[k] = scale.ln(upper[k]);
         }
     r.gci = gciOf(logs, n, logs + count);
     r.koczkodaj = koczkodajOf(m, upper, logs);

@@ -20,6 +20,33 @@ std::string num(double v) {
 
 bool validJudgment(double v) { return std::isfinite(v) && v > 0; }
 
+std::array<double, 17> scaleValues() {
+    std::array<double, 17> s{};
+    for (int k = 0; k < 8; ++k) s[k] = 1.0 / (9 - k);
+    for (int k = 0; k < 9; ++k) s[8 + k] = 1.0 + k;
+    return s;
+}
+
+ScaleTable::ScaleTable() {
+    for (double v : scaleValues()) {
+        const int slot = slotOf(bitsOf(v));
+        if (key_[slot] != 0) continue;  // taken (not with this multiplier): v is computed
+        key_[slot] = bitsOf(v);
+        reciprocal_[slot] = 1.0 / v;
+        ln_[slot] = std::log(v);
+    }
+}
+
+const ScaleTable& ScaleTable::get() {
+    static const ScaleTable table;
+    return table;
+}
+
+double ScaleTable::ln(double v) const {
+    const int slot = find(v);
+    return slot >= 0 ? ln_[slot] : std::log(v);
+}
+
 // The first item (0-based) that no chain of judgments links to item 0, or -1: a breadth-first
 // search over the answered cells.
 int firstUnconnected(const PairwiseMatrix& m) {
@@ -52,6 +79,7 @@ void requireConnected(const PairwiseMatrix& m) {
 void harkerInto(const PairwiseMatrix& m, double* b) {
     // Harker 1987: missing a_ij -> 0, diagonal -> 1 + number of missing entries in the row.
     const int n = m.size();
+    const ScaleTable& scale = ScaleTable::get();
     for (int i = 0; i < n; ++i) b[i * n + i] = 1.0;
     int k = 0;  // position of (i, j) in the upper triangle, row order
     for (int i = 0; i < n; ++i)
@@ -59,7 +87,7 @@ void harkerInto(const PairwiseMatrix& m, double* b) {
             const auto& v = m.upperTriangle()[k];
             if (v) {
                 b[j * n + i] = *v;  // column-major: (i, j)
-                b[i * n + j] = 1.0 / *v;
+                b[i * n + j] = scale.reciprocal(*v);
             } else {
                 b[j * n + i] = b[i * n + j] = 0.0;
                 b[i * n + i] += 1.0;
@@ -77,13 +105,14 @@ Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m) {
 void completedInto(const PairwiseMatrix& m, const double* w, double* a) {
     // Harker 1987: a missing a_ij is the ratio the weights imply, w_i / w_j.
     const int n = m.size();
+    const ScaleTable& scale = ScaleTable::get();
     int k = 0;  // position of (i, j) in the upper triangle, row order
     for (int i = 0; i < n; ++i) {
         a[i * n + i] = 1.0;
         for (int j = i + 1; j < n; ++j, ++k) {
             const auto& v = m.upperTriangle()[k];
             a[j * n + i] = v ? *v : w[i] / w[j];  // column-major: (i, j)
-            a[i * n + j] = v ? 1.0 / *v : w[j] / w[i];
+            a[i * n + j] = v ? scale.reciprocal(*v) : w[j] / w[i];
         }
     }
 }

@@ -66,12 +66,12 @@ double sum(const double* v, int size) {
     return s;
 }
 
-// y /= sum(y) (times the reciprocal: a division costs several multiplications); returns
-// max_i |y_i - x_i|.
+// y /= total, total = sum(y) (times the reciprocal: a division costs several multiplications);
+// returns max_i |y_i - x_i|.
 template <int N>
-double normaliseAndCompare(double* y, const double* x, int size) {
+double normaliseAndCompare(double* y, const double* x, int size, double total) {
     const int n = N > 0 ? N : size;
-    const double scale = 1.0 / sum<N>(y, n);
+    const double scale = 1.0 / total;
     double change = 0;
     for (int i = 0; i < n; ++i) {
         y[i] *= scale;
@@ -88,14 +88,21 @@ template <int N>
 bool powerIterate(const double* a, int size, double* x, double* y, int maxSteps, double& root,
                   bool productGiven = false) {
     const int n = N > 0 ? N : size;
-    for (int step = 0; step < maxSteps; ++step) {
-        if (step > 0 || !productGiven) multiply<N>(a, n, x, y);
-        root = sum<N>(y, n) / sum<N>(x, n);
-        const double change = normaliseAndCompare<N>(y, x, n);
-        std::copy(y, y + n, x);
-        if (change <= 1e-15) return true;
+    double* from = x;  // the iterate; the two buffers swap roles each step (no copy)
+    double* to = y;
+    bool converged = false;
+    for (int step = 0; step < maxSteps && !converged; ++step) {
+        if (step > 0 || !productGiven) multiply<N>(a, n, from, to);
+        const double total = sum<N>(to, n);
+        const double change = normaliseAndCompare<N>(to, from, n, total);
+        if (change <= 1e-15) {
+            root = total / sum<N>(from, n);
+            converged = true;
+        }
+        std::swap(from, to);
     }
-    return false;
+    if (from != x) std::copy(from, from + n, x);
+    return converged;
 }
 
 // LU of sI - A without pivoting, in place in lu (column-major; L unit lower, U upper). For
@@ -200,26 +207,30 @@ void solveFactored(const double* __restrict lu, int size, double* __restrict y) 
 template <int N>
 void inverseIterate(const double* a, int size, double* x, double* y, double* lu) {
     const int n = N > 0 ? N : size;
+    double* from = x;  // the last positive iterate; the buffers swap roles (no copy back)
+    double* to = y;
     double lastChange = 1;
     bool factored = false;
     for (int step = 0; step < 30; ++step) {
         if (!factored) {
-            multiply<N>(a, n, x, y);
+            multiply<N>(a, n, from, to);
             double bound = 0;
-            for (int i = 0; i < n; ++i) bound = std::max(bound, y[i] / x[i]);
-            if (!factorShifted<N>(a, n, bound + 1e-9 * std::max(1.0, bound), lu)) return;
+            for (int i = 0; i < n; ++i) bound = std::max(bound, to[i] / from[i]);
+            if (!factorShifted<N>(a, n, bound + 1e-9 * std::max(1.0, bound), lu)) break;
             factored = true;
         }
-        std::copy(x, x + n, y);
-        solveFactored<N>(lu, n, y);
-        const double change = normaliseAndCompare<N>(y, x, n);
-        for (int i = 0; i < n; ++i)
-            if (!(y[i] > 0 && std::isfinite(y[i]))) return;
-        std::copy(y, y + n, x);
-        if (change <= 1e-13) return;
+        std::copy(from, from + n, to);
+        solveFactored<N>(lu, n, to);
+        const double change = normaliseAndCompare<N>(to, from, n, sum<N>(to, n));
+        bool positive = true;
+        for (int i = 0; i < n; ++i) positive = positive && to[i] > 0 && std::isfinite(to[i]);
+        if (!positive) break;
+        std::swap(from, to);
+        if (change <= 1e-13) break;
         if (change > 0.2 * lastChange) factored = false;
         lastChange = change;
     }
+    if (from != x) std::copy(from, from + n, x);
 }
 
 // Normalised row sums of A^(2^k), squaring repeatedly (Saaty 1980's own procedure), into x: k
@@ -246,7 +257,7 @@ void squaringStart(const double* a, int size, double* x, double* scratch) {
         for (int i = 0; i < n; ++i) w[i] = 0;
         for (int j = 0; j < n; ++j)
             for (int i = 0; i < n; ++i) w[i] += b[j * n + i];
-        if (normaliseAndCompare<N>(w, x, n) <= 1e-15) k = 12;
+        if (normaliseAndCompare<N>(w, x, n, sum<N>(w, n)) <= 1e-15) k = 12;
         std::copy(w, w + n, x);
     }
 }
@@ -278,10 +289,11 @@ double perronRootOf(const double* a, int size, double* x, bool started, const do
     double* lu = y + n;
     for (int i = 0; i < n && started; ++i) started = x[i] > 0 && std::isfinite(x[i]);
     const bool productGiven = started && ax;
+    // Normalisations multiply by the reciprocal of the sum (a division costs several products).
     if (started) {
-        const double s = sum<N>(x, n);
-        for (int i = 0; i < n; ++i) x[i] /= s;
-        for (int i = 0; i < n && productGiven; ++i) y[i] = ax[i] / s;  // A (x / s)
+        const double scale = 1.0 / sum<N>(x, n);
+        for (int i = 0; i < n; ++i) x[i] *= scale;
+        for (int i = 0; i < n && productGiven; ++i) y[i] = ax[i] * scale;  // A (x / sum)
     } else if (n <= kSquaringMax) {
         // Squaring costs n^3 a step against n^2 for a power step: it pays for small matrices only.
         double squaring[2 * kSquaringMax * kSquaringMax + kSquaringMax];
@@ -290,8 +302,8 @@ double perronRootOf(const double* a, int size, double* x, bool started, const do
         // Normalised row sums: one power step from the uniform vector.
         for (int i = 0; i < n; ++i) y[i] = 1.0;
         multiply<N>(a, n, y, x);
-        const double s = sum<N>(x, n);
-        for (int i = 0; i < n; ++i) x[i] /= s;
+        const double scale = 1.0 / sum<N>(x, n);
+        for (int i = 0; i < n; ++i) x[i] *= scale;
     }
     if (!(sum<N>(x, n) > 0)) std::fill(x, x + n, 1.0 / n);
     // A few plain steps first (n^2 each, against n^3/3 for an LU): a start already converged
@@ -306,8 +318,8 @@ double perronRootOf(const double* a, int size, double* x, bool started, const do
         if (!converged) pivotedInverseIterate(a, n, x);
     }
     for (int i = 0; i < n; ++i) x[i] = std::abs(x[i]);
-    const double s = sum<N>(x, n);
-    for (int i = 0; i < n; ++i) x[i] /= s;
+    const double scale = 1.0 / sum<N>(x, n);
+    for (int i = 0; i < n; ++i) x[i] *= scale;
     if (!converged) {
         // Perron root as sum(Ax)/sum(x) (Saaty 1980), as in powerIterate.
         multiply<N>(a, n, x, y);
