@@ -179,20 +179,73 @@ bool factorShifted(const double* __restrict a, int size, double shift, double* _
     return true;
 }
 
-// y <- (LU)^-1 y: forward then back substitution, column by column.
+// y <- (LU)^-1 b: forward then back substitution, by blocks of four rows whose sums stay in
+// registers (a triangular solve is a chain of dependent steps: a step that waits for a store
+// and a load of y, as column by column, waits longer). Each y_i subtracts its terms in the same
+// order as column by column (ascending k forward, descending back), so the same bits.
 template <int N>
-void solveFactored(const double* __restrict lu, int size, double* __restrict y) {
+void solveFactored(const double* __restrict lu, int size, const double* __restrict b, double* __restrict y) {
     const int n = N > 0 ? N : size;
-    for (int k = 0; k < n; ++k) {
-        const double* column = lu + static_cast<std::ptrdiff_t>(k) * n;
-        const double yk = y[k];
-        for (int i = k + 1; i < n; ++i) y[i] -= column[i] * yk;
+    auto at = [n](int i, int j) { return static_cast<std::ptrdiff_t>(j) * n + i; };
+    // Forward, L unit lower: y_i = b_i - sum_{k<i} l_ik y_k.
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+        double v0 = b[i], v1 = b[i + 1], v2 = b[i + 2], v3 = b[i + 3];
+        for (int k = 0; k < i; ++k) {
+            const double yk = y[k];
+            const double* l = lu + at(i, k);
+            v0 -= l[0] * yk;
+            v1 -= l[1] * yk;
+            v2 -= l[2] * yk;
+            v3 -= l[3] * yk;
+        }
+        v1 -= lu[at(i + 1, i)] * v0;
+        v2 -= lu[at(i + 2, i)] * v0;
+        v3 -= lu[at(i + 3, i)] * v0;
+        v2 -= lu[at(i + 2, i + 1)] * v1;
+        v3 -= lu[at(i + 3, i + 1)] * v1;
+        v3 -= lu[at(i + 3, i + 2)] * v2;
+        y[i] = v0;
+        y[i + 1] = v1;
+        y[i + 2] = v2;
+        y[i + 3] = v3;
     }
-    for (int k = n - 1; k >= 0; --k) {
-        const double* column = lu + static_cast<std::ptrdiff_t>(k) * n;
-        y[k] *= column[k];  // the reciprocal of U's diagonal (factorShifted)
-        const double yk = y[k];
-        for (int i = 0; i < k; ++i) y[i] -= column[i] * yk;
+    for (; i < n; ++i) {
+        double v = b[i];
+        for (int k = 0; k < i; ++k) v -= lu[at(i, k)] * y[k];
+        y[i] = v;
+    }
+    // Back, U upper with its diagonal as reciprocals: y_i = (y_i - sum_{k>i} u_ik y_k) / u_ii.
+    i = n - 1;
+    for (; i >= 3; i -= 4) {  // rows i-3 .. i
+        double v0 = y[i - 3], v1 = y[i - 2], v2 = y[i - 1], v3 = y[i];
+        for (int k = n - 1; k > i; --k) {
+            const double yk = y[k];
+            const double* u = lu + at(i - 3, k);
+            v0 -= u[0] * yk;
+            v1 -= u[1] * yk;
+            v2 -= u[2] * yk;
+            v3 -= u[3] * yk;
+        }
+        v3 *= lu[at(i, i)];
+        v2 -= lu[at(i - 1, i)] * v3;
+        v1 -= lu[at(i - 2, i)] * v3;
+        v0 -= lu[at(i - 3, i)] * v3;
+        v2 *= lu[at(i - 1, i - 1)];
+        v1 -= lu[at(i - 2, i - 1)] * v2;
+        v0 -= lu[at(i - 3, i - 1)] * v2;
+        v1 *= lu[at(i - 2, i - 2)];
+        v0 -= lu[at(i - 3, i - 2)] * v1;
+        v0 *= lu[at(i - 3, i - 3)];
+        y[i - 3] = v0;
+        y[i - 2] = v1;
+        y[i - 1] = v2;
+        y[i] = v3;
+    }
+    for (; i >= 0; --i) {
+        double v = y[i];
+        for (int k = n - 1; k > i; --k) v -= lu[at(i, k)] * y[k];
+        y[i] = v * lu[at(i, i)];
     }
 }
 
@@ -219,8 +272,7 @@ void inverseIterate(const double* a, int size, double* x, double* y, double* lu)
             if (!factorShifted<N>(a, n, bound + 1e-9 * std::max(1.0, bound), lu)) break;
             factored = true;
         }
-        std::copy(from, from + n, to);
-        solveFactored<N>(lu, n, to);
+        solveFactored<N>(lu, n, from, to);
         const double change = normaliseAndCompare<N>(to, from, n, sum<N>(to, n));
         bool positive = true;
         for (int i = 0; i < n; ++i) positive = positive && to[i] > 0 && std::isfinite(to[i]);
