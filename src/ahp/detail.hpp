@@ -21,18 +21,14 @@ bool validJudgment(double v);  // finite and > 0
 // Saaty's fundamental scale 1/9 .. 1/2, 1, 2 .. 9, ascending (Saaty 1980).
 std::array<double, 17> scaleValues();
 
-// 1/v and ln v of a judgment. A questionnaire's judgments take the 17 values of Saaty's scale:
-// theirs are computed once per run into a table looked up by the value's bits (the same double
-// as computing them: results unchanged; a lookup costs less than a division, far less than a
-// log); any other value is computed.
+// ln v of a judgment. A questionnaire's judgments take the 17 values of Saaty's scale: their
+// logs are computed once per run into a table looked up by the value's bits (the same double as
+// computing it: results unchanged; a lookup costs far less than a log); any other value is
+// computed. (Reciprocals were tried too: in WebAssembly the lookup cost more than the division.)
 class ScaleTable {
 public:
     static const ScaleTable& get();
     bool holds(double v) const { return find(v) >= 0; }
-    double reciprocal(double v) const {
-        const int slot = find(v);
-        return slot >= 0 ? reciprocal_[slot] : 1.0 / v;
-    }
     double ln(double v) const;
 
 private:
@@ -53,7 +49,6 @@ private:
         return key_[slot] == bits ? slot : -1;
     }
     std::uint64_t key_[kSlots] = {};
-    double reciprocal_[kSlots] = {};
     double ln_[kSlots] = {};
 };
 

@@ -32,7 +32,6 @@ ScaleTable::ScaleTable() {
         const int slot = slotOf(bitsOf(v));
         if (key_[slot] != 0) continue;  // taken (not with this multiplier): v is computed
         key_[slot] = bitsOf(v);
-        reciprocal_[slot] = 1.0 / v;
         ln_[slot] = std::log(v);
     }
 }
@@ -79,7 +78,6 @@ void requireConnected(const PairwiseMatrix& m) {
 void harkerInto(const PairwiseMatrix& m, double* b) {
     // Harker 1987: missing a_ij -> 0, diagonal -> 1 + number of missing entries in the row.
     const int n = m.size();
-    const ScaleTable& scale = ScaleTable::get();
     for (int i = 0; i < n; ++i) b[i * n + i] = 1.0;
     int k = 0;  // position of (i, j) in the upper triangle, row order
     for (int i = 0; i < n; ++i)
@@ -87,7 +85,7 @@ void harkerInto(const PairwiseMatrix& m, double* b) {
             const auto& v = m.upperTriangle()[k];
             if (v) {
                 b[j * n + i] = *v;  // column-major: (i, j)
-                b[i * n + j] = scale.reciprocal(*v);
+                b[i * n + j] = 1.0 / *v;
             } else {
                 b[j * n + i] = b[i * n + j] = 0.0;
                 b[i * n + i] += 1.0;
@@ -105,14 +103,13 @@ Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m) {
 void completedInto(const PairwiseMatrix& m, const double* w, double* a) {
     // Harker 1987: a missing a_ij is the ratio the weights imply, w_i / w_j.
     const int n = m.size();
-    const ScaleTable& scale = ScaleTable::get();
     int k = 0;  // position of (i, j) in the upper triangle, row order
     for (int i = 0; i < n; ++i) {
         a[i * n + i] = 1.0;
         for (int j = i + 1; j < n; ++j, ++k) {
             const auto& v = m.upperTriangle()[k];
             a[j * n + i] = v ? *v : w[i] / w[j];  // column-major: (i, j)
-            a[i * n + j] = v ? scale.reciprocal(*v) : w[j] / w[i];
+            a[i * n + j] = v ? 1.0 / *v : w[j] / w[i];
         }
     }
 }
