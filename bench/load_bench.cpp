@@ -1,5 +1,5 @@
 // Loading many experts' response files: model::loadGroup (what `ahp group` does per file) and
-// the researcher tab's loading (ui::researchAddFiles, then ui::researchStep with its 8 ms budget
+// the researcher tab's loading (ui::researchAddFiles, then ui::researchStep with its budget
 // per frame, as the app calls it), for 1,000 / 5,000 / 10,000 files of the study. One JSON
 // line per size: total time, time per file, and the longest single step (a frame's work:
 // the target is no step over 100 ms). Figures only; nothing here asserts a time.
@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
         for (bool more = true; more;) {
             const auto step = Clock::now();
             const bool recomputing = r.queue.empty();  // every file read: the group results
-            more = ui::researchStep(r, m, 8.0);
+            more = ui::researchStep(r, m);
             const double ms = msSince(step);
             longestStep = std::max(longestStep, ms);
             if (recomputing || (!r.queue.size() && r.build)) {

@@ -136,4 +136,4 @@ echo "Page (headless Chromium, software WebGL, loopback server throttled through
 (cd tests/web && node bench_page.mjs)
 echo
 echo "Researcher tab in headless Chromium (issue 14: 10,000 files under 15 s, no frame over 100 ms):"
-(cd tests/web && AHP_BIN="$PWD/../../build/native/ahp" node bench_research.mjs 1000 10000)
+(cd tests/web && AHP_LOAD_BENCH="$PWD/../../build/native/load_bench" node bench_research.mjs 1000 10000)

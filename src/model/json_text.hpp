@@ -15,8 +15,10 @@ namespace model {
 // Parses `text`; throws ModelError "<source>: line L, column C: <what>" for malformed or
 // truncated input, "not a JSON text" for bytes no JSON holds (binary data), "<source>: is empty"
 // for empty input, "<path>: the key ... appears twice" for a duplicate key in an object, and
-// refuses nesting deeper than limits::kJsonNesting. The caller checks the size first.
-nlohmann::json parseJsonText(const std::string& text, const std::string& source);
+// refuses nesting deeper than limits::kJsonNesting. The caller checks the size first. Members of
+// the top-level object named in `skipped` are checked as JSON but not kept (they are null).
+nlohmann::json parseJsonText(const std::string& text, const std::string& source,
+                             const std::vector<std::string>& skipped = {});
 
 // 1-based line and column of a byte offset in `text` (columns count bytes).
 struct TextPosition {

@@ -9,7 +9,7 @@
 #include <cmath>
 #include <ctime>
 #include <map>
-#include <tuple>
+#include <optional>
 
 namespace model {
 
@@ -60,7 +60,8 @@ public:
         : model_(model), check_(sourceName), options_(options) {}
 
     Response parse(const std::string& text) {
-        json document = parseJsonText(text, check_.source());
+        // "results" is only for human readers and other tools: recomputed, never read, not kept.
+        json document = parseJsonText(text, check_.source(), {"results"});
         check_.expectObject(document, "");
         check_.expectOnlyKeys(document, "",
                               {"format", "version", "model", "expert", "saved_at", "app_version", "language", "session",
@@ -83,7 +84,6 @@ public:
         }
         if (const json* session = check_.optional(document, "session")) response.session = readSession(*session);
         readJudgments(check_.required(document, "", "judgments"), response);
-        // "results" is only for human readers and other tools; it is recomputed, never trusted.
         return response;
     }
 
@@ -185,20 +185,25 @@ private:
             check_.failWith("limit.judgments", {std::to_string(value.size()), std::to_string(most)}, "judgments",
                             "has " + std::to_string(value.size()) + " judgments; this model asks for at most " +
                                 std::to_string(most));
-        // (set, row, col) -> index of the first judgment for that cell
-        std::map<std::tuple<std::string, int, int>, std::size_t> seen;
+        // Judgments come set by set: the set's lookups are done once per run of the same set.
+        std::string setId;
+        std::optional<int> setIndex;
+        auto matrix = response.judgments.end();
         for (std::size_t k = 0; k < value.size(); ++k) {
             std::string path = JsonChecker::element("judgments", k);
             const json& judgment = value[k];
             check_.expectObject(judgment, path);
             check_.expectOnlyKeys(judgment, path, {"set", "row", "col", "value"});
             std::string setPath = JsonChecker::member(path, "set");
-            std::string setId = check_.expectString(check_.required(judgment, path, "set"), setPath);
-            auto setIndex = model_.hierarchy.find(setId);
-            if (!setIndex) check_.fail(setPath, "unknown node id \"" + setId + "\"");
-            auto matrix = response.judgments.find(setId);
-            if (matrix == response.judgments.end())
-                check_.fail(setPath, "\"" + setId + "\" is not a comparison set (it has fewer than two children)");
+            const std::string& id = check_.expectString(check_.required(judgment, path, "set"), setPath);
+            if (k == 0 || id != setId) {
+                setId = id;
+                setIndex = model_.hierarchy.find(setId);
+                if (!setIndex) check_.fail(setPath, "unknown node id \"" + setId + "\"");
+                matrix = response.judgments.find(setId);
+                if (matrix == response.judgments.end())
+                    check_.fail(setPath, "\"" + setId + "\" is not a comparison set (it has fewer than two children)");
+            }
             int row = readItem(judgment, path, "row", *setIndex);
             int col = readItem(judgment, path, "col", *setIndex);
             if (row == col)
@@ -216,14 +221,25 @@ private:
                 check_.fail(valuePath, quoteForMessage(number) + " must be a finite positive number");
             if (v < kScaleMin || v > kScaleMax)
                 check_.fail(valuePath, quoteForMessage(number) + " is outside the questionnaire's scale 1/9 .. 9");
-            auto [first, inserted] = seen.emplace(std::make_tuple(setId, row, col), k);
-            if (!inserted)
+            if (matrix->second.get(row, col))  // given before: found again only to say where
                 check_.fail(path, "duplicate judgment for set " + setId + ", row " +
                                       judgment["row"].get<std::string>() + ", col " +
                                       judgment["col"].get<std::string>() + " (first at judgments[" +
-                                      std::to_string(first->second) + "])");
+                                      std::to_string(firstFor(value, judgment)) + "])");
             matrix->second.set(row, col, v);
         }
+    }
+
+    // The index of the first judgment in `list` (checked already) with the set, row and col of
+    // `judgment`.
+    static std::size_t firstFor(const json& list, const json& judgment) {
+        auto same = [&](const json& other) {
+            return other["set"] == judgment["set"] && other["row"] == judgment["row"] &&
+                   other["col"] == judgment["col"];
+        };
+        std::size_t k = 0;
+        while (!same(list[k])) ++k;
+        return k;
     }
 
     // The child position of judgments[k].<key> within the set.

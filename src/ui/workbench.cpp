@@ -18,10 +18,13 @@ void step(AppState& state, const std::string& modelText, const std::string& mode
     editorPoll(state.editor);
 }
 
+bool computing(const AppState& state) {
+    return !state.research.queue.empty() || state.research.dirty || state.research.build;
+}
+
 bool wantsFrames(const AppState& state) {
     // The editor's share link arrives from the page between frames (PlatformServices::shareLink).
-    return !state.research.queue.empty() || state.research.dirty || state.research.build ||
-           state.editor.shareLinkPending;
+    return computing(state) || state.editor.shareLinkPending;
 }
 
 void draw(Screen screen, const ScreenContext& ctx, Intents& out) {
