@@ -111,7 +111,8 @@ AHP_EXPORT void ahp_frame_stats_reset() {
 // The largest file the app takes now (App::importByteLimit): the page reads no file over it.
 // A double: JavaScript's number, exact for any file size.
 AHP_EXPORT double ahp_import_limit() { return g_app ? double(g_app->importByteLimit()) : 0.0; }
-// Files from the page's file input or a drop, one call per file, then ahp_import_done().
+// Files from the page's file input or a drop, one call per file, then ahp_import_done(coming)
+// for each part of the choice, with the number of its files still to come (App::importFiles).
 AHP_EXPORT void ahp_import_add(const char* name, const char* bytes, int size) {
     g_importing.emplace_back(name, std::string(bytes, bytes + (size > 0 ? size : 0)));
 }
@@ -119,12 +120,12 @@ AHP_EXPORT void ahp_import_add(const char* name, const char* bytes, int size) {
 AHP_EXPORT void ahp_import_too_large(const char* name, double size) {
     g_tooLarge.emplace_back(name, size > 0 ? std::uint64_t(size) : 0);
 }
-AHP_EXPORT void ahp_import_done() {
+AHP_EXPORT void ahp_import_done(int coming) {
     auto files = std::move(g_importing);
     auto tooLarge = std::move(g_tooLarge);
     g_importing.clear();
     g_tooLarge.clear();
-    if (g_app) g_app->importFiles(std::move(files), tooLarge);
+    if (g_app) g_app->importFiles(std::move(files), tooLarge, coming);
     platform::web_bridge::wake();
 }
 // Replaces the model (JSON text); returns "" or the problem (App::loadModelText's Outcome).

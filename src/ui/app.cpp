@@ -53,6 +53,9 @@ struct App::Impl {
     // (App::saveSession).
     bool changed = false;
     std::size_t importedCount = 0;  // files given (their bytes are not kept: only what was parsed)
+    // The parts of a pick or drop received so far, for a screen that takes it whole (importFiles).
+    std::vector<std::pair<std::string, std::string>> importParts;
+    std::vector<std::pair<std::string, std::uint64_t>> importPartsTooLarge;
 
     void loadModel(std::string_view json);
     void installModel(model::Model model);
@@ -392,15 +395,26 @@ std::uint64_t App::importByteLimit() const {
 }
 
 void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes,
-                      const std::vector<std::pair<std::string, std::uint64_t>>& tooLarge) {
+                      const std::vector<std::pair<std::string, std::uint64_t>>& givenTooLarge, int coming) {
     Impl& d = *impl_;
+    std::vector<std::pair<std::string, std::uint64_t>> tooLarge = givenTooLarge;
+    const bool partsBefore = !d.importParts.empty() || !d.importPartsTooLarge.empty();
+    if (d.state.screen != Screen::Research && (coming > 0 || partsBefore)) {  // whole choices only
+        for (auto& file : nameAndBytes) d.importParts.push_back(std::move(file));
+        d.importPartsTooLarge.insert(d.importPartsTooLarge.end(), tooLarge.begin(), tooLarge.end());
+        if (coming > 0) return;
+        nameAndBytes = std::move(d.importParts);
+        tooLarge = std::move(d.importPartsTooLarge);
+        d.importParts.clear();
+        d.importPartsTooLarge.clear();
+    }
     if (nameAndBytes.empty() && tooLarge.empty()) return;
     const bool editor = d.state.screen == Screen::Editor;
     const std::vector<AppState::FileProblem> refused =
         tooLargeFiles(tooLarge, importByteLimit(), editor ? "model" : "response");
     if (d.state.screen == Screen::Research) {  // the researcher's files: the group, not the answers
-        workbench::addResponseFiles(d.state, std::move(nameAndBytes),
-                                    refused);  // moved: thousands of files are not copied
+        workbench::addResponseFiles(d.state, std::move(nameAndBytes), refused,
+                                    coming);  // moved: thousands of files are not copied
         return;
     }
     if (editor) {  // a model file for the editor

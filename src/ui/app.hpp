@@ -116,8 +116,11 @@ public:
     // confirmation when there are answers already). No file's bytes are kept after this.
     // `tooLarge` (name, size): files of the same pick or drop the platform did not read because
     // each is over importByteLimit(); each gets the message a file found too large gets.
+    // `coming`: files of the same pick or drop still to come in further calls (the page hands
+    // thousands of files over in parts as it reads them, so that the Research tab starts on the
+    // first ones); the other screens take the whole choice at once, when the last part comes.
     void importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes,
-                     const std::vector<std::pair<std::string, std::uint64_t>>& tooLarge = {});
+                     const std::vector<std::pair<std::string, std::uint64_t>>& tooLarge = {}, int coming = 0);
     // The largest file importFiles takes on the current screen (model/limits.hpp: a model file
     // in the editor, a response file elsewhere): the platform checks each file's size against
     // it before reading the file.

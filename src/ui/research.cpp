@@ -56,9 +56,10 @@ void researchReset(ResearchState& r) {
     r = std::move(fresh);
 }
 
-void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::string>> files) {
-    if (r.queue.empty()) r.batchTotal = r.processed = 0;
+void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::string>> files, int coming) {
+    if (r.queue.empty() && r.coming == 0) r.batchTotal = r.processed = 0;
     r.batchTotal += int(files.size());
+    r.coming = coming;
     for (auto& file : files) r.queue.push_back(std::move(file));
     r.status = {};
 }
@@ -259,6 +260,7 @@ bool researchStep(ResearchState& r, const model::Model& m, double budgetMs) {
         if (std::chrono::duration<double, std::milli>(clock::now() - start).count() >= budgetMs) break;
     }
     if (!r.queue.empty()) return true;
+    if (r.coming > 0) return false;  // the rest of the choice first: its part comes with a frame
     if (r.dirty) startRecompute(r, m);
     if (r.build) {
         const double spent = std::chrono::duration<double, std::milli>(clock::now() - start).count();

@@ -41,11 +41,12 @@ enum class ResearchSection { Experts, Group, Sensitivity, Uncertainty, Reports }
 struct ResearchBuild;  // a recompute under way (research.cpp)
 
 struct ResearchState {
-    // Files: loaded a few per frame from `queue` (progress = processed / batchTotal).
+    // Files: loaded a few per frame from `queue` (progress = processed / (batchTotal + coming)).
     model::LoadedGroup group;             // responses, bad files, duplicates (model layer)
     std::vector<ResearchExpert> experts;  // parallel to group.responses
     std::deque<std::pair<std::string, std::string>> queue;
     int batchTotal = 0, processed = 0;
+    int coming = 0;  // files of the same choice the page has still to hand over (nothing is computed until they are in)
     bool problemsDismissed = false;  // hides the bad-file list until new problems come
     std::size_t problemsShown = 0;   // skipped + duplicates when dismissed
 
@@ -134,8 +135,9 @@ using ResearchAction =
                  research_action::SelectSet, research_action::SelectNode, research_action::SensitivityWeight,
                  research_action::MonteCarlo, research_action::MonteCarloDraft, research_action::Download>;
 
-// Queues files for loading (nothing is parsed yet).
-void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::string>> files);
+// Queues files for loading (nothing is parsed yet); `coming`: files of the same choice still to
+// be handed over (App::importFiles).
+void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::string>> files, int coming = 0);
 // A file that was not read (over the size limit): listed at once with the files skipped.
 void researchRefuseFile(ResearchState& r, model::SkippedFile file);
 // A frame's share of loading and recomputing: frames stay near 50 ms, within the 100 ms a page

@@ -103,9 +103,10 @@ void fileBar(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
         if (pressed >= 0 && buttons[pressed].second == "research/clear") push(out, research_action::Clear{});
     }
     if (!ctx.state.canPickFiles) Text(ctx, ctx.tr("research.no_picker"), kMuted);
-    if (!r.queue.empty()) {
-        const float fraction = r.batchTotal ? float(r.processed) / float(r.batchTotal) : 0.0f;
-        Bar(ctx, fraction, format(ctx.tr("research.loading"), ctx.integer(r.processed), ctx.integer(r.batchTotal)),
+    if (!r.queue.empty() || r.coming > 0) {
+        const int total = r.batchTotal + r.coming;
+        const float fraction = total ? float(r.processed) / float(total) : 0.0f;
+        Bar(ctx, fraction, format(ctx.tr("research.loading"), ctx.integer(r.processed), ctx.integer(total)),
             IM_COL32(120, 170, 230, 255), ImGui::GetContentRegionAvail().x);
         ctx.mark("research/progress");
     } else if (r.build) {  // thousands of experts: the group results take a few frames

@@ -19,7 +19,8 @@ void step(AppState& state, const std::string& modelText, const std::string& mode
 }
 
 bool computing(const AppState& state) {
-    return !state.research.queue.empty() || state.research.dirty || state.research.build;
+    const ResearchState& r = state.research;
+    return !r.queue.empty() || (r.dirty && r.coming == 0) || r.build;
 }
 
 bool wantsFrames(const AppState& state) {
@@ -47,10 +48,10 @@ Effects applyEditor(AppState& state, const EditorAction& action) {
 }
 
 void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes,
-                      const std::vector<AppState::FileProblem>& refused) {
+                      const std::vector<AppState::FileProblem>& refused, int coming) {
     for (const auto& problem : refused)
         researchRefuseFile(state.research, {problem.file, problem.message, problem.code, problem.args});
-    if (!nameAndBytes.empty()) researchAddFiles(state.research, std::move(nameAndBytes));  // moved: not copied
+    researchAddFiles(state.research, std::move(nameAndBytes), coming);  // moved: not copied
 }
 
 void describe(const AppState& state, nlohmann::json& out) {

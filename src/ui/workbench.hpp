@@ -42,9 +42,10 @@ void draw(Screen screen, const ScreenContext& ctx, Intents& out);
 Effects applyResearch(AppState& state, const ResearchAction& action);
 Effects applyEditor(AppState& state, const EditorAction& action);
 // Response files given on the Research screen: the group. `refused`: files of the same pick or
-// drop that were not read (too large), listed with the files skipped.
+// drop that were not read (too large), listed with the files skipped. `coming`: files of the
+// same choice still to be handed over.
 void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes,
-                      const std::vector<AppState::FileProblem>& refused = {});
+                      const std::vector<AppState::FileProblem>& refused = {}, int coming = 0);
 // The state's "research" and "editor" members (App::stateJson), or nothing.
 void describe(const AppState& state, nlohmann::json& out);
 

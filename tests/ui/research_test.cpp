@@ -47,6 +47,33 @@ void apply(ui::ResearchState& r, const model::Model& m, ui::ResearchAction actio
 
 }  // namespace
 
+TEST_CASE("a choice handed over in parts: progress counts the whole choice, results wait for its last part") {
+    const model::Model m = smallModel();
+    auto all = files(m);
+    std::vector<std::pair<std::string, std::string>> first(all.begin(), all.begin() + 2),
+        rest(all.begin() + 2, all.end());
+    ui::ResearchState r;
+    ui::researchAddFiles(r, first, 2);
+    CHECK(r.batchTotal + r.coming == 4);
+    while (ui::researchStep(r, m, 0.0)) {
+    }
+    CHECK(r.processed == 2);
+    CHECK(r.experts.size() == 2);
+    CHECK_FALSE(r.tables);  // not computed for half a choice
+    CHECK_FALSE(r.build);
+    ui::researchAddFiles(r, rest, 0);
+    CHECK(r.batchTotal + r.coming == 4);  // the same batch, not a new one
+    while (ui::researchStep(r, m, 0.0)) {
+    }
+    CHECK(r.processed == 4);
+    REQUIRE(r.tables);
+    // The same group as the whole choice at once.
+    const ui::ResearchState whole = loaded(m);
+    CHECK(r.experts.size() == whole.experts.size());
+    CHECK(set(r, "G").matrix(0, 1) == set(whole, "G").matrix(0, 1));
+    CHECK(set(r, "G").weights == set(whole, "G").weights);
+}
+
 TEST_CASE("files loaded one per frame give loadGroup's group; bad files and older revisions are named") {
     const model::Model m = smallModel();
     ui::ResearchState r;
