@@ -3,10 +3,12 @@
 // Built natively and as WebAssembly (run under Node.js) by scripts/bench.sh, which prints the
 // two side by side. Figures only: nothing here asserts a time.
 //
-//   engine_bench [--budget-ms M] [--only TEXT]
+//   engine_bench [--budget-ms M] [--only TEXT] [--calls N]
 //     --budget-ms: time spent per benchmark, default 300; at least one call per round, 5 rounds,
 //                  3 for the Monte Carlo
 //     --only:      run only the benchmarks whose name contains TEXT (e.g. "n=15", "UI set")
+//     --calls:     N calls of each, untimed (for instruction counts under callgrind or perf
+//                  stat, which a shared machine does not disturb as it does a clock)
 //
 // Inputs are synthetic and fixed by seed (the same on every platform): random reciprocal
 // matrices on Saaty's scale; 1,000 experts answering the whole study (assets/models/egov-qom.json,
@@ -34,6 +36,7 @@ using Clock = std::chrono::steady_clock;
 
 double budgetMs = 300;
 std::string only;          // --only: a part of the names to run; empty runs every benchmark
+long long calls = 0;       // --calls: untimed calls per benchmark; 0 times them
 volatile double sink = 0;  // results flow here so nothing is optimised away
 
 // Times `op`: a batch size is calibrated so one round takes about budgetMs / rounds, then
@@ -41,6 +44,11 @@ volatile double sink = 0;  // results flow here so nothing is optimised away
 // round that another process on the machine slowed down).
 void bench(const std::string& name, const std::function<double()>& op, int rounds = 5) {
     if (name.find(only) == std::string::npos) return;
+    if (calls > 0) {
+        for (long long k = 0; k < calls; ++k) sink = sink + op();
+        std::printf("{\"name\": \"%s\", \"calls\": %lld}\n", name.c_str(), calls);
+        return;
+    }
     auto timeBatch = [&](long long batch) {
         const auto start = Clock::now();
         for (long long k = 0; k < batch; ++k) sink = sink + op();
@@ -104,8 +112,10 @@ int main(int argc, char** argv) {
             budgetMs = std::atof(argv[++k]);
         } else if (std::strcmp(argv[k], "--only") == 0 && k + 1 < argc) {
             only = argv[++k];
+        } else if (std::strcmp(argv[k], "--calls") == 0 && k + 1 < argc) {
+            calls = std::atoll(argv[++k]);
         } else {
-            std::fprintf(stderr, "usage: engine_bench [--budget-ms M] [--only TEXT]\n");
+            std::fprintf(stderr, "usage: engine_bench [--budget-ms M] [--only TEXT] [--calls N]\n");
             return 2;
         }
     }

@@ -6,8 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 #include <limits>
 
 namespace ahp {
@@ -43,13 +41,7 @@ double doneganDodd(int n) {
     return kDoneganDodd.back().ri;
 }
 
-// Saaty's fundamental scale 1/9 .. 1/2, 1, 2 .. 9, ascending (Saaty 1980).
-std::array<double, 17> scaleValues() {
-    std::array<double, 17> s{};
-    for (int k = 0; k < 8; ++k) s[k] = 1.0 / (9 - k);
-    for (int k = 0; k < 9; ++k) s[8 + k] = 1.0 + k;
-    return s;
-}
+using detail::scaleValues;
 
 int nearestScaleIndex(double ratio) {
     const auto s = scaleValues();
@@ -70,52 +62,25 @@ void checkWeights(const PairwiseMatrix& m, const Eigen::VectorXd& w) {
                         ": must be a finite positive number");
 }
 
-// ln of judgments, each distinct value once: a questionnaire's judgments take the 17 values of
-// Saaty's scale, so most are repeats (the same std::log of the same double: results unchanged).
-class Logs {
-public:
-    double operator()(double v) {
-        std::uint64_t bits;
-        std::memcpy(&bits, &v, sizeof bits);
-        std::size_t slot = static_cast<std::size_t>((bits * 0x9e3779b97f4a7c15ULL) >> 59);  // 32 slots
-        for (int probe = 0; probe < 4; ++probe, slot = (slot + 1) % 32) {
-            if (!used_[slot]) {
-                used_[slot] = true;
-                key_[slot] = bits;
-                return value_[slot] = std::log(v);
-            }
-            if (key_[slot] == bits) return value_[slot];
-        }
-        return std::log(v);
-    }
-
-private:
-    std::uint64_t key_[32];
-    double value_[32];
-    bool used_[32] = {};
-};
-
 // Position of (i, j), i < j, in the upper triangle in row order.
 int upperIndex(int n, int i, int j) { return i * n - i * (i + 1) / 2 + (j - i - 1); }
 
-double gciOf(const double* upper, int n) {
+double gciOf(const double* logs, int n, double* g) {
     // GCI = 2/((n-1)(n-2)) * sum_{i<j} ln^2(a_ij w_j / w_i), w = row geometric mean
     // (Aguarón & Moreno-Jiménez 2003).
     // In logs: ln(a_ij w_j / w_i) = ln a_ij + g_j - g_i with g the row means of ln a (the
     // normalisation of w cancels), so each ln a_ij is taken once (ln a_ji = -ln a_ij).
+    // logs: ln a_ij, i < j, in row order; g: n doubles of scratch.
     if (n <= 2) return 0;
-    const int count = n * (n - 1) / 2;
-    detail::Scratch storage(static_cast<std::size_t>(count + n));
-    double* logs = storage.data();  // ln a_ij, i < j, in row order
-    double* g = logs + count;
-    Logs ln;
-    for (int k = 0; k < count; ++k) logs[k] = ln(upper[k]);
-    for (int i = 0; i < n; ++i) {
-        double rowSum = 0;  // sum over j of ln a_ij in column order, ln a_ji = -ln a_ij
-        for (int j = 0; j < i; ++j) rowSum += -logs[upperIndex(n, j, i)];
-        for (int j = i + 1, k = upperIndex(n, i, i + 1); j < n; ++j, ++k) rowSum += logs[k];
-        g[i] = rowSum / n;
-    }
+    // Row sums of ln a in column order, in one pass over the triangle: row r receives -ln a_ir
+    // for i < r first (ascending i), then ln a_rj for j > r.
+    std::fill(g, g + n, 0.0);
+    for (int i = 0, k = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j, ++k) {
+            g[i] += logs[k];
+            g[j] += -logs[k];
+        }
+    for (int i = 0; i < n; ++i) g[i] /= n;
     double s = 0;
     for (int i = 0, k = 0; i < n; ++i)
         for (int j = i + 1; j < n; ++j, ++k) {
@@ -125,39 +90,46 @@ double gciOf(const double* upper, int n) {
     return 2.0 * s / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
 }
 
-double koczkodajOf(const PairwiseMatrix& m, const double* upper) {
+double koczkodajOf(const PairwiseMatrix& m, const double* upper, const double* logs) {
     // max over triads i<j<k of min(|1 - a_ik/(a_ij a_jk)|, |1 - a_ij a_jk/a_ik|) (Koczkodaj 1993);
     // only triads whose three judgments are all known.
     const int n = m.size();
     double worst = 0;
     if (m.isComplete()) {  // every triad: read rows i and j of the upper triangle
-        // The smaller of the two is 1 - q, q = the quotient <= 1 of a_ik and p. The worst triad
-        // has the smallest a_ik / p or the largest (q = p / a_ik then): found by multiplying
-        // (a division a triad and a comparison of a_ik with p, a branch no processor predicts,
-        // took 3x the time in wasm); the two candidates' q are computed as the formula does.
-        double lowA = 1, lowP = 1, highA = 1, highP = 1, lowRatio = 1, highRatio = 1;
+        // With p = a_ij a_jk and t = ln(p / a_ik) = ln a_ij + ln a_jk - ln a_ik, the smaller of the
+        // two is 1 - e^-|t|: the worst triad has the largest t or the smallest. Found in logs (an
+        // addition a triad where the comparisons of a_ik with p took products: half the time in
+        // WebAssembly, measured at n = 15), its index is computed from its judgments as the
+        // formula does (both candidates: rounding may misorder them). The inner loop keeps the
+        // two extremes only; the pair (i, j) where one moved is noted, and its k found after.
+        double high = 0, low = 0;
+        int highI = -1, highJ = 0, lowI = -1, lowJ = 0;
+        auto rowOf = [n](int i) { return upperIndex(n, i, i + 1) - (i + 1); };  // upper[rowOf(i) + k] = a_ik
+        auto t = [&](int i, int j, int k) { return logs[rowOf(i) + j] + (logs[rowOf(j) + k] - logs[rowOf(i) + k]); };
         for (int i = 0; i < n; ++i) {
-            const int rowI = upperIndex(n, i, i + 1) - (i + 1);  // upper[rowI + k] = a_ik
+            const double* rowI = logs + rowOf(i);
             for (int j = i + 1; j < n; ++j) {
-                const int rowJ = upperIndex(n, j, j + 1) - (j + 1);
-                const double aij = upper[rowI + j];
+                const double* rowJ = logs + rowOf(j);
+                const double lij = rowI[j];
+                const double highBefore = high, lowBefore = low;
                 for (int k = j + 1; k < n; ++k) {
-                    const double p = aij * upper[rowJ + k], aik = upper[rowI + k];
-                    if (aik < lowRatio * p) {  // a_ik / p below the smallest so far
-                        lowRatio = aik / p;
-                        lowA = aik;
-                        lowP = p;
-                    }
-                    if (aik > highRatio * p) {
-                        highRatio = aik / p;
-                        highA = aik;
-                        highP = p;
-                    }
+                    const double tk = lij + (rowJ[k] - rowI[k]);
+                    if (tk > high) high = tk;  // rarely: branches the processor predicts
+                    if (tk < low) low = tk;
                 }
+                if (high != highBefore) highI = i, highJ = j;
+                if (low != lowBefore) lowI = i, lowJ = j;
             }
         }
-        return 1.0 -
-               std::min(std::min(lowA, lowP) / std::max(lowA, lowP), std::min(highA, highP) / std::max(highA, highP));
+        // min(a_ik, p) / max(a_ik, p) of the triad (i, j, k) whose t is `extreme`; 1 for none.
+        auto quotient = [&](int i, int j, double extreme) {
+            if (i < 0) return 1.0;
+            int k = j + 1;
+            while (k < n - 1 && t(i, j, k) != extreme) ++k;
+            const double p = upper[rowOf(i) + j] * upper[rowOf(j) + k], aik = upper[rowOf(i) + k];
+            return std::min(aik, p) / std::max(aik, p);
+        };
+        return 1.0 - std::min(quotient(lowI, lowJ, low), quotient(highI, highJ, high));
     }
     for (int i = 0; i < n; ++i)
         for (int j = i + 1; j < n; ++j) {
@@ -220,12 +192,14 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
     double* a = storage.data();  // the filled matrix, column-major
     double* x = a + static_cast<std::ptrdiff_t>(n) * n;
     detail::completedInto(m, weights.data(), a);
-    r.weightedSum = Eigen::Map<const Eigen::MatrixXd>(a, n, n) * weights;
+    r.weightedSum.resize(n);
+    detail::multiply(a, n, weights.data(), r.weightedSum.data());
     r.consistencyVector = r.weightedSum.cwiseQuotient(weights);
     if (method == PriorityMethod::Eigenvector) {
-        // Principal eigenvalue (Saaty 1980), iteration started from the given weights.
+        // Principal eigenvalue (Saaty 1980), iteration started from the given weights (whose
+        // product with A is the weighted sum).
         std::copy(weights.data(), weights.data() + n, x);
-        r.lambdaMax = n == 1 ? 1.0 : detail::perronRoot(a, n, x, true);
+        r.lambdaMax = n == 1 ? 1.0 : detail::perronRoot(a, n, x, true, r.weightedSum.data());
     } else {
         // Mean of (Aw)_i / w_i (Saaty 1980 approximation for non-eigenvector weights).
         r.lambdaMax = r.consistencyVector.mean();
@@ -238,12 +212,18 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
         r.riExtrapolated = randomIndexExtrapolated(n, table);
         r.cr = r.ri > 0 ? r.ci / r.ri : 0.0;
     }
-    detail::Scratch upperStorage(static_cast<std::size_t>(n) * (n - 1) / 2 + 1);
+    const std::size_t count = static_cast<std::size_t>(n) * (n - 1) / 2;
+    detail::Scratch upperStorage(2 * count + n);
     double* upper = upperStorage.data();  // a_ij, i < j, of the filled matrix in row order
+    double* logs = upper + count;         // their logs
+    const detail::ScaleTable& scale = detail::ScaleTable::get();
     for (int i = 0, k = 0; i < n; ++i)
-        for (int j = i + 1; j < n; ++j, ++k) upper[k] = a[j * n + i];
-    r.gci = gciOf(upper, n);
-    r.koczkodaj = koczkodajOf(m, upper);
+        for (int j = i + 1; j < n; ++j, ++k) {
+            upper[k] = a[j * n + i];
+            logs[k] = scale.ln(upper[k]);
+        }
+    r.gci = gciOf(logs, n, logs + count);
+    r.koczkodaj = koczkodajOf(m, upper, logs);
     r.consistent = r.cr <= graduatedCrThreshold(n);
     r.consistentPlain = r.cr < 0.10;
     return r;

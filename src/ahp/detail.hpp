@@ -3,7 +3,10 @@
 
 #include "ahp/ahp.hpp"
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -14,6 +17,40 @@ std::string cell(int i, int j);
 // Shortest round-trip-ish text for a number in an error message.
 std::string num(double v);
 bool validJudgment(double v);  // finite and > 0
+
+// Saaty's fundamental scale 1/9 .. 1/2, 1, 2 .. 9, ascending (Saaty 1980).
+std::array<double, 17> scaleValues();
+
+// ln v of a judgment. A questionnaire's judgments take the 17 values of Saaty's scale: their
+// logs are computed once per run into a table looked up by the value's bits (the same double as
+// computing it: results unchanged; a lookup costs far less than a log); any other value is
+// computed. (Reciprocals were tried too: in WebAssembly the lookup cost more than the division.)
+class ScaleTable {
+public:
+    static const ScaleTable& get();
+    bool holds(double v) const { return find(v) >= 0; }
+    double ln(double v) const;
+
+private:
+    ScaleTable();
+    static constexpr int kSlots = 64;
+    static std::uint64_t bitsOf(double v) {
+        std::uint64_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        return bits;
+    }
+    // The multiplier puts the 17 scale values in 17 different slots (checked by the test of
+    // the table), so a lookup reads one slot and never probes: no branch to mispredict.
+    static int slotOf(std::uint64_t bits) { return static_cast<int>((bits * 0x9e3779b97f4a7c1bULL) >> 58); }
+    // Slot of v, or -1.
+    int find(double v) const {
+        const std::uint64_t bits = bitsOf(v);
+        const int slot = slotOf(bits);
+        return key_[slot] == bits ? slot : -1;
+    }
+    std::uint64_t key_[kSlots] = {};
+    double ln_[kSlots] = {};
+};
 
 // Storage for `count` doubles: on the stack up to a 16x16 matrix and its vector (the sizes a
 // questionnaire has), so the hot paths allocate nothing; on the heap beyond.
@@ -40,8 +77,10 @@ private:
 // vector in `x` (normalised to sum 1, strictly positive) (Saaty 1980). `x` holds on entry the
 // start if `started` (positive entries), else anything. The vector is the one power iteration
 // reaches, max |change| <= 1e-15 in a step; shifted inverse iteration brings it there first
-// (priorities.cpp).
-double perronRoot(const double* a, int n, double* x, bool started);
+// (priorities.cpp). `ax`: A x for the started x when the caller has it (saves a product), or null.
+double perronRoot(const double* a, int n, double* x, bool started, const double* ax = nullptr);
+// y = A x for n x n column-major A (priorities.cpp's product).
+void multiply(const double* a, int n, const double* x, double* y);
 
 struct Perron {
     Eigen::VectorXd vector;

@@ -20,6 +20,32 @@ std::string num(double v) {
 
 bool validJudgment(double v) { return std::isfinite(v) && v > 0; }
 
+std::array<double, 17> scaleValues() {
+    std::array<double, 17> s{};
+    for (int k = 0; k < 8; ++k) s[k] = 1.0 / (9 - k);
+    for (int k = 0; k < 9; ++k) s[8 + k] = 1.0 + k;
+    return s;
+}
+
+ScaleTable::ScaleTable() {
+    for (double v : scaleValues()) {
+        const int slot = slotOf(bitsOf(v));
+        if (key_[slot] != 0) continue;  // taken (not with this multiplier): v is computed
+        key_[slot] = bitsOf(v);
+        ln_[slot] = std::log(v);
+    }
+}
+
+const ScaleTable& ScaleTable::get() {
+    static const ScaleTable table;
+    return table;
+}
+
+double ScaleTable::ln(double v) const {
+    const int slot = find(v);
+    return slot >= 0 ? ln_[slot] : std::log(v);
+}
+
 // The first item (0-based) that no chain of judgments links to item 0, or -1: a breadth-first
 // search over the answered cells.
 int firstUnconnected(const PairwiseMatrix& m) {

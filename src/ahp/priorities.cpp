@@ -19,16 +19,42 @@ constexpr int kSquaringMax = 4;  // sizes started by squaringStart (measured: fe
 
 // Dense kernels over n x n column-major storage, in plain loops: at the sizes of a questionnaire
 // (3..15 items) the set-up of Eigen's dynamic-size expressions cost more than the arithmetic.
+// The products keep four rows of their result in registers while they walk the columns: one
+// load per matrix entry and no store per multiply-add (the WebAssembly build has no SIMD, and a
+// column-by-column loop loaded and stored y for every term: 1.8x the time at n = 15). Each
+// entry is summed in the same order as column by column, so the results are the same bits.
 
-// y = A x, column by column (vectorises without reordering the sums).
+// Entries that fall outside whole blocks of four are done as a last block of four ending at the
+// end, which computes again a few entries already done (the same values; cheaper than one by one).
+
+// y = A x.
 template <int N>
 void multiply(const double* __restrict a, int size, const double* __restrict x, double* __restrict y) {
     const int n = N > 0 ? N : size;
-    for (int i = 0; i < n; ++i) y[i] = a[i] * x[0];
-    for (int j = 1; j < n; ++j) {
-        const double xj = x[j];
-        const double* column = a + static_cast<std::ptrdiff_t>(j) * n;
-        for (int i = 0; i < n; ++i) y[i] += column[i] * xj;
+    if (n < 4) {
+        for (int i = 0; i < n; ++i) {
+            double yi = a[i] * x[0];
+            for (int j = 1; j < n; ++j) yi += a[static_cast<std::ptrdiff_t>(j) * n + i] * x[j];
+            y[i] = yi;
+        }
+        return;
+    }
+    for (int block = 0; block < n; block += 4) {
+        const int i = std::min(block, n - 4);
+        const double* p = a + i;
+        double y0 = p[0] * x[0], y1 = p[1] * x[0], y2 = p[2] * x[0], y3 = p[3] * x[0];
+        for (int j = 1; j < n; ++j) {
+            p += n;
+            const double xj = x[j];
+            y0 += p[0] * xj;
+            y1 += p[1] * xj;
+            y2 += p[2] * xj;
+            y3 += p[3] * xj;
+        }
+        y[i] = y0;
+        y[i + 1] = y1;
+        y[i + 2] = y2;
+        y[i + 3] = y3;
     }
 }
 
@@ -40,12 +66,12 @@ double sum(const double* v, int size) {
     return s;
 }
 
-// y /= sum(y) (times the reciprocal: a division costs several multiplications); returns
-// max_i |y_i - x_i|.
+// y /= total, total = sum(y) (times the reciprocal: a division costs several multiplications);
+// returns max_i |y_i - x_i|.
 template <int N>
-double normaliseAndCompare(double* y, const double* x, int size) {
+double normaliseAndCompare(double* y, const double* x, int size, double total) {
     const int n = N > 0 ? N : size;
-    const double scale = 1.0 / sum<N>(y, n);
+    const double scale = 1.0 / total;
     double change = 0;
     for (int i = 0; i < n; ++i) {
         y[i] *= scale;
@@ -56,60 +82,170 @@ double normaliseAndCompare(double* y, const double* x, int size) {
 
 // Power iteration x <- Ax / sum(Ax) (Saaty 1980) until max |change| <= 1e-15; false if
 // `maxSteps` did not get there. At the fixed point, root = sum(Ax)/sum(x) of the last step's
-// x (= mean of (Ax)_i / x_i there; Saaty 1980). y: n doubles of scratch.
+// x (= mean of (Ax)_i / x_i there; Saaty 1980). y: n doubles of scratch; `productGiven`: y
+// already holds Ax for the first step.
 template <int N>
-bool powerIterate(const double* a, int size, double* x, double* y, int maxSteps, double& root) {
+bool powerIterate(const double* a, int size, double* x, double* y, int maxSteps, double& root,
+                  bool productGiven = false) {
     const int n = N > 0 ? N : size;
-    for (int step = 0; step < maxSteps; ++step) {
-        multiply<N>(a, n, x, y);
-        root = sum<N>(y, n) / sum<N>(x, n);
-        const double change = normaliseAndCompare<N>(y, x, n);
-        std::copy(y, y + n, x);
-        if (change <= 1e-15) return true;
+    double* from = x;  // the iterate; the two buffers swap roles each step (no copy)
+    double* to = y;
+    bool converged = false;
+    for (int step = 0; step < maxSteps && !converged; ++step) {
+        if (step > 0 || !productGiven) multiply<N>(a, n, from, to);
+        const double total = sum<N>(to, n);
+        const double change = normaliseAndCompare<N>(to, from, n, total);
+        if (change <= 1e-15) {
+            root = total / sum<N>(from, n);
+            converged = true;
+        }
+        std::swap(from, to);
     }
-    return false;
+    if (from != x) std::copy(from, from + n, x);
+    return converged;
 }
 
 // LU of sI - A without pivoting, in place in lu (column-major; L unit lower, U upper). For
 // s > the Perron root, sI - A is a nonsingular M-matrix, whose LU exists with positive pivots
 // (Berman & Plemmons 1994, ch. 6, Thm 2.3) and is stable without pivoting (Higham 2002, ch. 9).
 // False when a pivot is not positive (s not above the root after rounding).
+// Doolittle's order (Golub & Van Loan 2013, sec. 3.2.9): row i of U, then column i of L, each
+// entry a sum over k < i kept in a register (four entries at a time), where the row-by-row
+// elimination loaded and stored it for every k; the same terms in the same order, so the same bits.
 template <int N>
 bool factorShifted(const double* __restrict a, int size, double shift, double* __restrict lu) {
     const int n = N > 0 ? N : size;
-    const std::ptrdiff_t nn = static_cast<std::ptrdiff_t>(n) * n;
-    for (std::ptrdiff_t k = 0; k < nn; ++k) lu[k] = -a[k];
-    for (int k = 0; k < n; ++k) lu[static_cast<std::ptrdiff_t>(k) * n + k] += shift;
-    for (int k = 0; k < n; ++k) {
-        double* columnK = lu + static_cast<std::ptrdiff_t>(k) * n;
-        const double pivot = columnK[k];
+    auto at = [n](int i, int j) { return static_cast<std::ptrdiff_t>(j) * n + i; };
+    for (int i = 0; i < n; ++i) {
+        // u_ij = (s d_ij - a_ij) - sum_{k<i} l_ik u_kj, j >= i: read from a and from finished
+        // entries of L and U only, so a block may compute an entry again.
+        if (n - i < 4) {
+            for (int j = i; j < n; ++j) {
+                double v = (j == i ? shift : 0.0) - a[at(i, j)];
+                for (int k = 0; k < i; ++k) v -= lu[at(i, k)] * lu[at(k, j)];
+                lu[at(i, j)] = v;
+            }
+        } else {
+            for (int block = i; block < n; block += 4) {
+                const int j = std::min(block, n - 4);
+                double* u = lu + at(0, j);  // columns j .. j+3
+                double v0 = (j == i ? shift : 0.0) - a[at(i, j)], v1 = -a[at(i, j + 1)], v2 = -a[at(i, j + 2)],
+                       v3 = -a[at(i, j + 3)];
+                for (int k = 0; k < i; ++k) {
+                    const double l = lu[at(i, k)];
+                    v0 -= l * u[k];
+                    v1 -= l * u[n + k];
+                    v2 -= l * u[2 * n + k];
+                    v3 -= l * u[3 * n + k];
+                }
+                u[i] = v0;
+                u[n + i] = v1;
+                u[2 * n + i] = v2;
+                u[3 * n + i] = v3;
+            }
+        }
+        double* columnI = lu + at(0, i);
+        const double pivot = columnI[i];
         if (!(pivot > 0)) return false;
         const double inverse = 1.0 / pivot;
-        columnK[k] = inverse;  // U's diagonal is kept as its reciprocal, for solveFactored
-        for (int i = k + 1; i < n; ++i) columnK[i] *= inverse;
-        for (int j = k + 1; j < n; ++j) {
-            double* columnJ = lu + static_cast<std::ptrdiff_t>(j) * n;
-            const double u = columnJ[k];
-            for (int i = k + 1; i < n; ++i) columnJ[i] -= columnK[i] * u;
+        columnI[i] = inverse;  // U's diagonal is kept as its reciprocal, for solveFactored
+        // l_ri = (-a_ri - sum_{k<i} l_rk u_ki) / u_ii, r > i.
+        const double* ai = a + at(0, i);
+        if (n - i - 1 < 4) {
+            for (int r = i + 1; r < n; ++r) {
+                double v = -ai[r];
+                for (int k = 0; k < i; ++k) v -= lu[at(r, k)] * columnI[k];
+                columnI[r] = v * inverse;
+            }
+        } else {
+            for (int block = i + 1; block < n; block += 4) {
+                const int r = std::min(block, n - 4);
+                double v0 = -ai[r], v1 = -ai[r + 1], v2 = -ai[r + 2], v3 = -ai[r + 3];
+                for (int k = 0; k < i; ++k) {
+                    const double u = columnI[k];
+                    const double* l = lu + at(r, k);
+                    v0 -= l[0] * u;
+                    v1 -= l[1] * u;
+                    v2 -= l[2] * u;
+                    v3 -= l[3] * u;
+                }
+                columnI[r] = v0 * inverse;
+                columnI[r + 1] = v1 * inverse;
+                columnI[r + 2] = v2 * inverse;
+                columnI[r + 3] = v3 * inverse;
+            }
         }
     }
     return true;
 }
 
-// y <- (LU)^-1 y: forward then back substitution, column by column.
+// y <- (LU)^-1 b: forward then back substitution, by blocks of four rows whose sums stay in
+// registers (a triangular solve is a chain of dependent steps: a step that waits for a store
+// and a load of y, as column by column, waits longer). Each y_i subtracts its terms in the same
+// order as column by column (ascending k forward, descending back), so the same bits.
 template <int N>
-void solveFactored(const double* __restrict lu, int size, double* __restrict y) {
+void solveFactored(const double* __restrict lu, int size, const double* __restrict b, double* __restrict y) {
     const int n = N > 0 ? N : size;
-    for (int k = 0; k < n; ++k) {
-        const double* column = lu + static_cast<std::ptrdiff_t>(k) * n;
-        const double yk = y[k];
-        for (int i = k + 1; i < n; ++i) y[i] -= column[i] * yk;
+    auto at = [n](int i, int j) { return static_cast<std::ptrdiff_t>(j) * n + i; };
+    // Forward, L unit lower: y_i = b_i - sum_{k<i} l_ik y_k.
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+        double v0 = b[i], v1 = b[i + 1], v2 = b[i + 2], v3 = b[i + 3];
+        for (int k = 0; k < i; ++k) {
+            const double yk = y[k];
+            const double* l = lu + at(i, k);
+            v0 -= l[0] * yk;
+            v1 -= l[1] * yk;
+            v2 -= l[2] * yk;
+            v3 -= l[3] * yk;
+        }
+        v1 -= lu[at(i + 1, i)] * v0;
+        v2 -= lu[at(i + 2, i)] * v0;
+        v3 -= lu[at(i + 3, i)] * v0;
+        v2 -= lu[at(i + 2, i + 1)] * v1;
+        v3 -= lu[at(i + 3, i + 1)] * v1;
+        v3 -= lu[at(i + 3, i + 2)] * v2;
+        y[i] = v0;
+        y[i + 1] = v1;
+        y[i + 2] = v2;
+        y[i + 3] = v3;
     }
-    for (int k = n - 1; k >= 0; --k) {
-        const double* column = lu + static_cast<std::ptrdiff_t>(k) * n;
-        y[k] *= column[k];  // the reciprocal of U's diagonal (factorShifted)
-        const double yk = y[k];
-        for (int i = 0; i < k; ++i) y[i] -= column[i] * yk;
+    for (; i < n; ++i) {
+        double v = b[i];
+        for (int k = 0; k < i; ++k) v -= lu[at(i, k)] * y[k];
+        y[i] = v;
+    }
+    // Back, U upper with its diagonal as reciprocals: y_i = (y_i - sum_{k>i} u_ik y_k) / u_ii.
+    i = n - 1;
+    for (; i >= 3; i -= 4) {  // rows i-3 .. i
+        double v0 = y[i - 3], v1 = y[i - 2], v2 = y[i - 1], v3 = y[i];
+        for (int k = n - 1; k > i; --k) {
+            const double yk = y[k];
+            const double* u = lu + at(i - 3, k);
+            v0 -= u[0] * yk;
+            v1 -= u[1] * yk;
+            v2 -= u[2] * yk;
+            v3 -= u[3] * yk;
+        }
+        v3 *= lu[at(i, i)];
+        v2 -= lu[at(i - 1, i)] * v3;
+        v1 -= lu[at(i - 2, i)] * v3;
+        v0 -= lu[at(i - 3, i)] * v3;
+        v2 *= lu[at(i - 1, i - 1)];
+        v1 -= lu[at(i - 2, i - 1)] * v2;
+        v0 -= lu[at(i - 3, i - 1)] * v2;
+        v1 *= lu[at(i - 2, i - 2)];
+        v0 -= lu[at(i - 3, i - 2)] * v1;
+        v0 *= lu[at(i - 3, i - 3)];
+        y[i - 3] = v0;
+        y[i - 2] = v1;
+        y[i - 1] = v2;
+        y[i] = v3;
+    }
+    for (; i >= 0; --i) {
+        double v = y[i];
+        for (int k = n - 1; k > i; --k) v -= lu[at(i, k)] * y[k];
+        y[i] = v * lu[at(i, i)];
     }
 }
 
@@ -124,26 +260,29 @@ void solveFactored(const double* __restrict lu, int size, double* __restrict y) 
 template <int N>
 void inverseIterate(const double* a, int size, double* x, double* y, double* lu) {
     const int n = N > 0 ? N : size;
+    double* from = x;  // the last positive iterate; the buffers swap roles (no copy back)
+    double* to = y;
     double lastChange = 1;
     bool factored = false;
     for (int step = 0; step < 30; ++step) {
         if (!factored) {
-            multiply<N>(a, n, x, y);
+            multiply<N>(a, n, from, to);
             double bound = 0;
-            for (int i = 0; i < n; ++i) bound = std::max(bound, y[i] / x[i]);
-            if (!factorShifted<N>(a, n, bound + 1e-9 * std::max(1.0, bound), lu)) return;
+            for (int i = 0; i < n; ++i) bound = std::max(bound, to[i] / from[i]);
+            if (!factorShifted<N>(a, n, bound + 1e-9 * std::max(1.0, bound), lu)) break;
             factored = true;
         }
-        std::copy(x, x + n, y);
-        solveFactored<N>(lu, n, y);
-        const double change = normaliseAndCompare<N>(y, x, n);
-        for (int i = 0; i < n; ++i)
-            if (!(y[i] > 0 && std::isfinite(y[i]))) return;
-        std::copy(y, y + n, x);
-        if (change <= 1e-13) return;
+        solveFactored<N>(lu, n, from, to);
+        const double change = normaliseAndCompare<N>(to, from, n, sum<N>(to, n));
+        bool positive = true;
+        for (int i = 0; i < n; ++i) positive = positive && to[i] > 0 && std::isfinite(to[i]);
+        if (!positive) break;
+        std::swap(from, to);
+        if (change <= 1e-13) break;
         if (change > 0.2 * lastChange) factored = false;
         lastChange = change;
     }
+    if (from != x) std::copy(from, from + n, x);
 }
 
 // Normalised row sums of A^(2^k), squaring repeatedly (Saaty 1980's own procedure), into x: k
@@ -170,7 +309,7 @@ void squaringStart(const double* a, int size, double* x, double* scratch) {
         for (int i = 0; i < n; ++i) w[i] = 0;
         for (int j = 0; j < n; ++j)
             for (int i = 0; i < n; ++i) w[i] += b[j * n + i];
-        if (normaliseAndCompare<N>(w, x, n) <= 1e-15) k = 12;
+        if (normaliseAndCompare<N>(w, x, n, sum<N>(w, n)) <= 1e-15) k = 12;
         std::copy(w, w + n, x);
     }
 }
@@ -195,15 +334,18 @@ void pivotedInverseIterate(const double* a, int n, double* x) {
 
 // perronRoot for n = N (N > 0: loops of known length, unrolled) or any n (N = 0).
 template <int N>
-double perronRootOf(const double* a, int size, double* x, bool started) {
+double perronRootOf(const double* a, int size, double* x, bool started, const double* ax) {
     const int n = N > 0 ? N : size;
     Scratch scratch(static_cast<std::size_t>(n) * (n + 1));
     double* y = scratch.data();
     double* lu = y + n;
     for (int i = 0; i < n && started; ++i) started = x[i] > 0 && std::isfinite(x[i]);
+    const bool productGiven = started && ax;
+    // Normalisations multiply by the reciprocal of the sum (a division costs several products).
     if (started) {
-        const double s = sum<N>(x, n);
-        for (int i = 0; i < n; ++i) x[i] /= s;
+        const double scale = 1.0 / sum<N>(x, n);
+        for (int i = 0; i < n; ++i) x[i] *= scale;
+        for (int i = 0; i < n && productGiven; ++i) y[i] = ax[i] * scale;  // A (x / sum)
     } else if (n <= kSquaringMax) {
         // Squaring costs n^3 a step against n^2 for a power step: it pays for small matrices only.
         double squaring[2 * kSquaringMax * kSquaringMax + kSquaringMax];
@@ -212,8 +354,8 @@ double perronRootOf(const double* a, int size, double* x, bool started) {
         // Normalised row sums: one power step from the uniform vector.
         for (int i = 0; i < n; ++i) y[i] = 1.0;
         multiply<N>(a, n, y, x);
-        const double s = sum<N>(x, n);
-        for (int i = 0; i < n; ++i) x[i] /= s;
+        const double scale = 1.0 / sum<N>(x, n);
+        for (int i = 0; i < n; ++i) x[i] *= scale;
     }
     if (!(sum<N>(x, n) > 0)) std::fill(x, x + n, 1.0 / n);
     // A few plain steps first (n^2 each, against n^3/3 for an LU): a start already converged
@@ -221,15 +363,15 @@ double perronRootOf(const double* a, int size, double* x, bool started) {
     // neighbouring matrix's vector): measured, 2 then and 6 otherwise cost the fewest
     // instructions at n = 3..15.
     double root = 0;
-    bool converged = powerIterate<N>(a, n, x, y, started ? 2 : 6, root);
+    bool converged = powerIterate<N>(a, n, x, y, started ? 2 : 6, root, productGiven);
     if (!converged) {
         inverseIterate<N>(a, n, x, y, lu);
         converged = powerIterate<N>(a, n, x, y, 1000, root);
         if (!converged) pivotedInverseIterate(a, n, x);
     }
     for (int i = 0; i < n; ++i) x[i] = std::abs(x[i]);
-    const double s = sum<N>(x, n);
-    for (int i = 0; i < n; ++i) x[i] /= s;
+    const double scale = 1.0 / sum<N>(x, n);
+    for (int i = 0; i < n; ++i) x[i] *= scale;
     if (!converged) {
         // Perron root as sum(Ax)/sum(x) (Saaty 1980), as in powerIterate.
         multiply<N>(a, n, x, y);
@@ -240,15 +382,17 @@ double perronRootOf(const double* a, int size, double* x, bool started) {
 
 }  // namespace
 
-double perronRoot(const double* a, int n, double* x, bool started) {
+double perronRoot(const double* a, int n, double* x, bool started, const double* ax) {
     switch (n) {  // the common sizes of a questionnaire's sets, unrolled
-    case 3: return perronRootOf<3>(a, n, x, started);
-    case 4: return perronRootOf<4>(a, n, x, started);
-    case 5: return perronRootOf<5>(a, n, x, started);
-    case 6: return perronRootOf<6>(a, n, x, started);
-    default: return perronRootOf<0>(a, n, x, started);
+    case 3: return perronRootOf<3>(a, n, x, started, ax);
+    case 4: return perronRootOf<4>(a, n, x, started, ax);
+    case 5: return perronRootOf<5>(a, n, x, started, ax);
+    case 6: return perronRootOf<6>(a, n, x, started, ax);
+    default: return perronRootOf<0>(a, n, x, started, ax);
     }
 }
+
+void multiply(const double* a, int n, const double* x, double* y) { multiply<0>(a, n, x, y); }
 
 Perron perron(const Eigen::MatrixXd& a, const Eigen::VectorXd& start) {
     const int n = static_cast<int>(a.rows());

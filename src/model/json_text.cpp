@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 namespace model {
 
@@ -190,6 +191,145 @@ private:
     }
 };
 
+// The syntax of a JSON text checked without converting or keeping anything, for a fast way
+// past members that are not kept (parseJsonText's `skipped`: a response's "results" is more
+// than half of the file and most of its numbers). It accepts only what nlohmann certainly
+// accepts: strings of printable ASCII with the short escapes (keys without escapes), numbers
+// well inside a double's range, no key twice in an object; for anything else it says no, and
+// the text goes the ordinary way, which words any problem. Nesting is bounded by preScan.
+class QuickCheck {
+public:
+    QuickCheck(const std::string& text, const std::vector<std::string>& skipped)
+        : at_(text.data()), end_(text.data() + text.size()), begin_(text.data()), skipped_(skipped) {}
+
+    // True when the text is one such value between blanks; skippedValues() then holds the
+    // byte ranges of the skipped members' values.
+    bool run() {
+        blanks();
+        if (!value(0)) return false;
+        blanks();
+        return at_ == end_;
+    }
+    const std::vector<std::pair<std::size_t, std::size_t>>& skippedValues() const { return spans_; }
+
+private:
+    const char* at_;
+    const char* end_;
+    const char* begin_;
+    const std::vector<std::string>& skipped_;
+    std::vector<std::pair<std::size_t, std::size_t>> spans_;
+    std::vector<std::string_view> keys_;  // of the objects open, innermost last
+
+    void blanks() {
+        while (at_ < end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\r' || *at_ == '\t')) ++at_;
+    }
+    bool take(char c) {
+        if (at_ == end_ || *at_ != c) return false;
+        ++at_;
+        return true;
+    }
+    bool word(const char* w) {
+        for (; *w; ++w)
+            if (!take(*w)) return false;
+        return true;
+    }
+    bool value(int depth) {
+        if (at_ == end_) return false;
+        switch (*at_) {
+        case '{': return object(depth + 1);
+        case '[': return array(depth + 1);
+        case '"': return string(nullptr);
+        case 't': return word("true");
+        case 'f': return word("false");
+        case 'n': return word("null");
+        default: return number();
+        }
+    }
+    bool object(int depth) {
+        ++at_;
+        blanks();
+        if (take('}')) return true;
+        const std::size_t first = keys_.size();  // this object's keys from here
+        for (;;) {
+            std::string_view key;
+            if (!string(&key)) return false;
+            if (std::find(keys_.begin() + std::ptrdiff_t(first), keys_.end(), key) != keys_.end()) return false;
+            keys_.push_back(key);
+            blanks();
+            if (!take(':')) return false;
+            blanks();
+            const bool skip = depth == 1 && std::find(skipped_.begin(), skipped_.end(), key) != skipped_.end();
+            const std::size_t start = std::size_t(at_ - begin_);
+            if (!value(depth)) return false;
+            if (skip) spans_.push_back({start, std::size_t(at_ - begin_)});
+            blanks();
+            if (take('}')) {
+                keys_.resize(first);
+                return true;
+            }
+            if (!take(',')) return false;
+            blanks();
+        }
+    }
+    bool array(int depth) {
+        ++at_;
+        blanks();
+        if (take(']')) return true;
+        for (;;) {
+            if (!value(depth)) return false;
+            blanks();
+            if (take(']')) return true;
+            if (!take(',')) return false;
+            blanks();
+        }
+    }
+    // A key (`key` given) has no escapes: two spellings of one key would not be caught.
+    bool string(std::string_view* key) {
+        if (!take('"')) return false;
+        const char* start = at_;
+        for (; at_ < end_; ++at_) {
+            const char c = *at_;
+            if (c == '"') {
+                if (key) *key = std::string_view(start, std::size_t(at_ - start));
+                ++at_;
+                return true;
+            }
+            if (c < 0x20 || c > 0x7E) return false;
+            if (c == '\\') {
+                if (key || ++at_ == end_) return false;
+                const char e = *at_;
+                if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't')
+                    return false;
+            }
+        }
+        return false;
+    }
+    bool digits(int& count, int* value = nullptr) {
+        count = 0;
+        for (; at_ < end_ && *at_ >= '0' && *at_ <= '9'; ++at_, ++count)
+            if (value && count < 4) *value = *value * 10 + (*at_ - '0');
+        return count > 0;
+    }
+    bool number() {
+        take('-');
+        int whole = 0, fraction = 0, exponent = 0;
+        if (take('0'))
+            whole = 1;
+        else if (!digits(whole))
+            return false;
+        if (take('.') && !digits(fraction)) return false;
+        if (at_ < end_ && (*at_ == 'e' || *at_ == 'E')) {
+            ++at_;
+            const bool negative = take('-');
+            if (!negative) take('+');
+            int value = 0;
+            if (!digits(exponent, &value) || exponent > 3) return false;
+            if (!negative && whole + value > 300) return false;  // far from overflowing a double
+        }
+        return whole <= 300;
+    }
+};
+
 }  // namespace
 
 nlohmann::json parseJsonText(const std::string& text, const std::string& source,
@@ -218,6 +358,26 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source,
         throw ModelError(source + ": " + where(scan.at) + ": nested more than " + std::to_string(limits::kJsonNesting) +
                              " levels deep",
                          "too_deep", {std::to_string(limits::kJsonNesting)});
+    if (!skipped.empty()) {
+        // The quick way past skipped members: their values become null before parsing. Any
+        // doubt, and the text is parsed as it is, below.
+        QuickCheck check(text, skipped);
+        if (check.run() && !check.skippedValues().empty()) {
+            std::string shorter;
+            std::size_t from = 0;
+            for (const auto& [begin, end] : check.skippedValues()) {
+                shorter.append(text, from, begin - from).append("null");
+                from = end;
+            }
+            shorter.append(text, from, std::string::npos);
+            try {
+                DocumentBuilder builder(source, skipped);
+                nlohmann::json::sax_parse(shorter, &builder);
+                return builder.take();
+            } catch (const std::exception&) {  // not expected: the ordinary way says why
+            }
+        }
+    }
     try {
         DocumentBuilder builder(source, skipped);
         // Read from pointers, as ui::Strings parses its string_view: nlohmann's lexer is

@@ -1,3 +1,4 @@
+#include "ahp/detail.hpp"
 #include "helpers.hpp"
 
 #include <catch2/catch.hpp>
@@ -114,4 +115,16 @@ TEST_CASE("completedMatrix keeps the judgments and fills the missing cells with 
     for (int i = 0; i < 3; ++i) CHECK(a(i, i) == 1);
     m.set(0, 2, 7);
     CHECK(completedMatrix(m, w) == m.toDense());  // complete: the judgments alone
+}
+
+TEST_CASE("The scale table holds all 17 scale values, each with the log computed", "[matrix]") {
+    const detail::ScaleTable& table = detail::ScaleTable::get();
+    for (double v : detail::scaleValues()) {
+        CHECK(table.holds(v));  // a slot each: a lookup never falls back for a scale value
+        CHECK(table.ln(v) == std::log(v));
+    }
+    for (double v : {0.3, 2.5, 1e-300, 7e10}) {  // other values: computed
+        CHECK_FALSE(table.holds(v));
+        CHECK(table.ln(v) == std::log(v));
+    }
 }

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "model/errors.hpp"
+#include "model/json_text.hpp"
 #include "model/limits.hpp"
 #include "model/matrix_text.hpp"
 #include "model/model.hpp"
@@ -152,7 +153,28 @@ inline void runModel(const std::string& bytes) {
 }
 
 // fuzz_response: any bytes as a response to `study` (the egov-qom model).
+// A member skipped (parseJsonText's quick way past a response's "results") gives the document
+// parsed whole with that member null, or the same refusal.
+inline void checkSkipping(const std::string& bytes) {
+    std::string skippedError, wholeError;
+    nlohmann::json skipped, whole;
+    try {
+        skipped = model::parseJsonText(bytes, "fuzz.json", {"results"});
+    } catch (const model::ModelError& e) {
+        skippedError = e.what();
+    }
+    try {
+        whole = model::parseJsonText(bytes, "fuzz.json");
+        if (whole.is_object() && whole.contains("results")) whole["results"] = nullptr;
+    } catch (const model::ModelError& e) {
+        wholeError = e.what();
+    }
+    require(skippedError == wholeError, "skipping a member changes the refusal");
+    require(!wholeError.empty() || skipped == whole, "skipping a member changes the document");
+}
+
 inline void runResponse(const model::Model& study, const std::string& bytes) {
+    checkSkipping(bytes);
     model::Response r;
     try {
         r = model::parseResponse(study, bytes, "fuzz.json");

@@ -1,5 +1,6 @@
 #include "test_support.hpp"
 
+#include "model/json_text.hpp"
 #include "model/response.hpp"
 
 #include <random>
@@ -159,6 +160,54 @@ TEST_CASE("results in a response file are ignored on import", "[response]") {
     json doc = smallResponseJson(m);
     doc["results"] = {{"anything", "goes"}, {"weights", {1, 2, 3}}};
     CHECK(model::parseResponse(m, doc.dump()).judgments.at("G").get(0, 1) == 3.0);
+}
+
+TEST_CASE("a skipped member: the document and every message are the same as when it is parsed", "[response][json]") {
+    model::Model m = model::parseModel(test::studyModelText(), "egov-qom.json");
+    const std::string text = model::writeResponse(m, filledResponse(m, 7));  // results included
+    REQUIRE(text.find("\"results\"") != std::string::npos);
+    // The whole text parsed, results set to null: what skipping must give.
+    json expected = model::parseJsonText(text, "r.json");
+    expected["results"] = nullptr;
+    CHECK(model::parseJsonText(text, "r.json", {"results"}) == expected);
+    CHECK(model::parseResponse(m, text).judgments == model::parseResponse(m, text).judgments);
+
+    // Inside the skipped member, whatever the quick check does not take goes the ordinary way:
+    // the same refusal, or the same document, as without skipping.
+    auto skippedResult = [&](const std::string& results) {
+        const std::string doc = "{\"a\": [1, 2.5e-3, \"x\\n\"], \"results\": " + results + ", \"z\": -0.0}";
+        std::string skippedMessage, fullMessage;
+        json skipped, full;
+        try {
+            skipped = model::parseJsonText(doc, "r.json", {"results"});
+        } catch (const model::ModelError& e) {
+            skippedMessage = e.what();
+        }
+        try {
+            full = model::parseJsonText(doc, "r.json");
+            full["results"] = nullptr;
+        } catch (const model::ModelError& e) {
+            fullMessage = e.what();
+        }
+        CHECK(skippedMessage == fullMessage);
+        if (fullMessage.empty()) CHECK(skipped == full);
+        return skippedMessage;
+    };
+    CHECK(skippedResult("{\"w\": [0.1, 0.2], \"s\": \"G\", \"ok\": true, \"n\": null}").empty());
+    CHECK(skippedResult("{\"label\": \"\\u0041\\u00e9 caf\xC3\xA9\"}").empty());  // \u escapes, UTF-8
+    CHECK(skippedResult("{\"e\\u0301\": 1, \"big\": 1e300, \"tiny\": 1e-400, \"long\": 12345678901234567890123}")
+              .empty());
+    CHECK_THAT(skippedResult("{\"k\": 1, \"k\": 2}"), Contains("results.k: the key \"k\" appears twice"));
+    CHECK_THAT(skippedResult("[{\"a\": 1}, {\"b\": 1, \"b\": 2}]"),
+               Contains("results[1].b: the key \"b\" appears twice"));
+    CHECK_THAT(skippedResult("{\"x\": 1e999}"), Contains("numbers must be finite"));
+    CHECK_THAT(skippedResult("{\"x\": 01}"), Contains("not valid JSON"));
+    CHECK_THAT(skippedResult("{\"x\": [1, 2,]}"), Contains("not valid JSON"));
+    CHECK_THAT(skippedResult("{\"x\": \"\\q\"}"), Contains("not valid JSON"));
+    CHECK_THAT(skippedResult("{\"x\": \"\\ud800\"}"), Contains("not valid JSON"));
+    CHECK_THAT(skippedResult("{\"x\": tru}"), Contains("not valid JSON"));
+    CHECK_THAT(skippedResult("{\"x\": 1, y\": 2}"), Contains("not valid JSON"));  // a key without its quote (fuzzing)
+    CHECK_THAT(skippedResult("{\"x\": \"\xFF\"}"), Contains("ill-formed UTF-8"));
 }
 
 TEST_CASE("judgments export as RFC 4180 CSV for spreadsheets: BOM, labels in a language, expert", "[response][csv]") {
