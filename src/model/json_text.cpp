@@ -372,7 +372,7 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source,
             shorter.append(text, from, std::string::npos);
             try {
                 DocumentBuilder builder(source, skipped);
-                nlohmann::json::sax_parse(shorter, &builder);
+                nlohmann::json::sax_parse(shorter.data(), shorter.data() + shorter.size(), &builder);  // as below
                 return builder.take();
             } catch (const std::exception&) {  // not expected: the ordinary way says why
             }
