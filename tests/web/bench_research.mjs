@@ -36,10 +36,13 @@ for (const count of counts.length ? counts : [1000, 10000]) {
   await page.evaluate(() => {
     window.benchDone = new Promise((resolve) => {
       const widgets = () => JSON.parse(Module.UTF8ToString(Module._ahp_widgets_json()));
-      let start = 0, last = 0, maxGap = 0, frames = 0, sawProgress = false, done = false;
+      let start = 0, last = 0, maxGap = 0, maxGapAt = 0, frames = 0, sawProgress = false, done = false;
       const tick = (t) => {
-        maxGap = Math.max(maxGap, t - last);
-        last = t;
+        // A frame's time stamp is when it began: the first one's can be from before the
+        // browser's hand-over of the choice (one long task that fires the change event), which
+        // is not counted.
+        if (t - last > maxGap) { maxGap = t - last; maxGapAt = last - start; }
+        last = Math.max(t, start);
         ++frames;
         if (!done) requestAnimationFrame(tick);
       };
@@ -56,7 +59,7 @@ for (const count of counts.length ? counts : [1000, 10000]) {
           clearInterval(poll);
           // The app's own time per frame (the gaps also hold the browser's work and the machine's load).
           const app = JSON.parse(Module.UTF8ToString(Module._ahp_frame_stats_json()));
-          resolve({ ms: performance.now() - start, picked: start, maxGap, frames, appMax: app.max_ms, appP95: app.p95_ms });
+          resolve({ ms: performance.now() - start, picked: start, maxGap, maxGapAt, frames, appMax: app.max_ms, appP95: app.p95_ms });
         }
       }, 20);
     });
@@ -69,7 +72,8 @@ for (const count of counts.length ? counts : [1000, 10000]) {
   const s = JSON.parse(await page.evaluate(() => Module.UTF8ToString(Module._ahp_state_json())));
   const sets = s.research.group ? s.research.group.sets.length : 0;
   console.log(`Researcher tab, ${count} files (${megabytes.toFixed(1)} MB): ${(figures.ms / 1000).toFixed(1)} s ` +
-    `(target < 15 s at 10,000), longest frame gap ${figures.maxGap.toFixed(0)} ms (target < 100 ms), ` +
+    `(target < 15 s at 10,000), longest frame gap ${figures.maxGap.toFixed(0)} ms (target < 100 ms) ` +
+    `${(figures.maxGapAt / 1000).toFixed(1)} s in, ` +
     `${figures.frames} frames (the app's own time per frame: longest ${figures.appMax.toFixed(0)} ms, ` +
     `p95 ${figures.appP95.toFixed(0)} ms); the browser's hand-over of the choice before that ` +
     `${(figures.picker / 1000).toFixed(1)} s; ` +
