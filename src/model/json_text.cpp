@@ -358,6 +358,13 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source,
         throw ModelError(source + ": " + where(scan.at) + ": nested more than " + std::to_string(limits::kJsonNesting) +
                              " levels deep",
                          "too_deep", {std::to_string(limits::kJsonNesting)});
+    // Read from pointers, as ui::Strings parses its string_view: nlohmann's lexer is
+    // instantiated once in the web app.
+    auto build = [&](const std::string& json) {
+        DocumentBuilder builder(source, skipped);
+        nlohmann::json::sax_parse(json.data(), json.data() + json.size(), &builder);
+        return builder.take();
+    };
     if (!skipped.empty()) {
         // The quick way past skipped members: their values become null before parsing. Any
         // doubt, and the text is parsed as it is, below.
@@ -371,19 +378,13 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source,
             }
             shorter.append(text, from, std::string::npos);
             try {
-                DocumentBuilder builder(source, skipped);
-                nlohmann::json::sax_parse(shorter.data(), shorter.data() + shorter.size(), &builder);  // as below
-                return builder.take();
+                return build(shorter);
             } catch (const std::exception&) {  // not expected: the ordinary way says why
             }
         }
     }
     try {
-        DocumentBuilder builder(source, skipped);
-        // Read from pointers, as ui::Strings parses its string_view: nlohmann's lexer is
-        // instantiated once in the web app.
-        nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &builder);
-        return builder.take();
+        return build(text);
     } catch (const nlohmann::json::parse_error& error) {
         // error.byte is 1-based: the byte at which the parser gave up.
         std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
