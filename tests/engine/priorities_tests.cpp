@@ -103,20 +103,21 @@ TEST_CASE("Saaty's school-selection criteria (Saaty 1990, EJOR 48): published we
 
 TEST_CASE("Power iteration agrees with Eigen's EigenSolver", "[priorities]") {
     Lcg g(7);
-    for (int n : {3, 5, 9, 15}) {
-        const PairwiseMatrix m = randomMatrix(n, g);
-        const Eigen::MatrixXd a = m.toDense();
-        Eigen::EigenSolver<Eigen::MatrixXd> es(a);
-        Eigen::Index best = 0;
-        for (Eigen::Index k = 1; k < n; ++k)
-            if (es.eigenvalues()(k).real() > es.eigenvalues()(best).real()) best = k;
-        Eigen::VectorXd v = es.eigenvectors().col(best).real().cwiseAbs();
-        v /= v.sum();
-        INFO("n = " << n);
-        CHECK(maxAbsDiff(priorities(m, PriorityMethod::Eigenvector), v) < 1e-12);
-        const auto c = consistency(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980);
-        CHECK(c.lambdaMax == Approx(es.eigenvalues()(best).real()).epsilon(1e-12));
-    }
+    for (int n = 3; n <= 16; ++n)
+        for (int rep = 0; rep < 50; ++rep) {  // 50 random matrices of each size
+            const PairwiseMatrix m = randomMatrix(n, g);
+            const Eigen::MatrixXd a = m.toDense();
+            Eigen::EigenSolver<Eigen::MatrixXd> es(a);
+            Eigen::Index best = 0;
+            for (Eigen::Index k = 1; k < n; ++k)
+                if (es.eigenvalues()(k).real() > es.eigenvalues()(best).real()) best = k;
+            Eigen::VectorXd v = es.eigenvectors().col(best).real().cwiseAbs();
+            v /= v.sum();
+            INFO("n = " << n << ", matrix " << rep);
+            CHECK(maxAbsDiff(priorities(m, PriorityMethod::Eigenvector), v) < 1e-12);
+            const auto c = consistency(m, PriorityMethod::Eigenvector, RandomIndexTable::Saaty1980);
+            CHECK(c.lambdaMax == Approx(es.eigenvalues()(best).real()).epsilon(1e-12));
+        }
 }
 
 TEST_CASE("Permuting the items permutes the weights", "[priorities][property]") {
