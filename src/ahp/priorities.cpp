@@ -105,6 +105,26 @@ bool powerIterate(const double* a, int size, double* x, double* y, int maxSteps,
     return converged;
 }
 
+// The four-row kernel of the LU's columns of L and of the forward solve: v_r -= m(row + r, k) x_k
+// for r = 0..3 and k = 0 .. count-1 in that order, m column-major n x n. The four sums stay in
+// registers (see multiply).
+struct FourSums {
+    double v0, v1, v2, v3;
+};
+template <int N>
+inline void subtractFourRows(const double* __restrict m, int size, int row, const double* __restrict x, int count,
+                             FourSums& v) {
+    const int n = N > 0 ? N : size;
+    for (int k = 0; k < count; ++k) {
+        const double xk = x[k];
+        const double* column = m + static_cast<std::ptrdiff_t>(k) * n + row;
+        v.v0 -= column[0] * xk;
+        v.v1 -= column[1] * xk;
+        v.v2 -= column[2] * xk;
+        v.v3 -= column[3] * xk;
+    }
+}
+
 // LU of sI - A without pivoting, in place in lu (column-major; L unit lower, U upper). For
 // s > the Perron root, sI - A is a nonsingular M-matrix, whose LU exists with positive pivots
 // (Berman & Plemmons 1994, ch. 6, Thm 2.3) and is stable without pivoting (Higham 2002, ch. 9).
@@ -160,19 +180,12 @@ bool factorShifted(const double* __restrict a, int size, double shift, double* _
         } else {
             for (int block = i + 1; block < n; block += 4) {
                 const int r = std::min(block, n - 4);
-                double v0 = -ai[r], v1 = -ai[r + 1], v2 = -ai[r + 2], v3 = -ai[r + 3];
-                for (int k = 0; k < i; ++k) {
-                    const double u = columnI[k];
-                    const double* l = lu + at(r, k);
-                    v0 -= l[0] * u;
-                    v1 -= l[1] * u;
-                    v2 -= l[2] * u;
-                    v3 -= l[3] * u;
-                }
-                columnI[r] = v0 * inverse;
-                columnI[r + 1] = v1 * inverse;
-                columnI[r + 2] = v2 * inverse;
-                columnI[r + 3] = v3 * inverse;
+                FourSums v{-ai[r], -ai[r + 1], -ai[r + 2], -ai[r + 3]};
+                subtractFourRows<N>(lu, n, r, columnI, i, v);
+                columnI[r] = v.v0 * inverse;
+                columnI[r + 1] = v.v1 * inverse;
+                columnI[r + 2] = v.v2 * inverse;
+                columnI[r + 3] = v.v3 * inverse;
             }
         }
     }
@@ -190,25 +203,18 @@ void solveFactored(const double* __restrict lu, int size, const double* __restri
     // Forward, L unit lower: y_i = b_i - sum_{k<i} l_ik y_k.
     int i = 0;
     for (; i + 4 <= n; i += 4) {
-        double v0 = b[i], v1 = b[i + 1], v2 = b[i + 2], v3 = b[i + 3];
-        for (int k = 0; k < i; ++k) {
-            const double yk = y[k];
-            const double* l = lu + at(i, k);
-            v0 -= l[0] * yk;
-            v1 -= l[1] * yk;
-            v2 -= l[2] * yk;
-            v3 -= l[3] * yk;
-        }
-        v1 -= lu[at(i + 1, i)] * v0;
-        v2 -= lu[at(i + 2, i)] * v0;
-        v3 -= lu[at(i + 3, i)] * v0;
-        v2 -= lu[at(i + 2, i + 1)] * v1;
-        v3 -= lu[at(i + 3, i + 1)] * v1;
-        v3 -= lu[at(i + 3, i + 2)] * v2;
-        y[i] = v0;
-        y[i + 1] = v1;
-        y[i + 2] = v2;
-        y[i + 3] = v3;
+        FourSums v{b[i], b[i + 1], b[i + 2], b[i + 3]};
+        subtractFourRows<N>(lu, n, i, y, i, v);
+        v.v1 -= lu[at(i + 1, i)] * v.v0;
+        v.v2 -= lu[at(i + 2, i)] * v.v0;
+        v.v3 -= lu[at(i + 3, i)] * v.v0;
+        v.v2 -= lu[at(i + 2, i + 1)] * v.v1;
+        v.v3 -= lu[at(i + 3, i + 1)] * v.v1;
+        v.v3 -= lu[at(i + 3, i + 2)] * v.v2;
+        y[i] = v.v0;
+        y[i + 1] = v.v1;
+        y[i + 2] = v.v2;
+        y[i + 3] = v.v3;
     }
     for (; i < n; ++i) {
         double v = b[i];
