@@ -36,12 +36,13 @@ model::Model studyModel() {
     return model::parseModel(text.str(), "egov-qom.json");
 }
 
-// Expert k: every judgment, drawn from Saaty's scale by a fixed generator; a name of its own.
+// Expert k: every judgment, drawn from Saaty's scale by a fixed generator; a name of its own,
+// in Persian as the study's experts write theirs (a reader's fast path must not be ASCII-only).
 std::string responseText(const model::Model& m, int k) {
     static const double scale[] = {1.0 / 9, 1.0 / 7, 1.0 / 5, 1.0 / 3, 0.5, 1, 2, 3, 5, 7, 9};
     std::uint64_t s = 0x9E3779B97F4A7C15ULL * std::uint64_t(k + 1);
     model::Response r = model::emptyResponse(m);
-    r.expert = {"Expert " + std::to_string(k), "panel"};
+    r.expert = {"کارشناس " + std::to_string(k), "معاون فناوری اطلاعات"};
     r.savedAt = "2024-05-01T09:30:00Z";
     for (auto& [set, matrix] : r.judgments)
         for (int i = 0; i < matrix.size(); ++i)

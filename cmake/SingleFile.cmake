@@ -67,6 +67,7 @@ if(MODE STREQUAL "page")
   file(READ ${SOURCE_DIR}/web/index.html page)
   ahp_welcome_page(page "${page}")
   ahp_inline_share_link(page "${page}")
+  ahp_fill_marker(page "${page}" "<!-- ahp:single-file-flag -->" "" "the single file's flag")
   file(WRITE ${BINARY_DIR}/index.html.tmp "${page}")
   file(RENAME ${BINARY_DIR}/index.html.tmp ${BINARY_DIR}/index.html)
 
@@ -107,8 +108,10 @@ elseif(MODE STREQUAL "single-html")
   string(REPLACE "<" "%3C" icon "${icon}")
   string(REPLACE ">" "%3E" icon "${icon}")
 
+  ahp_fill_marker(page "${page}" "<!-- ahp:single-file-flag -->"
+    "<script>window.AHP_SINGLE_FILE = true;</script>" "the single file's flag (read by the head's script)")
   ahp_fill_marker(page "${page}" "<!-- ahp:inline-runtime -->"
-    "<script>window.AHP_SINGLE_FILE = true;</script>\n<script type=\"text/x-ahp-runtime\" id=\"ahp-runtime\">\n${runtime}\n</script>"
+    "<script type=\"text/x-ahp-runtime\" id=\"ahp-runtime\">\n${runtime}\n</script>"
     "the inlined runtime")
   string(REPLACE "href=\"icon.svg\"" "href=\"data:image/svg+xml,${icon}\"" page "${page}")
   file(WRITE ${BINARY_DIR}/ahp-survey.html.tmp "${page}")

@@ -42,11 +42,10 @@ struct App::Impl {
     SemanticsMemo semantics;
     ImFont* bodyFont = nullptr;
     ImFont* titleFont = nullptr;
-    std::vector<ImWchar> arabicRanges;  // glyph ranges baked for Arabic script (kept for the atlas)
-    bool scrollToTop = false;           // a new screen or set starts at its top
-    bool newPage = false;               // ...and the mirror's focus goes there
-    ExternalInput external;             // from the platform's mirror, for the next frame
-    std::vector<Key> keys;              // keyboard moves for the next frame (App::keyPressed)
+    bool scrollToTop = false;  // a new screen or set starts at its top
+    bool newPage = false;      // ...and the mirror's focus goes there
+    ExternalInput external;    // from the platform's mirror, for the next frame
+    std::vector<Key> keys;     // keyboard moves for the next frame (App::keyPressed)
 
     // Saving: `changed` is set by effect::SessionChanged (only intents that change what the
     // session holds produce it); the platform then saves the session once, off the frame
@@ -443,60 +442,17 @@ void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBy
         d.carryOut(acceptImport(d.state));
 }
 
-namespace {
-// The Arabic-script glyphs to bake: the shaped forms of every UI string and model text, and of
-// every Persian letter in each joining position (so typed names and other models' labels
-// draw too). About 300 glyphs instead of the 1,100 of the whole presentation-form blocks,
-// which keeps the atlas small and its build fast.
-std::vector<ImWchar> arabicGlyphRanges(const Strings& strings, const model::Model& m) {
-    std::vector<std::string> texts = strings.allTexts();
-    auto addAll = [&texts](const std::map<std::string, std::string>& byLanguage) {
-        for (const auto& [lang, text] : byLanguage) texts.push_back(text);
-    };
-    addAll(m.title);
-    addAll(m.purpose);
-    for (const ahp::Node& node : m.hierarchy.nodes()) {
-        addAll(node.labels);
-        addAll(node.descriptions);
-    }
-    for (const auto& [id, note] : m.notes) addAll(note);
-    static const char* const kLetters[] = {"ا", "آ", "أ", "إ", "ء", "ؤ", "ئ", "ب", "پ", "ت", "ث", "ج", "چ", "ح",
-                                           "خ", "د", "ذ", "ر", "ز", "ژ", "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ",
-                                           "ف", "ق", "ک", "ك", "گ", "ل", "م", "ن", "و", "ه", "ة", "ی", "ي", "ى"};
-    for (const char* letter : kLetters) {  // isolated, initial, medial, final; lam-alef ligatures
-        const std::string l = letter;
-        texts.push_back(l + " " + l + "ب بـ" + l + "ب ب" + l + " ل" + l + " بل" + l);
-    }
-    texts.push_back("۰۱۲۳۴۵۶۷۸۹٫٬،؛؟«»");
-    // [first, last] pairs of runs; the Latin font covers everything below U+0600.
-    const std::vector<uint32_t> runs = text::toGlyphRanges(text::codepointsAfterShaping(texts));
-    std::vector<ImWchar> arabic;
-    for (std::size_t k = 0; k + 1 < runs.size(); k += 2)
-        if (runs[k] >= 0x0600 && runs[k + 1] <= 0xFFFF) {
-            arabic.push_back(ImWchar(runs[k]));
-            arabic.push_back(ImWchar(runs[k + 1]));
-        }
-    // Text fields draw what is typed unshaped (the shaped preview is beside them): the base
-    // letters too, Persian's own included.
-    static const ImWchar
-        kBaseLetters[] = {0x060C, 0x060C, 0x061B, 0x061B, 0x061F, 0x061F, 0x0621, 0x064A, 0x067E,
-                          0x067E, 0x0686, 0x0686, 0x0698, 0x0698, 0x06A9, 0x06A9, 0x06AF, 0x06AF,
-                          0x06CC, 0x06CC, 0x06F0, 0x06F9, 0x200C, 0x200F};  // ZWNJ, ZWJ, LRM, RLM as typed
-    arabic.insert(arabic.end(), std::begin(kBaseLetters), std::end(kBaseLetters));
-    arabic.push_back(0);
-    return arabic;
-}
-}  // namespace
-
 void App::buildFonts(float pixelRatio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // Glyphs are rasterised at the framebuffer's density and drawn scaled back, so text is
     // crisp on HiDPI screens.
     static const ImWchar latinRanges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2030, 0x203A, 0x2190, 0x2193, 0};
-    // Arabic script: only the shaped forms the UI can show (see arabicGlyphRanges).
-    if (impl_->arabicRanges.empty()) impl_->arabicRanges = arabicGlyphRanges(impl_->strings, impl_->state.model);
-    const ImWchar* arabicRanges = impl_->arabicRanges.data();
+    // Arabic script: the whole blocks, of which the atlas bakes only what the font holds. The
+    // font is subset at build time (cmake/subset_font.py) to the letters as typed, their shaped
+    // forms and those of every UI string (about 250 glyphs), so nothing is shaped at start-up:
+    // that took 26 ms, 100 ms on a phone. tests/ui/fonts_test.cpp shapes every text to check it.
+    static const ImWchar arabicRanges[] = {0x0600, 0x06FF, 0x200C, 0x200F, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
     // Horizontal oversampling places glyphs at half pixels; at 2 or more device pixels per CSS
     // pixel the density does that already, and the atlas builds in half the time.
     const int oversample = pixelRatio >= 2.0f ? 1 : 2;

@@ -441,9 +441,16 @@ void drawCompare(const ScreenContext& ctx, Intents& out) {
         setTree(ctx, out);
         ImGui::EndChild();
     };
-    if (showTree && !ctx.rtl()) {
+    // The groups come first in reading order (Tab, the screen reader's mirror), on the left in
+    // English and on the right in Persian: drawn first either way, then the set beside them.
+    if (showTree) {
+        const ImVec2 start = ImGui::GetCursorPos();
+        if (ctx.rtl()) ImGui::SetCursorPosX(start.x + mainWidth + ImGui::GetStyle().ItemSpacing.x);
         drawTreePanel();
-        ImGui::SameLine();
+        if (ctx.rtl())
+            ImGui::SetCursorPos(start);
+        else
+            ImGui::SameLine();
     }
 
     ImGui::BeginChild("set", ImVec2(mainWidth, height), false);
@@ -502,11 +509,6 @@ void drawCompare(const ScreenContext& ctx, Intents& out) {
         out.push_back(last ? Intent{intent::GoTo{Screen::Results}} : Intent{intent::GoToSet{setIndex + 1}});
     ImGui::Dummy(ImVec2(1, 20));
     ImGui::EndChild();
-
-    if (showTree && ctx.rtl()) {
-        ImGui::SameLine();
-        drawTreePanel();
-    }
 }
 
 }  // namespace ui

@@ -262,7 +262,7 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             at(k++);
             Cell(ctx, who.role, kMuted);
             at(k++);
-            NumberCell(ctx, ctx.number(x.total ? 100.0 * x.answered / x.total : 0.0, 0) + "%",
+            NumberCell(ctx, ctx.percent(x.total ? 100.0 * x.answered / x.total : 0.0, 0),
                        x.answered == x.total ? 0 : IM_COL32(180, 110, 20, 255));
             for (int set = 0; set < nSets; ++set) {
                 at(k++);

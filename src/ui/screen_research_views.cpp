@@ -490,7 +490,7 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
         Cell(ctx, ctx.number(leaf->p05, 4) + " – " + ctx.number(leaf->p95, 4));  // low end first in reading order
         at(5);
         const double p = rank >= 1 && rank <= int(leaf->rankProbability.size()) ? leaf->rankProbability[rank - 1] : 0.0;
-        NumberCell(ctx, ctx.number(100 * p, 1) + "%", p >= 0.5 ? kGood : IM_COL32(180, 110, 20, 255));
+        NumberCell(ctx, ctx.percent(100 * p, 1), p >= 0.5 ? kGood : IM_COL32(180, 110, 20, 255));
         at(6);
         // The 5-95% interval as a bar with the mean marked, on a shared scale.
         const ImVec2 c = ImGui::GetCursorScreenPos();

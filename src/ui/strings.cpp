@@ -39,13 +39,6 @@ bool Strings::has(const std::string& language, const std::string& key) const {
     return table != tables_.end() && table->second.count(key) > 0;
 }
 
-std::vector<std::string> Strings::allTexts() const {
-    std::vector<std::string> texts;
-    for (const auto& [lang, table] : tables_)
-        for (const auto& [key, text] : table) texts.push_back(text);
-    return texts;
-}
-
 std::map<std::string, std::string> Strings::missingKeys() const {
     std::map<std::string, std::string> missing;
     for (const auto& [lang, table] : tables_)

@@ -17,8 +17,6 @@ public:
     // missing string is visible, never a crash).
     const std::string& get(std::string_view language, std::string_view key) const;
     bool has(const std::string& language, const std::string& key) const;
-    // Every text of every language (to bake the glyphs they need).
-    std::vector<std::string> allTexts() const;
     // Keys present in one language and missing in another (tests keep the tables in step).
     std::map<std::string, std::string> missingKeys() const;
 

@@ -137,6 +137,10 @@ std::string ScreenContext::integer(long value) const {
     return rtl() && state.persianDigits ? text::toPersianDigits(text) : text;
 }
 
+std::string ScreenContext::percent(double percentage, int decimals) const {
+    return number(percentage, decimals) + (rtl() && state.persianDigits ? "\u066A" : "%");
+}
+
 void ScreenContext::mark(const std::string& id) const {
     const WidgetRegistry::Entry* earlier = widgets.drawn(id);  // recorded before in this frame: keep what it is
     mark(id, earlier ? earlier->semantics : Semantics{});

@@ -203,6 +203,8 @@ struct ScreenContext {
     // Numbers in the reader's digits.
     std::string number(double value, int decimals) const;
     std::string integer(long value) const;
+    // A percentage: "99%", and with Persian digits "۹۹٪" (the Arabic percent sign, U+066A).
+    std::string percent(double percentage, int decimals) const;
     // Records the last item's rectangle under `id` (and what it is, for assistive technology).
     void mark(const std::string& id) const;
     void mark(const std::string& id, const Semantics& semantics) const;

@@ -129,8 +129,9 @@ for (const lang of ['en', 'fa']) {
         const topBar = (id) => id === 'language' || id === 'digits' || id.startsWith('nav-');
         assert.ok(visited.slice(0, -1).every((id) => topBar(id) || id.startsWith('tree/')),
           `only the top bar and the groups come before it: ${visited.join(' ')}`);
-        assert.ok(visited.findIndex((id) => id.startsWith('tree/')) === -1 ||
-          visited.findLastIndex(topBar) < visited.findIndex((id) => id.startsWith('tree/')), 'the top bar before the groups');
+        // The groups are first in reading order in both languages: left in English, right in Persian.
+        assert.ok(visited.some((id) => id.startsWith('tree/')), `the groups before the first judgment: ${visited.join(' ')}`);
+        assert.ok(visited.findLastIndex(topBar) < visited.findIndex((id) => id.startsWith('tree/')), 'the top bar before the groups');
         // Each judgment is one stop, in order, then Back and Next; Shift+Tab comes back.
         const rows = [s.keyboard_focus.split('/').slice(0, 3).join('/')];
         for (const expected of ['judgment/G/1-3', 'judgment/G/2-3', 'back', 'next']) {

@@ -146,6 +146,11 @@ test('group results in the browser equal `ahp group` on the same files; exclusio
   await screenshot(page, 'research-group-fa');
   await click(page, 'research/section/experts');
   await screenshot(page, 'research-experts-fa');
+  // Percentages in Persian: Persian digits and the Arabic percent sign (the mirror's table
+  // cells hold what the canvas draws).
+  const cells = await page.evaluate(() => [...document.querySelectorAll('#ahp-mirror table td')].map((td) => td.textContent.trim()));
+  assert.ok(cells.some((t) => /^[۰-۹]+٪$/.test(t)), 'the answered column reads like ۱۰۰٪: ' + cells.slice(0, 12).join(' | '));
+  assert.ok(!cells.some((t) => /%$/.test(t)), 'no Latin % after Persian digits');
   assert.deepEqual(errors, []);
   await page.context().close();
 });
