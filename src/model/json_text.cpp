@@ -198,8 +198,8 @@ private:
 // building the document in one pass: nlohmann's lexer copies every token into a buffer and
 // converts every number with strtod, which in WebAssembly is software long-double arithmetic
 // (a response's numbers are mostly short decimals, converted here exactly without it). It
-// takes only what nlohmann certainly takes the same way: strings of printable ASCII with the
-// short escapes (keys without escapes), finite numbers, no key twice in an object, nesting
+// takes only what nlohmann certainly takes the same way: strings of printable ASCII and
+// well-formed UTF-8 with the short escapes (keys without escapes), finite numbers, no key twice in an object, nesting
 // within limits::kJsonNesting, no byte-order mark. On anything else it says no and the text
 // goes the ordinary way, which words any problem; so it never words an error itself.
 // Members of the top-level object named in `skipped` are checked but not kept (null), as
@@ -308,6 +308,24 @@ private:
             blanks();
         }
     }
+    // The length of the UTF-8 sequence at `at` when it is well formed (the Unicode standard's
+    // table 3-7, which nlohmann's lexer checks: no overlong form, no surrogate, nothing past
+    // U+10FFFF), else 0.
+    static std::size_t wellFormedUtf8(const char* at, const char* end) {
+        auto byte = [&](std::size_t k) { return at + k < end ? static_cast<unsigned char>(at[k]) : 0u; };
+        auto within = [&](std::size_t k, unsigned low, unsigned high) { return byte(k) >= low && byte(k) <= high; };
+        const unsigned first = byte(0);
+        if (first >= 0xC2 && first <= 0xDF) return within(1, 0x80, 0xBF) ? 2 : 0;
+        if (first >= 0xE0 && first <= 0xEF) {
+            const unsigned low = first == 0xE0 ? 0xA0 : 0x80, high = first == 0xED ? 0x9F : 0xBF;
+            return within(1, low, high) && within(2, 0x80, 0xBF) ? 3 : 0;
+        }
+        if (first >= 0xF0 && first <= 0xF4) {
+            const unsigned low = first == 0xF0 ? 0x90 : 0x80, high = first == 0xF4 ? 0x8F : 0xBF;
+            return within(1, low, high) && within(2, 0x80, 0xBF) && within(3, 0x80, 0xBF) ? 4 : 0;
+        }
+        return 0;
+    }
     // The string's text, escapes undone (in unescaped_ when it had any); a key (`isKey`) has
     // no escapes: two spellings of one key would not be caught.
     bool string(std::string_view& text, bool isKey) {
@@ -317,7 +335,13 @@ private:
         for (; at_ < end_; ++at_) {
             const char c = *at_;
             if (c == '"') break;
-            if (c < 0x20 || c > 0x7E) return false;
+            if (static_cast<unsigned char>(c) >= 0x80) {  // names in Persian: UTF-8 as nlohmann takes it
+                const std::size_t length = wellFormedUtf8(at_, end_);
+                if (length == 0) return false;
+                at_ += length - 1;
+                continue;
+            }
+            if (c < 0x20 || c == 0x7F) return false;
             if (c == '\\') {
                 if (isKey || ++at_ == end_) return false;
                 const char e = *at_;

@@ -210,6 +210,18 @@ TEST_CASE("a skipped member: the document and every message are the same as when
     CHECK_THAT(skippedResult("{\"x\": tru}"), Contains("not valid JSON"));
     CHECK_THAT(skippedResult("{\"x\": 1, y\": 2}"), Contains("not valid JSON"));  // a key without its quote (fuzzing)
     CHECK_THAT(skippedResult("{\"x\": \"\xFF\"}"), Contains("ill-formed UTF-8"));
+    // UTF-8 as nlohmann takes it, and each way it refuses: overlong, surrogate, past U+10FFFF, cut short.
+    CHECK(skippedResult("\"\xDA\xA9\xD8\xA7 \xE2\x82\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF\"").empty());
+    for (const char* bad :
+         {"\"\xC0\x80\"", "\"\xC1\xBF\"", "\"\xE0\x80\x80\"", "\"\xED\xA0\x80\"", "\"\xF0\x80\x80\x80\"",
+          "\"\xF4\x90\x80\x80\"", "\"\xF5\x80\x80\x80\"", "\"\xE2\x82\"", "\"\xDA\"", "\"\x80\""})
+        CHECK_THAT(skippedResult(bad), Contains("UTF-8"));
+    // Kept, as a name in Persian is.
+    const std::string persian =
+        "{\"results\": 1, \"name\": \"\xDA\xA9\xD8\xA7\xD8\xB1\xD8\xB4\xD9\x86\xD8\xA7\xD8\xB3 \xF0\x9F\x98\x80\"}";
+    json persianFull = model::parseJsonText(persian, "r.json");
+    persianFull["results"] = nullptr;
+    CHECK(fuzzcheck::sameDocument(model::parseJsonText(persian, "r.json", {"results"}), persianFull));
 }
 
 TEST_CASE("numbers read the quick way are nlohmann's, type for type and bit for bit", "[response][json]") {
