@@ -3,8 +3,11 @@
 #include "model/limits.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 namespace model {
@@ -191,34 +194,35 @@ private:
     }
 };
 
-// The syntax of a JSON text checked without converting or keeping anything, for a fast way
-// past members that are not kept (parseJsonText's `skipped`: a response's "results" is more
-// than half of the file and most of its numbers). It accepts only what nlohmann certainly
-// accepts: strings of printable ASCII with the short escapes (keys without escapes), numbers
-// well inside a double's range, no key twice in an object; for anything else it says no, and
-// the text goes the ordinary way, which words any problem. Nesting is bounded by preScan.
-class QuickCheck {
+// A reader for the plain JSON that programs write (a response file as the app saves it),
+// building the document in one pass: nlohmann's lexer copies every token into a buffer and
+// converts every number with strtod, which in WebAssembly is software long-double arithmetic
+// (a response's numbers are mostly short decimals, converted here exactly without it). It
+// takes only what nlohmann certainly takes the same way: strings of printable ASCII and
+// well-formed UTF-8 with the short escapes (keys without escapes), finite numbers, no key twice in an object, nesting
+// within limits::kJsonNesting, no byte-order mark. On anything else it says no and the text
+// goes the ordinary way, which words any problem; so it never words an error itself.
+// Members of the top-level object named in `skipped` are checked but not kept (null), as
+// DocumentBuilder does. The fuzz target holds its documents equal to nlohmann's, type for type.
+class PlainReader {
 public:
-    QuickCheck(const std::string& text, const std::vector<std::string>& skipped)
-        : at_(text.data()), end_(text.data() + text.size()), begin_(text.data()), skipped_(skipped) {}
+    PlainReader(const std::string& text, const std::vector<std::string>& skipped)
+        : at_(text.data()), end_(text.data() + text.size()), skipped_(skipped) {}
 
-    // True when the text is one such value between blanks; skippedValues() then holds the
-    // byte ranges of the skipped members' values.
-    bool run() {
+    // True when the text is one such value between blanks; `document` is then that value.
+    bool read(nlohmann::json& document) {
         blanks();
-        if (!value(0)) return false;
+        if (!value(&document, 0)) return false;
         blanks();
         return at_ == end_;
     }
-    const std::vector<std::pair<std::size_t, std::size_t>>& skippedValues() const { return spans_; }
 
 private:
     const char* at_;
     const char* end_;
-    const char* begin_;
     const std::vector<std::string>& skipped_;
-    std::vector<std::pair<std::size_t, std::size_t>> spans_;
     std::vector<std::string_view> keys_;  // of the objects open, innermost last
+    std::string unescaped_;
 
     void blanks() {
         while (at_ < end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\r' || *at_ == '\t')) ++at_;
@@ -233,35 +237,49 @@ private:
             if (!take(*w)) return false;
         return true;
     }
-    bool value(int depth) {
+    // `out` is where the value goes, or nullptr inside a member that is not kept.
+    bool value(nlohmann::json* out, int depth) {
         if (at_ == end_) return false;
         switch (*at_) {
-        case '{': return object(depth + 1);
-        case '[': return array(depth + 1);
-        case '"': return string(nullptr);
-        case 't': return word("true");
-        case 'f': return word("false");
-        case 'n': return word("null");
-        default: return number();
+        case '{': return object(out, depth + 1);
+        case '[': return array(out, depth + 1);
+        case '"': {
+            std::string_view text;
+            if (!string(text, false)) return false;
+            if (out) *out = std::string(text);
+            return true;
+        }
+        case 't':
+            if (out) *out = true;
+            return word("true");
+        case 'f':
+            if (out) *out = false;
+            return word("false");
+        case 'n':
+            if (out) *out = nullptr;
+            return word("null");
+        default: return number(out);
         }
     }
-    bool object(int depth) {
+    bool object(nlohmann::json* out, int depth) {
+        if (depth > limits::kJsonNesting) return false;
         ++at_;
+        if (out) *out = nlohmann::json::object();
         blanks();
         if (take('}')) return true;
         const std::size_t first = keys_.size();  // this object's keys from here
         for (;;) {
             std::string_view key;
-            if (!string(&key)) return false;
+            if (!string(key, true)) return false;
             if (std::find(keys_.begin() + std::ptrdiff_t(first), keys_.end(), key) != keys_.end()) return false;
             keys_.push_back(key);
             blanks();
             if (!take(':')) return false;
             blanks();
-            const bool skip = depth == 1 && std::find(skipped_.begin(), skipped_.end(), key) != skipped_.end();
-            const std::size_t start = std::size_t(at_ - begin_);
-            if (!value(depth)) return false;
-            if (skip) spans_.push_back({start, std::size_t(at_ - begin_)});
+            nlohmann::json* member = out ? &(*out)[std::string(key)] : nullptr;
+            if (member && depth == 1 && std::find(skipped_.begin(), skipped_.end(), key) != skipped_.end())
+                member = nullptr;  // stays null
+            if (!value(member, depth)) return false;
             blanks();
             if (take('}')) {
                 keys_.resize(first);
@@ -271,62 +289,183 @@ private:
             blanks();
         }
     }
-    bool array(int depth) {
+    bool array(nlohmann::json* out, int depth) {
+        if (depth > limits::kJsonNesting) return false;
         ++at_;
+        if (out) *out = nlohmann::json::array();
         blanks();
         if (take(']')) return true;
         for (;;) {
-            if (!value(depth)) return false;
+            nlohmann::json* element = nullptr;
+            if (out) {
+                out->push_back(nullptr);
+                element = &out->back();  // stays put: the array grows only once this value is done
+            }
+            if (!value(element, depth)) return false;
             blanks();
             if (take(']')) return true;
             if (!take(',')) return false;
             blanks();
         }
     }
-    // A key (`key` given) has no escapes: two spellings of one key would not be caught.
-    bool string(std::string_view* key) {
+    // The length of the UTF-8 sequence at `at` when it is well formed (the Unicode standard's
+    // table 3-7, which nlohmann's lexer checks: no overlong form, no surrogate, nothing past
+    // U+10FFFF), else 0.
+    static std::size_t wellFormedUtf8(const char* at, const char* end) {
+        auto byte = [&](std::size_t k) { return at + k < end ? static_cast<unsigned char>(at[k]) : 0u; };
+        auto within = [&](std::size_t k, unsigned low, unsigned high) { return byte(k) >= low && byte(k) <= high; };
+        const unsigned first = byte(0);
+        if (first >= 0xC2 && first <= 0xDF) return within(1, 0x80, 0xBF) ? 2 : 0;
+        if (first >= 0xE0 && first <= 0xEF) {
+            const unsigned low = first == 0xE0 ? 0xA0 : 0x80, high = first == 0xED ? 0x9F : 0xBF;
+            return within(1, low, high) && within(2, 0x80, 0xBF) ? 3 : 0;
+        }
+        if (first >= 0xF0 && first <= 0xF4) {
+            const unsigned low = first == 0xF0 ? 0x90 : 0x80, high = first == 0xF4 ? 0x8F : 0xBF;
+            return within(1, low, high) && within(2, 0x80, 0xBF) && within(3, 0x80, 0xBF) ? 4 : 0;
+        }
+        return 0;
+    }
+    // The string's text, escapes undone (in unescaped_ when it had any); a key (`isKey`) has
+    // no escapes: two spellings of one key would not be caught.
+    bool string(std::string_view& text, bool isKey) {
         if (!take('"')) return false;
         const char* start = at_;
+        bool escapes = false;
         for (; at_ < end_; ++at_) {
             const char c = *at_;
-            if (c == '"') {
-                if (key) *key = std::string_view(start, std::size_t(at_ - start));
-                ++at_;
-                return true;
+            if (c == '"') break;
+            if (static_cast<unsigned char>(c) >= 0x80) {  // names in Persian: UTF-8 as nlohmann takes it
+                const std::size_t length = wellFormedUtf8(at_, end_);
+                if (length == 0) return false;
+                at_ += length - 1;
+                continue;
             }
-            if (c < 0x20 || c > 0x7E) return false;
+            if (c < 0x20 || c == 0x7F) return false;
             if (c == '\\') {
-                if (key || ++at_ == end_) return false;
+                if (isKey || ++at_ == end_) return false;
                 const char e = *at_;
                 if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't')
                     return false;
+                escapes = true;
             }
         }
-        return false;
-    }
-    bool digits(int& count, int* value = nullptr) {
-        count = 0;
-        for (; at_ < end_ && *at_ >= '0' && *at_ <= '9'; ++at_, ++count)
-            if (value && count < 4) *value = *value * 10 + (*at_ - '0');
-        return count > 0;
-    }
-    bool number() {
-        take('-');
-        int whole = 0, fraction = 0, exponent = 0;
-        if (take('0'))
-            whole = 1;
-        else if (!digits(whole))
-            return false;
-        if (take('.') && !digits(fraction)) return false;
-        if (at_ < end_ && (*at_ == 'e' || *at_ == 'E')) {
-            ++at_;
-            const bool negative = take('-');
-            if (!negative) take('+');
-            int value = 0;
-            if (!digits(exponent, &value) || exponent > 3) return false;
-            if (!negative && whole + value > 300) return false;  // far from overflowing a double
+        if (at_ == end_) return false;
+        text = std::string_view(start, std::size_t(at_ - start));
+        ++at_;
+        if (escapes) {
+            unescaped_.clear();
+            for (std::size_t k = 0; k < text.size(); ++k) {
+                char c = text[k];
+                if (c == '\\') {
+                    switch (text[++k]) {
+                    case 'b': c = '\b'; break;
+                    case 'f': c = '\f'; break;
+                    case 'n': c = '\n'; break;
+                    case 'r': c = '\r'; break;
+                    case 't': c = '\t'; break;
+                    default: c = text[k];  // " \ /
+                    }
+                }
+                unescaped_.push_back(c);
+            }
+            text = unescaped_;
         }
-        return whole <= 300;
+        return true;
+    }
+    // JSON's number grammar, converted as nlohmann converts it: an integer to unsigned (no
+    // sign) or signed (a minus) when it fits, otherwise, and for a fraction or an exponent, to
+    // double by strtod; a number strtod makes infinite is nlohmann's error, so the ordinary way's.
+    bool number(nlohmann::json* out) {
+        const char* start = at_;
+        const bool negative = take('-');
+        std::uint64_t significand = 0;
+        int digits = 0;           // significant digits in `significand` (the leading zeros are not)
+        long dropped = 0;         // digits of the whole part past the 19th, not in `significand`
+        long fractionDigits = 0;  // in `significand`
+        bool exact = true;        // every digit in `significand`, the exponent read in full
+        auto digit = [&](bool fraction) {
+            if (digits < 19) {
+                significand = significand * 10 + std::uint64_t(*at_ - '0');
+                if (significand != 0) ++digits;
+                if (fraction) ++fractionDigits;
+            } else {
+                exact = false;
+                if (!fraction) ++dropped;
+            }
+            ++at_;
+        };
+        if (take('0')) {
+        } else if (at_ < end_ && *at_ >= '1' && *at_ <= '9') {
+            while (at_ < end_ && *at_ >= '0' && *at_ <= '9') digit(false);
+        } else {
+            return false;
+        }
+        bool integer = true;
+        if (take('.')) {
+            integer = false;
+            if (at_ == end_ || *at_ < '0' || *at_ > '9') return false;
+            while (at_ < end_ && *at_ >= '0' && *at_ <= '9') digit(true);
+        }
+        long exponent = 0;
+        if (at_ < end_ && (*at_ == 'e' || *at_ == 'E')) {
+            integer = false;
+            ++at_;
+            const bool negativeExponent = take('-');
+            if (!negativeExponent) take('+');
+            if (at_ == end_ || *at_ < '0' || *at_ > '9') return false;
+            for (; at_ < end_ && *at_ >= '0' && *at_ <= '9'; ++at_) {
+                if (exponent < 100000)
+                    exponent = exponent * 10 + (*at_ - '0');
+                else
+                    exact = false;
+            }
+            if (negativeExponent) exponent = -exponent;
+        }
+        const long scale = exponent - fractionDigits + dropped;  // value = significand * 10^scale
+        if (integer && exact && digits <= 18) {                  // fits either integer type
+            if (out) {
+                if (negative)
+                    *out = -static_cast<std::int64_t>(significand);
+                else
+                    *out = significand;
+            }
+            return true;
+        }
+        // Exactly, as strtod rounds it (Clinger's fast path): both operands are doubles without
+        // rounding, and one division or multiplication rounds once, correctly.
+        static const double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+        if (!integer && exact && significand <= (std::uint64_t(1) << 53) && scale >= -22 && scale <= 22) {
+            if (out) {
+                const double whole = double(significand);
+                const double magnitude = scale < 0 ? whole / powers[-scale] : whole * powers[scale];
+                *out = negative ? -magnitude : magnitude;
+            }
+            return true;
+        }
+        if (!out && exact && digits + scale < 300) return true;  // finite: not kept, not converted
+        // The rest as nlohmann does it, with the C library's functions on the token.
+        const std::string token(start, at_);
+        char* tokenEnd = nullptr;
+        errno = 0;
+        if (integer && !negative) {
+            const unsigned long long whole = std::strtoull(token.c_str(), &tokenEnd, 10);
+            if (errno == 0 && static_cast<nlohmann::json::number_unsigned_t>(whole) == whole) {
+                if (out) *out = static_cast<nlohmann::json::number_unsigned_t>(whole);
+                return true;
+            }
+        } else if (integer) {
+            const long long whole = std::strtoll(token.c_str(), &tokenEnd, 10);
+            if (errno == 0 && static_cast<nlohmann::json::number_integer_t>(whole) == whole) {
+                if (out) *out = static_cast<nlohmann::json::number_integer_t>(whole);
+                return true;
+            }
+        }
+        const double converted = std::strtod(token.c_str(), &tokenEnd);
+        if (!std::isfinite(converted)) return false;
+        if (out) *out = converted;
+        return true;
     }
 };
 
@@ -334,6 +473,12 @@ private:
 
 nlohmann::json parseJsonText(const std::string& text, const std::string& source,
                              const std::vector<std::string>& skipped) {
+    if (!skipped.empty()) {
+        // A response as programs write it, read in one pass; any doubt, and it is read the
+        // ordinary way, below, which says what is wrong.
+        nlohmann::json document;
+        if (PlainReader(text, skipped).read(document)) return document;
+    }
     if (onlyWhitespace(text, 0)) throw ModelError(source + ": is empty (expected a JSON object)", "empty");
     auto where = [&](std::size_t offset) {
         const TextPosition position = positionOf(text, offset);
@@ -358,33 +503,12 @@ nlohmann::json parseJsonText(const std::string& text, const std::string& source,
         throw ModelError(source + ": " + where(scan.at) + ": nested more than " + std::to_string(limits::kJsonNesting) +
                              " levels deep",
                          "too_deep", {std::to_string(limits::kJsonNesting)});
-    // Read from pointers, as ui::Strings parses its string_view: nlohmann's lexer is
-    // instantiated once in the web app.
-    auto build = [&](const std::string& json) {
-        DocumentBuilder builder(source, skipped);
-        nlohmann::json::sax_parse(json.data(), json.data() + json.size(), &builder);
-        return builder.take();
-    };
-    if (!skipped.empty()) {
-        // The quick way past skipped members: their values become null before parsing. Any
-        // doubt, and the text is parsed as it is, below.
-        QuickCheck check(text, skipped);
-        if (check.run() && !check.skippedValues().empty()) {
-            std::string shorter;
-            std::size_t from = 0;
-            for (const auto& [begin, end] : check.skippedValues()) {
-                shorter.append(text, from, begin - from).append("null");
-                from = end;
-            }
-            shorter.append(text, from, std::string::npos);
-            try {
-                return build(shorter);
-            } catch (const std::exception&) {  // not expected: the ordinary way says why
-            }
-        }
-    }
     try {
-        return build(text);
+        // Read from pointers, as ui::Strings parses its string_view: nlohmann's lexer is
+        // instantiated once in the web app.
+        DocumentBuilder builder(source, skipped);
+        nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &builder);
+        return builder.take();
     } catch (const nlohmann::json::parse_error& error) {
         // error.byte is 1-based: the byte at which the parser gave up.
         std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;

@@ -186,48 +186,88 @@ private:
                             "has " + std::to_string(value.size()) + " judgments; this model asks for at most " +
                                 std::to_string(most));
         // Judgments come set by set: the set's lookups are done once per run of the same set.
+        JudgmentRun run{"", std::nullopt, response.judgments.end()};
+        for (std::size_t k = 0; k < value.size(); ++k)
+            if (!readPlainJudgment(value[k], response, run)) readJudgment(value, k, response, run);
+    }
+
+    struct JudgmentRun {
         std::string setId;
         std::optional<int> setIndex;
-        auto matrix = response.judgments.end();
-        for (std::size_t k = 0; k < value.size(); ++k) {
-            std::string path = JsonChecker::element("judgments", k);
-            const json& judgment = value[k];
-            check_.expectObject(judgment, path);
-            check_.expectOnlyKeys(judgment, path, {"set", "row", "col", "value"});
-            std::string setPath = JsonChecker::member(path, "set");
-            const std::string& id = check_.expectString(check_.required(judgment, path, "set"), setPath);
-            if (k == 0 || id != setId) {
-                setId = id;
-                setIndex = model_.hierarchy.find(setId);
-                if (!setIndex) check_.fail(setPath, "unknown node id \"" + setId + "\"");
-                matrix = response.judgments.find(setId);
-                if (matrix == response.judgments.end())
-                    check_.fail(setPath, "\"" + setId + "\" is not a comparison set (it has fewer than two children)");
-            }
-            int row = readItem(judgment, path, "row", *setIndex);
-            int col = readItem(judgment, path, "col", *setIndex);
-            if (row == col)
-                check_.fail(path, "row and col are both \"" + judgment["row"].get<std::string>() +
-                                      "\" (the diagonal is always 1)");
-            if (row > col)
-                check_.fail(path, "row \"" + judgment["row"].get<std::string>() + "\" comes after col \"" +
-                                      judgment["col"].get<std::string>() + "\" in " + setId + "'s child order (" +
-                                      childList(model_.hierarchy, *setIndex) + "); swap them and write 1/value");
-            std::string valuePath = JsonChecker::member(path, "value");
-            const json& number = check_.required(judgment, path, "value");
-            if (!number.is_number()) check_.fail(valuePath, "must be a number, found " + jsonTypeName(number));
-            double v = number.get<double>();
-            if (!std::isfinite(v) || v <= 0)
-                check_.fail(valuePath, quoteForMessage(number) + " must be a finite positive number");
-            if (v < kScaleMin || v > kScaleMax)
-                check_.fail(valuePath, quoteForMessage(number) + " is outside the questionnaire's scale 1/9 .. 9");
-            if (matrix->second.get(row, col))  // given before: found again only to say where
-                check_.fail(path, "duplicate judgment for set " + setId + ", row " +
-                                      judgment["row"].get<std::string>() + ", col " +
-                                      judgment["col"].get<std::string>() + " (first at judgments[" +
-                                      std::to_string(firstFor(value, judgment)) + "])");
-            matrix->second.set(row, col, v);
+        ahp::HierarchyJudgments::iterator matrix;
+    };
+
+    // A judgment without any problem, read without writing the paths a message would name
+    // (six strings a judgment, a tenth of a file's reading); false, with nothing changed but
+    // the set looked up, on anything readJudgment would refuse, which then words it.
+    bool readPlainJudgment(const json& judgment, Response& response, JudgmentRun& run) {
+        if (!judgment.is_object() || judgment.size() != 4) return false;
+        const auto set = judgment.find("set"), row = judgment.find("row"), col = judgment.find("col"),
+                   number = judgment.find("value");
+        const auto end = judgment.end();
+        if (set == end || row == end || col == end || number == end || !set->is_string() || !row->is_string() ||
+            !col->is_string() || !number->is_number())
+            return false;
+        const std::string& id = set->get_ref<const std::string&>();
+        if (!run.setIndex || id != run.setId) {
+            const std::optional<int> index = model_.hierarchy.find(id);
+            if (!index) return false;
+            const auto matrix = response.judgments.find(id);
+            if (matrix == response.judgments.end()) return false;
+            run.setId = id;
+            run.setIndex = index;
+            run.matrix = matrix;
         }
+        const int i = childPosition(model_.hierarchy, *run.setIndex, row->get_ref<const std::string&>());
+        const int j = childPosition(model_.hierarchy, *run.setIndex, col->get_ref<const std::string&>());
+        if (i < 0 || j < 0 || i >= j) return false;
+        const double v = number->get<double>();
+        if (!std::isfinite(v) || v < kScaleMin || v > kScaleMax || run.matrix->second.get(i, j)) return false;
+        run.matrix->second.set(i, j, v);
+        return true;
+    }
+
+    // Judgment k, every problem worded with its path.
+    void readJudgment(const json& value, std::size_t k, Response& response, JudgmentRun& run) {
+        std::string& setId = run.setId;
+        std::optional<int>& setIndex = run.setIndex;
+        auto& matrix = run.matrix;
+        std::string path = JsonChecker::element("judgments", k);
+        const json& judgment = value[k];
+        check_.expectObject(judgment, path);
+        check_.expectOnlyKeys(judgment, path, {"set", "row", "col", "value"});
+        std::string setPath = JsonChecker::member(path, "set");
+        const std::string& id = check_.expectString(check_.required(judgment, path, "set"), setPath);
+        if (!setIndex || id != setId) {
+            setId = id;
+            setIndex = model_.hierarchy.find(setId);
+            if (!setIndex) check_.fail(setPath, "unknown node id \"" + setId + "\"");
+            matrix = response.judgments.find(setId);
+            if (matrix == response.judgments.end())
+                check_.fail(setPath, "\"" + setId + "\" is not a comparison set (it has fewer than two children)");
+        }
+        int row = readItem(judgment, path, "row", *setIndex);
+        int col = readItem(judgment, path, "col", *setIndex);
+        if (row == col)
+            check_.fail(
+                path, "row and col are both \"" + judgment["row"].get<std::string>() + "\" (the diagonal is always 1)");
+        if (row > col)
+            check_.fail(path, "row \"" + judgment["row"].get<std::string>() + "\" comes after col \"" +
+                                  judgment["col"].get<std::string>() + "\" in " + setId + "'s child order (" +
+                                  childList(model_.hierarchy, *setIndex) + "); swap them and write 1/value");
+        std::string valuePath = JsonChecker::member(path, "value");
+        const json& number = check_.required(judgment, path, "value");
+        if (!number.is_number()) check_.fail(valuePath, "must be a number, found " + jsonTypeName(number));
+        double v = number.get<double>();
+        if (!std::isfinite(v) || v <= 0)
+            check_.fail(valuePath, quoteForMessage(number) + " must be a finite positive number");
+        if (v < kScaleMin || v > kScaleMax)
+            check_.fail(valuePath, quoteForMessage(number) + " is outside the questionnaire's scale 1/9 .. 9");
+        if (matrix->second.get(row, col))  // given before: found again only to say where
+            check_.fail(path, "duplicate judgment for set " + setId + ", row " + judgment["row"].get<std::string>() +
+                                  ", col " + judgment["col"].get<std::string>() + " (first at judgments[" +
+                                  std::to_string(firstFor(value, judgment)) + "])");
+        matrix->second.set(row, col, v);
     }
 
     // The index of the first judgment in `list` (checked already) with the set, row and col of

@@ -23,6 +23,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -155,6 +156,35 @@ inline void runModel(const std::string& bytes) {
 // fuzz_response: any bytes as a response to `study` (the egov-qom model).
 // A member skipped (parseJsonText's quick way past a response's "results") gives the document
 // parsed whole with that member null, or the same refusal.
+// The same document, type for type: nlohmann's == takes 1 (unsigned), 1 (signed) and 1.0 as
+// equal, and 0.0 as -0.0; parseJsonText's one-pass reader must give what nlohmann gives, to
+// the number's type and its double's bits.
+inline bool sameDocument(const nlohmann::json& a, const nlohmann::json& b) {
+    if (a.type() != b.type()) return false;
+    switch (a.type()) {
+    case nlohmann::json::value_t::object: {
+        if (a.size() != b.size()) return false;
+        for (auto it = a.begin(), other = b.begin(); it != a.end(); ++it, ++other)
+            if (it.key() != other.key() || !sameDocument(*it, *other)) return false;
+        return true;
+    }
+    case nlohmann::json::value_t::array: {
+        if (a.size() != b.size()) return false;
+        for (std::size_t k = 0; k < a.size(); ++k)
+            if (!sameDocument(a[k], b[k])) return false;
+        return true;
+    }
+    case nlohmann::json::value_t::number_float: {
+        const double x = a.get<double>(), y = b.get<double>();
+        return std::memcmp(&x, &y, sizeof x) == 0;
+    }
+    default: return a == b;
+    }
+}
+
+// The reading with a skipped member (the quick one-pass reader, or the ordinary way when it
+// declines) against the ordinary reading of the whole text: the same refusal, or the same
+// document type for type.
 inline void checkSkipping(const std::string& bytes) {
     std::string skippedError, wholeError;
     nlohmann::json skipped, whole;
@@ -170,7 +200,7 @@ inline void checkSkipping(const std::string& bytes) {
         wholeError = e.what();
     }
     require(skippedError == wholeError, "skipping a member changes the refusal");
-    require(!wholeError.empty() || skipped == whole, "skipping a member changes the document");
+    require(!wholeError.empty() || sameDocument(skipped, whole), "skipping a member changes the document");
 }
 
 inline void runResponse(const model::Model& study, const std::string& bytes) {

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include "../fuzz/fuzz_checks.hpp"
+
 #include "model/json_text.hpp"
 #include "model/response.hpp"
 
@@ -169,7 +171,7 @@ TEST_CASE("a skipped member: the document and every message are the same as when
     // The whole text parsed, results set to null: what skipping must give.
     json expected = model::parseJsonText(text, "r.json");
     expected["results"] = nullptr;
-    CHECK(model::parseJsonText(text, "r.json", {"results"}) == expected);
+    CHECK(fuzzcheck::sameDocument(model::parseJsonText(text, "r.json", {"results"}), expected));
     CHECK(model::parseResponse(m, text).judgments == model::parseResponse(m, text).judgments);
 
     // Inside the skipped member, whatever the quick check does not take goes the ordinary way:
@@ -190,7 +192,7 @@ TEST_CASE("a skipped member: the document and every message are the same as when
             fullMessage = e.what();
         }
         CHECK(skippedMessage == fullMessage);
-        if (fullMessage.empty()) CHECK(skipped == full);
+        if (fullMessage.empty()) CHECK(fuzzcheck::sameDocument(skipped, full));
         return skippedMessage;
     };
     CHECK(skippedResult("{\"w\": [0.1, 0.2], \"s\": \"G\", \"ok\": true, \"n\": null}").empty());
@@ -208,6 +210,78 @@ TEST_CASE("a skipped member: the document and every message are the same as when
     CHECK_THAT(skippedResult("{\"x\": tru}"), Contains("not valid JSON"));
     CHECK_THAT(skippedResult("{\"x\": 1, y\": 2}"), Contains("not valid JSON"));  // a key without its quote (fuzzing)
     CHECK_THAT(skippedResult("{\"x\": \"\xFF\"}"), Contains("ill-formed UTF-8"));
+    // UTF-8 as nlohmann takes it, and each way it refuses: overlong, surrogate, past U+10FFFF, cut short.
+    CHECK(skippedResult("\"\xDA\xA9\xD8\xA7 \xE2\x82\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF\"").empty());
+    for (const char* bad :
+         {"\"\xC0\x80\"", "\"\xC1\xBF\"", "\"\xE0\x80\x80\"", "\"\xED\xA0\x80\"", "\"\xF0\x80\x80\x80\"",
+          "\"\xF4\x90\x80\x80\"", "\"\xF5\x80\x80\x80\"", "\"\xE2\x82\"", "\"\xDA\"", "\"\x80\""})
+        CHECK_THAT(skippedResult(bad), Contains("UTF-8"));
+    // Kept, as a name in Persian is.
+    const std::string persian =
+        "{\"results\": 1, \"name\": \"\xDA\xA9\xD8\xA7\xD8\xB1\xD8\xB4\xD9\x86\xD8\xA7\xD8\xB3 \xF0\x9F\x98\x80\"}";
+    json persianFull = model::parseJsonText(persian, "r.json");
+    persianFull["results"] = nullptr;
+    CHECK(fuzzcheck::sameDocument(model::parseJsonText(persian, "r.json", {"results"}), persianFull));
+}
+
+TEST_CASE("numbers read the quick way are nlohmann's, type for type and bit for bit", "[response][json]") {
+    // Kept members (not skipped) of every shape: small integers (unsigned, signed), integers past
+    // both integer types, short decimals (converted without strtod), and long ones, tiny, huge
+    // and subnormal (strtod's), each against the ordinary reading.
+    std::vector<std::string> numbers = {"0",
+                                        "-0",
+                                        "0.0",
+                                        "-0.0",
+                                        "1",
+                                        "-1",
+                                        "1.0",
+                                        "0.5",
+                                        "2.5e-3",
+                                        "1E+2",
+                                        "1e22",
+                                        "1e23",
+                                        "0.1",
+                                        "0.14285714285714285",
+                                        "0.1111111111111111",
+                                        "0.3333333333333333",
+                                        "9007199254740993",
+                                        "9007199254740993.0",
+                                        "9007199254740992e-22",
+                                        "123456789012345678",
+                                        "1234567890123456789",
+                                        "-9223372036854775808",
+                                        "-9223372036854775809",
+                                        "18446744073709551615",
+                                        "18446744073709551616",
+                                        "100000000000000000000000",
+                                        "4.9e-324",
+                                        "1e-400",
+                                        "1.7976931348623157e308",
+                                        "0.000000000000000000000000001",
+                                        "1e0000000000001",
+                                        "12345678901234567890.123456789e-10"};
+    std::mt19937_64 random(14);
+    for (int k = 0; k < 20000; ++k) {  // random decimals of up to 20 digits, point and exponent anywhere
+        std::string digits = std::to_string(random() >> (random() % 64));
+        std::string number = (random() % 4 == 0 ? "-" : "") + digits;
+        if (random() % 3 != 0) {
+            const std::size_t point = 1 + random() % digits.size();
+            number.insert(number.size() - digits.size() + point, point == digits.size() ? ".0" : ".");
+        }
+        if (random() % 3 == 0) number += "e" + std::to_string(int(random() % 80) - 40);
+        numbers.push_back(number);
+    }
+    std::string text = "{\"results\": 1, \"n\": [";
+    for (std::size_t k = 0; k < numbers.size(); ++k) text += (k ? ", " : "") + numbers[k];
+    text += "]}";
+    json expected = model::parseJsonText(text, "n.json");
+    expected["results"] = nullptr;
+    const json quick = model::parseJsonText(text, "n.json", {"results"});
+    REQUIRE(quick["n"].size() == numbers.size());
+    for (std::size_t k = 0; k < numbers.size(); ++k) {
+        INFO(numbers[k]);
+        CHECK(fuzzcheck::sameDocument(quick["n"][k], expected["n"][k]));
+    }
 }
 
 TEST_CASE("judgments export as RFC 4180 CSV for spreadsheets: BOM, labels in a language, expert", "[response][csv]") {

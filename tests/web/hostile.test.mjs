@@ -139,14 +139,27 @@ function writeFile(name, text) {
   fs.writeFileSync(file, text);
   return file;
 }
-// The page records the name of every file it reads (Blob.arrayBuffer/text/stream).
+// The page records the name of every file it or a worker of its reads (Blob.arrayBuffer/text/
+// stream): a worker is started with the same watch before its own code, and tells the page.
 async function watchReads(page) {
   await page.evaluate(() => {
     window.ahpFilesRead = [];
-    for (const method of ['arrayBuffer', 'text', 'stream']) {
-      const real = Blob.prototype[method];
-      Blob.prototype[method] = function (...args) { window.ahpFilesRead.push(this.name || '(blob)'); return real.apply(this, args); };
-    }
+    const watch = (report) => {
+      for (const method of ['arrayBuffer', 'text', 'stream']) {
+        const real = Blob.prototype[method];
+        Blob.prototype[method] = function (...args) { report(this.name || '(blob)'); return real.apply(this, args); };
+      }
+    };
+    watch((name) => window.ahpFilesRead.push(name));
+    const RealWorker = window.Worker;
+    window.Worker = function (url, options) {
+      const code = `(${watch})((name) => postMessage({ ahpFileRead: name })); importScripts(${JSON.stringify(String(url))});`;
+      const worker = new RealWorker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })), options);
+      worker.addEventListener('message', (e) => {  // before the page's own handler, which it does not reach
+        if (e.data && e.data.ahpFileRead) { window.ahpFilesRead.push(e.data.ahpFileRead); e.stopImmediatePropagation(); }
+      });
+      return worker;
+    };
   });
 }
 const filesRead = (page) => page.evaluate(() => window.ahpFilesRead);

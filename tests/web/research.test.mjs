@@ -341,3 +341,24 @@ test('3,000 response files load in the browser while it keeps drawing, and agree
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('without a worker to read them (none in the browser, or one that fails), chosen files load all the same', async () => {
+  const { page, errors } = await openApp(browser, server.url + '?lang=en&screen=research');
+  const files = responses(model, 12, 77);
+  // No Worker at all: the page sizes and reads the files itself.
+  await page.evaluate(() => { window.RealWorker = window.Worker; window.Worker = undefined; });
+  await give(page, files.slice(0, 6));
+  let s = await loaded(page, 6);
+  assertClose(s.research.group, cliGroup(files.slice(0, 6)), 'read by the page');
+  // A worker that fails as it starts: what it has not given is read by the page.
+  await page.evaluate(() => {
+    window.Worker = function () {
+      return new window.RealWorker(URL.createObjectURL(new Blob(['throw new Error("no worker here")'], { type: 'text/javascript' })));
+    };
+  });
+  await give(page, files.slice(6));
+  s = await loaded(page, 12);
+  assertClose(s.research.group, cliGroup(files), 'after a failed worker');
+  assert.deepEqual(errors.filter((e) => !/no worker here/.test(e)), []);
+  await page.context().close();
+});
