@@ -199,8 +199,8 @@ private:
 // converts every number with strtod, which in WebAssembly is software long-double arithmetic
 // (a response's numbers are mostly short decimals, converted here exactly without it). It
 // takes only what nlohmann certainly takes the same way: strings of printable ASCII and
-// well-formed UTF-8 with the short escapes (keys without escapes), finite numbers, no key twice in an object, nesting
-// within limits::kJsonNesting, no byte-order mark. On anything else it says no and the text
+// well-formed UTF-8 with the short escapes (keys without escapes), finite numbers, no key
+// twice in an object, nesting within limits::kJsonNesting, no byte-order mark. On anything else it says no and the text
 // goes the ordinary way, which words any problem; so it never words an error itself.
 // Members of the top-level object named in `skipped` are checked but not kept (null), as
 // DocumentBuilder does. The fuzz target holds its documents equal to nlohmann's, type for type.

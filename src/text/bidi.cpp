@@ -413,21 +413,4 @@ std::vector<uint32_t> codepointsAfterShaping(const std::vector<std::string>& log
     return out;
 }
 
-std::vector<uint32_t> toGlyphRanges(const std::vector<uint32_t>& sorted) {
-    std::vector<uint32_t> ranges;
-    for (size_t i = 0; i < sorted.size();) {
-        if (sorted[i] == 0) {
-            ++i;
-            continue;
-        }
-        size_t j = i;
-        while (j + 1 < sorted.size() && sorted[j + 1] <= sorted[j] + 1) ++j;
-        ranges.push_back(sorted[i]);
-        ranges.push_back(sorted[j]);
-        i = j + 1;
-    }
-    ranges.push_back(0);
-    return ranges;
-}
-
 }  // namespace text

@@ -53,13 +53,9 @@ std::string toPersianDigits(std::string_view utf8);
 // Every code point that toVisual / wrapVisual can produce for these logical strings under any
 // base direction (shaped forms, ligatures, both mirror images of mirrored characters), sorted
 // and unique, without the characters that are removed (ZWNJ, ...) and without C0/C1 controls.
-// Use it to bake only the needed glyphs into the font atlas.
+// tests/ui/fonts_test.cpp checks with it that the subset fonts hold every glyph the interface
+// can draw.
 std::vector<uint32_t> codepointsAfterShaping(const std::vector<std::string>& logical);
-
-// Sorted code points -> ImGui glyph-range form: inclusive [first, last] pairs of consecutive
-// runs followed by a terminating 0 (copy into ImWchar; values above 0xFFFF need
-// IMGUI_USE_WCHAR32).
-std::vector<uint32_t> toGlyphRanges(const std::vector<uint32_t>& sortedCodepoints);
 
 // UTF-8 helpers used by the above, exposed for tests and callers.
 std::u32string decodeUtf8(std::string_view utf8);  // bad sequences -> U+FFFD

@@ -98,8 +98,9 @@ mergeInto(LibraryManager.library, {
   // large. A worker asks the sizes and reads the files, and hands the bytes over without a
   // copy: for a file from the disk, File.size waits for the browser's process, and reading
   // costs the thread that asks (10,000 files: 9.4 s of the page's thread, 2.6 s with the
-  // worker; tests/web/bench_research.mjs). Without a worker the page does it itself. Thousands of files (10,000 responses are 170 MB) are read a few at a time and handed
-  // over in order, in parts of about 8 ms each, as they arrive: the page keeps drawing, the
+  // worker; tests/web/bench_research.mjs). Without a worker the page does it itself.
+  // Thousands of files (10,000 responses are 170 MB) are read a few at a time and handed over
+  // in order, in parts of about 8 ms each, as they arrive: the page keeps drawing, the
   // Research tab starts on the first files while the browser reads the rest, and a file's
   // bytes go as soon as they are copied.
   ahp_js_install_file_input__deps: ['$ahpNewUTF8'],
