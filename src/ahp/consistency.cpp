@@ -73,9 +73,14 @@ double gciOf(const double* logs, int n, double* g) {
     // logs: ln a_ij, i < j, in row order; g: n doubles of scratch.
     if (n <= 2) return 0;
     // Row sums of ln a in column order, in one pass over the triangle: row r receives -ln a_ir
-    // for i < r first (ascending i), then ln a_rj for j > r.
-    std::fill(g, g + n, 0.0);
-    for (int i = 0, k = 0; i < n; ++i)
+    // for i < r first (ascending i), then ln a_rj for j > r. Row 0 starts them (0 + v = v: the
+    // same sums as from zeros, without a call of memset).
+    g[0] = 0;
+    for (int j = 1; j < n; ++j) {
+        g[0] += logs[j - 1];
+        g[j] = -logs[j - 1];
+    }
+    for (int i = 1, k = n - 1; i < n; ++i)
         for (int j = i + 1; j < n; ++j, ++k) {
             g[i] += logs[k];
             g[j] += -logs[k];
@@ -90,7 +95,7 @@ double gciOf(const double* logs, int n, double* g) {
     return 2.0 * s / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
 }
 
-double koczkodajOf(const PairwiseMatrix& m, const double* upper, const double* logs) {
+double koczkodajOf(const PairwiseMatrix& m, const double* a, const double* logs) {
     // max over triads i<j<k of min(|1 - a_ik/(a_ij a_jk)|, |1 - a_ij a_jk/a_ik|) (Koczkodaj 1993);
     // only triads whose three judgments are all known.
     const int n = m.size();
@@ -102,34 +107,40 @@ double koczkodajOf(const PairwiseMatrix& m, const double* upper, const double* l
         // WebAssembly, measured at n = 15), its index is computed from its judgments as the
         // formula does. The inner loop keeps the largest |t| only, in two running maxima (even
         // and odd k: half the loop's overhead, two shorter chains; one comparison a triad where
-        // the largest and the smallest t took two: WebAssembly n = 15 0.9 -> 0.5 us); the pair
-        // (i, j) where it grew is noted, and its k found after.
+        // the largest and the smallest t took two: WebAssembly n = 15 0.9 -> 0.5 us). The maxima
+        // run over a whole row i (its pairs (i, j) have 4 triads each on average at n = 15: the
+        // work of a pair was mostly overhead); the row where they grew is noted, and its (j, k)
+        // found after: the first triad with the largest |t|, as a search triad by triad finds.
         double largest = 0;
-        int worstI = -1, worstJ = 0;
-        auto rowOf = [n](int i) { return upperIndex(n, i, i + 1) - (i + 1); };  // upper[rowOf(i) + k] = a_ik
-        for (int i = 0; i < n; ++i) {
+        int worstI = -1;
+        auto rowOf = [n](int i) { return upperIndex(n, i, i + 1) - (i + 1); };  // logs[rowOf(i) + k] = ln a_ik
+        for (int i = 0; i + 2 < n; ++i) {
             const double* rowI = logs + rowOf(i);
-            for (int j = i + 1; j < n; ++j) {
+            double even = largest, odd = largest;  // from the largest so far: rarely grows (a branch predicted)
+            for (int j = i + 1; j + 1 < n; ++j) {
                 const double* rowJ = logs + rowOf(j);
                 const double lij = rowI[j];
-                double even = largest, odd = largest;  // from the largest so far: rarely grows (a branch predicted)
                 int k = j + 1;
                 for (; k + 1 < n; k += 2) {
                     even = std::max(even, std::abs(lij + (rowJ[k] - rowI[k])));
                     odd = std::max(odd, std::abs(lij + (rowJ[k + 1] - rowI[k + 1])));
                 }
                 if (k < n) even = std::max(even, std::abs(lij + (rowJ[k] - rowI[k])));
-                const double pairLargest = std::max(even, odd);
-                if (pairLargest > largest) largest = pairLargest, worstI = i, worstJ = j;
             }
+            const double rowLargest = std::max(even, odd);
+            if (rowLargest > largest) largest = rowLargest, worstI = i;
         }
         if (worstI < 0) return 0;  // every triad consistent
-        const int i = worstI, j = worstJ;
-        const double lij = logs[rowOf(i) + j];
-        int k = j + 1;
-        while (k < n - 1 && std::abs(lij + (logs[rowOf(j) + k] - logs[rowOf(i) + k])) != largest) ++k;
-        const double p = upper[rowOf(i) + j] * upper[rowOf(j) + k], aik = upper[rowOf(i) + k];
-        return 1.0 - std::min(aik, p) / std::max(aik, p);
+        const int i = worstI;
+        const double* rowI = logs + rowOf(i);
+        for (int j = i + 1; j + 1 < n; ++j)
+            for (int k = j + 1; k < n; ++k)
+                if (std::abs(rowI[j] + (logs[rowOf(j) + k] - rowI[k])) == largest) {
+                    auto at = [&](int r, int c) { return a[static_cast<std::ptrdiff_t>(c) * n + r]; };
+                    const double p = at(i, j) * at(j, k), aik = at(i, k);
+                    return 1.0 - std::min(aik, p) / std::max(aik, p);
+                }
+        return 0;  // not reached: the largest |t| is one triad's
     }
     for (int i = 0; i < n; ++i)
         for (int j = i + 1; j < n; ++j) {
@@ -188,18 +199,20 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
     // Missing entries are filled with w_i / w_j. For Eigenvector + Harker weights this filled
     // matrix has the Harker vector as its Perron vector with Harker's eigenvalue (Harker 1987),
     // so both readings of lambda_max coincide.
+    const std::size_t count = static_cast<std::size_t>(n) * (n - 1) / 2;
     detail::Scratch storage(static_cast<std::size_t>(n) * (n + 1));
     double* a = storage.data();  // the filled matrix, column-major
     double* x = a + static_cast<std::ptrdiff_t>(n) * n;
-    detail::completedInto(m, weights.data(), a);
+    detail::Scratch logStorage(count + n);
+    double* logs = logStorage.data();  // ln a_ij, i < j, of the filled matrix in row order
+    detail::completedInto(m, weights.data(), a, logs);
     r.weightedSum.resize(n);
     detail::multiply(a, n, weights.data(), r.weightedSum.data());
     r.consistencyVector = r.weightedSum.cwiseQuotient(weights);
     if (method == PriorityMethod::Eigenvector) {
         // Principal eigenvalue (Saaty 1980), iteration started from the given weights (whose
         // product with A is the weighted sum).
-        std::copy(weights.data(), weights.data() + n, x);
-        r.lambdaMax = n == 1 ? 1.0 : detail::perronRoot(a, n, x, true, r.weightedSum.data());
+        r.lambdaMax = n == 1 ? 1.0 : detail::perronRoot(a, n, x, weights.data(), r.weightedSum.data());
     } else {
         // Mean of (Aw)_i / w_i (Saaty 1980 approximation for non-eigenvector weights).
         r.lambdaMax = r.consistencyVector.mean();
@@ -212,18 +225,8 @@ ConsistencyReport consistency(const PairwiseMatrix& m, const Eigen::VectorXd& we
         r.riExtrapolated = randomIndexExtrapolated(n, table);
         r.cr = r.ri > 0 ? r.ci / r.ri : 0.0;
     }
-    const std::size_t count = static_cast<std::size_t>(n) * (n - 1) / 2;
-    detail::Scratch upperStorage(2 * count + n);
-    double* upper = upperStorage.data();  // a_ij, i < j, of the filled matrix in row order
-    double* logs = upper + count;         // their logs
-    const detail::ScaleTable& scale = detail::ScaleTable::get();
-    for (int i = 0, k = 0; i < n; ++i)
-        for (int j = i + 1; j < n; ++j, ++k) {
-            upper[k] = a[j * n + i];
-            logs[k] = scale.ln(upper[k]);
-        }
     r.gci = gciOf(logs, n, logs + count);
-    r.koczkodaj = koczkodajOf(m, upper, logs);
+    r.koczkodaj = koczkodajOf(m, a, logs);
     r.consistent = r.cr <= graduatedCrThreshold(n);
     r.consistentPlain = r.cr < 0.10;
     return r;
@@ -295,7 +298,7 @@ public:
         }
         double* b = storage_.data();
         double* x = b + static_cast<std::ptrdiff_t>(n_) * n_;
-        if (i != lastI_ || j != lastJ_) std::copy(w_.data(), w_.data() + n_, x);
+        const double* start = i != lastI_ || j != lastJ_ ? w_.data() : x;  // a new judgment: the weights
         lastI_ = i;
         lastJ_ = j;
         double& upper = b[j * n_ + i];  // column-major (i, j)
@@ -303,7 +306,7 @@ public:
         const double keptUpper = upper, keptLower = lower;
         upper = value;
         lower = 1.0 / value;  // as PairwiseMatrix::get(j, i) reads it
-        const double lambdaMax = detail::perronRoot(b, n_, x, true);
+        const double lambdaMax = detail::perronRoot(b, n_, x, start);
         upper = keptUpper;
         lower = keptLower;
         return crOf(lambdaMax, n_, table_);

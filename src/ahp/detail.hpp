@@ -74,11 +74,11 @@ private:
 };
 
 // Perron root of a non-negative irreducible primitive n x n matrix `a` (column-major), and its
-// vector in `x` (normalised to sum 1, strictly positive) (Saaty 1980). `x` holds on entry the
-// start if `started` (positive entries), else anything. The vector is the one power iteration
+// vector in `x` (normalised to sum 1, strictly positive) (Saaty 1980). `start`: n positive
+// entries to start from (may be x itself), or null. The vector is the one power iteration
 // reaches, max |change| <= 1e-15 in a step; shifted inverse iteration brings it there first
-// (priorities.cpp). `ax`: A x for the started x when the caller has it (saves a product), or null.
-double perronRoot(const double* a, int n, double* x, bool started, const double* ax = nullptr);
+// (priorities.cpp). `ax`: A start when the caller has it (saves a product), or null.
+double perronRoot(const double* a, int n, double* x, const double* start, const double* ax = nullptr);
 // y = A x for n x n column-major A (priorities.cpp's product).
 void multiply(const double* a, int n, const double* x, double* y);
 
@@ -98,8 +98,8 @@ int firstUnconnected(const PairwiseMatrix& m);
 Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m);
 void harkerInto(const PairwiseMatrix& m, double* b);  // into n x n column-major storage
 // completedMatrix into n x n column-major storage; w (n weights) is read only where a judgment
-// is missing.
-void completedInto(const PairwiseMatrix& m, const double* w, double* a);
+// is missing. `logs`, when given: ln a_ij, i < j, in row order (ScaleTable), n(n-1)/2 of them.
+void completedInto(const PairwiseMatrix& m, const double* w, double* a, double* logs = nullptr);
 
 // Row geometric mean normalised to 1 (Crawford & Williams 1985), of a complete dense matrix.
 Eigen::VectorXd rowGeometricMean(const Eigen::MatrixXd& a);

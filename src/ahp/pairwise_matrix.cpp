@@ -100,16 +100,19 @@ Eigen::MatrixXd harkerMatrix(const PairwiseMatrix& m) {
     return b;
 }
 
-void completedInto(const PairwiseMatrix& m, const double* w, double* a) {
+void completedInto(const PairwiseMatrix& m, const double* w, double* a, double* logs) {
     // Harker 1987: a missing a_ij is the ratio the weights imply, w_i / w_j.
     const int n = m.size();
+    const ScaleTable* scale = logs ? &ScaleTable::get() : nullptr;
     int k = 0;  // position of (i, j) in the upper triangle, row order
     for (int i = 0; i < n; ++i) {
         a[i * n + i] = 1.0;
         for (int j = i + 1; j < n; ++j, ++k) {
             const auto& v = m.upperTriangle()[k];
-            a[j * n + i] = v ? *v : w[i] / w[j];  // column-major: (i, j)
+            const double upper = v ? *v : w[i] / w[j];
+            a[j * n + i] = upper;  // column-major: (i, j)
             a[i * n + j] = v ? 1.0 / *v : w[j] / w[i];
+            if (scale) logs[k] = scale->ln(upper);
         }
     }
 }

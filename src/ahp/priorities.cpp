@@ -80,16 +80,18 @@ double normaliseAndCompare(double* y, const double* x, int size, double total) {
     return change;
 }
 
+// The iterations below keep their iterate in one of two buffers of n doubles, `from`, and
+// write the next one into the other, `to`, then swap the pointers: no copy back. (A copy of
+// a few doubles is a call of the C library's memmove in WebAssembly, ~600 instructions.)
+
 // Power iteration x <- Ax / sum(Ax) (Saaty 1980) until max |change| <= 1e-15; false if
 // `maxSteps` did not get there. At the fixed point, root = sum(Ax)/sum(x) of the last step's
-// x (= mean of (Ax)_i / x_i there; Saaty 1980). y: n doubles of scratch; `productGiven`: y
-// already holds Ax for the first step.
+// x (= mean of (Ax)_i / x_i there; Saaty 1980). `productGiven`: `to` already holds A from for
+// the first step.
 template <int N>
-bool powerIterate(const double* a, int size, double* x, double* y, int maxSteps, double& root,
+bool powerIterate(const double* a, int size, double*& from, double*& to, int maxSteps, double& root,
                   bool productGiven = false) {
     const int n = N > 0 ? N : size;
-    double* from = x;  // the iterate; the two buffers swap roles each step (no copy)
-    double* to = y;
     bool converged = false;
     for (int step = 0; step < maxSteps && !converged; ++step) {
         if (step > 0 || !productGiven) multiply<N>(a, n, from, to);
@@ -101,7 +103,6 @@ bool powerIterate(const double* a, int size, double* x, double* y, int maxSteps,
         }
         std::swap(from, to);
     }
-    if (from != x) std::copy(from, from + n, x);
     return converged;
 }
 
@@ -262,12 +263,10 @@ void solveFactored(const double* __restrict lu, int size, const double* __restri
 // positive, so the iterate stays positive. The bound tightens as x does: the shift is moved
 // (a new LU) whenever a step contracts less than 5x, so convergence is about quadratic, and
 // one LU serves several steps otherwise. Stops at max |change| <= 1e-13 (power iteration then
-// confirms); leaves x at its last positive iterate if rounding makes the shift unusable.
+// confirms); leaves `from` at its last positive iterate if rounding makes the shift unusable.
 template <int N>
-void inverseIterate(const double* a, int size, double* x, double* y, double* lu) {
+void inverseIterate(const double* a, int size, double*& from, double*& to, double* lu) {
     const int n = N > 0 ? N : size;
-    double* from = x;  // the last positive iterate; the buffers swap roles (no copy back)
-    double* to = y;
     double lastChange = 1;
     bool factored = false;
     for (int step = 0; step < 30; ++step) {
@@ -288,26 +287,26 @@ void inverseIterate(const double* a, int size, double* x, double* y, double* lu)
         if (change > 0.2 * lastChange) factored = false;
         lastChange = change;
     }
-    if (from != x) std::copy(from, from + n, x);
 }
 
-// Normalised row sums of A^(2^k), squaring repeatedly (Saaty 1980's own procedure), into x: k
+// Normalised row sums of A^(2^k), squaring repeatedly (Saaty 1980's own procedure): k
 // squarings do the work of 2^k power steps, for n^3 each. Stops once the row sums change by
-// <= 1e-15 (at most 12 squarings). scratch: 2 n^2 + n doubles.
+// <= 1e-15 (at most 12 squarings). x, w: the two buffers of the row sums (see powerIterate),
+// x left at the last; scratch: 2 n^2 doubles.
 template <int N>
-void squaringStart(const double* a, int size, double* x, double* scratch) {
+void squaringStart(const double* a, int size, double*& x, double*& w, double* scratch) {
     const int n = N > 0 ? N : size;
     const std::ptrdiff_t nn = static_cast<std::ptrdiff_t>(n) * n;
     double* b = scratch;
     double* square = b + nn;
-    double* w = square + nn;
-    std::copy(a, a + nn, b);
     for (int i = 0; i < n; ++i) x[i] = 1.0;
-    multiply<N>(b, n, x, w);  // row sums
+    multiply<N>(a, n, x, w);  // row sums
     const double s = sum<N>(w, n);
     for (int i = 0; i < n; ++i) x[i] = w[i] / s;
+    const double* power = a;  // A^(2^k) normalised; A itself first (no copy of it)
     for (int k = 0; k < 12; ++k) {
-        for (int j = 0; j < n; ++j) multiply<N>(b, n, b + j * n, square + j * n);  // B^2, column by column
+        for (int j = 0; j < n; ++j) multiply<N>(power, n, power + j * n, square + j * n);  // squared, column by column
+        power = b;
         double total = 0;
         for (std::ptrdiff_t e = 0; e < nn; ++e) total += square[e];
         const double scale = 1.0 / total;
@@ -316,7 +315,7 @@ void squaringStart(const double* a, int size, double* x, double* scratch) {
         for (int j = 0; j < n; ++j)
             for (int i = 0; i < n; ++i) w[i] += b[j * n + i];
         if (normaliseAndCompare<N>(w, x, n, sum<N>(w, n)) <= 1e-15) k = 12;
-        std::copy(w, w + n, x);
+        std::swap(x, w);
     }
 }
 
@@ -340,22 +339,25 @@ void pivotedInverseIterate(const double* a, int n, double* x) {
 
 // perronRoot for n = N (N > 0: loops of known length, unrolled) or any n (N = 0).
 template <int N>
-double perronRootOf(const double* a, int size, double* x, bool started, const double* ax) {
+double perronRootOf(const double* a, int size, double* x, const double* start, const double* ax) {
     const int n = N > 0 ? N : size;
     Scratch scratch(static_cast<std::size_t>(n) * (n + 1));
     double* y = scratch.data();
     double* lu = y + n;
-    for (int i = 0; i < n && started; ++i) started = x[i] > 0 && std::isfinite(x[i]);
+    double* from = x;  // the iterate's buffer, x or y (see powerIterate)
+    double* to = y;
+    bool started = start != nullptr;
+    for (int i = 0; i < n && started; ++i) started = start[i] > 0 && std::isfinite(start[i]);
     const bool productGiven = started && ax;
     // Normalisations multiply by the reciprocal of the sum (a division costs several products).
     if (started) {
-        const double scale = 1.0 / sum<N>(x, n);
-        for (int i = 0; i < n; ++i) x[i] *= scale;
+        const double scale = 1.0 / sum<N>(start, n);
+        for (int i = 0; i < n; ++i) x[i] = start[i] * scale;
         for (int i = 0; i < n && productGiven; ++i) y[i] = ax[i] * scale;  // A (x / sum)
     } else if (n <= kSquaringMax) {
         // Squaring costs n^3 a step against n^2 for a power step: it pays for small matrices only.
-        double squaring[2 * kSquaringMax * kSquaringMax + kSquaringMax];
-        squaringStart<N>(a, n, x, squaring);
+        double squaring[2 * kSquaringMax * kSquaringMax];
+        squaringStart<N>(a, n, from, to, squaring);
     } else {
         // Normalised row sums: one power step from the uniform vector.
         for (int i = 0; i < n; ++i) y[i] = 1.0;
@@ -363,19 +365,19 @@ double perronRootOf(const double* a, int size, double* x, bool started, const do
         const double scale = 1.0 / sum<N>(x, n);
         for (int i = 0; i < n; ++i) x[i] *= scale;
     }
-    if (!(sum<N>(x, n) > 0)) std::fill(x, x + n, 1.0 / n);
+    if (!(sum<N>(from, n) > 0)) std::fill(from, from + n, 1.0 / n);
     // A few plain steps first (n^2 each, against n^3/3 for an LU): a start already converged
     // stops here, and the others give the shift a closer bound. Fewer from a given start (a
     // neighbouring matrix's vector): measured, 2 then and 6 otherwise cost the fewest
     // instructions at n = 3..15.
     double root = 0;
-    bool converged = powerIterate<N>(a, n, x, y, started ? 2 : 6, root, productGiven);
+    bool converged = powerIterate<N>(a, n, from, to, started ? 2 : 6, root, productGiven);
     if (!converged) {
-        inverseIterate<N>(a, n, x, y, lu);
-        converged = powerIterate<N>(a, n, x, y, 1000, root);
-        if (!converged) pivotedInverseIterate(a, n, x);
+        inverseIterate<N>(a, n, from, to, lu);
+        converged = powerIterate<N>(a, n, from, to, 1000, root);
+        if (!converged) pivotedInverseIterate(a, n, from);
     }
-    for (int i = 0; i < n; ++i) x[i] = std::abs(x[i]);
+    for (int i = 0; i < n; ++i) x[i] = std::abs(from[i]);
     const double scale = 1.0 / sum<N>(x, n);
     for (int i = 0; i < n; ++i) x[i] *= scale;
     if (!converged) {
@@ -388,13 +390,13 @@ double perronRootOf(const double* a, int size, double* x, bool started, const do
 
 }  // namespace
 
-double perronRoot(const double* a, int n, double* x, bool started, const double* ax) {
+double perronRoot(const double* a, int n, double* x, const double* start, const double* ax) {
     switch (n) {  // the common sizes of a questionnaire's sets, unrolled
-    case 3: return perronRootOf<3>(a, n, x, started, ax);
-    case 4: return perronRootOf<4>(a, n, x, started, ax);
-    case 5: return perronRootOf<5>(a, n, x, started, ax);
-    case 6: return perronRootOf<6>(a, n, x, started, ax);
-    default: return perronRootOf<0>(a, n, x, started, ax);
+    case 3: return perronRootOf<3>(a, n, x, start, ax);
+    case 4: return perronRootOf<4>(a, n, x, start, ax);
+    case 5: return perronRootOf<5>(a, n, x, start, ax);
+    case 6: return perronRootOf<6>(a, n, x, start, ax);
+    default: return perronRootOf<0>(a, n, x, start, ax);
     }
 }
 
@@ -403,9 +405,8 @@ void multiply(const double* a, int n, const double* x, double* y) { multiply<0>(
 Perron perron(const Eigen::MatrixXd& a, const Eigen::VectorXd& start) {
     const int n = static_cast<int>(a.rows());
     Perron p;
-    const bool started = start.size() == n;
-    p.vector = started ? start : Eigen::VectorXd(n);
-    p.value = perronRoot(a.data(), n, p.vector.data(), started);
+    p.vector.resize(n);
+    p.value = perronRoot(a.data(), n, p.vector.data(), start.size() == n ? start.data() : nullptr);
     return p;
 }
 
@@ -430,7 +431,7 @@ Eigen::VectorXd eigenvectorWeights(const PairwiseMatrix& m) {
     detail::Scratch b(static_cast<std::size_t>(n) * n);
     detail::harkerInto(m, b.data());
     Eigen::VectorXd w(n);
-    detail::perronRoot(b.data(), n, w.data(), false);
+    detail::perronRoot(b.data(), n, w.data(), nullptr);
     return w;
 }
 
