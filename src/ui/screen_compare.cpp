@@ -355,14 +355,23 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
                                                       : ctx.tr("compare.inconsistent");
     const std::string line =
         format(ctx.tr("compare.cr_line"), ctx.number(cr, 3), ctx.number(threshold, 2)) + "  " + verdict;
-    const std::string& v = ctx.visual(line);
-    const float w = ImGui::CalcTextSize(v.c_str()).x + 16;
+    // A badge whose line wraps on a phone rather than running off the screen's edge.
+    const std::vector<std::string>& lines =
+        ctx.shaper.wrapped(line, std::max(1.0f, ImGui::GetContentRegionAvail().x - 16), ctx.rtl());
+    float w = 0;
+    for (const std::string& l : lines) w = std::max(w, ImGui::CalcTextSize(l.c_str()).x);
+    w += 16;
     AlignForWidth(ctx, w);
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + ImGui::GetTextLineHeight() + 8), color, 4);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + 8, p.y + 4));
+    const float pitch = ImGui::GetTextLineHeightWithSpacing();
+    const float h = ImGui::GetTextLineHeight() + 8 + pitch * float(std::max<size_t>(lines.size(), 1) - 1);
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color, 4);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-    ImGui::TextUnformatted(v.c_str());
+    for (size_t k = 0; k < lines.size(); ++k) {
+        const float lw = ImGui::CalcTextSize(lines[k].c_str()).x;
+        ImGui::SetCursorScreenPos(ImVec2(ctx.rtl() ? p.x + w - 8 - lw : p.x + 8, p.y + 4 + pitch * float(k)));
+        ImGui::TextUnformatted(lines[k].c_str());
+    }
     ImGui::PopStyleColor();
     Semantics verdictLine{Role::Text, line};
     verdictLine.live = true;  // announced when it changes
