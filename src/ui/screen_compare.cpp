@@ -273,9 +273,9 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         const float h = ImGui::GetTextLineHeight();
         // A label longer than the panel wraps (a long Persian name lost its end to the edge).
         const float textWidth = std::max(h, width - indent - h - 4);
-        const std::vector<std::string>& lines = ctx.shaper.wrapped(ctx.label(set.parent), textWidth, ctx.rtl());
         const float pitch = ImGui::GetTextLineHeightWithSpacing();
-        const float itemHeight = h + pitch * float(std::max<size_t>(lines.size(), 1) - 1);
+        const std::vector<std::string>& lines = ctx.shaper.wrapped(ctx.label(set.parent), textWidth, ctx.rtl());
+        const float itemHeight = LinesHeight(lines.size(), pitch);
         bool clicked = ImGui::Selectable("##set", k == s.currentSet, 0, ImVec2(width, itemHeight));
         Semantics item{Role::Button,
                        ctx.label(set.parent) + " (" + ctx.integer(set.answered) + "/" + ctx.integer(set.total) + ")"};
@@ -306,13 +306,9 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         }
         if (set.aboveThreshold && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", ctx.visual(ctx.tr("compare.tree_above")).c_str());
+        const float textLeft = ctx.rtl() ? p.x + width - indent - h - 4 - textWidth : p.x + indent + h + 4;
         draw->PushClipRect(p, ImVec2(p.x + width, p.y + itemHeight), true);
-        for (size_t line = 0; line < lines.size(); ++line) {
-            const float tw = ImGui::CalcTextSize(lines[line].c_str()).x;
-            const float tx = ctx.rtl() ? p.x + width - indent - h - 4 - tw : p.x + indent + h + 4;
-            draw->AddText(ImVec2(tx, p.y + pitch * float(line)), ImGui::GetColorU32(ImGuiCol_Text),
-                          lines[line].c_str());
-        }
+        DrawLines(ctx, lines, ImVec2(textLeft, p.y), textWidth, pitch, ImGui::GetColorU32(ImGuiCol_Text));
         draw->PopClipRect();
         if (clicked) out.push_back(intent::GoToSet{k});
         ImGui::PopID();
@@ -355,24 +351,18 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
                                                       : ctx.tr("compare.inconsistent");
     const std::string line =
         format(ctx.tr("compare.cr_line"), ctx.number(cr, 3), ctx.number(threshold, 2)) + "  " + verdict;
-    // A badge whose line wraps on a phone rather than running off the screen's edge.
+    // A badge as wide as its text, which wraps on a phone rather than running off the screen.
+    const float pitch = ImGui::GetTextLineHeightWithSpacing();
     const std::vector<std::string>& lines =
         ctx.shaper.wrapped(line, std::max(1.0f, ImGui::GetContentRegionAvail().x - 16), ctx.rtl());
-    float w = 0;
-    for (const std::string& l : lines) w = std::max(w, ImGui::CalcTextSize(l.c_str()).x);
-    w += 16;
-    AlignForWidth(ctx, w);
+    float textWidth = 0;
+    for (const std::string& l : lines) textWidth = std::max(textWidth, ImGui::CalcTextSize(l.c_str()).x);
+    const ImVec2 size(textWidth + 16, LinesHeight(lines.size(), pitch) + 8);
+    AlignForWidth(ctx, size.x);
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float pitch = ImGui::GetTextLineHeightWithSpacing();
-    const float h = ImGui::GetTextLineHeight() + 8 + pitch * float(std::max<size_t>(lines.size(), 1) - 1);
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color, 4);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-    for (size_t k = 0; k < lines.size(); ++k) {
-        const float lw = ImGui::CalcTextSize(lines[k].c_str()).x;
-        ImGui::SetCursorScreenPos(ImVec2(ctx.rtl() ? p.x + w - 8 - lw : p.x + 8, p.y + 4 + pitch * float(k)));
-        ImGui::TextUnformatted(lines[k].c_str());
-    }
-    ImGui::PopStyleColor();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), color, 4);
+    DrawLines(ctx, lines, ImVec2(p.x + 8, p.y + 4), textWidth, pitch, IM_COL32(255, 255, 255, 255));
+    ImGui::Dummy(size);
     Semantics verdictLine{Role::Text, line};
     verdictLine.live = true;  // announced when it changes
     ctx.mark("cr/" + set.parentId, verdictLine);

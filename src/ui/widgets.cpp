@@ -477,12 +477,21 @@ void AlignForWidth(const ScreenContext& ctx, float width) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail - width));
 }
 
+void DrawLines(const ScreenContext& ctx, const std::vector<std::string>& lines, ImVec2 topLeft, float width,
+               float pitch, ImU32 color) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        const float x = ctx.rtl() ? topLeft.x + width - ImGui::CalcTextSize(lines[k].c_str()).x : topLeft.x;
+        draw->AddText(ImVec2(x, topLeft.y + pitch * float(k)), color, lines[k].c_str());
+    }
+}
+
 void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU32 color, float width) {
-    // A text longer than the bar wraps and the bar grows to hold it: on a phone a long Persian
-    // indicator name pushed its weight out of sight.
-    const std::vector<std::string>& lines = ctx.shaper.wrapped(text, std::max(1.0f, width - 8), ctx.rtl());
+    // The bar is as tall as its text's lines: on a phone a long Persian indicator name pushed its
+    // weight out of sight.
     const float pitch = ImGui::GetTextLineHeight() + 2;
-    const float height = ImGui::GetTextLineHeight() + 4 + pitch * float(std::max<size_t>(lines.size(), 1) - 1);
+    const std::vector<std::string>& lines = ctx.shaper.wrapped(text, std::max(1.0f, width - 8), ctx.rtl());
+    const float height = LinesHeight(lines.size(), pitch) + 4;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     fraction = std::clamp(fraction, 0.0f, 1.0f);
@@ -492,11 +501,7 @@ void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU3
         draw->AddRectFilled(ImVec2(p.x + width - filled, p.y), ImVec2(p.x + width, p.y + height), color, 3);
     else
         draw->AddRectFilled(p, ImVec2(p.x + filled, p.y + height), color, 3);
-    for (size_t line = 0; line < lines.size(); ++line) {
-        const float tw = ImGui::CalcTextSize(lines[line].c_str()).x;
-        const float tx = ctx.rtl() ? p.x + width - tw - 4 : p.x + 4;
-        draw->AddText(ImVec2(tx, p.y + 2 + pitch * float(line)), IM_COL32(20, 20, 30, 255), lines[line].c_str());
-    }
+    DrawLines(ctx, lines, ImVec2(p.x + 4, p.y + 2), width - 8, pitch, IM_COL32(20, 20, 30, 255));
     ImGui::Dummy(ImVec2(width, height));
 }
 

@@ -288,7 +288,16 @@ int ConfirmPopup(const ScreenContext& ctx, const char* popup, const std::string&
 void AlignForWidth(const ScreenContext& ctx, float width);
 // `logical` as a tooltip of the last item while a mouse or a pen hovers it (never after a tap).
 void HoverTooltip(const ScreenContext& ctx, const std::string& logical);
-// A horizontal bar 0..1 with a text on it.
+// Lines of text in visual order (ShapedTextCache::wrapped) drawn, not laid out as items, from
+// `topLeft` in a box `width` wide, each aligned to the box's reading start and `pitch` below the
+// one before: text inside a shape (a badge, a bar, a row of the set tree).
+void DrawLines(const ScreenContext& ctx, const std::vector<std::string>& lines, ImVec2 topLeft, float width,
+               float pitch, ImU32 color);
+// The height of `count` lines `pitch` apart (one line's height at least).
+inline float LinesHeight(std::size_t count, float pitch) {
+    return ImGui::GetTextLineHeight() + pitch * float(count > 1 ? count - 1 : 0);
+}
+// A horizontal bar 0..1 with a text on it (wrapped, the bar as tall as it needs).
 void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU32 color, float width);
 
 // Secondary text (hints, captions, counts); what is fine and what is wrong (a file used or
