@@ -267,18 +267,22 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         int depth = 0;
         for (int n = s.model.hierarchy.node(set.parent).parent; n >= 0; n = s.model.hierarchy.node(n).parent) ++depth;
         const float indent = 14.0f * depth;
-        const std::string& text = ctx.visual(ctx.label(set.parent));
         ImGui::PushID(k);
         const float width = ImGui::GetContentRegionAvail().x;
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        bool clicked = ImGui::Selectable("##set", k == s.currentSet, 0, ImVec2(width, 0));
+        const float h = ImGui::GetTextLineHeight();
+        // A label longer than the panel wraps (a long Persian name lost its end to the edge).
+        const float textWidth = std::max(h, width - indent - h - 4);
+        const std::vector<std::string>& lines = ctx.shaper.wrapped(ctx.label(set.parent), textWidth, ctx.rtl());
+        const float pitch = ImGui::GetTextLineHeightWithSpacing();
+        const float itemHeight = h + pitch * float(std::max<size_t>(lines.size(), 1) - 1);
+        bool clicked = ImGui::Selectable("##set", k == s.currentSet, 0, ImVec2(width, itemHeight));
         Semantics item{Role::Button,
                        ctx.label(set.parent) + " (" + ctx.integer(set.answered) + "/" + ctx.integer(set.total) + ")"};
         item.selected = k == s.currentSet;
         ctx.mark("tree/" + set.parentId, item);
         clicked |= ctx.activated("tree/" + set.parentId);
         ImDrawList* draw = ImGui::GetWindowDrawList();
-        const float h = ImGui::GetTextLineHeight();
         const float dotX = ctx.rtl() ? p.x + width - indent - h / 2 : p.x + indent + h / 2;
         const ImVec2 dot(dotX, p.y + h / 2);
         // Done: every pair answered, or (adaptive) settled. A set above its CR threshold is drawn
@@ -302,10 +306,13 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         }
         if (set.aboveThreshold && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", ctx.visual(ctx.tr("compare.tree_above")).c_str());
-        const float tw = ImGui::CalcTextSize(text.c_str()).x;
-        const float tx = ctx.rtl() ? p.x + width - indent - h - 4 - tw : p.x + indent + h + 4;
-        draw->PushClipRect(p, ImVec2(p.x + width, p.y + h), true);
-        draw->AddText(ImVec2(tx, p.y), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+        draw->PushClipRect(p, ImVec2(p.x + width, p.y + itemHeight), true);
+        for (size_t line = 0; line < lines.size(); ++line) {
+            const float tw = ImGui::CalcTextSize(lines[line].c_str()).x;
+            const float tx = ctx.rtl() ? p.x + width - indent - h - 4 - tw : p.x + indent + h + 4;
+            draw->AddText(ImVec2(tx, p.y + pitch * float(line)), ImGui::GetColorU32(ImGuiCol_Text),
+                          lines[line].c_str());
+        }
         draw->PopClipRect();
         if (clicked) out.push_back(intent::GoToSet{k});
         ImGui::PopID();
@@ -348,14 +355,23 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
                                                       : ctx.tr("compare.inconsistent");
     const std::string line =
         format(ctx.tr("compare.cr_line"), ctx.number(cr, 3), ctx.number(threshold, 2)) + "  " + verdict;
-    const std::string& v = ctx.visual(line);
-    const float w = ImGui::CalcTextSize(v.c_str()).x + 16;
+    // A badge whose line wraps on a phone rather than running off the screen's edge.
+    const std::vector<std::string>& lines =
+        ctx.shaper.wrapped(line, std::max(1.0f, ImGui::GetContentRegionAvail().x - 16), ctx.rtl());
+    float w = 0;
+    for (const std::string& l : lines) w = std::max(w, ImGui::CalcTextSize(l.c_str()).x);
+    w += 16;
     AlignForWidth(ctx, w);
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + ImGui::GetTextLineHeight() + 8), color, 4);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + 8, p.y + 4));
+    const float pitch = ImGui::GetTextLineHeightWithSpacing();
+    const float h = ImGui::GetTextLineHeight() + 8 + pitch * float(std::max<size_t>(lines.size(), 1) - 1);
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color, 4);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-    ImGui::TextUnformatted(v.c_str());
+    for (size_t k = 0; k < lines.size(); ++k) {
+        const float lw = ImGui::CalcTextSize(lines[k].c_str()).x;
+        ImGui::SetCursorScreenPos(ImVec2(ctx.rtl() ? p.x + w - 8 - lw : p.x + 8, p.y + 4 + pitch * float(k)));
+        ImGui::TextUnformatted(lines[k].c_str());
+    }
     ImGui::PopStyleColor();
     Semantics verdictLine{Role::Text, line};
     verdictLine.live = true;  // announced when it changes

@@ -30,14 +30,19 @@ void NumberCell(const ScreenContext& ctx, const std::string& digits, ImU32 color
     if (color) ImGui::PopStyleColor();
 }
 
-void SetupColumns(const ScreenContext& ctx, const std::vector<float>& widths) {
+void SetupColumns(const ScreenContext& ctx, const std::vector<float>& widths,
+                  const std::vector<std::string>& headings) {
     const int n = int(widths.size());
+    const float padding = 2 * ImGui::GetStyle().CellPadding.x;
     for (int v = 0; v < n; ++v) {
         const int k = ctx.rtl() ? n - 1 - v : v;
-        if (widths[k] < 0)
+        if (widths[k] < 0) {
             ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, -widths[k]);
-        else
-            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, widths[k]);
+        } else {
+            // At least as wide as its heading, which is longer in one language than the other.
+            const float heading = k < int(headings.size()) ? ImGui::CalcTextSize(ctx.visual(headings[k]).c_str()).x : 0;
+            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, std::max(widths[k], heading + padding));
+        }
     }
 }
 
@@ -230,13 +235,13 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
         return;
     table.begin();
     ImGui::TableSetupScrollFreeze(0, 1);
-    SetupColumns(ctx, widths);
     std::vector<std::string> head = {"#", ctx.tr("research.col.name"), ctx.tr("research.col.role"),
                                      ctx.tr("research.col.answered")};
     for (int set : sets) head.push_back(h.node(set).id);
     head.push_back(ctx.tr("research.col.distance"));
     head.push_back(ctx.tr("research.col.include"));
     head.push_back(ctx.tr("research.col.weight"));
+    SetupColumns(ctx, widths, head);
     HeaderRow(ctx, head);
     // Hovering a set's column header names the set.
     for (int k = 0; k < nSets; ++k) {

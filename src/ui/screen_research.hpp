@@ -16,8 +16,9 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out);
 
 // Table column of logical column k of n: mirrored in Persian.
 inline int Column(const ScreenContext& ctx, int k, int n) { return ctx.rtl() ? n - 1 - k : k; }
-// Columns in logical order: width > 0 fixed pixels, width < 0 a stretch weight of -width.
-void SetupColumns(const ScreenContext& ctx, const std::vector<float>& widths);
+// Columns in logical order: width > 0 fixed pixels (at least its heading's width), width < 0 a
+// stretch weight of -width.
+void SetupColumns(const ScreenContext& ctx, const std::vector<float>& widths, const std::vector<std::string>& headings);
 void HeaderRow(const ScreenContext& ctx, const std::vector<std::string>& labels);
 // Cell text aligned to the reading start; NumberCell for digits (no shaping needed).
 void Cell(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);

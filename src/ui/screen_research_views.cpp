@@ -64,10 +64,10 @@ void matrixTable(const ScreenContext& ctx, const char* id, const std::string& ca
     std::vector<float> widths = {-1};
     for (int k = 0; k < n; ++k) widths.push_back(62);
     for (std::size_t k = 0; k < extraHeads.size(); ++k) widths.push_back(70);
-    SetupColumns(ctx, widths);
     std::vector<std::string> head = {corner};
     for (int k = 0; k < n; ++k) head.push_back(ctx.integer(k + 1));
     for (const auto& h : extraHeads) head.push_back(h);
+    SetupColumns(ctx, widths, head);
     HeaderRow(ctx, head);
     for (int i = 0; i < n; ++i) {
         ImGui::TableNextRow();
@@ -117,10 +117,11 @@ void setTables(const ScreenContext& ctx, const ResearchState& r, int s) {
     if (ImGui::BeginTable("consistency", columns,
                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         consistency.begin();
-        SetupColumns(ctx, {-1, 90, 90, 80, 80, 80});
-        HeaderRow(ctx, {ctx.tr("research.col.item"), ctx.tr("research.col.weighted_sum"),
-                        ctx.tr("research.col.consistency_vector"), ctx.tr("research.col.aij"),
-                        ctx.tr("research.col.aip"), ctx.tr("research.col.difference")});
+        const std::vector<std::string> head = {
+            ctx.tr("research.col.item"), ctx.tr("research.col.weighted_sum"), ctx.tr("research.col.consistency_vector"),
+            ctx.tr("research.col.aij"),  ctx.tr("research.col.aip"),          ctx.tr("research.col.difference")};
+        SetupColumns(ctx, {-1, 90, 90, 80, 80, 80}, head);
+        HeaderRow(ctx, head);
         for (int i = 0; i < n; ++i) {
             ImGui::TableNextRow();
             auto at = [&](int k) { ImGui::TableSetColumnIndex(Column(ctx, k, columns)); };
@@ -169,10 +170,11 @@ void globalTables(const ScreenContext& ctx, const ResearchState& r) {
     if (ImGui::BeginTable("nodes", columns,
                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         table.begin();
-        SetupColumns(ctx, {-1, 60, 80, 60, 80, 60});
-        HeaderRow(ctx, {ctx.tr("research.col.node"), ctx.tr("research.col.id"), ctx.tr("research.col.local"),
-                        ctx.tr("research.col.local_rank"), ctx.tr("research.col.global"),
-                        ctx.tr("research.col.global_rank")});
+        const std::vector<std::string> head = {ctx.tr("research.col.node"),   ctx.tr("research.col.id"),
+                                               ctx.tr("research.col.local"),  ctx.tr("research.col.local_rank"),
+                                               ctx.tr("research.col.global"), ctx.tr("research.col.global_rank")};
+        SetupColumns(ctx, {-1, 60, 80, 60, 80, 60}, head);
+        HeaderRow(ctx, head);
         for (const model::GroupNodeRow& row : t.nodes) {
             ImGui::TableNextRow();
             auto at = [&](int k) { ImGui::TableSetColumnIndex(Column(ctx, k, columns)); };
@@ -470,10 +472,12 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
                            ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit))
         return;
     table.begin();
-    SetupColumns(ctx, {40, -1, 70, 70, 130, 90, 190});
-    HeaderRow(ctx, {ctx.tr("research.col.rank"), ctx.tr("research.col.node"), ctx.tr("research.col.global"),
-                    ctx.tr("research.col.mean"), ctx.tr("research.col.interval"), ctx.tr("research.col.p_rank"),
-                    ctx.tr("research.col.interval_plot")});
+    const std::vector<std::string> head = {ctx.tr("research.col.rank"),         ctx.tr("research.col.node"),
+                                           ctx.tr("research.col.global"),       ctx.tr("research.col.mean"),
+                                           ctx.tr("research.col.interval"),     ctx.tr("research.col.p_rank"),
+                                           ctx.tr("research.col.interval_plot")};
+    SetupColumns(ctx, {40, -1, 70, 70, 130, 90, 190}, head);
+    HeaderRow(ctx, head);
     for (const auto* leaf : order) {
         ImGui::TableNextRow();
         auto at = [&](int k) { ImGui::TableSetColumnIndex(Column(ctx, k, columns)); };

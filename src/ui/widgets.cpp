@@ -478,7 +478,11 @@ void AlignForWidth(const ScreenContext& ctx, float width) {
 }
 
 void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU32 color, float width) {
-    const float height = ImGui::GetTextLineHeight() + 4;
+    // A text longer than the bar wraps and the bar grows to hold it: on a phone a long Persian
+    // indicator name pushed its weight out of sight.
+    const std::vector<std::string>& lines = ctx.shaper.wrapped(text, std::max(1.0f, width - 8), ctx.rtl());
+    const float pitch = ImGui::GetTextLineHeight() + 2;
+    const float height = ImGui::GetTextLineHeight() + 4 + pitch * float(std::max<size_t>(lines.size(), 1) - 1);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     fraction = std::clamp(fraction, 0.0f, 1.0f);
@@ -488,10 +492,11 @@ void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU3
         draw->AddRectFilled(ImVec2(p.x + width - filled, p.y), ImVec2(p.x + width, p.y + height), color, 3);
     else
         draw->AddRectFilled(p, ImVec2(p.x + filled, p.y + height), color, 3);
-    const std::string& v = ctx.visual(text);
-    const float tw = ImGui::CalcTextSize(v.c_str()).x;
-    const float tx = ctx.rtl() ? p.x + width - tw - 4 : p.x + 4;
-    draw->AddText(ImVec2(tx, p.y + 2), IM_COL32(20, 20, 30, 255), v.c_str());
+    for (size_t line = 0; line < lines.size(); ++line) {
+        const float tw = ImGui::CalcTextSize(lines[line].c_str()).x;
+        const float tx = ctx.rtl() ? p.x + width - tw - 4 : p.x + 4;
+        draw->AddText(ImVec2(tx, p.y + 2 + pitch * float(line)), IM_COL32(20, 20, 30, 255), lines[line].c_str());
+    }
     ImGui::Dummy(ImVec2(width, height));
 }
 

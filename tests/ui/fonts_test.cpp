@@ -116,4 +116,37 @@ TEST_CASE("the subset fonts bake every glyph the interface shows, and only the w
     }
 }
 
+// Persian is read at the size of the Latin text beside it: the baked alef (U+0627, a stem) stands
+// at least as tall as a Latin H, and no more than a quarter taller; the Persian ye (U+06CC) and
+// the Latin x, the letters' bodies, compare the same way within bounds. (At one ImGui size
+// Noto Sans Arabic's alef was as tall as the Latin x.)
+TEST_CASE("Persian letters are baked as large as the Latin letters beside them", "[fonts]") {
+    const std::string model = test::readSourceFile("assets/models/egov-qom.json");
+    const std::string en = test::readSourceFile("assets/strings/en.json");
+    const std::string fa = test::readSourceFile("assets/strings/fa.json");
+    const std::string latin = readFile(AHP_FONT_DIR "/NotoSans-subset.ttf");
+    const std::string arabic = readFile(AHP_FONT_DIR "/NotoSansArabic-subset.ttf");
+    ImGuiContext* context = ImGui::CreateContext();
+    {
+        ui::Resources resources{model, en, fa, latin, arabic};
+        ui::App app(resources);
+        app.buildFonts(1.0f);
+        for (ImFont* font : ImGui::GetIO().Fonts->Fonts) {
+            auto height = [&](ImWchar c) {
+                const ImFontGlyph* glyph = font->FindGlyphNoFallback(c);
+                REQUIRE(glyph != nullptr);
+                return glyph->Y1 - glyph->Y0;
+            };
+            INFO("font size " << font->FontSize);
+            const float alef = height(0x0627), capital = height('H');
+            CHECK(alef >= capital);
+            CHECK(alef <= 1.25f * capital);
+            const float ye = height(0x06CC), x = height('x');
+            CHECK(ye >= 0.6f * x);  // the ye has a descending tail: its body is measured whole
+            CHECK(ye <= 1.6f * x);
+        }
+    }
+    ImGui::DestroyContext(context);
+}
+
 #endif  // AHP_FONT_DIR

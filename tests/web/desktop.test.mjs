@@ -16,7 +16,13 @@ async function withXvfb(display, fn) {
     await sleep(800);
     return await fn({ ...process.env, DISPLAY: display, LIBGL_ALWAYS_SOFTWARE: '1' });
   } finally {
-    xvfb.kill();
+    // Waits for the server to go: the next test starts one on the same display, which fails
+    // while this one still holds it (a screenshot then failed now and then under load).
+    if (xvfb.exitCode === null && xvfb.signalCode === null) {
+      const gone = new Promise((resolve) => xvfb.once('exit', resolve));
+      xvfb.kill();
+      await gone;
+    }
   }
 }
 

@@ -137,6 +137,31 @@ for (const [width, height] of sizes) {
   }
 }
 
+// Every drawn widget (text lines included) lies within the screen's width: on a phone, after a set
+// answered so inconsistently that the verdict, the suggestion and the weights show, and on the
+// results. (The verdict's badge once ran off the left edge in Persian.)
+for (const lang of ['fa', 'en']) {
+  test(`phone 390x844 (${lang}): the verdict, the suggestion, the weights and the results fit the width`, async () => {
+    const { context, page, cdp } = await openPhone(`?lang=${lang}&screen=compare&set=0`);
+    const set = (await state(page)).sets[0];
+    // 1 much more than 2, 2 much more than 3, yet 1 equal to 3.
+    for (const [pair, position] of [['1-2', 0], ['1-3', 8], ['2-3', 0]]) await tap(page, cdp, `judgment/${set.id}/${pair}/${position}`);
+    const answered = (await state(page)).sets[0];
+    assert.ok(answered.above_threshold && answered.suggestion, 'the set is above its threshold, with a suggestion');
+    const offEdge = async () => Object.entries(await widgets(page))
+      .filter(([, r]) => Array.isArray(r) && (r[0] < -0.5 || r[2] > 390.5))
+      .map(([id, r]) => `${id} [${r.slice(0, 4).map(Math.round)}]`);
+    const compare = await offEdge();
+    assert.ok(Object.keys(await widgets(page)).some((id) => id.startsWith('cr/')), 'the verdict is drawn');
+    assert.deepEqual(compare, [], 'compare: nothing runs off the width');
+    await tap(page, cdp, 'nav-results');
+    assert.equal((await state(page)).screen, 'results');
+    assert.deepEqual(await offEdge(), [], 'results: nothing runs off the width');
+    await screenshot(page, `phone-results-fit-${lang}`);
+    await context.close();
+  });
+}
+
 test('phone: pinch zoom is not blocked, and a zoomed page still takes taps where they land', async () => {
   const { context, page, cdp } = await openPhone('?lang=en&screen=compare&set=1');
   const viewport = await page.getAttribute('meta[name=viewport]', 'content');
