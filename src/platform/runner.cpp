@@ -156,7 +156,7 @@ void applyStartOptions(const RunnerOptions& options) {
     for (const auto& [key, value] : options.appOptions) h.app->setOption(key, value);
 }
 
-bool runFrame(bool sizeChanged, bool present) {
+bool runFrame(bool sizeChanged) {
     Host& h = host();
     if (!needsFrame(h, sizeChanged)) {
         web_bridge::setIdle(true);
@@ -182,10 +182,6 @@ bool runFrame(bool sizeChanged, bool present) {
     h.app->frame();
     ImGui::Render();
     const double uiDone = glfwGetTime();
-    if (!present) {
-        web_bridge::frameDrawn((uiDone - started) * 1000.0, (uiDone - started) * 1000.0);
-        return true;
-    }
 
     glViewport(0, 0, int(io.DisplaySize.x * h.pixelRatio), int(io.DisplaySize.y * h.pixelRatio));
     glClearColor(0.95f, 0.96f, 0.97f, 1.0f);

@@ -55,9 +55,8 @@ void startHost(GLFWwindow* window, ui::PlatformServices (*makeServices)());
 void applyStartOptions(const RunnerOptions& options);
 // One pass of the main loop after the runner has set io.DisplaySize and host().pixelRatio:
 // draws a frame if anything can have changed (`sizeChanged`, input, app work, settling) and
-// returns whether it drew. Without `present`, the frame runs (input, the app's work, the UI)
-// but is not drawn to the screen, which keeps showing the last one.
-bool runFrame(bool sizeChanged, bool present = true);
+// returns whether it drew.
+bool runFrame(bool sizeChanged);
 // Asks for the session to be saved after this frame (App::saveSession): each runner decides when.
 void scheduleSave();
 void stopHost();

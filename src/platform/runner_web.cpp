@@ -119,30 +119,13 @@ bool updateDisplay(platform::Host& h) {
     return changed;
 }
 
-// While the app computes (thousands of response files loading), the next frame runs as soon as
-// the browser is free (a message task) instead of at its next animation frame: each frame does
-// ui::kResearchFrameBudgetMs of the work, and waiting for the display between them left the
-// page idle most of the time (about 17 frames a second with software WebGL). The browser still
-// paints and takes input between two frames. Returns whether it computes.
-bool followComputing(const ui::App& app) {
-    static bool immediate = false;
-    if (app.computing() != immediate) {
-        immediate = !immediate;
-        emscripten_set_main_loop_timing(immediate ? EM_TIMING_SETIMMEDIATE : EM_TIMING_RAF, 1);
-    }
-    return immediate;
-}
-
-// Frames that run back to back are shown at most this often: drawing each one made WebGL wait
-// for the GPU (a second of a 10,000-file load went to glBufferData), for frames no one sees.
-constexpr double kComputingPresentMs = 50;
-
+// One frame at each of the browser's animation frames, computing or not (thousands of response
+// files loading: ui::kResearchFrameBudgetMs of the work a frame). Run back to back as message
+// tasks between animation frames, frames kept the page from painting for 150 ms at a time
+// (Chromium paints between tasks when it likes: at the latest about 100 ms late, then after
+// the task under way); tests/web/bench_research.mjs measures the longest gap.
 void frame(void*) {
-    static double presented = 0;
-    const double now = emscripten_get_now();
-    const bool present = !followComputing(*platform::host().app) || now - presented >= kComputingPresentMs;
-    if (!platform::runFrame(updateDisplay(platform::host()), present)) return;
-    if (present) presented = now;
+    if (!platform::runFrame(updateDisplay(platform::host()))) return;
     platform::updateMirror();
     if (platform::web_bridge::framesDrawn() == 1) ahp_js_first_frame();
 }

@@ -554,8 +554,6 @@ void App::setPointerHovers(bool hovers) { impl_->state.pointerHovers = hovers; }
 
 bool App::wantsFrames() const { return workbench::wantsFrames(impl_->state); }
 
-bool App::computing() const { return workbench::computing(impl_->state); }
-
 void App::frame() {
     Impl& d = *impl_;
     d.widgets.beginFrame();

@@ -93,10 +93,6 @@ public:
     // True while the app has work that needs frames without input (files loading a few per
     // frame, results waiting to be recomputed): the platform draws nothing otherwise.
     bool wantsFrames() const;
-    // True while that work is computing (files loading, results being recomputed): each frame
-    // then spends up to ui::kResearchFrameBudgetMs on it, and the platform may run the next
-    // frame as soon as it can rather than at the next display refresh.
-    bool computing() const;
     // Draws one frame (between ImGui::NewFrame and ImGui::Render). Does not save: writing the
     // session costs more than the rest of a click's frame, so the platform calls
     // saveSession() after the frame (the browser: when idle, and at once when the page is

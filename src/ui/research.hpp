@@ -140,11 +140,12 @@ using ResearchAction =
 void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::string>> files, int coming = 0);
 // A file that was not read (over the size limit): listed at once with the files skipped.
 void researchRefuseFile(ResearchState& r, model::SkippedFile file);
-// A frame's share of loading and recomputing: frames stay near 50 ms, within the 100 ms a page
-// may be busy without seeming to freeze, so the progress moves and a click is answered; with
-// 8 ms a frame, most of the time went to waiting for the next frame (10,000 files took 104 s
-// in Chromium, where software WebGL draws about 17 frames a second while loading).
-constexpr double kResearchFrameBudgetMs = 40.0;
+// A frame's share of loading and recomputing: frames stay near 30 ms, so that with the
+// browser's own work between two of them the page paints well within the 100 ms it may be
+// busy without seeming to freeze, the progress moves and a click is answered; with 8 ms a
+// frame, most of the time went to waiting for the next frame (10,000 files took 104 s in
+// Chromium, where software WebGL draws about 17 frames a second while loading).
+constexpr double kResearchFrameBudgetMs = 25.0;
 // One frame's share of the work: parses queued files for at most `budgetMs` (at least one
 // file), then, when the queue is empty and something changed, recomputes for what is left of
 // the budget (at least a slice; the rest on the next calls), then runs a requested Monte

@@ -2,9 +2,11 @@
 // under 15 s with no frame over 100 ms): N response files chosen at once in the page's file
 // picker (its <input type=file>, given the files as a person's choice gives them), then the
 // time until every file is read and the group results are computed, the longest gap between
-// two animation frames meanwhile, and the app's own frames. The files are the app's own
-// (model::writeResponse, results included: about 17 KB each), written to a temporary folder by
-// bench/load_bench (AHP_LOAD_BENCH, default build/native/load_bench).
+// two animation frames meanwhile, the longest task of the page's thread (a gap also holds the
+// browser's own painting, which lags when the machine is loaded), and the app's own frames.
+// The files are the app's own (model::writeResponse, results included: about 17 KB each),
+// written to a temporary folder by bench/load_bench (AHP_LOAD_BENCH, default
+// build/native/load_bench).
 // The figures depend on the machine's load: the line ends with the load average.
 // Run by scripts/bench.sh:  node bench_research.mjs [N ...]   (default 1000 10000)
 import { spawnSync } from 'node:child_process';
@@ -37,6 +39,11 @@ for (const count of counts.length ? counts : [1000, 10000]) {
     window.benchDone = new Promise((resolve) => {
       const widgets = () => JSON.parse(Module.UTF8ToString(Module._ahp_widgets_json()));
       let start = 0, last = 0, maxGap = 0, maxGapAt = 0, frames = 0, sawProgress = false, done = false;
+      let longestTask = 0;  // the Long Tasks API: tasks of 50 ms and more
+      new PerformanceObserver((list) => {
+        for (const task of list.getEntries())
+          if (start && !done && task.startTime >= start) longestTask = Math.max(longestTask, task.duration);
+      }).observe({ type: 'longtask' });
       const tick = (t) => {
         // A frame's time stamp is when it began: the first one's can be from before the
         // browser's hand-over of the choice (one long task that fires the change event), which
@@ -59,7 +66,7 @@ for (const count of counts.length ? counts : [1000, 10000]) {
           clearInterval(poll);
           // The app's own time per frame (the gaps also hold the browser's work and the machine's load).
           const app = JSON.parse(Module.UTF8ToString(Module._ahp_frame_stats_json()));
-          resolve({ ms: performance.now() - start, picked: start, maxGap, maxGapAt, frames, appMax: app.max_ms, appP95: app.p95_ms });
+          resolve({ ms: performance.now() - start, longestTask, picked: start, maxGap, maxGapAt, frames, appMax: app.max_ms, appP95: app.p95_ms });
         }
       }, 20);
     });
@@ -83,6 +90,7 @@ for (const count of counts.length ? counts : [1000, 10000]) {
   console.log(`Researcher tab, ${count} files (${megabytes.toFixed(1)} MB): ${(figures.ms / 1000).toFixed(1)} s ` +
     `(target < 15 s at 10,000), longest frame gap ${figures.maxGap.toFixed(0)} ms (target < 100 ms) ` +
     `${(figures.maxGapAt / 1000).toFixed(1)} s in, ` +
+    `longest task ${figures.longestTask ? figures.longestTask.toFixed(0) + ' ms' : 'under 50 ms'}, ` +
     `main thread busy ${busy.toFixed(1)} s (script ${script.toFixed(1)} s), ` +
     `${figures.frames} frames (the app's own time per frame: longest ${figures.appMax.toFixed(0)} ms, ` +
     `p95 ${figures.appP95.toFixed(0)} ms); the browser's hand-over of the choice before that ` +

@@ -99,6 +99,10 @@ mergeInto(LibraryManager.library, {
   // copy: for a file from the disk, File.size waits for the browser's process, and reading
   // costs the thread that asks (10,000 files: 9.4 s of the page's thread, 2.6 s with the
   // worker; tests/web/bench_research.mjs). Without a worker the page does it itself.
+  // Giving a File to the worker costs the page the same round trip (the browser fixes its size
+  // and date then: about 0.3 ms a file), so the files go to it 8 a message, in tasks of about
+  // 8 ms: 32 at once took 15-70 ms, more under load (tests/web/bench_research.mjs: the
+  // longest task).
   // Thousands of files (10,000 responses are 170 MB) are read a few at a time and handed over
   // in order, in parts of about 8 ms each, as they arrive: the page keeps drawing, the
   // Research tab starts on the first files while the browser reads the rest, and a file's
@@ -119,7 +123,9 @@ mergeInto(LibraryManager.library, {
       use(name);
       _free(name);
     }
-    var kReading = 32;  // files being read at once (and files a message to the worker holds)
+    var kReading = 32;  // files being read at once
+    var kPosting = 8;   // files a message to the worker holds
+    var kTaskMs = 8;    // a task of the hand-over stops after this long; the rest goes in the next
     // The reading worker's code: for {from, files, limit}, one message a file, {at, bytes}, or
     // {at, size} for a file over the limit, which is not read.
     function readingWorker() {
@@ -157,7 +163,7 @@ mergeInto(LibraryManager.library, {
         worker.onerror = function () {  // no worker after all: what it has not given is read here
           endWorker();
           next = handed;
-          readMore();
+          readMore(performance.now());
         };
       } catch (e) {
         endWorker();
@@ -167,15 +173,19 @@ mergeInto(LibraryManager.library, {
         worker = null;
         URL.revokeObjectURL(url);
       }
-      // A file's size is asked only when its turn comes (a round trip to the browser).
-      function readMore() {
+      // A file's size is asked only when its turn comes (a round trip to the browser), a few
+      // files a task: from `start`, the task's beginning, for kTaskMs, then in another task.
+      function readMore(start) {
         if (worker) {
-          for (; next < files.length && next - handed < 2 * kReading; next += kReading)
-            worker.postMessage({from: next, files: files.slice(next, next + kReading), limit: limit});
+          for (; next < files.length && next - handed < 2 * kReading; next += kPosting) {
+            if (performance.now() - start >= kTaskMs) return schedule();
+            worker.postMessage({from: next, files: files.slice(next, next + kPosting), limit: limit});
+          }
           return;
         }
         for (; next < files.length && next - handed < kReading; ++next) {
           if (read[next] !== undefined) continue;  // given by the worker before it failed
+          if (performance.now() - start >= kTaskMs) return schedule();
           (function (k) {
             var keep = function (bytes) { read[k] = bytes; schedule(); };
             if ((sizes[k] = files[k].size) > limit) keep('too large');
@@ -190,7 +200,7 @@ mergeInto(LibraryManager.library, {
       function handOver() {
         scheduled = false;
         var start = performance.now(), first = handed;
-        while (handed < files.length && read[handed] && performance.now() - start < 8) {
+        while (handed < files.length && read[handed] && performance.now() - start < kTaskMs) {
           var file = files[handed], bytes = read[handed], size = sizes[handed];
           read[handed++] = null;
           if (bytes === 'too large') {
@@ -203,10 +213,10 @@ mergeInto(LibraryManager.library, {
           _free(copy);
         }
         if (handed > first) _ahp_import_done(files.length - handed);
-        readMore();
+        readMore(start);
         if (handed < files.length && read[handed]) schedule();
       }
-      readMore();
+      readMore(performance.now());
     }
     input.addEventListener('change', function () { give(input.files); input.value = ''; });
     window.addEventListener('dragover', function (e) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
