@@ -18,14 +18,11 @@ void step(AppState& state, const std::string& modelText, const std::string& mode
     editorPoll(state.editor);
 }
 
-bool computing(const AppState& state) {
-    const ResearchState& r = state.research;
-    return !r.queue.empty() || (r.dirty && r.coming == 0) || r.build;
-}
-
 bool wantsFrames(const AppState& state) {
-    // The editor's share link arrives from the page between frames (PlatformServices::shareLink).
-    return computing(state) || state.editor.shareLinkPending;
+    // Files loading, group results being recomputed; the editor's share link arrives from the
+    // page between frames (PlatformServices::shareLink).
+    const ResearchState& r = state.research;
+    return !r.queue.empty() || (r.dirty && r.coming == 0) || r.build || state.editor.shareLinkPending;
 }
 
 void draw(Screen screen, const ScreenContext& ctx, Intents& out) {

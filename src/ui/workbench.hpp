@@ -33,9 +33,6 @@ void reset(AppState& state);
 void step(AppState& state, const std::string& modelText, const std::string& modelSource);
 // True while step() has work without input.
 bool wantsFrames(const AppState& state);
-// True while that work is computing (files loading, group results being recomputed), not
-// waiting for the page.
-bool computing(const AppState& state);
 // Draws the Research or Editor screen.
 void draw(Screen screen, const ScreenContext& ctx, Intents& out);
 // The reducer's share of the Research and Editor intents (reducer.hpp).

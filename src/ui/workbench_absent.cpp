@@ -8,7 +8,6 @@ bool linked() { return false; }
 void reset(AppState&) {}
 void step(AppState&, const std::string&, const std::string&) {}
 bool wantsFrames(const AppState&) { return false; }
-bool computing(const AppState&) { return false; }
 void draw(Screen, const ScreenContext&, Intents&) {}
 Effects applyResearch(AppState&, const ResearchAction&) { return {}; }
 Effects applyEditor(AppState&, const EditorAction&) { return {}; }
