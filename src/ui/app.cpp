@@ -51,6 +51,9 @@ struct App::Impl {
     // session holds produce it); the platform then saves the session once, off the frame
     // (App::saveSession).
     bool changed = false;
+    // A save, off the frame, changed what the screen shows (the autosave notice came or went):
+    // one more frame draws it.
+    bool redraw = false;
     std::size_t importedCount = 0;  // files given (their bytes are not kept: only what was parsed)
     // The parts of a pick or drop received so far, for a screen that takes it whole (importFiles).
     std::vector<std::pair<std::string, std::string>> importParts;
@@ -265,7 +268,9 @@ void App::Impl::saveIfChanged() {
     // the page from ever being idle).
     const Outcome saved =
         services.saveSession(state.model.id, state.sessionSlot, sessionText(state, now(), AHP_APP_VERSION));
-    state.autosaveProblem = saved.ok ? "" : saved.error;
+    const std::string problem = saved.ok ? "" : saved.error;
+    redraw |= problem != state.autosaveProblem;
+    state.autosaveProblem = problem;
 }
 
 void App::Impl::apply(const Intent& intent) {
@@ -552,10 +557,11 @@ void App::Impl::moveKeyboard(Key key) {
 
 void App::setPointerHovers(bool hovers) { impl_->state.pointerHovers = hovers; }
 
-bool App::wantsFrames() const { return workbench::wantsFrames(impl_->state); }
+bool App::wantsFrames() const { return impl_->redraw || workbench::wantsFrames(impl_->state); }
 
 void App::frame() {
     Impl& d = *impl_;
+    d.redraw = false;
     d.widgets.beginFrame();
     d.semantics.beginFrame();
     d.shaper.beginFrame();

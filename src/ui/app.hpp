@@ -91,7 +91,8 @@ public:
     // The platform's last pointer: a mouse or a pen can hover (tooltips), a finger cannot.
     void setPointerHovers(bool hovers);
     // True while the app has work that needs frames without input (files loading a few per
-    // frame, results waiting to be recomputed): the platform draws nothing otherwise.
+    // frame, results waiting to be recomputed), or a save changed what it shows: the platform
+    // draws nothing otherwise.
     bool wantsFrames() const;
     // Draws one frame (between ImGui::NewFrame and ImGui::Render). Does not save: writing the
     // session costs more than the rest of a click's frame, so the platform calls

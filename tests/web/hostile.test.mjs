@@ -105,6 +105,7 @@ test('storage that refuses every write: a lasting notice, retried with every cha
   s = await waitForState(page, (x) => x.autosave_problem === '');
   const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
   assert.equal(saved.judgments.length, 3);
+  await settle(page, 2);  // the widgets are the last drawn frame's; the state may be newer
   assert.ok(!Boolean((await widgets(page))['autosave-failed']));
   await page.reload();
   await page.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
