@@ -473,9 +473,9 @@ void App::buildFonts(float pixelRatio) {
         arabic.MergeMode = true;
         arabic.OversampleH = oversample;
         // ImGui's size is a font's ascent + descent: 1.362 em for Noto Sans (hhea 1069 + 293), 2.112
-        // em for Noto Sans Arabic (1374 + 738), whose letters would then be 0.64 of the Latin ones
-        // (an alef as tall as an x). It gets the same em, and 10% more, as Persian is set beside
-        // Latin text; its glyphs share the Latin baseline.
+        // em for Noto Sans Arabic (1374 + 738), whose letters are then 0.64 of the Latin ones (at
+        // 1.2 times the size, as before, an alef stood as tall as a Latin x). It gets the same em,
+        // and 10% more, as Persian is set beside Latin text; its glyphs share the Latin baseline.
         constexpr float kArabicSize = 2.112f / 1.362f * 1.1f;
         io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(impl_->resources.fontArabic.data()),
                                        int(impl_->resources.fontArabic.size()), size * kArabicSize * pixelRatio,
