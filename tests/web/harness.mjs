@@ -148,6 +148,10 @@ export async function clickSettled(page, id) {
 }
 
 export async function scrollIntoView(page, id) {
+  // The rectangles are those of the last frame drawn, which may predate the state a test just
+  // waited for (a frame applies its intents after drawing): one more frame shows that state,
+  // as a person sees the screen before touching it.
+  await settle(page, 1);
   const viewport = page.viewportSize();
   for (let attempt = 0; attempt < 60; ++attempt) {
     const all = await widgets(page);

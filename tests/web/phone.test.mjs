@@ -36,6 +36,7 @@ async function drag(page, cdp, x, y0, y1) {
 
 // Brings a widget into view with finger drags (like a person), then taps its middle.
 async function tap(page, cdp, id) {
+  await settle(page, 1);  // the rectangles of a frame that shows the latest state
   const viewport = page.viewportSize();
   for (let attempt = 0; attempt < 40; ++attempt) {
     const r = (await widgets(page))[id];

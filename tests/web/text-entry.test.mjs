@@ -26,6 +26,7 @@ async function openPhone(query) {
 // A tap in the middle of a widget's rectangle (it is on screen at the top of the welcome page
 // or after the caller scrolled it there).
 async function tap(page, id) {
+  await settle(page, 1);  // the rectangles of a frame that shows the latest state
   const r = (await widgets(page))[id];
   assert.ok(r, `${id} is drawn`);
   await page.touchscreen.tap((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
