@@ -34,6 +34,7 @@ target_link_libraries(ahp_workbench_absent PUBLIC ahp_ui)
 # One file per target: *_web.cpp under Emscripten, *_desktop.cpp natively (a runner with main()
 # and the services); the rest is shared. The web's JavaScript is in src/platform/js/*.js.
 file(GLOB AHP_PLATFORM_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
+list(FILTER AHP_PLATFORM_SOURCES EXCLUDE REGEX "/reader_web\\.cpp$")  # a program of its own, below
 if(EMSCRIPTEN)
   list(FILTER AHP_PLATFORM_SOURCES EXCLUDE REGEX "_desktop\\.cpp$")
 else()
@@ -97,7 +98,6 @@ if(EMSCRIPTEN)
   set(AHP_WEB_LINK_OPTIONS
     -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
-    -sEXPORTED_FUNCTIONS=${AHP_WEB_EXPORTS}
     # What src/platform/js and the tests call (ccall and cwrap are not: 437 B of gzip).
     -sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']
     -sENVIRONMENT=web ${AHP_WEB_SIZE_OPT} -sMALLOC=emmalloc
@@ -126,16 +126,28 @@ if(EMSCRIPTEN)
       COMMAND ${CMAKE_COMMAND} -E rename ${js}.min ${js}
       VERBATIM)
   endfunction()
-  target_link_options(ahp-app PRIVATE ${AHP_WEB_LINK_OPTIONS})
+  target_link_options(ahp-app PRIVATE ${AHP_WEB_LINK_OPTIONS} -sEXPORTED_FUNCTIONS=${AHP_WEB_EXPORTS})
   set_property(TARGET ahp-app PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
   ahp_minify_runtime(ahp-app)
   # The workbench page: the same page and objects with the researcher's workbench linked in;
   # index.html loads it for ?screen=research and ?screen=editor.
   add_executable(ahp-workbench)
   target_link_libraries(ahp-workbench PRIVATE ahp_platform ahp_workbench)
-  target_link_options(ahp-workbench PRIVATE ${AHP_WEB_LINK_OPTIONS})
+  # It takes response files parsed by the reading worker (web_bridge.cpp); the survey page does not.
+  string(REPLACE "]" ",'_ahp_import_model_text','_ahp_import_add_parsed']" AHP_WORKBENCH_EXPORTS ${AHP_WEB_EXPORTS})
+  target_link_options(ahp-workbench PRIVATE ${AHP_WEB_LINK_OPTIONS} -sEXPORTED_FUNCTIONS=${AHP_WORKBENCH_EXPORTS})
   set_property(TARGET ahp-workbench PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
   ahp_minify_runtime(ahp-workbench)
+  # The workbench's reading worker (src/platform/reader_web.cpp): the file parser alone, loaded
+  # by the worker when the Research tab is given files. Built for speed (-O2: it parses
+  # thousands of files) with the usual allocator, as bytes matter less here than on the survey.
+  add_executable(ahp-reader ${CMAKE_SOURCE_DIR}/src/platform/reader_web.cpp)
+  target_include_directories(ahp-reader PRIVATE ${CMAKE_SOURCE_DIR}/src)
+  target_link_libraries(ahp-reader PRIVATE ahp_model)
+  target_link_options(ahp-reader PRIVATE
+    -sENVIRONMENT=worker -sMODULARIZE=1 -sEXPORT_NAME=AhpReader -sFILESYSTEM=0
+    -sALLOW_MEMORY_GROWTH=1 -O2
+    -sEXPORTED_FUNCTIONS=['_malloc','_free','_ahp_reader_set_model','_ahp_reader_parse','_ahp_reader_record_size'])
   # The page and its static files are ours (web/); emcc only writes the .js and .wasm.
   file(GLOB AHP_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
   foreach(f ${AHP_WEB_FILES})
@@ -156,7 +168,7 @@ if(EMSCRIPTEN)
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/sw.js
     COMMAND ${CMAKE_COMMAND} -DMODE=stamp-sw -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
             -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
-    DEPENDS ahp-app ahp-workbench ${CMAKE_SOURCE_DIR}/web/sw.js ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
+    DEPENDS ahp-app ahp-workbench ahp-reader ${CMAKE_SOURCE_DIR}/web/sw.js ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
     COMMENT "Stamping sw.js with the build's hash" VERBATIM)
   add_custom_target(ahp-page ALL DEPENDS ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/sw.js)
 
@@ -164,7 +176,7 @@ if(EMSCRIPTEN)
   # inlined with the icon into a copy of web/index.html -> ahp-survey.html.
   add_executable(ahp-app-single)
   target_link_libraries(ahp-app-single PRIVATE ahp_platform ahp_workbench_absent)
-  target_link_options(ahp-app-single PRIVATE ${AHP_WEB_LINK_OPTIONS} -sSINGLE_FILE=1)
+  target_link_options(ahp-app-single PRIVATE ${AHP_WEB_LINK_OPTIONS} -sEXPORTED_FUNCTIONS=${AHP_WEB_EXPORTS} -sSINGLE_FILE=1)
   set_property(TARGET ahp-app-single PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
   ahp_minify_runtime(ahp-app-single)
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/ahp-survey.html
@@ -186,7 +198,7 @@ if(EMSCRIPTEN)
             -DGZIP=${AHP_GZIP} -DZOPFLI=$<$<BOOL:${AHP_ZOPFLI}>:${AHP_ZOPFLI}>
             -DBROTLI=$<$<BOOL:${AHP_BROTLI}>:${AHP_BROTLI}>
             -P ${CMAKE_SOURCE_DIR}/cmake/Site.cmake
-    DEPENDS ahp-app ahp-workbench ahp-survey-html ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/sw.js ${AHP_WEB_FILES}
+    DEPENDS ahp-app ahp-workbench ahp-reader ahp-survey-html ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/sw.js ${AHP_WEB_FILES}
             ${CMAKE_SOURCE_DIR}/cmake/Site.cmake
     COMMENT "Writing the site to upload: ${AHP_SITE_DIR}" VERBATIM)
   add_custom_target(ahp-site ALL DEPENDS ${AHP_SITE_DIR}/index.html)

@@ -1,7 +1,7 @@
 # Build steps of the web page, run as `cmake -DMODE=... -DSOURCE_DIR=... -DBINARY_DIR=... -P`:
 #
 #   MODE=stamp-sw     web/sw.js -> BINARY_DIR/sw.js with @AHP_BUILD_ID@ replaced by a hash of
-#                     ahp-app.js + ahp-app.wasm, @AHP_WORKBENCH_ID@ by one of ahp-workbench.*
+#                     ahp-app.js + ahp-app.wasm, @AHP_WORKBENCH_ID@ by one of ahp-workbench.* and ahp-reader.*
 #                     (a new build gets a new cache).
 #   MODE=page         web/index.html -> BINARY_DIR/index.html with the welcome text (below).
 #   MODE=single-html  web/index.html + ahp-app-single.js (wasm inlined as base64 by
@@ -78,7 +78,9 @@ elseif(MODE STREQUAL "stamp-sw")
   string(SUBSTRING "${build_id}" 0 16 build_id)
   file(SHA256 ${BINARY_DIR}/ahp-workbench.wasm wasm_hash)
   file(SHA256 ${BINARY_DIR}/ahp-workbench.js js_hash)
-  string(SHA256 workbench_id "${wasm_hash}${js_hash}")
+  file(SHA256 ${BINARY_DIR}/ahp-reader.wasm reader_wasm_hash)
+  file(SHA256 ${BINARY_DIR}/ahp-reader.js reader_js_hash)
+  string(SHA256 workbench_id "${wasm_hash}${js_hash}${reader_wasm_hash}${reader_js_hash}")
   string(SUBSTRING "${workbench_id}" 0 16 workbench_id)
   file(READ ${SOURCE_DIR}/web/sw.js sw)
   string(REPLACE "@AHP_BUILD_ID@" "${build_id}" sw "${sw}")

@@ -2,7 +2,7 @@
 // so the page works offline after the first visit. Registered by index.html over http(s) only,
 // after the first frame, so it never competes with the page's own downloads. The build stamps
 // the cache name below (cmake/SingleFile.cmake) with a hash of ahp-app.wasm + ahp-app.js and
-// one of the workbench's; each build uses a new cache and the old one is deleted when the new
+// one of the workbench's (and its reading worker's); each build uses a new cache and the old one is deleted when the new
 // worker takes over.
 'use strict';
 const BUILD_ID = '@AHP_BUILD_ID@';
@@ -12,7 +12,8 @@ const APP_FILES = ['./', './ahp-app.js', './ahp-app.wasm', './manifest.webmanife
 const PAGE_ALIAS = './index.html';
 // The researcher's files: cached the first time they are used (an expert never downloads them),
 // then served from the cache like the app's.
-const ON_USE_FILES = ['./ahp-workbench.js', './ahp-workbench.wasm', './ahp-survey.html'];
+const ON_USE_FILES = ['./ahp-workbench.js', './ahp-workbench.wasm', './ahp-reader.js', './ahp-reader.wasm',
+                      './ahp-survey.html'];
 
 // The page has just downloaded these files: take them from the browser's HTTP cache
 // ('force-cache': no second download, even where the server sends no cache headers), and only

@@ -93,6 +93,10 @@ AddResult addToGroup(LoadedGroup& group, const Model& model, const std::string& 
         group.skipped.push_back({file, file + ": " + error.what(), "invalid", {file}});
         return {AddResult::Kind::Skipped};
     }
+    return addToGroup(group, file, std::move(response));
+}
+
+AddResult addToGroup(LoadedGroup& group, const std::string& file, Response response) {
     const std::string expert = expertKey(response.expert);
     const std::string judgments = judgmentsKey(response.judgments);
     auto identicalTo = [&](std::size_t self) -> std::string {

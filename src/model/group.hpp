@@ -66,6 +66,9 @@ struct AddResult {
 // One more file into `group`, by the same rules (loadGroup is this in a loop). For callers that
 // load many files a few at a time (the app's researcher screen spreads them over frames).
 AddResult addToGroup(LoadedGroup& group, const Model& model, const std::string& file, const std::string& text);
+// The same for a response parsed already (by parseResponse against the group's model: the web
+// page's reading worker parses files off the page's thread, model/response_record.hpp).
+AddResult addToGroup(LoadedGroup& group, const std::string& file, Response response);
 
 // Indices into group.responses of the files to use: all but those with identicalTo, unless
 // `includeIdentical`.

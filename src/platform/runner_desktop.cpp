@@ -23,7 +23,7 @@ namespace {
 void importPaths(const std::vector<std::string>& paths) {
     ui::App& app = *platform::host().app;
     const std::uint64_t limit = app.importByteLimit();
-    std::vector<std::pair<std::string, std::string>> files;
+    std::vector<ui::ImportedFile> files;
     std::vector<std::pair<std::string, std::uint64_t>> tooLarge;
     for (const std::string& path : paths) {
         std::error_code error;
@@ -34,7 +34,7 @@ void importPaths(const std::vector<std::string>& paths) {
         }
         const auto bytes = platform::readFile(path);
         if (!bytes) std::fprintf(stderr, "ahp-app: cannot read %s\n", path.c_str());
-        files.emplace_back(path, bytes.value_or(""));
+        files.push_back({path, bytes.value_or(""), std::nullopt});
     }
     app.importFiles(std::move(files), tooLarge);
 }

@@ -1,5 +1,6 @@
 #include "platform/web_bridge.hpp"
 
+#include "model/response_record.hpp"
 #include "ui/app.hpp"
 
 #include <algorithm>
@@ -15,6 +16,8 @@
 #else
 #define AHP_EXPORT extern "C"
 #endif
+// Exported by the workbench's link only (cmake/App.cmake): the survey page leaves them out.
+#define AHP_WORKBENCH_EXPORT extern "C"
 
 namespace {
 ui::App* g_app = nullptr;
@@ -23,7 +26,7 @@ bool g_wake = false, g_idle = false;
 std::vector<double> g_frameMs, g_uiMs;  // recent drawn frames' CPU time, and its UI part (rings of 600)
 std::size_t g_frameNext = 0;
 std::string g_buffer;                                           // keeps the last returned string alive for the caller
-std::vector<std::pair<std::string, std::string>> g_importing;   // files of one pick or drop
+std::vector<ui::ImportedFile> g_importing;                      // files of one pick or drop
 std::vector<std::pair<std::string, std::uint64_t>> g_tooLarge;  // ...not read: name, size
 }  // namespace
 
@@ -114,7 +117,22 @@ AHP_EXPORT double ahp_import_limit() { return g_app ? double(g_app->importByteLi
 // Files from the page's file input or a drop, one call per file, then ahp_import_done(coming)
 // for each part of the choice, with the number of its files still to come (App::importFiles).
 AHP_EXPORT void ahp_import_add(const char* name, const char* bytes, int size) {
-    g_importing.emplace_back(name, std::string(bytes, bytes + (size > 0 ? size : 0)));
+    g_importing.push_back({name, std::string(bytes, bytes + (size > 0 ? size : 0)), std::nullopt});
+}
+// The model the page's reading worker parses response files against (src/platform/reader_web.cpp),
+// or "" when files are to come as bytes (App::takesParsedResponses).
+AHP_WORKBENCH_EXPORT const char* ahp_import_model_text() {
+    return g_app && g_app->takesParsedResponses() ? g_app->modelText().c_str() : "";
+}
+// A file the worker parsed: its response record (model/response_record.hpp) in its place among
+// the files. 1 when taken; 0 when the app wants the file's bytes instead (ahp_import_add):
+// the record does not read, or the model or the screen changed meanwhile.
+AHP_WORKBENCH_EXPORT int ahp_import_add_parsed(const char* name, const char* record, int size) {
+    std::optional<model::Response> response =
+        model::decodeResponseRecord(std::string_view(record, size > 0 ? std::size_t(size) : 0));
+    if (!response || !g_app || !g_app->takesParsedResponse(*response)) return 0;
+    g_importing.push_back({name, "", std::move(response)});
+    return 1;
 }
 // A file of the same pick or drop that the page did not read: over ahp_import_limit().
 AHP_EXPORT void ahp_import_too_large(const char* name, double size) {

@@ -56,7 +56,7 @@ struct App::Impl {
     bool redraw = false;
     std::size_t importedCount = 0;  // files given (their bytes are not kept: only what was parsed)
     // The parts of a pick or drop received so far, for a screen that takes it whole (importFiles).
-    std::vector<std::pair<std::string, std::string>> importParts;
+    std::vector<ImportedFile> importParts;
     std::vector<std::pair<std::string, std::uint64_t>> importPartsTooLarge;
 
     void loadModel(std::string_view json);
@@ -398,29 +398,41 @@ std::uint64_t App::importByteLimit() const {
     return impl_->state.screen == Screen::Editor ? model::limits::kModelBytes : model::limits::kResponseBytes;
 }
 
-void App::importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes,
+bool App::takesParsedResponses() const { return impl_->state.screen == Screen::Research; }
+
+bool App::takesParsedResponse(const model::Response& response) const {
+    const model::Model& m = impl_->state.model;
+    return takesParsedResponses() && response.modelId == m.id && response.modelHash == m.hash;
+}
+
+const std::string& App::modelText() const { return impl_->state.modelText; }
+
+void App::importFiles(std::vector<ImportedFile> files,
                       const std::vector<std::pair<std::string, std::uint64_t>>& givenTooLarge, int coming) {
     Impl& d = *impl_;
     std::vector<std::pair<std::string, std::uint64_t>> tooLarge = givenTooLarge;
     const bool partsBefore = !d.importParts.empty() || !d.importPartsTooLarge.empty();
     if (d.state.screen != Screen::Research && (coming > 0 || partsBefore)) {  // whole choices only
-        for (auto& file : nameAndBytes) d.importParts.push_back(std::move(file));
+        for (auto& file : files) d.importParts.push_back(std::move(file));
         d.importPartsTooLarge.insert(d.importPartsTooLarge.end(), tooLarge.begin(), tooLarge.end());
         if (coming > 0) return;
-        nameAndBytes = std::move(d.importParts);
+        files = std::move(d.importParts);
         tooLarge = std::move(d.importPartsTooLarge);
         d.importParts.clear();
         d.importPartsTooLarge.clear();
     }
-    if (nameAndBytes.empty() && tooLarge.empty()) return;
+    if (files.empty() && tooLarge.empty()) return;
     const bool editor = d.state.screen == Screen::Editor;
     const std::vector<AppState::FileProblem> refused =
         tooLargeFiles(tooLarge, importByteLimit(), editor ? "model" : "response");
     if (d.state.screen == Screen::Research) {  // the researcher's files: the group, not the answers
-        workbench::addResponseFiles(d.state, std::move(nameAndBytes), refused,
+        workbench::addResponseFiles(d.state, std::move(files), refused,
                                     coming);  // moved: thousands of files are not copied
         return;
     }
+    // Elsewhere files come as bytes (parsed ones only while takesParsedResponses()).
+    std::vector<std::pair<std::string, std::string>> nameAndBytes;
+    for (ImportedFile& file : files) nameAndBytes.emplace_back(std::move(file.name), std::move(file.bytes));
     if (editor) {  // a model file for the editor
         std::vector<std::string> messages;
         for (const auto& problem : refused) messages.push_back(problem.message);

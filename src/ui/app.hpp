@@ -116,8 +116,17 @@ public:
     // `coming`: files of the same pick or drop still to come in further calls (the page hands
     // thousands of files over in parts as it reads them, so that the Research tab starts on the
     // first ones); the other screens take the whole choice at once, when the last part comes.
-    void importFiles(std::vector<std::pair<std::string, std::string>> nameAndBytes,
+    // On the Research screen a file may come parsed (ImportedFile::response), when
+    // takesParsedResponses() said yes as it was handed over.
+    void importFiles(std::vector<ImportedFile> files,
                      const std::vector<std::pair<std::string, std::uint64_t>>& tooLarge = {}, int coming = 0);
+    // Whether response files may be handed over parsed (off the page's thread, against the
+    // model of modelText()) rather than as their bytes: on the Research screen. And whether
+    // this one may: one parsed against the current model.
+    bool takesParsedResponses() const;
+    bool takesParsedResponse(const model::Response& response) const;
+    // The current model's text, as given.
+    const std::string& modelText() const;
     // The largest file importFiles takes on the current screen (model/limits.hpp: a model file
     // in the editor, a response file elsewhere): the platform checks each file's size against
     // it before reading the file.

@@ -56,11 +56,14 @@ void researchReset(ResearchState& r) {
     r = std::move(fresh);
 }
 
-void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::string>> files, int coming) {
+void researchAddFiles(ResearchState& r, std::vector<ImportedFile> files, int coming) {
     if (r.queue.empty() && r.coming == 0) r.batchTotal = r.processed = 0;
     r.batchTotal += int(files.size());
     r.coming = coming;
-    for (auto& file : files) r.queue.push_back(std::move(file));
+    for (auto& file : files) {
+        if (file.response) ++r.parsedAhead;
+        r.queue.push_back(std::move(file));
+    }
     r.status = {};
 }
 
@@ -241,7 +244,8 @@ bool researchStep(ResearchState& r, const model::Model& m, double budgetMs) {
     while (!r.queue.empty()) {
         auto file = std::move(r.queue.front());
         r.queue.pop_front();
-        const model::AddResult added = model::addToGroup(r.group, m, file.first, file.second);
+        const model::AddResult added = file.response ? model::addToGroup(r.group, file.name, std::move(*file.response))
+                                                     : model::addToGroup(r.group, m, file.name, file.bytes);
         file = {};  // the bytes go now: only what was parsed from them stays
         if (added.kind == model::AddResult::Kind::Added || added.kind == model::AddResult::Kind::Replaced) {
             const model::LoadedResponse& loaded = r.group.responses[added.index];
@@ -389,6 +393,7 @@ nlohmann::json researchJson(const ResearchState& r, const model::Model& m) {
     static const char* sections[] = {"experts", "group", "sensitivity", "uncertainty", "reports"};
     j["section"] = sections[int(r.section)];
     j["pending"] = r.queue.size();
+    j["parsed_ahead"] = r.parsedAhead;
     j["processed"] = r.processed;
     j["batch_total"] = r.batchTotal;
     j["computing"] = bool(r.build);

@@ -40,11 +40,21 @@ enum class ResearchSection { Experts, Group, Sensitivity, Uncertainty, Reports }
 
 struct ResearchBuild;  // a recompute under way (research.cpp)
 
+// A file the platform hands over: its name and bytes, or, on the Research screen, the response
+// the web page's reading worker parsed from them already (model/response_record.hpp; `bytes`
+// is then empty).
+struct ImportedFile {
+    std::string name;
+    std::string bytes;
+    std::optional<model::Response> response;
+};
+
 struct ResearchState {
     // Files: loaded a few per frame from `queue` (progress = processed / (batchTotal + coming)).
     model::LoadedGroup group;             // responses, bad files, duplicates (model layer)
     std::vector<ResearchExpert> experts;  // parallel to group.responses
-    std::deque<std::pair<std::string, std::string>> queue;
+    std::deque<ImportedFile> queue;
+    int parsedAhead = 0;  // files that came parsed (ImportedFile::response): the tests see the worker's part
     int batchTotal = 0, processed = 0;
     int coming = 0;  // files of the same choice the page has still to hand over (nothing is computed until they are in)
     bool problemsDismissed = false;  // hides the bad-file list until new problems come
@@ -89,7 +99,7 @@ struct ResearchState {
 // What the researcher screen asks for (carried by intent::Research).
 namespace research_action {
 struct LoadResponses {
-    std::vector<std::pair<std::string, std::string>> files;
+    std::vector<ImportedFile> files;
 };
 struct Clear {};
 struct DismissProblems {};
@@ -137,7 +147,7 @@ using ResearchAction =
 
 // Queues files for loading (nothing is parsed yet); `coming`: files of the same choice still to
 // be handed over (App::importFiles).
-void researchAddFiles(ResearchState& r, std::vector<std::pair<std::string, std::string>> files, int coming = 0);
+void researchAddFiles(ResearchState& r, std::vector<ImportedFile> files, int coming = 0);
 // A file that was not read (over the size limit): listed at once with the files skipped.
 void researchRefuseFile(ResearchState& r, model::SkippedFile file);
 // A frame's share of loading and recomputing: frames stay near 30 ms, so that with the

@@ -44,11 +44,11 @@ Effects applyEditor(AppState& state, const EditorAction& action) {
     return editorApply(state.editor, action, context);
 }
 
-void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes,
+void addResponseFiles(AppState& state, std::vector<ImportedFile> files,
                       const std::vector<AppState::FileProblem>& refused, int coming) {
     for (const auto& problem : refused)
         researchRefuseFile(state.research, {problem.file, problem.message, problem.code, problem.args});
-    researchAddFiles(state.research, std::move(nameAndBytes), coming);  // moved: not copied
+    researchAddFiles(state.research, std::move(files), coming);  // moved: not copied
 }
 
 void describe(const AppState& state, nlohmann::json& out) {

@@ -41,7 +41,7 @@ Effects applyEditor(AppState& state, const EditorAction& action);
 // Response files given on the Research screen: the group. `refused`: files of the same pick or
 // drop that were not read (too large), listed with the files skipped. `coming`: files of the
 // same choice still to be handed over.
-void addResponseFiles(AppState& state, std::vector<std::pair<std::string, std::string>> nameAndBytes,
+void addResponseFiles(AppState& state, std::vector<ImportedFile> files,
                       const std::vector<AppState::FileProblem>& refused = {}, int coming = 0);
 // The state's "research" and "editor" members (App::stateJson), or nothing.
 void describe(const AppState& state, nlohmann::json& out);

@@ -11,8 +11,7 @@ bool wantsFrames(const AppState&) { return false; }
 void draw(Screen, const ScreenContext&, Intents&) {}
 Effects applyResearch(AppState&, const ResearchAction&) { return {}; }
 Effects applyEditor(AppState&, const EditorAction&) { return {}; }
-void addResponseFiles(AppState&, std::vector<std::pair<std::string, std::string>>,
-                      const std::vector<AppState::FileProblem>&, int) {}
+void addResponseFiles(AppState&, std::vector<ImportedFile>, const std::vector<AppState::FileProblem>&, int) {}
 void describe(const AppState&, nlohmann::json&) {}
 
 }  // namespace ui::workbench

@@ -12,22 +12,8 @@ using nlohmann::json;
 
 namespace {
 
-model::Response filledResponse(const model::Model& m, unsigned seed) {
-    // Every scale value, including awkward doubles (1/3, 1/7), chosen by a fixed seed.
-    static const double scale[] = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3,          0.5, 1, 2, 3,
-                                   4,       5,       6,       7,       8,       9,       2.718281828459045};
-    std::mt19937 random(seed);
-    model::Response response = model::emptyResponse(m);
-    response.expert = {"Zahra Ahmadi, PhD", "e-service \"specialist\""};
-    response.savedAt = "2024-05-01T09:30:00Z";
-    response.appVersion = "0.1.0";
-    response.language = "fa";
-    for (auto& [set, matrix] : response.judgments)
-        for (int i = 0; i < matrix.size(); ++i)
-            for (int j = i + 1; j < matrix.size(); ++j)
-                matrix.set(i, j, scale[random() % (sizeof scale / sizeof scale[0])]);
-    return response;
-}
+// Every judgment given, a scale value (awkward doubles among them) chosen by a fixed seed.
+model::Response filledResponse(const model::Model& m, unsigned seed) { return test::seededResponse(m, seed, 1.0); }
 
 std::string responseError(const model::Model& m, const std::string& text) {
     try {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -64,6 +65,26 @@ inline model::Response smallModelResponse(const model::Model& m, const std::stri
     r.judgments.at("G").set(1, 2, bc);
     r.judgments.at("A").set(0, 1, a1a2);
     return r;
+}
+
+// A response to `m` by an expert with quotes in the role: each judgment given with chance
+// `given` (1: all), a scale value (awkward doubles among them: 1/3, 1/7, e) chosen by `seed`.
+inline model::Response seededResponse(const model::Model& m, unsigned seed, double given) {
+    static const double scale[] = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3,          0.5, 1, 2, 3,
+                                   4,       5,       6,       7,       8,       9,       2.718281828459045};
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> chance(0.0, 1.0);
+    model::Response response = model::emptyResponse(m);
+    response.expert = {"Zahra Ahmadi, PhD", "e-service \"specialist\""};
+    response.savedAt = "2024-05-01T09:30:00Z";
+    response.appVersion = "0.1.0";
+    response.language = "fa";
+    for (auto& [set, matrix] : response.judgments)
+        for (int i = 0; i < matrix.size(); ++i)
+            for (int j = i + 1; j < matrix.size(); ++j)
+                if (given >= 1.0 || chance(random) < given)
+                    matrix.set(i, j, scale[random() % (sizeof scale / sizeof scale[0])]);
+    return response;
 }
 
 }  // namespace test

@@ -18,7 +18,7 @@ std::string file(const model::Model& m, const std::string& name, double ab, doub
 }
 
 // Ali is consistent (2, 4, 2); Sara is not (8, 1, 1/2).
-std::vector<std::pair<std::string, std::string>> files(const model::Model& m) {
+std::vector<ui::ImportedFile> files(const model::Model& m) {
     return {{"ali.json", file(m, "Ali", 2, 4, 2, 3)},
             {"sara.json", file(m, "Sara", 8, 1, 0.5, 1.0 / 3)},
             {"bad.json", "{\"format\": \"ahp-response\", \"version\": 1"},
@@ -50,8 +50,7 @@ void apply(ui::ResearchState& r, const model::Model& m, ui::ResearchAction actio
 TEST_CASE("a choice handed over in parts: progress counts the whole choice, results wait for its last part") {
     const model::Model m = smallModel();
     auto all = files(m);
-    std::vector<std::pair<std::string, std::string>> first(all.begin(), all.begin() + 2),
-        rest(all.begin() + 2, all.end());
+    std::vector<ui::ImportedFile> first(all.begin(), all.begin() + 2), rest(all.begin() + 2, all.end());
     ui::ResearchState r;
     ui::researchAddFiles(r, first, 2);
     CHECK(r.batchTotal + r.coming == 4);
@@ -85,7 +84,9 @@ TEST_CASE("files loaded one per frame give loadGroup's group; bad files and olde
         CHECK(r.processed == frames);
     }
     CHECK(frames == 3);  // the fourth file is read by the last call, which then recomputes
-    const model::LoadedGroup direct = model::loadGroup(m, files(m));
+    std::vector<std::pair<std::string, std::string>> texts;
+    for (const ui::ImportedFile& f : files(m)) texts.emplace_back(f.name, f.bytes);
+    const model::LoadedGroup direct = model::loadGroup(m, texts);
     REQUIRE(r.group.responses.size() == 2);
     REQUIRE(r.experts.size() == 2);
     CHECK(r.group.responses[0].file == direct.responses[0].file);
@@ -102,6 +103,28 @@ TEST_CASE("files loaded one per frame give loadGroup's group; bad files and olde
     CHECK(*r.experts[0].cr[0] == Approx(0).margin(1e-12));  // 2, 4, 2 is consistent
     REQUIRE(r.experts[1].cr[0]);
     CHECK(*r.experts[1].cr[0] > 0.1);
+}
+
+TEST_CASE("files that come parsed (the page's reading worker) give the group their bytes give, in the order given") {
+    const model::Model m = smallModel();
+    std::vector<ui::ImportedFile> mixed = files(m);
+    for (ui::ImportedFile& f : mixed) {  // all but the bad file come parsed
+        if (f.name == "bad.json") continue;
+        f.response = model::parseResponse(m, f.bytes, f.name);
+        f.bytes.clear();
+    }
+    ui::ResearchState r;
+    ui::researchAddFiles(r, mixed);
+    CHECK(r.parsedAhead == 3);
+    while (ui::researchStep(r, m, 0.0)) {
+    }
+    const ui::ResearchState whole = loaded(m);
+    nlohmann::json a = ui::researchJson(r, m), b = ui::researchJson(whole, m);
+    a.erase("parsed_ahead");
+    b.erase("parsed_ahead");
+    CHECK(a == b);
+    REQUIRE(r.group.superseded.size() == 1);  // the order decides which revision stays
+    CHECK(r.group.superseded[0].file == "ali-again.json");
 }
 
 TEST_CASE("a file not read (too large) is listed at once with the skipped files; the good ones of its drop load") {
@@ -295,7 +318,7 @@ TEST_CASE("Monte Carlo runs on request, once, and the state JSON carries the gro
 TEST_CASE("thousands of experts: the group results are computed over several steps, equal to one recompute") {
     const model::Model m = smallModel();
     static const double scale[] = {1.0 / 9, 1.0 / 5, 1.0 / 3, 0.5, 1, 2, 3, 5, 9};
-    std::vector<std::pair<std::string, std::string>> many;
+    std::vector<ui::ImportedFile> many;
     for (int k = 0; k < 3000; ++k)
         many.push_back(
             {"e" + std::to_string(k) + ".json", file(m, "Expert " + std::to_string(k), scale[k % 9], scale[(k / 9) % 9],

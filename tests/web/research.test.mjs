@@ -336,6 +336,7 @@ test('3,000 response files load in the browser while it keeps drawing, and agree
   console.log(`3000 files: ${seconds.toFixed(1)} s, ${frames} frames, longest frame gap while processing ${maxGap.toFixed(0)} ms (handing the files over: ${gapInfo.deliveryGap.toFixed(0)} ms)`);
   assert.ok(frames > 10, 'the page kept drawing while loading');
   assert.equal(s.research.computing, false);
+  assert.equal(s.research.parsed_ahead, 3000, 'every file was parsed by the reading worker, off the page\'s thread');
   assertClose(s.research.group, cliGroup(files), '3000 experts');
   await screenshot(page, 'research-3000-fa');
   assert.deepEqual(errors, []);
@@ -359,6 +360,26 @@ test('without a worker to read them (none in the browser, or one that fails), ch
   await give(page, files.slice(6));
   s = await loaded(page, 12);
   assertClose(s.research.group, cliGroup(files), 'after a failed worker');
+  assert.equal(s.research.parsed_ahead, 0, 'no worker, nothing parsed by one');
   assert.deepEqual(errors.filter((e) => !/no worker here/.test(e)), []);
   await page.context().close();
+});
+
+test('a worker without its file parser (not downloaded, or not a response) hands the bytes over and the app reads them', async () => {
+  const { page, context, errors } = await openApp(browser, server.url + '?lang=en&screen=research');
+  await context.route(/ahp-reader\.(js|wasm)$/, (route) => route.abort());
+  const files = responses(model, 8, 91);
+  await give(page, files.slice(0, 4));
+  let s = await loaded(page, 4);
+  assert.equal(s.research.parsed_ahead, 0);
+  assertClose(s.research.group, cliGroup(files.slice(0, 4)), 'read by the app');
+  // With the parser: good files come parsed; a bad one comes as bytes, and the app says why.
+  await context.unroute(/ahp-reader\.(js|wasm)$/);
+  await give(page, [...files.slice(4), { name: 'broken.json', text: '{"format": "ahp-response", "version": 1' }]);
+  s = await loaded(page, 8);
+  assert.equal(s.research.parsed_ahead, 4);
+  assertClose(s.research.group, cliGroup(files), 'parsed and read');
+  assert.ok(s.research.problems.some((p) => p.file === 'broken.json'), JSON.stringify(s.research.problems));
+  assert.deepEqual(errors.filter((e) => !/ahp-reader|ERR_FAILED|importScripts/.test(e)), []);
+  await context.close();
 });

@@ -126,33 +126,79 @@ mergeInto(LibraryManager.library, {
     var kReading = 32;  // files being read at once
     var kPosting = 8;   // files a message to the worker holds
     var kTaskMs = 8;    // a task of the hand-over stops after this long; the rest goes in the next
-    // The reading worker's code: for {from, files, limit}, one message a file, {at, bytes}, or
-    // {at, size} for a file over the limit, which is not read.
+    // The reading worker's code. First, when the app takes parsed response files (the
+    // workbench's Research tab), {reader, model}: it loads the file parser (ahp-reader.js:
+    // src/platform/reader_web.cpp) with the model. Then for {from, files, limit}, one message
+    // a file: {at, bytes, record} (record: the parsed response, or null when the file did not
+    // parse or there is no parser), or {at, size} for a file over the limit, which is not read.
     function readingWorker() {
+      var parser = Promise.resolve(null);
+      function copyIn(reader, bytes) {
+        var at = reader._malloc(bytes.length + 1);
+        reader.HEAPU8.set(bytes, at);
+        return at;
+      }
+      function recordOf(reader, bytes) {
+        if (!reader) return null;
+        var at = copyIn(reader, new Uint8Array(bytes)), record = reader._ahp_reader_parse(at, bytes.byteLength);
+        reader._free(at);
+        return record ? reader.HEAPU8.slice(record, record + reader._ahp_reader_record_size()).buffer : null;
+      }
+      function loadParser(url, model) {
+        var loaded = new Promise(function (resolve) {
+          importScripts(url);
+          AhpReader({locateFile: function (file) { return new URL(file, url).href; }}).then(function (reader) {
+            var at = copyIn(reader, new Uint8Array(model)), ok = reader._ahp_reader_set_model(at, model.byteLength);
+            reader._free(at);
+            resolve(ok ? reader : null);
+          }, function () { resolve(null); });
+        }).catch(function () { return null; });
+        // A parser that never comes (its download stalls) holds no file back for long.
+        var late = new Promise(function (resolve) { setTimeout(function () { resolve(null); }, 15000); });
+        return Promise.race([loaded, late]);
+      }
       onmessage = function (e) {
+        if (e.data.reader) {
+          parser = loadParser(e.data.reader, e.data.model);
+          return;
+        }
         e.data.files.forEach(function (file, k) {
           var at = e.data.from + k, size = file.size;
           if (size > e.data.limit) return postMessage({at: at, size: size});
-          file.arrayBuffer().then(function (bytes) { postMessage({at: at, bytes: bytes}, [bytes]); },
-                                  function () { postMessage({at: at, bytes: new ArrayBuffer(0)}); });
+          Promise.all([file.arrayBuffer(), parser]).then(function (got) {
+            var record = null;
+            try { record = recordOf(got[1], got[0]); } catch (error) { record = null; }
+            postMessage({at: at, bytes: got[0], record: record}, record ? [got[0], record] : [got[0]]);
+          }, function () { postMessage({at: at, bytes: new ArrayBuffer(0), record: null}); });
         });
       };
+    }
+    // The model the app parses response files against off its thread, as UTF-8 bytes, or null
+    // (the survey page has no such export; the workbench says "" off the Research tab).
+    function parsingModel() {
+      if (typeof _ahp_import_model_text !== 'function') return null;
+      var text = _ahp_import_model_text(), end = text;
+      while (HEAPU8[end]) ++end;
+      return end > text ? HEAPU8.slice(text, end).buffer : null;
     }
     function give(files) {
       files = Array.prototype.slice.call(files || []);
       if (!files.length) return;
       var limit = _ahp_import_limit();
       // read[k]: the bytes of file k, or 'too large' (its size in sizes[k]); null once handed.
-      var read = new Array(files.length), sizes = new Array(files.length);
+      var read = new Array(files.length), sizes = new Array(files.length), records = new Array(files.length);
       var next = 0, handed = 0, received = 0, scheduled = false;
       var url = URL.createObjectURL(new Blob(['(' + readingWorker + ')()'], {type: 'text/javascript'}));
       var worker = null;
       try {
         worker = new Worker(url);
+        var model = parsingModel();
+        if (model) worker.postMessage({reader: new URL('ahp-reader.js', document.baseURI).href, model: model}, [model]);
         worker.onmessage = function (e) {
           var at = e.data.at;
           if (e.data.bytes) {
             read[at] = new Uint8Array(e.data.bytes);
+            records[at] = e.data.record;
           } else {
             sizes[at] = e.data.size;
             read[at] = 'too large';
@@ -197,16 +243,26 @@ mergeInto(LibraryManager.library, {
       function schedule() {
         if (!scheduled) { scheduled = true; setTimeout(handOver, 0); }
       }
+      // A file the worker parsed: its record, which the app takes, or not (then its bytes go).
+      function handParsed(fileName, record) {
+        var copy = _malloc(record.length + 1), taken = 0;
+        HEAPU8.set(record, copy);
+        withName(fileName, function (name) { taken = _ahp_import_add_parsed(name, copy, record.length); });
+        _free(copy);
+        return taken === 1;
+      }
       function handOver() {
         scheduled = false;
         var start = performance.now(), first = handed;
         while (handed < files.length && read[handed] && performance.now() - start < kTaskMs) {
-          var file = files[handed], bytes = read[handed], size = sizes[handed];
-          read[handed++] = null;
+          var file = files[handed], bytes = read[handed], size = sizes[handed], record = records[handed];
+          read[handed] = records[handed] = null;
+          ++handed;
           if (bytes === 'too large') {
             withName(file.name, function (name) { _ahp_import_too_large(name, size); });
             continue;
           }
+          if (record && handParsed(file.name, new Uint8Array(record))) continue;
           var copy = _malloc(bytes.length + 1);
           HEAPU8.set(bytes, copy);
           withName(file.name, function (name) { _ahp_import_add(name, copy, bytes.length); });
