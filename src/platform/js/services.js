@@ -98,15 +98,17 @@ mergeInto(LibraryManager.library, {
   // large. A worker asks the sizes and reads the files, and hands the bytes over without a
   // copy: for a file from the disk, File.size waits for the browser's process, and reading
   // costs the thread that asks (10,000 files: 9.4 s of the page's thread, 2.6 s with the
-  // worker; tests/web/bench_research.mjs). Without a worker the page does it itself.
+  // worker; tests/web/bench_research.mjs). Without a worker the page does it itself. On the
+  // Research tab the worker also parses each response file (ahp-reader.wasm), and the app
+  // takes the parsed response (ahp_import_add_parsed) instead of parsing the bytes itself.
   // Giving a File to the worker costs the page the same round trip (the browser fixes its size
-  // and date then: about 0.3 ms a file), so the files go to it 8 a message, in tasks of about
-  // 8 ms: 32 at once took 15-70 ms, more under load (tests/web/bench_research.mjs: the
-  // longest task).
-  // Thousands of files (10,000 responses are 170 MB) are read a few at a time and handed over
-  // in order, in parts of about 8 ms each, as they arrive: the page keeps drawing, the
-  // Research tab starts on the first files while the browser reads the rest, and a file's
-  // bytes go as soon as they are copied.
+  // and date then: about 0.3 ms a file), so the files go to it 8 a message, all of them before
+  // the worker reads any (while it read, each round trip took 2-3 times as long).
+  // Thousands of files (10,000 responses are 170 MB) are handed over in order at the page's
+  // animation frames, at most kTaskMs of each, as they arrive: the page keeps drawing (work
+  // in tasks between frames held the painting back by 100 ms and more), the Research tab
+  // starts on the first files while the worker reads the rest, and the worker reads no more
+  // than 4 x kReading files ahead of what was handed over.
   ahp_js_install_file_input__deps: ['$ahpNewUTF8'],
   ahp_js_install_file_input: function () {
     var old = document.getElementById('ahp-file-input');  // e.g. from a page saved with "Save as"
@@ -125,13 +127,18 @@ mergeInto(LibraryManager.library, {
     }
     var kReading = 32;  // files being read at once
     var kPosting = 8;   // files a message to the worker holds
-    var kTaskMs = 8;    // a task of the hand-over stops after this long; the rest goes in the next
+    var kTaskMs = 24;   // of an animation frame for the hand-over; the rest goes at the next frame
     // The reading worker's code. First, when the app takes parsed response files (the
     // workbench's Research tab), {reader, model}: it loads the file parser (ahp-reader.js:
     // src/platform/reader_web.cpp) with the model. Then for {from, files, limit}, one message
     // a file: {at, bytes, record} (record: the parsed response, or null when the file did not
     // parse or there is no parser), or {at, size} for a file over the limit, which is not read.
-    function readingWorker() {
+    function readingWorker() {  // its own code: it sees nothing of this file's
+      // Files read at once: more reads the files sooner and holds the page's painting back
+      // longer, as the browser serves them (10,000 files, tests/web/bench_research.mjs:
+      // 8: 20 s, no frame later than 100 ms; 16: 14-15 s; 24: 12-14 s, 2-6 frames at 117 ms;
+      // 32: 12-13 s, 6-10 frames up to 150 ms late).
+      var kReading = 24;
       var parser = Promise.resolve(null);
       function copyIn(reader, bytes) {
         var at = reader._malloc(bytes.length + 1);
@@ -162,16 +169,38 @@ mergeInto(LibraryManager.library, {
           parser = loadParser(e.data.reader, e.data.model);
           return;
         }
-        e.data.files.forEach(function (file, k) {
-          var at = e.data.from + k, size = file.size;
-          if (size > e.data.limit) return postMessage({at: at, size: size});
-          Promise.all([file.arrayBuffer(), parser]).then(function (got) {
-            var record = null;
-            try { record = recordOf(got[1], got[0]); } catch (error) { record = null; }
-            postMessage({at: at, bytes: got[0], record: record}, record ? [got[0], record] : [got[0]]);
-          }, function () { postMessage({at: at, bytes: new ArrayBuffer(0), record: null}); });
-        });
+        if (e.data.handed !== undefined) {
+          handed = e.data.handed;
+          return readMore();
+        }
+        limit = e.data.limit;
+        e.data.files.forEach(function (file, k) { files[e.data.from + k] = file; });
+        if (e.data.last) started = true;
+        readMore();
       };
+      // The files, read kReading at a time once all are here: asking a file's size (the page
+      // does, to hand it over) while others were read made each ask 2-3 times slower on the
+      // page's thread (tests/web/bench_research.mjs: the page's thread busy 12 -> 8 s).
+      var files = [], limit = 0, nextRead = 0, reading = 0, handed = 0, started = false;
+      function readMore() {
+        for (; started && reading < kReading && nextRead - handed < 4 * kReading && nextRead < files.length; ++nextRead) {
+          var at = nextRead, file = files[at], size = file.size;
+          files[at] = null;
+          if (size > limit) {
+            postMessage({at: at, size: size});
+            continue;
+          }
+          ++reading;
+          Promise.all([file.arrayBuffer().catch(function () { return new ArrayBuffer(0); }), parser])
+            .then(function (at, got) {
+              var bytes = got[0], record = null;
+              try { record = recordOf(got[1], bytes); } catch (error) { record = null; }
+              --reading;
+              postMessage({at: at, bytes: bytes, record: record}, record ? [bytes, record] : [bytes]);
+              readMore();
+            }.bind(null, at));
+        }
+      }
     }
     // The model the app parses response files against off its thread, as UTF-8 bytes, or null
     // (the survey page has no such export; the workbench says "" off the Research tab).
@@ -220,12 +249,13 @@ mergeInto(LibraryManager.library, {
         URL.revokeObjectURL(url);
       }
       // A file's size is asked only when its turn comes (a round trip to the browser), a few
-      // files a task: from `start`, the task's beginning, for kTaskMs, then in another task.
+      // files a frame: from `start`, the frame's beginning, for kTaskMs, then at the next.
       function readMore(start) {
         if (worker) {
-          for (; next < files.length && next - handed < 2 * kReading; next += kPosting) {
+          for (; next < files.length; next += kPosting) {
             if (performance.now() - start >= kTaskMs) return schedule();
-            worker.postMessage({from: next, files: files.slice(next, next + kPosting), limit: limit});
+            worker.postMessage({from: next, files: files.slice(next, next + kPosting), limit: limit,
+                                last: next + kPosting >= files.length});
           }
           return;
         }
@@ -241,7 +271,7 @@ mergeInto(LibraryManager.library, {
         }
       }
       function schedule() {
-        if (!scheduled) { scheduled = true; setTimeout(handOver, 0); }
+        if (!scheduled) { scheduled = true; requestAnimationFrame(handOver); }
       }
       // A file the worker parsed: its record, which the app takes, or not (then its bytes go).
       function handParsed(fileName, record) {
@@ -269,6 +299,7 @@ mergeInto(LibraryManager.library, {
           _free(copy);
         }
         if (handed > first) _ahp_import_done(files.length - handed);
+        if (handed > first && worker) worker.postMessage({handed: handed});
         readMore(start);
         if (handed < files.length && read[handed]) schedule();
       }
