@@ -142,7 +142,6 @@ if(EMSCRIPTEN)
   # by the worker when the Research tab is given files. Built for speed (-O2: it parses
   # thousands of files) with the usual allocator, as bytes matter less here than on the survey.
   add_executable(ahp-reader ${CMAKE_SOURCE_DIR}/src/platform/reader_web.cpp)
-  target_include_directories(ahp-reader PRIVATE ${CMAKE_SOURCE_DIR}/src)
   target_link_libraries(ahp-reader PRIVATE ahp_model)
   target_link_options(ahp-reader PRIVATE
     -sENVIRONMENT=worker -sMODULARIZE=1 -sEXPORT_NAME=AhpReader -sFILESYSTEM=0

@@ -1,8 +1,8 @@
 # Build steps of the web page, run as `cmake -DMODE=... -DSOURCE_DIR=... -DBINARY_DIR=... -P`:
 #
 #   MODE=stamp-sw     web/sw.js -> BINARY_DIR/sw.js with @AHP_BUILD_ID@ replaced by a hash of
-#                     ahp-app.js + ahp-app.wasm, @AHP_WORKBENCH_ID@ by one of ahp-workbench.* and ahp-reader.*
-#                     (a new build gets a new cache).
+#                     ahp-app.js + ahp-app.wasm, @AHP_WORKBENCH_ID@ by one of ahp-workbench.*
+#                     and ahp-reader.* (a new build gets a new cache).
 #   MODE=page         web/index.html -> BINARY_DIR/index.html with the welcome text (below).
 #   MODE=single-html  web/index.html + ahp-app-single.js (wasm inlined as base64 by
 #                     -sSINGLE_FILE=1) + web/icon.svg -> BINARY_DIR/ahp-survey.html, one file

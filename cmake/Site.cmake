@@ -1,9 +1,9 @@
 # cmake -DSOURCE_DIR=... -DBINARY_DIR=... -DSITE_DIR=... -DGZIP=... [-DZOPFLI=...] [-DBROTLI=...] -P Site.cmake
 #
 # The folder to upload to a static host: exactly the files the hosted page loads (the page, its
-# runtime and WebAssembly, the workbench page's runtime and WebAssembly and its reading worker's, the single-file survey
-# page the editor copies, the service worker, the manifest and the icon; no CMake files, no
-# test programs), each beside a precompressed copy: FILE.gz (no name or time, so the same build
+# runtime and WebAssembly, the workbench page's runtime and WebAssembly and its reading
+# worker's, the single-file survey page the editor copies, the service worker, the manifest and
+# the icon; no CMake files, no test programs), each beside a precompressed copy: FILE.gz (no name or time, so the same build
 # gives the same bytes) and, when brotli is installed, FILE.br (brotli -q 11). The .gz is
 # Debian's zopfli when installed: the same gzip format, 4-5% smaller than gzip -9 (issue 11:
 # ahp-app.wasm 321.1 -> 306.8 KB, ahp-app.js 20.8 -> 20.0 KB), for 2-3 s per file.

@@ -2,8 +2,8 @@
 // so the page works offline after the first visit. Registered by index.html over http(s) only,
 // after the first frame, so it never competes with the page's own downloads. The build stamps
 // the cache name below (cmake/SingleFile.cmake) with a hash of ahp-app.wasm + ahp-app.js and
-// one of the workbench's (and its reading worker's); each build uses a new cache and the old one is deleted when the new
-// worker takes over.
+// one of the workbench's (and its reading worker's); each build uses a new cache and the old
+// one is deleted when the new worker takes over.
 'use strict';
 const BUILD_ID = '@AHP_BUILD_ID@';
 const CACHE = 'ahp-survey-' + BUILD_ID + '-@AHP_WORKBENCH_ID@';

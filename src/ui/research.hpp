@@ -145,8 +145,8 @@ using ResearchAction =
                  research_action::SelectSet, research_action::SelectNode, research_action::SensitivityWeight,
                  research_action::MonteCarlo, research_action::MonteCarloDraft, research_action::Download>;
 
-// Queues files for loading (nothing is parsed yet); `coming`: files of the same choice still to
-// be handed over (App::importFiles).
+// Queues files for loading (researchStep parses those that did not come parsed); `coming`:
+// files of the same choice still to be handed over (App::importFiles).
 void researchAddFiles(ResearchState& r, std::vector<ImportedFile> files, int coming = 0);
 // A file that was not read (over the size limit): listed at once with the files skipped.
 void researchRefuseFile(ResearchState& r, model::SkippedFile file);

@@ -125,6 +125,14 @@ mergeInto(LibraryManager.library, {
       use(name);
       _free(name);
     }
+    // `use` given a copy of `bytes` in the app's memory, for as long as it runs; its result.
+    function withCopy(bytes, use) {
+      var copy = _malloc(bytes.length + 1);
+      HEAPU8.set(bytes, copy);
+      var result = use(copy);
+      _free(copy);
+      return result;
+    }
     var kReading = 32;  // files being read at once
     var kPosting = 8;   // files a message to the worker holds
     var kTaskMs = 24;   // of an animation frame for the hand-over; the rest goes at the next frame
@@ -275,10 +283,10 @@ mergeInto(LibraryManager.library, {
       }
       // A file the worker parsed: its record, which the app takes, or not (then its bytes go).
       function handParsed(fileName, record) {
-        var copy = _malloc(record.length + 1), taken = 0;
-        HEAPU8.set(record, copy);
-        withName(fileName, function (name) { taken = _ahp_import_add_parsed(name, copy, record.length); });
-        _free(copy);
+        var taken = 0;
+        withCopy(record, function (copy) {
+          withName(fileName, function (name) { taken = _ahp_import_add_parsed(name, copy, record.length); });
+        });
         return taken === 1;
       }
       function handOver() {
@@ -293,10 +301,9 @@ mergeInto(LibraryManager.library, {
             continue;
           }
           if (record && handParsed(file.name, new Uint8Array(record))) continue;
-          var copy = _malloc(bytes.length + 1);
-          HEAPU8.set(bytes, copy);
-          withName(file.name, function (name) { _ahp_import_add(name, copy, bytes.length); });
-          _free(copy);
+          withCopy(bytes, function (copy) {
+            withName(file.name, function (name) { _ahp_import_add(name, copy, bytes.length); });
+          });
         }
         if (handed > first) _ahp_import_done(files.length - handed);
         if (handed > first && worker) worker.postMessage({handed: handed});
