@@ -55,8 +55,11 @@ void startHost(GLFWwindow* window, ui::PlatformServices (*makeServices)());
 void applyStartOptions(const RunnerOptions& options);
 // One pass of the main loop after the runner has set io.DisplaySize and host().pixelRatio:
 // draws a frame if anything can have changed (`sizeChanged`, input, app work, settling) and
-// returns whether it drew.
+// returns whether it drew. The app's own work alone draws at most 20 frames a second.
 bool runFrame(bool sizeChanged);
+// After a pass that drew nothing, how long the runner may wait for input before the next:
+// less when the app's own work is under way (its next frame is due then).
+double secondsToNextPass();
 // Asks for the session to be saved after this frame (App::saveSession): each runner decides when.
 void scheduleSave();
 void stopHost();

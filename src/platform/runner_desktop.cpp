@@ -146,7 +146,7 @@ int main(int argc, char** argv) {
         glfwPollEvents();
         const bool sizeChanged = updateDisplay(platform::host());
         if (!platform::runFrame(sizeChanged)) {
-            glfwWaitEventsTimeout(0.25);  // sleep until input
+            glfwWaitEventsTimeout(platform::secondsToNextPass());  // sleep until input
             continue;
         }
         // The keyboard's place follows the pointer (as the page's focus follows it on the web).

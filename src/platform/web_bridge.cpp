@@ -25,6 +25,7 @@ long g_frames = 0, g_skipped = 0;
 bool g_wake = false, g_idle = false;
 std::vector<double> g_frameMs, g_uiMs;  // recent drawn frames' CPU time, and its UI part (rings of 600)
 std::size_t g_frameNext = 0;
+double g_lastFrameStart = -1, g_longestBetweenMs = 0;           // the longest time between two drawn frames' starts
 std::string g_buffer;                                           // keeps the last returned string alive for the caller
 std::vector<ui::ImportedFile> g_importing;                      // files of one pick or drop
 std::vector<std::pair<std::string, std::uint64_t>> g_tooLarge;  // ...not read: name, size
@@ -32,8 +33,11 @@ std::vector<std::pair<std::string, std::uint64_t>> g_tooLarge;  // ...not read: 
 
 namespace platform::web_bridge {
 void attach(ui::App* app) { g_app = app; }
-void frameDrawn(double cpuMs, double uiMs) {
+void frameDrawn(double startSeconds, double cpuMs, double uiMs) {
     ++g_frames;
+    if (g_lastFrameStart >= 0)
+        g_longestBetweenMs = std::max(g_longestBetweenMs, (startSeconds - g_lastFrameStart) * 1000.0);
+    g_lastFrameStart = startSeconds;
     if (g_frameMs.size() < 600) {
         g_frameMs.push_back(cpuMs);
         g_uiMs.push_back(uiMs);
@@ -45,6 +49,7 @@ void frameDrawn(double cpuMs, double uiMs) {
 long framesDrawn() { return g_frames; }
 void frameSkipped() { ++g_skipped; }
 void wake() { g_wake = true; }
+bool wakePending() { return g_wake; }
 bool consumeWake() {
     const bool w = g_wake;
     g_wake = false;
@@ -83,8 +88,10 @@ std::pair<double, double> meanAndP95(std::vector<double> sorted) {
 }
 }  // namespace
 
-// {"frames":N,"skipped":N,"mean_ms":x,"p95_ms":x,"max_ms":x,"ui_mean_ms":x,"ui_p95_ms":x,"ms":[x,...]}
-// since the last reset; "ui_" the frames' UI part; "ms" the frames in the order they were drawn
+// {"frames":N,"skipped":N,"mean_ms":x,"p95_ms":x,"max_ms":x,"ui_mean_ms":x,"ui_p95_ms":x,
+// "longest_between_ms":x,"ms":[x,...]} since the last reset; "ui_" the frames' UI part;
+// "longest_between_ms" the longest time from one drawn frame's start to the next, both after
+// the reset; "ms" the frames in the order they were drawn
 // (the last 600).
 AHP_EXPORT const char* ahp_frame_stats_json() {
     const auto [mean, p95] = meanAndP95(g_frameMs);
@@ -94,8 +101,8 @@ AHP_EXPORT const char* ahp_frame_stats_json() {
     char buffer[320];
     std::snprintf(buffer, sizeof buffer,
                   "{\"frames\":%zu,\"skipped\":%ld,\"mean_ms\":%.4f,\"p95_ms\":%.4f,\"max_ms\":%.4f,"
-                  "\"ui_mean_ms\":%.4f,\"ui_p95_ms\":%.4f,\"ms\":[",
-                  n, g_skipped, mean, p95, max, uiMean, uiP95);
+                  "\"ui_mean_ms\":%.4f,\"ui_p95_ms\":%.4f,\"longest_between_ms\":%.4f,\"ms\":[",
+                  n, g_skipped, mean, p95, max, uiMean, uiP95, g_longestBetweenMs);
     g_buffer = buffer;
     for (std::size_t k = 0; k < n; ++k) {
         std::snprintf(buffer, sizeof buffer, "%s%.2f", k ? "," : "", g_frameMs[(g_frameNext + k) % n]);
@@ -109,6 +116,8 @@ AHP_EXPORT void ahp_frame_stats_reset() {
     g_uiMs.clear();
     g_frameNext = 0;
     g_skipped = 0;
+    g_longestBetweenMs = 0;
+    g_lastFrameStart = -1;
 }
 
 // The largest file the app takes now (App::importByteLimit): the page reads no file over it.
@@ -144,7 +153,9 @@ AHP_EXPORT void ahp_import_done(int coming) {
     g_importing.clear();
     g_tooLarge.clear();
     if (g_app) g_app->importFiles(std::move(files), tooLarge, coming);
-    platform::web_bridge::wake();
+    // Files queued for the Research tab are the app's own work, drawn at its pace (runner.cpp);
+    // any other change they made is drawn at once.
+    if (!g_app || !g_app->wantsFrames()) platform::web_bridge::wake();
 }
 // Replaces the model (JSON text); returns "" or the problem (App::loadModelText's Outcome).
 AHP_EXPORT const char* ahp_load_model(const char* json, const char* sourceName) {

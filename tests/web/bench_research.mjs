@@ -3,7 +3,10 @@
 // picker (its <input type=file>, given the files as a person's choice gives them), then the
 // time until every file is read and the group results are computed, the longest gap between
 // two animation frames meanwhile, the longest task of the page's thread (a gap also holds the
-// browser's own painting, which lags when the machine is loaded), and the app's own frames.
+// browser's own painting, which lags when the machine is loaded), and the app's own frames
+// (drawn at most 20 a second while only its work changes: src/platform/runner.cpp). Each count
+// is loaded twice: the second time a person moves the mouse over the table every 200 ms, and
+// the line adds the time from each move to the app's next drawn frame.
 // The files are the app's own (model::writeResponse, results included: about 17 KB each),
 // written to a temporary folder by bench/load_bench (AHP_LOAD_BENCH, default
 // build/native/load_bench).
@@ -29,7 +32,9 @@ const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const server = await serve();
 const browser = await launch();
 
-for (const count of counts.length ? counts : [1000, 10000]) {
+// One load of `count` files; with `moving`, a person moves the mouse over the table meanwhile,
+// every 200 ms, and the figures add the time from each move to the app's next drawn frame.
+async function load(count, moving) {
   const { page, context } = await openApp(browser, server.url + '?lang=en&screen=research');
   const { dir, paths, megabytes } = writeResponses(count);
   // Timed from the moment the page has the files (the input's change event) until the
@@ -54,6 +59,21 @@ for (const count of counts.length ? counts : [1000, 10000]) {
         ++frames;
         if (!done) requestAnimationFrame(tick);
       };
+      // A pointer move, until the app has drawn a frame after it (a frame takes the input
+      // waiting then): the app's frame count, polled between tasks.
+      const replies = [];
+      let movedAt = 0, countAtMove = 0;
+      window.addEventListener('pointermove', () => {
+        if (movedAt || !start || done) return;
+        movedAt = performance.now();
+        countAtMove = Module._ahp_frame_count();
+      }, { capture: true });
+      const answered = setInterval(() => {
+        if (movedAt && Module._ahp_frame_count() > countAtMove) {
+          replies.push(performance.now() - movedAt);
+          movedAt = 0;
+        }
+      }, 2);
       document.getElementById('ahp-file-input').addEventListener('change', () => {
         start = last = performance.now();
         Module._ahp_frame_stats_reset();
@@ -65,9 +85,11 @@ for (const count of counts.length ? counts : [1000, 10000]) {
         if (sawProgress && !progress) {
           done = true;
           clearInterval(poll);
+          clearInterval(answered);
           // The app's own time per frame (the gaps also hold the browser's work and the machine's load).
           const app = JSON.parse(Module.UTF8ToString(Module._ahp_frame_stats_json()));
-          resolve({ ms: performance.now() - start, longestTask, picked: start, maxGap, maxGapAt, frames, late, appMax: app.max_ms, appP95: app.p95_ms });
+          resolve({ ms: performance.now() - start, longestTask, picked: start, maxGap, maxGapAt, frames, late, appMax: app.max_ms, appP95: app.p95_ms,
+                    drawn: app.frames, drawnApart: app.longest_between_ms, replies });
         }
       }, 20);
     });
@@ -80,24 +102,43 @@ for (const count of counts.length ? counts : [1000, 10000]) {
     .map((m) => [m.name, m.value]));
   const before = await metrics();
   const choosing = await page.evaluate(() => performance.now());
-  await page.setInputFiles('#ahp-file-input', paths);
-  const figures = await page.evaluate(() => window.benchDone);
+  const chosen = page.setInputFiles('#ahp-file-input', paths);
+  const finished = chosen.then(() => page.evaluate(() => window.benchDone));
+  let loading = true;
+  finished.finally(() => { loading = false; });
+  if (moving) {
+    await chosen;
+    for (let k = 0; loading; ++k) {
+      await page.mouse.move(600 + 40 * (k % 2), 400 + 20 * (k % 3));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  const figures = await finished;
   const after = await metrics();
   const busy = after.TaskDuration - before.TaskDuration, script = after.ScriptDuration - before.ScriptDuration;
   figures.picker = figures.picked - choosing;
   fs.rmSync(dir, { recursive: true });
   const s = JSON.parse(await page.evaluate(() => Module.UTF8ToString(Module._ahp_state_json())));
   const sets = s.research.group ? s.research.group.sets.length : 0;
-  console.log(`Researcher tab, ${count} files (${megabytes.toFixed(1)} MB): ${(figures.ms / 1000).toFixed(1)} s ` +
+  const replies = figures.replies.sort((a, b) => a - b);
+  const moves = moving ? `; the mouse moved ${replies.length} times: from a move to the app's next drawn frame ` +
+    `median ${replies[replies.length >> 1].toFixed(0)} ms, longest ${replies[replies.length - 1].toFixed(0)} ms` : '';
+  console.log(`Researcher tab, ${count} files (${megabytes.toFixed(1)} MB)${moving ? ', the mouse moving' : ''}: ${(figures.ms / 1000).toFixed(1)} s ` +
     `(target < 15 s at 10,000), longest frame gap ${figures.maxGap.toFixed(0)} ms (target < 100 ms) ` +
     `${(figures.maxGapAt / 1000).toFixed(1)} s in, ${figures.late} gaps over 100 ms, ` +
     `longest task ${figures.longestTask ? figures.longestTask.toFixed(0) + ' ms' : 'under 50 ms'}, ` +
     `main thread busy ${busy.toFixed(1)} s (script ${script.toFixed(1)} s), ` +
-    `${figures.frames} frames (the app's own time per frame: longest ${figures.appMax.toFixed(0)} ms, ` +
-    `p95 ${figures.appP95.toFixed(0)} ms); the browser's hand-over of the choice before that ` +
+    `${figures.frames} frames, of which the app drew ${figures.drawn} (at most 20 a second while only its ` +
+    `own work changes; the longest between two, times with nothing new included: ${figures.drawnApart.toFixed(0)} ms; the app's own time per ` +
+    `frame: longest ${figures.appMax.toFixed(0)} ms, p95 ${figures.appP95.toFixed(0)} ms); the browser's hand-over of the choice before that ` +
     `${(figures.picker / 1000).toFixed(1)} s; ` +
-    `${s.research.experts.length} experts, ${sets} sets; load average ${os.loadavg()[0].toFixed(1)}`);
+    `${s.research.experts.length} experts, ${sets} sets${moves}; load average ${os.loadavg()[0].toFixed(1)}`);
   await context.close();
+}
+
+for (const count of counts.length ? counts : [1000, 10000]) {
+  await load(count, false);
+  await load(count, true);
 }
 await browser.close();
 await server.close();

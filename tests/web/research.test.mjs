@@ -343,6 +343,59 @@ test('3,000 response files load in the browser while it keeps drawing, and agree
   await page.context().close();
 });
 
+test('while files load, the app draws its own progress at most 20 times a second, and a moved pointer at the next frame', async () => {
+  const { page, errors } = await openApp(browser, server.url + '?lang=en&screen=research');
+  const files = responses(model, 2500, 77, { skip: 0.01 });
+  // At each animation frame: did the app draw since the last (its frame count), and was it for
+  // a pointer move (answered: how many animation frames after the move)?
+  await page.evaluate(() => {
+    const watch = window.watch = { measuring: false, closest: Infinity, drawn: 0, answers: [], ticks: 0, stop: false };
+    let count = Module._ahp_frame_count(), at = 0, move = null;
+    window.addEventListener('pointermove', () => {
+      if (!move) move = { ticks: watch.ticks, count: Module._ahp_frame_count() };
+    }, { capture: true });
+    const tick = (t) => {
+      ++watch.ticks;
+      const now = Module._ahp_frame_count();
+      if (move && now > move.count) {
+        watch.answers.push(watch.ticks - move.ticks);
+        move = null;
+      } else if (now > count && watch.measuring) {
+        if (at) watch.closest = Math.min(watch.closest, t - at);
+        ++watch.drawn;
+      }
+      if (now > count) { at = t; count = now; }
+      if (!watch.stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await give(page, files);
+  await page.waitForFunction(() => 'research/progress' in JSON.parse(Module.UTF8ToString(Module._ahp_widgets_json())),
+                             null, { polling: 100, timeout: 30000 });
+  await page.evaluate(() => { window.watch.measuring = true; });
+  // A person moves the mouse over the table five times while it fills.
+  for (let k = 0; k < 5; ++k) {
+    await page.mouse.move(500 + 30 * k, 350 + 10 * k);
+    await page.waitForFunction((n) => window.watch.answers.length > n, k, { polling: 'raf' });
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  const watch = await page.evaluate(() => { window.watch.measuring = false; return window.watch; });
+  const stillLoading = 'research/progress' in await widgets(page);
+  await page.evaluate(() => { window.watch.stop = true; });
+  const s = await loaded(page, 2500);
+  console.log(`while loading: ${watch.drawn} frames of the app's own work, the closest ${watch.closest.toFixed(0)} ms apart; ` +
+              `pointer moves answered ${watch.answers.join(', ')} animation frames later`);
+  assert.ok(stillLoading, 'the files were still loading when the watch ended (else the watch saw the end too)');
+  assert.ok(watch.drawn >= 5, `the progress was drawn while loading (${watch.drawn} frames)`);
+  // 50 ms apart by the app's clock; the animation frames' time stamps can be a few ms closer.
+  assert.ok(watch.closest >= 40, `frames of the app's own work at most 20 a second: two came ${watch.closest.toFixed(0)} ms apart`);
+  assert.equal(watch.answers.length, 5);
+  for (const a of watch.answers) assert.ok(a <= 2, `a pointer move drawn at once, not at the work's pace: ${watch.answers}`);
+  assertClose(s.research.group, cliGroup(files), '2500 experts');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('without a worker to read them (none in the browser, or one that fails), chosen files load all the same', async () => {
   const { page, errors } = await openApp(browser, server.url + '?lang=en&screen=research');
   const files = responses(model, 12, 77);

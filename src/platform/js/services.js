@@ -135,7 +135,10 @@ mergeInto(LibraryManager.library, {
     }
     var kReading = 32;  // files being read at once
     var kPosting = 8;   // files a message to the worker holds
-    var kTaskMs = 24;   // of an animation frame for the hand-over; the rest goes at the next frame
+    // Of an animation frame for the hand-over; the rest goes at the next frame (10,000 files,
+    // bench_research.mjs: 24 ms, the longest gap between frames 83-117 ms; 16 ms, 67 ms, and 100
+    // with the mouse moving).
+    var kTaskMs = 16;
     // The reading worker's code. First, when the app takes parsed response files (the
     // workbench's Research tab), {reader, model}: it loads the file parser (ahp-reader.js:
     // src/platform/reader_web.cpp) with the model. Then for {from, files, limit}, one message
@@ -143,9 +146,9 @@ mergeInto(LibraryManager.library, {
     // parse or there is no parser), or {at, size} for a file over the limit, which is not read.
     function readingWorker() {  // its own code: it sees nothing of this file's
       // Files read at once: more reads the files sooner and holds the page's painting back
-      // longer, as the browser serves them (10,000 files, tests/web/bench_research.mjs:
-      // 8: 20 s, no frame later than 100 ms; 16: 14-15 s; 24: 12-14 s, 2-6 frames at 117 ms;
-      // 32: 12-13 s, 6-10 frames up to 150 ms late).
+      // longer, as the browser serves them (10,000 files, tests/web/bench_research.mjs, with
+      // the app drawing at every frame: 8: 20 s, no frame later than 100 ms; 16: 14-15 s;
+      // 24: 12-14 s, 2-6 frames at 117 ms; 32: 12-13 s, 6-10 frames up to 150 ms late).
       var kReading = 24;
       var parser = Promise.resolve(null);
       function copyIn(reader, bytes) {
