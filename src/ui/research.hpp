@@ -150,12 +150,14 @@ using ResearchAction =
 void researchAddFiles(ResearchState& r, std::vector<ImportedFile> files, int coming = 0);
 // A file that was not read (over the size limit): listed at once with the files skipped.
 void researchRefuseFile(ResearchState& r, model::SkippedFile file);
-// A frame's share of loading and recomputing: frames stay near 30 ms, so that with the
-// browser's own work between two of them the page paints well within the 100 ms it may be
-// busy without seeming to freeze, the progress moves and a click is answered; with 8 ms a
-// frame, most of the time went to waiting for the next frame (10,000 files took 104 s in
-// Chromium, where software WebGL draws about 17 frames a second while loading).
-constexpr double kResearchFrameBudgetMs = 25.0;
+// A frame's share of loading and recomputing: with the page's hand-over of the files (16 ms,
+// js/services.js) and the drawing, frames stay near 40 ms, so that with the browser's own work
+// between two of them the page paints well within the 100 ms it may be busy without seeming
+// to freeze, the progress moves and a click is answered. With 8 ms a frame (and a frame drawn
+// at every animation frame), most of the time went to waiting for the next frame (10,000 files
+// took 104 s in Chromium, where software WebGL draws about 17 frames a second while loading);
+// with 25 ms, frames with the mouse moving came up to 100 ms apart (tests/web/bench_research.mjs).
+constexpr double kResearchFrameBudgetMs = 16.0;
 // One frame's share of the work: parses queued files for at most `budgetMs` (at least one
 // file), then, when the queue is empty and something changed, recomputes for what is left of
 // the budget (at least a slice; the rest on the next calls), then runs a requested Monte
