@@ -209,7 +209,7 @@ void tree(const ScreenContext& ctx, const EditorState& e, Intents& out) {
         ctx.mark("editor/node/" + n.id);
         if (clicked) push(out, editor_action::Select{uid});
         const int children = int(childrenOf(e.doc, uid).size());
-        const std::string& label = ctx.visual(nodeName(e.doc, uid, ctx.state.language));
+        const std::string name = nodeName(e.doc, uid, ctx.state.language);
         const std::string id = n.id.empty() ? "?" : n.id;
         // A parent shows how many items it has, beside the label on the reading-end side.
         const std::string count = children == 0 ? ""
@@ -220,9 +220,15 @@ void tree(const ScreenContext& ctx, const EditorState& e, Intents& out) {
         const ImU32 labelColor = problem == worst.end() ? IM_COL32(20, 30, 45, 255)
                                  : problem->second == 2 ? kBad
                                                         : kRemark;
-        const float wLabel = ImGui::CalcTextSize(label.c_str()).x, wId = ImGui::CalcTextSize(id.c_str()).x;
+        const float wId = ImGui::CalcTextSize(id.c_str()).x;
         const float wMarker = ImGui::CalcTextSize(marker.c_str()).x, wCount = ImGui::CalcTextSize(count.c_str()).x;
         const float gap = 8, indent = float(depth) * indentStep + 4;
+        // A label too long for the row is cut, so that its count and id stay in view; the
+        // whole label is the row's tooltip (and in the node's details when selected).
+        const float room = width - indent - wMarker - wCount - gap - wId - 4;
+        const std::string label = Elided(ctx, name, room);
+        if (label != ctx.visual(name)) HoverTooltip(ctx, name);
+        const float wLabel = ImGui::CalcTextSize(label.c_str()).x;
         if (ctx.rtl()) {  // from the right: marker, label, count, then the id (muted)
             float x = pos.x + width - indent - wMarker;
             draw->AddText(ImVec2(x, pos.y), kMuted, marker.c_str());

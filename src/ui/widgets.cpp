@@ -444,6 +444,16 @@ void HoverTooltip(const ScreenContext& ctx, const std::string& logical) {
     ctx.markTooltip();
 }
 
+std::string Elided(const ScreenContext& ctx, const std::string& logical, float width) {
+    const std::string& whole = ctx.visual(logical);
+    if (ImGui::CalcTextSize(whole.c_str()).x <= width) return whole;
+    const std::string ellipsis = "\xE2\x80\xA6";
+    const float room = std::max(1.0f, width - ImGui::CalcTextSize(ellipsis.c_str()).x);
+    const std::vector<std::string>& lines = ctx.shaper.wrapped(logical, room, ctx.rtl());
+    if (lines.empty()) return ellipsis;
+    return ctx.rtl() ? ellipsis + lines.front() : lines.front() + ellipsis;
+}
+
 int ConfirmPopup(const ScreenContext& ctx, const char* popup, const std::string& idPrefix, const std::string& title,
                  const std::string& body, const std::string& yes, bool destructive) {
     if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);

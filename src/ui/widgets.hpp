@@ -288,6 +288,9 @@ int ConfirmPopup(const ScreenContext& ctx, const char* popup, const std::string&
 void AlignForWidth(const ScreenContext& ctx, float width);
 // `logical` as a tooltip of the last item while a mouse or a pen hovers it (never after a tap).
 void HoverTooltip(const ScreenContext& ctx, const std::string& logical);
+// `logical` in visual order, cut to `width` when longer: its first line at that width (words
+// whole, as wrapped) with an ellipsis at its reading end.
+std::string Elided(const ScreenContext& ctx, const std::string& logical, float width);
 // Lines of text in visual order (ShapedTextCache::wrapped) drawn, not laid out as items, from
 // `topLeft` in a box `width` wide, each aligned to the box's reading start and `pitch` below the
 // one before: text inside a shape (a badge, a bar, a row of the set tree).

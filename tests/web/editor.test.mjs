@@ -223,3 +223,22 @@ test('editor: "use this model" asks first when the expert has answers; model fil
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('editor: a label too long for its row is cut, the row keeps its id in view, and the mouse over it shows it whole', async () => {
+  for (const [lang, long, short] of [['en', 'I112', 'I113'], ['fa', 'I132', 'I131']]) {
+    const { page, context, errors } = await openApp(browser, server.url + `?lang=${lang}&screen=editor`);
+    await waitForState(page, (s) => s.editor.loaded);
+    // Three times over, the long row then the short one: a tooltip over the long one only.
+    for (let round = 0; round < 3; ++round) {
+      for (const [id, cut] of [[long, true], [short, false]]) {
+        const [x0, y0, x1, y1] = (await widgets(page))['editor/node/' + id];
+        await page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2);
+        await settle(page, 3);
+        assert.equal('tooltip' in await widgets(page), cut, `${lang}: ${id}'s whole label as a tooltip: ${cut}`);
+      }
+    }
+    await screenshot(page, `editor-${lang}-long-label`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
