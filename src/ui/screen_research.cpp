@@ -7,16 +7,19 @@
 
 namespace ui {
 
-void Cell(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
-    if (ctx.table) ctx.table->cell(logical);
-    const std::string& v = ctx.visual(logical);
+bool Cell(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
+    if (ctx.table) ctx.table->cell(logical);  // whole, for assistive technology
+    // A cell draws up to its column's edge, over the padding on its end side (ImGui's clip).
+    const float avail = ImGui::GetContentRegionAvail().x, padding = ImGui::GetStyle().CellPadding.x;
+    const std::string v = Elided(ctx, logical, avail + padding);
     if (ctx.rtl()) {
         const float w = ImGui::CalcTextSize(v.c_str()).x;
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(-padding, avail - w));
     }
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(v.c_str());
     if (color) ImGui::PopStyleColor();
+    return v != ctx.visual(logical);
 }
 
 void NumberCell(const ScreenContext& ctx, const std::string& digits, ImU32 color) {
@@ -262,10 +265,11 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             at(k++);
             NumberCell(ctx, ctx.integer(e + 1));
             at(k++);
-            Cell(ctx, who.name, x.included ? 0 : kMuted);
-            HoverTooltip(ctx, r.group.responses[e].file);
+            const bool nameCut = Cell(ctx, who.name, x.included ? 0 : kMuted);
+            HoverTooltip(ctx,
+                         nameCut ? who.name + " \xE2\x80\x94 " + r.group.responses[e].file : r.group.responses[e].file);
             at(k++);
-            Cell(ctx, who.role, kMuted);
+            if (Cell(ctx, who.role, kMuted)) HoverTooltip(ctx, who.role);
             at(k++);
             NumberCell(ctx, ctx.percent(x.total ? 100.0 * x.answered / x.total : 0.0, 0),
                        x.answered == x.total ? 0 : IM_COL32(180, 110, 20, 255));

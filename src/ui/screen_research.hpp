@@ -20,8 +20,9 @@ inline int Column(const ScreenContext& ctx, int k, int n) { return ctx.rtl() ? n
 // stretch weight of -width.
 void SetupColumns(const ScreenContext& ctx, const std::vector<float>& widths, const std::vector<std::string>& headings);
 void HeaderRow(const ScreenContext& ctx, const std::vector<std::string>& labels);
-// Cell text aligned to the reading start; NumberCell for digits (no shaping needed).
-void Cell(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
+// Cell text aligned to the reading start, cut with an ellipsis when longer than its column
+// (Elided): true when it was. NumberCell for digits (no shaping needed).
+bool Cell(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
 void NumberCell(const ScreenContext& ctx, const std::string& digits, ImU32 color = 0);
 // A checkbox with its label on the reading-direction side; returns the new value when clicked.
 std::optional<bool> Checkbox(const ScreenContext& ctx, const std::string& label, const std::string& id, bool value);
