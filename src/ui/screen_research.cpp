@@ -270,6 +270,7 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
                          nameCut ? who.name + " \xE2\x80\x94 " + r.group.responses[e].file : r.group.responses[e].file);
             at(k++);
             if (Cell(ctx, who.role, kMuted)) HoverTooltip(ctx, who.role);
+            ctx.mark("research/role/" + std::to_string(e));
             at(k++);
             NumberCell(ctx, ctx.percent(x.total ? 100.0 * x.answered / x.total : 0.0, 0),
                        x.answered == x.total ? 0 : IM_COL32(180, 110, 20, 255));

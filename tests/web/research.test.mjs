@@ -396,6 +396,28 @@ test('while files load, the app draws its own progress at most 20 times a second
   await page.context().close();
 });
 
+test('a role longer than its column is cut at its reading end, and the mouse over it shows it whole', async () => {
+  const { page, errors } = await openApp(browser, server.url + '?lang=en&screen=research');
+  const rand = random(5);
+  const long = 'معاون فناوری اطلاعات و ارتباطات شهرداری';
+  await give(page, [{ name: 'ava.json', text: response(model, 'Ava', rand, { role: long }) },
+                    { name: 'ben.json', text: response(model, 'Ben', rand, { role: 'IT' }) }]);
+  const s = await loaded(page, 2);
+  const row = (name) => s.research.experts.findIndex((x) => x.name === name);
+  // Three times over, the long role then the short one: a tooltip over the long one only.
+  for (let round = 0; round < 3; ++round) {
+    for (const [name, cut] of [['Ava', true], ['Ben', false]]) {
+      const [x0, y0, x1, y1] = (await widgets(page))['research/role/' + row(name)];
+      await page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2);
+      await settle(page, 3);
+      assert.equal('tooltip' in await widgets(page), cut, `${name}'s role as a tooltip: ${cut}`);
+    }
+  }
+  await screenshot(page, 'research-long-role-en');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('without a worker to read them (none in the browser, or one that fails), chosen files load all the same', async () => {
   const { page, errors } = await openApp(browser, server.url + '?lang=en&screen=research');
   const files = responses(model, 12, 77);
