@@ -226,9 +226,10 @@ void tree(const ScreenContext& ctx, const EditorState& e, Intents& out) {
         // A label too long for the row is cut, so that its count and id stay in view; the
         // whole label is the row's tooltip (and in the node's details when selected).
         const float room = width - indent - wMarker - wCount - gap - wId - 4;
-        const std::string label = Elided(ctx, name, room);
-        if (label != ctx.visual(name)) HoverTooltip(ctx, name);
-        const float wLabel = ImGui::CalcTextSize(label.c_str()).x;
+        const ElidedText elided = Elided(ctx, name, room);
+        if (elided.cut) HoverTooltip(ctx, name);
+        const std::string& label = elided.visual;
+        const float wLabel = elided.width;
         if (ctx.rtl()) {  // from the right: marker, label, count, then the id (muted)
             float x = pos.x + width - indent - wMarker;
             draw->AddText(ImVec2(x, pos.y), kMuted, marker.c_str());

@@ -11,15 +11,12 @@ bool Cell(const ScreenContext& ctx, const std::string& logical, ImU32 color) {
     if (ctx.table) ctx.table->cell(logical);  // whole, for assistive technology
     // A cell draws up to its column's edge, over the padding on its end side (ImGui's clip).
     const float avail = ImGui::GetContentRegionAvail().x, padding = ImGui::GetStyle().CellPadding.x;
-    const std::string v = Elided(ctx, logical, avail + padding);
-    if (ctx.rtl()) {
-        const float w = ImGui::CalcTextSize(v.c_str()).x;
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(-padding, avail - w));
-    }
+    const ElidedText v = Elided(ctx, logical, avail + padding);
+    if (ctx.rtl()) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(-padding, avail - v.width));
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(v.c_str());
+    ImGui::TextUnformatted(v.visual.c_str());
     if (color) ImGui::PopStyleColor();
-    return v != ctx.visual(logical);
+    return v.cut;
 }
 
 void NumberCell(const ScreenContext& ctx, const std::string& digits, ImU32 color) {

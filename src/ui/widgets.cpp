@@ -444,14 +444,16 @@ void HoverTooltip(const ScreenContext& ctx, const std::string& logical) {
     ctx.markTooltip();
 }
 
-std::string Elided(const ScreenContext& ctx, const std::string& logical, float width) {
+ElidedText Elided(const ScreenContext& ctx, const std::string& logical, float width) {
     const std::string& whole = ctx.visual(logical);
-    if (ImGui::CalcTextSize(whole.c_str()).x <= width) return whole;
+    const float wholeWidth = ImGui::CalcTextSize(whole.c_str()).x;
+    if (wholeWidth <= width) return {whole, wholeWidth, false};
     const std::string ellipsis = "\xE2\x80\xA6";
-    const float room = std::max(1.0f, width - ImGui::CalcTextSize(ellipsis.c_str()).x);
-    const std::vector<std::string>& lines = ctx.shaper.wrapped(logical, room, ctx.rtl());
-    if (lines.empty()) return ellipsis;
-    return ctx.rtl() ? ellipsis + lines.front() : lines.front() + ellipsis;
+    const float wEllipsis = ImGui::CalcTextSize(ellipsis.c_str()).x;
+    const std::vector<std::string>& lines = ctx.shaper.wrapped(logical, std::max(1.0f, width - wEllipsis), ctx.rtl());
+    if (lines.empty()) return {ellipsis, wEllipsis, true};
+    const std::string cut = ctx.rtl() ? ellipsis + lines.front() : lines.front() + ellipsis;
+    return {cut, ImGui::CalcTextSize(cut.c_str()).x, true};
 }
 
 int ConfirmPopup(const ScreenContext& ctx, const char* popup, const std::string& idPrefix, const std::string& title,

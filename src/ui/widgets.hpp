@@ -290,7 +290,12 @@ void AlignForWidth(const ScreenContext& ctx, float width);
 void HoverTooltip(const ScreenContext& ctx, const std::string& logical);
 // `logical` in visual order, cut to `width` when longer: its first line at that width (words
 // whole, as wrapped) with an ellipsis at its reading end.
-std::string Elided(const ScreenContext& ctx, const std::string& logical, float width);
+struct ElidedText {
+    std::string visual;
+    float width = 0;   // of `visual`, drawn
+    bool cut = false;  // the ellipsis stands for the rest
+};
+ElidedText Elided(const ScreenContext& ctx, const std::string& logical, float width);
 // Lines of text in visual order (ShapedTextCache::wrapped) drawn, not laid out as items, from
 // `topLeft` in a box `width` wide, each aligned to the box's reading start and `pitch` below the
 // one before: text inside a shape (a badge, a bar, a row of the set tree).

@@ -122,8 +122,9 @@ mergeInto(LibraryManager.library, {
     document.body.appendChild(input);
     function withName(text, use) {
       var name = ahpNewUTF8(text);
-      use(name);
+      var result = use(name);
       _free(name);
+      return result;
     }
     // `use` given a copy of `bytes` in the app's memory, for as long as it runs; its result.
     function withCopy(bytes, use) {
@@ -133,7 +134,7 @@ mergeInto(LibraryManager.library, {
       _free(copy);
       return result;
     }
-    var kReading = 32;  // files being read at once
+    var kReading = 32;  // files being read at once by the page itself, without a worker
     var kPosting = 8;   // files a message to the worker holds
     // Of an animation frame for the hand-over; the rest goes at the next frame (10,000 files,
     // bench_research.mjs: 24 ms, the longest gap between frames 83-117 ms; 16 ms, 67 ms, and 100
@@ -286,11 +287,9 @@ mergeInto(LibraryManager.library, {
       }
       // A file the worker parsed: its record, which the app takes, or not (then its bytes go).
       function handParsed(fileName, record) {
-        var taken = 0;
-        withCopy(record, function (copy) {
-          withName(fileName, function (name) { taken = _ahp_import_add_parsed(name, copy, record.length); });
-        });
-        return taken === 1;
+        return withCopy(record, function (copy) {
+          return withName(fileName, function (name) { return _ahp_import_add_parsed(name, copy, record.length); });
+        }) === 1;
       }
       function handOver() {
         scheduled = false;
