@@ -30,7 +30,7 @@ add_library(ahp_workbench_absent OBJECT ${CMAKE_SOURCE_DIR}/src/ui/workbench_abs
 target_link_libraries(ahp_workbench_absent PUBLIC ahp_ui)
 
 # The platform layer and the embedded files, one object library linked into ahp-app (and, for
-# the web, a second time into ahp-app-single: the wasm inlined for the offline single HTML file).
+# the web, into ahp-workbench).
 # One file per target: *_web.cpp under Emscripten, *_desktop.cpp natively (a runner with main()
 # and the services); the rest is shared. The web's JavaScript is in src/platform/js/*.js.
 file(GLOB AHP_PLATFORM_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
@@ -108,7 +108,7 @@ if(EMSCRIPTEN)
     # Bytes of JavaScript (gzip), issue 11: the runtime reads only the Module fields that
     # web/index.html sets (-322 B); it decodes text with TextDecoder, which every browser with
     # WebGL2 has (-145 B); no deferral of fullscreen or pointer-lock requests, never made (-325 B).
-    -sINCOMING_MODULE_JS_API=['canvas','arguments','onAbort','print','printErr','instantiateWasm']
+    -sINCOMING_MODULE_JS_API=['canvas','arguments','onAbort','print','printErr','instantiateWasm','loadSplitModule']
     -sTEXTDECODER=2 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0)
   file(GLOB AHP_WEB_JS_LIBRARIES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/js/*.js)
   foreach(js ${AHP_WEB_JS_LIBRARIES})
@@ -126,9 +126,23 @@ if(EMSCRIPTEN)
       COMMAND ${CMAKE_COMMAND} -E rename ${js}.min ${js}
       VERBATIM)
   endfunction()
-  target_link_options(ahp-app PRIVATE ${AHP_WEB_LINK_OPTIONS} -sEXPORTED_FUNCTIONS=${AHP_WEB_EXPORTS})
-  set_property(TARGET ahp-app PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
+  # The survey in two parts (issue 11): what its first frame runs, and the rest, which the page
+  # loads once the first frame is drawn (cmake/split_program.py, web/first-frame-functions.txt).
+  # The link keeps function names for the split (wasm-split writes none) and writes an
+  # instrumented copy that records what runs (tests/web/first_frame_functions.mjs lists it).
+  find_program(AHP_WASM_SPLIT wasm-split REQUIRED)
+  set(AHP_FIRST_FRAME_FUNCTIONS ${CMAKE_SOURCE_DIR}/web/first-frame-functions.txt)
+  target_link_options(ahp-app PRIVATE ${AHP_WEB_LINK_OPTIONS} -sEXPORTED_FUNCTIONS=${AHP_WEB_EXPORTS}
+                      -sSPLIT_MODULE=1 -Wno-experimental --profiling-funcs)
+  set_property(TARGET ahp-app PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES} ${AHP_FIRST_FRAME_FUNCTIONS}
+                                                    ${CMAKE_SOURCE_DIR}/cmake/split_program.py)
   ahp_minify_runtime(ahp-app)
+  add_custom_command(TARGET ahp-app POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E rename ${CMAKE_BINARY_DIR}/ahp-app.wasm ${CMAKE_BINARY_DIR}/ahp-app.instrumented.wasm
+    COMMAND ${AHP_SYSTEM_PYTHON} ${CMAKE_SOURCE_DIR}/cmake/split_program.py ${AHP_WASM_SPLIT}
+            ${CMAKE_BINARY_DIR}/ahp-app.wasm.orig ${AHP_FIRST_FRAME_FUNCTIONS}
+            ${CMAKE_BINARY_DIR}/ahp-app.wasm ${CMAKE_BINARY_DIR}/ahp-app.deferred.wasm
+    VERBATIM)
   # The workbench page: the same page and objects with the researcher's workbench linked in;
   # index.html loads it for ?screen=research and ?screen=editor.
   add_executable(ahp-workbench)
@@ -151,41 +165,43 @@ if(EMSCRIPTEN)
   file(GLOB AHP_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
   foreach(f ${AHP_WEB_FILES})
     get_filename_component(name ${f} NAME)
-    if(NOT name MATCHES "^(index\\.html|sw\\.js|share-link\\.js)$")  # share-link.js: inlined
+    # share-link.js: inlined; first-frame-functions.txt: read by the split
+    if(NOT name MATCHES "^(index\\.html|sw\\.js|share-link\\.js|first-frame-functions\\.txt)$")
       add_custom_command(TARGET ahp-app POST_BUILD
         COMMAND ${CMAKE_COMMAND} -E copy_if_different ${f} ${CMAKE_BINARY_DIR}/${name})
     endif()
   endforeach()
-  # The page with the study's welcome text, painted while the WebAssembly loads; the service
-  # worker with its cache named after the build (a new build replaces the old files).
-  add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/index.html
-    COMMAND ${CMAKE_COMMAND} -DMODE=page -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
-            -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
-    DEPENDS ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/share-link.js
-            ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake ${AHP_FONT_TEXTS}
-    COMMENT "Writing index.html with the welcome text" VERBATIM)
+  # The pages: web/index.html with the study's welcome text (painted while the program loads),
+  # then the survey's program put inside (cmake/inline_program.py): index.html, the hosted page,
+  # and ahp-survey.html, the single file that runs from disk. The service worker's cache is
+  # named after the build (a new build replaces the old files).
+  foreach(page index ahp-survey)
+    if(page STREQUAL "index")
+      set(mode page)
+    else()
+      set(mode single-html)
+    endif()
+    add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${page}.in.html
+      COMMAND ${CMAKE_COMMAND} -DMODE=${mode} -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
+              -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
+      DEPENDS ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/share-link.js ${CMAKE_SOURCE_DIR}/web/icon.svg
+              ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake ${AHP_FONT_TEXTS}
+      COMMENT "Writing ${page}.in.html with the welcome text" VERBATIM)
+    add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${page}.html
+      COMMAND ${AHP_SYSTEM_PYTHON} ${CMAKE_SOURCE_DIR}/cmake/inline_program.py ${CMAKE_BINARY_DIR}/${page}.in.html
+              $<TARGET_FILE:ahp-app> ${CMAKE_BINARY_DIR}/${page}.html
+              ${CMAKE_BINARY_DIR}/ahp-app.wasm ${CMAKE_BINARY_DIR}/ahp-app.deferred.wasm
+      DEPENDS ${CMAKE_BINARY_DIR}/${page}.in.html ahp-app ${CMAKE_SOURCE_DIR}/cmake/inline_program.py
+      COMMENT "Putting the survey's program into ${page}.html" VERBATIM)
+  endforeach()
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/sw.js
     COMMAND ${CMAKE_COMMAND} -DMODE=stamp-sw -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
             -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
-    DEPENDS ahp-app ahp-workbench ahp-reader ${CMAKE_SOURCE_DIR}/web/sw.js ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
+    DEPENDS ${CMAKE_BINARY_DIR}/index.html ahp-workbench ahp-reader ${CMAKE_SOURCE_DIR}/web/sw.js
+            ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
     COMMENT "Stamping sw.js with the build's hash" VERBATIM)
-  add_custom_target(ahp-page ALL DEPENDS ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/sw.js)
-
-  # The offline single file: the same objects linked with the wasm inlined as base64, then
-  # inlined with the icon into a copy of web/index.html -> ahp-survey.html.
-  add_executable(ahp-app-single)
-  target_link_libraries(ahp-app-single PRIVATE ahp_platform ahp_workbench_absent)
-  target_link_options(ahp-app-single PRIVATE ${AHP_WEB_LINK_OPTIONS} -sEXPORTED_FUNCTIONS=${AHP_WEB_EXPORTS} -sSINGLE_FILE=1)
-  set_property(TARGET ahp-app-single PROPERTY LINK_DEPENDS ${AHP_WEB_JS_LIBRARIES})
-  ahp_minify_runtime(ahp-app-single)
-  add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/ahp-survey.html
-    COMMAND ${CMAKE_COMMAND} -DMODE=single-html -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
-            -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
-    DEPENDS ahp-app-single ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/share-link.js
-            ${CMAKE_SOURCE_DIR}/web/icon.svg
-            ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake ${AHP_FONT_TEXTS}
-    COMMENT "Inlining ahp-app-single.js into ahp-survey.html" VERBATIM)
-  add_custom_target(ahp-survey-html ALL DEPENDS ${CMAKE_BINARY_DIR}/ahp-survey.html)
+  add_custom_target(ahp-page ALL DEPENDS ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/ahp-survey.html
+                                          ${CMAKE_BINARY_DIR}/sw.js)
 
   # build/site: the folder to upload to a static host, with precompressed copies (cmake/Site.cmake).
   set(AHP_SITE_DIR ${CMAKE_SOURCE_DIR}/build/site CACHE PATH "Where the build writes the site to upload")
@@ -197,7 +213,8 @@ if(EMSCRIPTEN)
             -DGZIP=${AHP_GZIP} -DZOPFLI=$<$<BOOL:${AHP_ZOPFLI}>:${AHP_ZOPFLI}>
             -DBROTLI=$<$<BOOL:${AHP_BROTLI}>:${AHP_BROTLI}>
             -P ${CMAKE_SOURCE_DIR}/cmake/Site.cmake
-    DEPENDS ahp-app ahp-workbench ahp-reader ahp-survey-html ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/sw.js ${AHP_WEB_FILES}
+    DEPENDS ahp-workbench ahp-reader ${CMAKE_BINARY_DIR}/index.html ${CMAKE_BINARY_DIR}/ahp-survey.html
+            ${CMAKE_BINARY_DIR}/sw.js ${AHP_WEB_FILES}
             ${CMAKE_SOURCE_DIR}/cmake/Site.cmake
     COMMENT "Writing the site to upload: ${AHP_SITE_DIR}" VERBATIM)
   add_custom_target(ahp-site ALL DEPENDS ${AHP_SITE_DIR}/index.html)

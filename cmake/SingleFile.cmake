@@ -1,12 +1,13 @@
 # Build steps of the web page, run as `cmake -DMODE=... -DSOURCE_DIR=... -DBINARY_DIR=... -P`:
 #
 #   MODE=stamp-sw     web/sw.js -> BINARY_DIR/sw.js with @AHP_BUILD_ID@ replaced by a hash of
-#                     ahp-app.js + ahp-app.wasm, @AHP_WORKBENCH_ID@ by one of ahp-workbench.*
+#                     index.html (the survey, program included), @AHP_WORKBENCH_ID@ by one of ahp-workbench.*
 #                     and ahp-reader.* (a new build gets a new cache).
-#   MODE=page         web/index.html -> BINARY_DIR/index.html with the welcome text (below).
-#   MODE=single-html  web/index.html + ahp-app-single.js (wasm inlined as base64 by
-#                     -sSINGLE_FILE=1) + web/icon.svg -> BINARY_DIR/ahp-survey.html, one file
+#   MODE=page         web/index.html -> BINARY_DIR/index.in.html with the welcome text (below).
+#   MODE=single-html  web/index.html + web/icon.svg -> BINARY_DIR/ahp-survey.in.html: the page
 #                     that runs from disk (file://) without any other file.
+# cmake/inline_program.py then puts the survey's program into each (-> index.html and
+# ahp-survey.html): the hosted page carries it too, one request instead of three (issue 11).
 
 # The page paints the built-in study's welcome (its title, purpose and how pairwise comparison
 # works, in Persian and English, from the model and assets/strings) while the WebAssembly
@@ -68,13 +69,11 @@ if(MODE STREQUAL "page")
   ahp_welcome_page(page "${page}")
   ahp_inline_share_link(page "${page}")
   ahp_fill_marker(page "${page}" "<!-- ahp:single-file-flag -->" "" "the single file's flag")
-  file(WRITE ${BINARY_DIR}/index.html.tmp "${page}")
-  file(RENAME ${BINARY_DIR}/index.html.tmp ${BINARY_DIR}/index.html)
+  file(WRITE ${BINARY_DIR}/index.in.html.tmp "${page}")
+  file(RENAME ${BINARY_DIR}/index.in.html.tmp ${BINARY_DIR}/index.in.html)
 
 elseif(MODE STREQUAL "stamp-sw")
-  file(SHA256 ${BINARY_DIR}/ahp-app.wasm wasm_hash)
-  file(SHA256 ${BINARY_DIR}/ahp-app.js js_hash)
-  string(SHA256 build_id "${wasm_hash}${js_hash}")
+  file(SHA256 ${BINARY_DIR}/index.html build_id)
   string(SUBSTRING "${build_id}" 0 16 build_id)
   file(SHA256 ${BINARY_DIR}/ahp-workbench.wasm wasm_hash)
   file(SHA256 ${BINARY_DIR}/ahp-workbench.js js_hash)
@@ -92,15 +91,7 @@ elseif(MODE STREQUAL "single-html")
   file(READ ${SOURCE_DIR}/web/index.html page)
   ahp_welcome_page(page "${page}")
   ahp_inline_share_link(page "${page}")
-  file(READ ${BINARY_DIR}/ahp-app-single.js runtime)
   file(READ ${SOURCE_DIR}/web/icon.svg icon)
-
-  # The runtime sits in a <script type="text/x-ahp-runtime"> block that the page runs itself;
-  # inside it the HTML parser only looks for "</script" (and "<!--" changes how it looks).
-  # "<\/" and "<\!" mean the same as "</" and "<!" in JavaScript strings and regexes.
-  string(REPLACE "</script" "<\\/script" runtime "${runtime}")
-  string(REPLACE "</SCRIPT" "<\\/SCRIPT" runtime "${runtime}")
-  string(REPLACE "<!--" "<\\!--" runtime "${runtime}")
 
   # The icon as a data: URL (percent-encoding the few characters that need it).
   string(REGEX REPLACE "[\r\n]+ *" " " icon "${icon}")
@@ -112,12 +103,9 @@ elseif(MODE STREQUAL "single-html")
 
   ahp_fill_marker(page "${page}" "<!-- ahp:single-file-flag -->"
     "<script>window.AHP_SINGLE_FILE = true;</script>" "the single file's flag (read by the head's script)")
-  ahp_fill_marker(page "${page}" "<!-- ahp:inline-runtime -->"
-    "<script type=\"text/x-ahp-runtime\" id=\"ahp-runtime\">\n${runtime}\n</script>"
-    "the inlined runtime")
   string(REPLACE "href=\"icon.svg\"" "href=\"data:image/svg+xml,${icon}\"" page "${page}")
-  file(WRITE ${BINARY_DIR}/ahp-survey.html.tmp "${page}")
-  file(RENAME ${BINARY_DIR}/ahp-survey.html.tmp ${BINARY_DIR}/ahp-survey.html)
+  file(WRITE ${BINARY_DIR}/ahp-survey.in.html.tmp "${page}")
+  file(RENAME ${BINARY_DIR}/ahp-survey.in.html.tmp ${BINARY_DIR}/ahp-survey.in.html)
 
 else()
   message(FATAL_ERROR "SingleFile.cmake: unknown MODE '${MODE}'")

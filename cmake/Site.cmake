@@ -1,7 +1,8 @@
 # cmake -DSOURCE_DIR=... -DBINARY_DIR=... -DSITE_DIR=... -DGZIP=... [-DZOPFLI=...] [-DBROTLI=...] -P Site.cmake
 #
-# The folder to upload to a static host: exactly the files the hosted page loads (the page, its
-# runtime and WebAssembly, the workbench page's runtime and WebAssembly and its reading
+# The folder to upload to a static host: exactly the files the hosted page loads (the page, which
+# carries the survey's program; the second part of that program, which the page asks for only
+# when the program calls into it before the page has it (web/index.html, loadRest); the workbench page's runtime and WebAssembly and its reading
 # worker's, the single-file survey page the editor copies, the service worker, the manifest and
 # the icon; no CMake files, no test programs), each beside a precompressed copy: FILE.gz (no name or time, so the same build
 # gives the same bytes) and, when brotli is installed, FILE.br (brotli -q 11). The .gz is
@@ -9,7 +10,7 @@
 # ahp-app.wasm 321.1 -> 306.8 KB, ahp-app.js 20.8 -> 20.0 KB), for 2-3 s per file.
 # A host that serves precompressed files (or scripts/serve.sh) sends those to browsers that
 # accept them.
-set(SITE_FILES index.html ahp-app.js ahp-app.wasm ahp-workbench.js ahp-workbench.wasm ahp-reader.js ahp-reader.wasm
+set(SITE_FILES index.html ahp-app.deferred.wasm ahp-workbench.js ahp-workbench.wasm ahp-reader.js ahp-reader.wasm
     ahp-survey.html sw.js
     manifest.webmanifest icon.svg)
 file(REMOVE_RECURSE ${SITE_DIR})

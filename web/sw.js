@@ -1,13 +1,13 @@
 // Service worker of the hosted page: keeps the app's files in a cache and serves them cache-first,
 // so the page works offline after the first visit. Registered by index.html over http(s) only,
 // after the first frame, so it never competes with the page's own downloads. The build stamps
-// the cache name below (cmake/SingleFile.cmake) with a hash of ahp-app.wasm + ahp-app.js and
-// one of the workbench's (and its reading worker's); each build uses a new cache and the old
-// one is deleted when the new worker takes over.
+// the cache name below (cmake/SingleFile.cmake) with a hash of index.html (the survey, its
+// program inside) and one of the workbench's (and its reading worker's); each build uses a new
+// cache and the old one is deleted when the new worker takes over.
 'use strict';
 const BUILD_ID = '@AHP_BUILD_ID@';
 const CACHE = 'ahp-survey-' + BUILD_ID + '-@AHP_WORKBENCH_ID@';
-const APP_FILES = ['./', './ahp-app.js', './ahp-app.wasm', './manifest.webmanifest', './icon.svg'];
+const APP_FILES = ['./', './manifest.webmanifest', './icon.svg'];
 // The page under its other name: the same file, cached from the one download of './'.
 const PAGE_ALIAS = './index.html';
 // The researcher's files: cached the first time they are used (an expert never downloads them),
@@ -17,22 +17,35 @@ const ON_USE_FILES = ['./ahp-workbench.js', './ahp-workbench.wasm', './ahp-reade
 
 // The page has just downloaded these files: take them from the browser's HTTP cache
 // ('force-cache': no second download, even where the server sends no cache headers), and only
-// if that copy is not this build's (an older visit's), from the network.
+// if that copy is not this build's (an older visit's), from the network. The page itself was
+// downloaded under the address it was opened with (its query too, e.g. ?lang=fa): that is
+// where the HTTP cache has it.
 async function hex(buffer) {
   return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', buffer)),
                     (b) => b.toString(16).padStart(2, '0')).join('');
 }
+async function thisBuildsPage() {
+  const opened = (await self.clients.matchAll({ type: 'window', includeUncontrolled: true }))
+    .map((client) => client.url.split('#')[0]).filter((url) => appPaths.has(new URL(url).pathname));
+  for (const address of [...opened, './']) {
+    const response = await fetch(new Request(address, { cache: 'force-cache' }));
+    if (!response.ok) continue;
+    if (BUILD_ID.startsWith('@') || (await hex(await response.clone().arrayBuffer())).slice(0, 16) === BUILD_ID) {
+      return response;
+    }
+  }
+  const response = await fetch(new Request('./', { cache: 'reload' }));
+  if (!response.ok) throw new Error('./: HTTP ' + response.status);
+  return response;
+}
 async function cacheApp() {
   const cache = await caches.open(CACHE);
-  const fetched = async (mode) => Promise.all(APP_FILES.map((f) => fetch(new Request(f, { cache: mode }))
+  const page = await thisBuildsPage();
+  const others = await Promise.all(APP_FILES.slice(1).map((f) => fetch(new Request(f, { cache: 'force-cache' }))
     .then((r) => { if (!r.ok) throw new Error(f + ': HTTP ' + r.status); return r; })));
-  let responses = await fetched('force-cache');
-  const js = await responses[1].clone().arrayBuffer();
-  const wasm = await responses[2].clone().arrayBuffer();
-  const id = (await hex(new TextEncoder().encode((await hex(wasm)) + (await hex(js))))).slice(0, 16);
-  if (id !== BUILD_ID && !BUILD_ID.startsWith('@')) responses = await fetched('reload');
-  await cache.put(PAGE_ALIAS, responses[0].clone());
-  await Promise.all(APP_FILES.map((f, k) => cache.put(f, responses[k])));
+  await cache.put(PAGE_ALIAS, page.clone());
+  await cache.put(APP_FILES[0], page);
+  await Promise.all(APP_FILES.slice(1).map((f, k) => cache.put(f, others[k])));
 }
 
 self.addEventListener('install', (event) => {

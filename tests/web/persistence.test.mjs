@@ -435,7 +435,7 @@ test('the page asks the network for its own files only', async () => {
   await page.waitForTimeout(1500);  // let the service worker finish caching
   const foreign = seen.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u));
   assert.deepEqual(foreign, [], 'requests to other origins');
-  const own = new Set(['/', '/index.html', '/ahp-app.js', '/ahp-app.wasm', '/sw.js', '/manifest.webmanifest', '/icon.svg']);
+  const own = new Set(['/', '/index.html', '/sw.js', '/manifest.webmanifest', '/icon.svg']);
   const served = server.requests.slice(requestsBefore);
   assert.ok(served.length > 0);
   assert.deepEqual(served.filter((p) => !own.has(p)), [], 'only the app\'s own files were served');
@@ -449,7 +449,7 @@ test('hosted: the service worker serves the app offline after the first visit', 
   await waitReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('ahp-survey-')) &&
-    (await (await caches.open((await caches.keys()).find((k) => k.startsWith('ahp-survey-')))).keys()).length >= 6);
+    (await (await caches.open((await caches.keys()).find((k) => k.startsWith('ahp-survey-')))).keys()).length >= 4);
   await context.setOffline(true);
   await page.reload();
   await waitReady(page);

@@ -4,8 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openApp, state, waitForState, widgets, click, settle, screenshot, repoRoot } from './harness.mjs';
+import { serve, launch, openApp, state, waitForState, widgets, click, settle, screenshot, repoRoot, webRoot } from './harness.mjs';
 
 const cli = process.env.AHP_BIN || path.join(repoRoot, 'build/native/ahp');
 let server, browser;
@@ -154,17 +156,29 @@ test('a phone-sized screen stacks the labels above the scale', async () => {
   assert.equal((await state(page)).persian_digits, true);
 });
 
-test('a missing .wasm shows a message instead of a blank page', async () => {
-  const broken = await serve(undefined, { hide: ['ahp-app.wasm'] });
+test('a page cut short (its program with it) says to reload instead of staying blank, in both languages', async () => {
+  // As a dropped connection leaves it: the page ends halfway into the first part of its program.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-cut-'));
+  const whole = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  const blocks = whole.indexOf('<script type="text/x-ahp-wasm">');
+  const second = whole.indexOf('<script>ahpProgram.begin(', blocks);
+  assert.ok(blocks > 0 && second > blocks, 'the page carries its program, in two parts');
+  fs.writeFileSync(path.join(dir, 'index.html'), whole.slice(0, blocks + Math.floor((second - blocks) / 2)));
+  const broken = await serve(dir);
   const context = await browser.newContext({ viewport: { width: 800, height: 500 } });
   const page = await context.newPage();
-  await page.goto(broken.url);
-  await page.waitForFunction(() => window.ahpLoadError);
-  assert.match(await page.textContent('#message'), /ahp-app\.wasm/);
-  assert.ok(await page.isVisible('#message'));
-  await page.screenshot({ path: path.join(repoRoot, 'tests/web/artifacts/error-no-wasm.png') });
+  for (let round = 0; round < 2; ++round) {
+    await page.goto(broken.url + (round ? '?lang=en' : ''));
+    await page.waitForFunction(() => window.ahpLoadError);
+    const message = await page.textContent('#message');
+    assert.match(message, /reload the page/);
+    assert.match(message, /دوباره بارگذاری/);
+    assert.ok(await page.isVisible('#message'));
+  }
+  await page.screenshot({ path: path.join(repoRoot, 'tests/web/artifacts/error-cut-page.png') });
   await context.close();
   await broken.close();
+  fs.rmSync(dir, { recursive: true });
 });
 
 test('a browser without WebGL2 is told so', async () => {

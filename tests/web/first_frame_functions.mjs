@@ -1,0 +1,89 @@
+// Lists the functions the survey runs up to its first frame (a tool, not a test): writes
+// web/first-frame-functions.txt, which cmake/split_program.py keeps in the first part of the
+// page's program. Run it after the web build when the start-up code has changed (the build
+// says so when most of the list is gone); then build again.
+//
+//   node tests/web/first_frame_functions.mjs
+//
+// The web build writes build/web/ahp-app.instrumented.wasm (binaryen's wasm-split --instrument:
+// it records each function's first call). Here a page carrying it opens as the experts open
+// it: Persian and English, phones, a tablet and desktops, and a returning expert with answers;
+// each load's record up to its first frame (and a moment after) is merged, and wasm-split names
+// the functions it ran.
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, click, repoRoot, webRoot } from './harness.mjs';
+
+const listFile = path.join(repoRoot, 'web/first-frame-functions.txt');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-first-frame-'));
+const run = (command, args) => {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+};
+
+// The page with the instrumented program whole (one part).
+fs.mkdirSync(path.join(dir, 'site'));
+run('python3', [path.join(repoRoot, 'cmake/inline_program.py'), path.join(webRoot, 'index.in.html'),
+  path.join(webRoot, 'ahp-app.js'), path.join(dir, 'site/index.html'), path.join(webRoot, 'ahp-app.instrumented.wasm')]);
+const server = await serve(path.join(dir, 'site'));
+const browser = await launch();
+
+const phone = (width, height, scale) => ({ viewport: { width, height }, deviceScaleFactor: scale, isMobile: true, hasTouch: true });
+const desktop = (width, height) => ({ viewport: { width, height } });
+const loads = [
+  ['?lang=fa', phone(390, 844, 3)], ['?lang=en', phone(390, 844, 3)], ['', phone(360, 640, 2)],
+  ['?lang=fa', phone(768, 1024, 2)], ['?lang=en', desktop(1280, 800)], ['?lang=fa', desktop(1280, 800)],
+  ['?lang=en', desktop(1920, 1080)], ['?lang=fa', phone(390, 844, 3), 'returning'],
+];
+const ready = (page) => page.waitForFunction(() => window.ahpReady === true || window.ahpLoadError, null, { timeout: 60000 });
+const profiles = [];
+for (const [query, options, returning] of loads) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(server.url + query);
+  await ready(page);
+  if (returning) {  // an expert who answered once comes back
+    await click(page, 'start');
+    await click(page, 'judgment/G/1-2/5');
+    await page.reload();
+    await ready(page);
+  }
+  await page.waitForTimeout(300);
+  const bytes = await page.evaluate(() => {
+    const write = Module.asm.__write_profile;
+    const size = write(0, 0);
+    const at = Module._malloc(size);
+    write(at, size);
+    const memory = Object.values(Module.asm).find((v) => v instanceof WebAssembly.Memory);
+    return Array.from(new Uint8Array(memory.buffer, at, size));
+  });
+  const file = path.join(dir, `profile${profiles.length}.data`);
+  fs.writeFileSync(file, Buffer.from(bytes));
+  profiles.push(file);
+  await context.close();
+}
+await browser.close();
+await server.close();
+
+// What ran, named by splitting the program on it.
+run('wasm-split', ['--merge-profiles', ...profiles, '-o', path.join(dir, 'merged.data')]);
+run('wasm-split', [path.join(webRoot, 'ahp-app.wasm.orig'), '--split', '--profile=' + path.join(dir, 'merged.data'),
+  '-o1', path.join(dir, 'first.wasm'), '-o2', path.join(dir, 'rest.wasm'), '--symbolmap', '--export-prefix=%',
+  '--enable-mutable-globals', '--enable-exception-handling', '--quiet']);
+const keys = new Set();
+for (const line of fs.readFileSync(path.join(dir, 'first.wasm.symbols'), 'utf8').split('\n')) {
+  const name = line.slice(line.indexOf(':') + 1);
+  if (!line || name.startsWith('placeholder_')) continue;
+  // binaryen writes bytes outside its identifier characters as \XX; the key is of the name itself
+  const raw = Buffer.from(name.replace(/\\([0-9a-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  keys.add(crypto.createHash('sha1').update(raw).digest('hex').slice(0, 12));
+}
+fs.writeFileSync(listFile, [
+  "# The survey's first-frame functions (cmake/split_program.py): the first 12 hex digits of the SHA-1",
+  '# of each name. Written by tests/web/first_frame_functions.mjs; sorted.',
+  ...[...keys].sort(), ''].join('\n'));
+fs.rmSync(dir, { recursive: true });
+console.log(`${listFile}: ${keys.size} functions`);

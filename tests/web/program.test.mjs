@@ -1,0 +1,130 @@
+// The survey's program inside its page, in two parts (cmake/inline_program.py,
+// cmake/split_program.py, web/index.html): the first frame is drawn from the first part alone,
+// before the rest has arrived; the rest is added as soon as it is read; a press that needs the
+// rest before then gets it at once (from ahp-app.deferred.wasm beside the page).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { launch, state, waitForState, click, settle, webRoot } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+// A host on a slow line, as far as the page is concerned: index.html stops inside the first
+// block of the second part of the program (the app then starts, and adds its elements to the
+// page mid-block) and goes on only at release(); every other file is served whole.
+// With `dropAt` (a fraction of the second part), the page ends there instead, as a dropped
+// connection leaves it.
+async function holdingServer({ dropAt = null } = {}) {
+  const page = fs.readFileSync(path.join(webRoot, 'index.html'));
+  const first = page.indexOf('<script>ahpProgram.begin(');
+  const second = page.indexOf('<script>ahpProgram.begin(', first + 1);
+  assert.ok(first > 0 && second > first, 'the page carries a program in two parts');
+  const cut = page.indexOf('<script type="text/x-ahp-wasm">', second) + 1000;
+  const end = dropAt === null ? page.length : second + Math.floor((page.length - second) * dropAt);
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const requests = [];
+  const server = http.createServer(async (req, res) => {
+    const name = new URL(req.url, 'http://127.0.0.1').pathname;
+    requests.push(name);
+    if (name === '/' || name === '/index.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.write(page.subarray(0, cut));
+      await released;
+      res.end(page.subarray(cut, end));
+      return;
+    }
+    const file = path.join(webRoot, path.normalize(name));
+    if (!file.startsWith(webRoot) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); res.end(); return;
+    }
+    const types = { '.wasm': 'application/wasm', '.js': 'text/javascript', '.svg': 'image/svg+xml',
+      '.webmanifest': 'application/manifest+json' };
+    res.writeHead(200, { 'Content-Type': types[path.extname(name)] || 'application/octet-stream' });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, requests, release,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }) };
+}
+
+async function open(server, query, options) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error' || /placeholder/.test(m.text())) problems.push(m.text()); });
+  page.goto(server.url + query).catch(() => {});  // the page's load ends only at release()
+  await page.waitForFunction(() => window.ahpReady === true || window.ahpLoadError, null, { timeout: 60000 });
+  assert.equal(await page.evaluate(() => window.ahpLoadError || null), null);
+  return { context, page, problems };
+}
+
+const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const desktop = { viewport: { width: 1280, height: 800 } };
+
+test('the first frame is drawn from the first part alone; the rest comes in after it and is used from then on', async () => {
+  for (const [query, options, lang] of [['?lang=fa', phone, 'fa'], ['?lang=en', desktop, 'en'], ['?lang=en', phone, 'en']]) {
+    const server = await holdingServer();
+    const { context, page, problems } = await open(server, query, options);
+    await page.waitForTimeout(300);  // drawn, and a moment after (the test's own calls wait)
+    assert.deepEqual(problems, [], 'the first frame called nothing of the rest ' +
+      '(else list its functions afresh: node tests/web/first_frame_functions.mjs)');
+    assert.deepEqual(server.requests.filter((r) => r.startsWith('/ahp-')), [], 'no program file asked for beside the page');
+    server.release();
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await settle(page, 3);
+    let s = await state(page);
+    assert.equal(s.screen, 'welcome');
+    assert.equal(s.language, lang);
+    // A person starts and answers three judgments, then reads the results.
+    await click(page, 'start');
+    for (const id of ['judgment/G/1-2/5', 'judgment/G/1-3/7', 'judgment/G/2-3/3']) await click(page, id);
+    s = await waitForState(page, (st) => st.answered === 3);
+    await click(page, 'nav-results');
+    s = await waitForState(page, (st) => st.screen === 'results');
+    assert.deepEqual(problems, [], 'every call went to the code added, none through a placeholder');
+    assert.ok(!server.requests.includes('/ahp-app.deferred.wasm'), 'the rest came with the page');
+    await context.close();
+    await server.close();
+  }
+});
+
+test('a press that needs the rest before it has arrived gets it at once, and is answered', async () => {
+  for (const [query, options] of [['?lang=fa', phone], ['?lang=en', desktop]]) {
+    const server = await holdingServer();
+    const { context, page, problems } = await open(server, query, options);
+    await click(page, 'start');  // the questions' screen: code of the rest
+    let s = await waitForState(page, (st) => st.screen === 'compare');
+    assert.ok(server.requests.includes('/ahp-app.deferred.wasm'), 'the rest was asked for at the press');
+    await click(page, 'judgment/G/1-2/6');
+    s = await waitForState(page, (st) => st.answered === 1);
+    server.release();
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await click(page, 'judgment/G/1-3/4');
+    s = await waitForState(page, (st) => st.answered === 2);
+    assert.equal(problems.filter((p) => !/placeholder function called/.test(p)).length, 0, problems.join('\n'));
+    assert.equal(server.requests.filter((r) => r === '/ahp-app.deferred.wasm').length, 1, 'loaded once');
+    await context.close();
+    await server.close();
+  }
+});
+
+test('a page whose second part is cut short still works: the rest is asked for when it is needed', async () => {
+  const server = await holdingServer({ dropAt: 0.5 });
+  const { context, page } = await open(server, '?lang=en', phone);
+  server.release();
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  await settle(page, 3);
+  for (const id of ['start', 'judgment/G/1-2/3', 'judgment/G/1-3/7']) await click(page, id);
+  const s = await waitForState(page, (st) => st.answered === 2);
+  assert.equal(s.screen, 'compare');
+  assert.equal(server.requests.filter((r) => r === '/ahp-app.deferred.wasm').length, 1);
+  assert.equal(await page.evaluate(() => window.ahpLoadError || null), null);
+  await context.close();
+  await server.close();
+});
