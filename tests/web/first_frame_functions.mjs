@@ -7,7 +7,8 @@
 //
 // The web build writes build/web/ahp-app.instrumented.wasm (binaryen's wasm-split --instrument:
 // it records each function's first call). Here a page carrying it opens as the experts open
-// it: Persian and English, phones, a tablet and desktops, and a returning expert with answers;
+// it: Persian and English, phones, a tablet and desktops, a returning expert with answers, and
+// a link straight to the questions (?screen=compare);
 // each load's record up to its first frame (and a moment after) is merged, and wasm-split names
 // the functions it ran.
 import { spawnSync } from 'node:child_process';
@@ -37,6 +38,9 @@ const loads = [
   ['?lang=fa', phone(390, 844, 3)], ['?lang=en', phone(390, 844, 3)], ['', phone(360, 640, 2)],
   ['?lang=fa', phone(768, 1024, 2)], ['?lang=en', desktop(1280, 800)], ['?lang=fa', desktop(1280, 800)],
   ['?lang=en', desktop(1920, 1080)], ['?lang=fa', phone(390, 844, 3), 'returning'],
+  ['?lang=en', phone(390, 844, 3), 'returning'], ['?lang=fa', desktop(1280, 800), 'returning'],
+  ['?lang=en', desktop(1280, 800), 'returning'], ['?lang=fa&screen=compare', desktop(1280, 800)],
+  ['?lang=en&screen=compare', phone(390, 844, 3)],
 ];
 const ready = (page) => page.waitForFunction(() => window.ahpReady === true || window.ahpLoadError, null, { timeout: 60000 });
 const profiles = [];
