@@ -80,8 +80,9 @@ def main():
         wanted = {line.strip() for line in f if line.strip() and not line.startswith('#')}
     with open(original, 'rb') as f:
         names = function_names(f.read())
-    keep = sorted({binaryen_name(n) for n in names if name_key(n) in wanted})
-    found = {name_key(n) for n in names} & wanted
+    listed = [n for n in names if name_key(n) in wanted]
+    keep = sorted({binaryen_name(n) for n in listed})
+    found = {name_key(n) for n in listed}
     if len(found) < 0.9 * len(wanted):
         print('split_program.py: %d of the %d first-frame functions listed in %s are in the program: '
               'run tests/web/first_frame_functions.mjs to list them afresh' % (len(found), len(wanted), listed))
