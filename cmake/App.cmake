@@ -165,8 +165,8 @@ if(EMSCRIPTEN)
   file(GLOB AHP_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
   foreach(f ${AHP_WEB_FILES})
     get_filename_component(name ${f} NAME)
-    # share-link.js: inlined; first-frame-functions.txt: read by the split
-    if(NOT name MATCHES "^(index\\.html|sw\\.js|share-link\\.js|first-frame-functions\\.txt)$")
+    # share-link.js, inflate.js: inlined; first-frame-functions.txt: read by the split
+    if(NOT name MATCHES "^(index\\.html|sw\\.js|share-link\\.js|inflate\\.js|first-frame-functions\\.txt)$")
       add_custom_command(TARGET ahp-app POST_BUILD
         COMMAND ${CMAKE_COMMAND} -E copy_if_different ${f} ${CMAKE_BINARY_DIR}/${name})
     endif()
@@ -184,7 +184,8 @@ if(EMSCRIPTEN)
     add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${page}.in.html
       COMMAND ${CMAKE_COMMAND} -DMODE=${mode} -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
               -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
-      DEPENDS ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/share-link.js ${CMAKE_SOURCE_DIR}/web/icon.svg
+      DEPENDS ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/share-link.js ${CMAKE_SOURCE_DIR}/web/inflate.js
+              ${CMAKE_SOURCE_DIR}/web/icon.svg
               ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake ${AHP_FONT_TEXTS}
       COMMENT "Writing ${page}.in.html with the welcome text" VERBATIM)
     add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${page}.html

@@ -53,21 +53,24 @@ function(ahp_welcome_page out page)
   set(${out} "${page}" PARENT_SCOPE)
 endfunction()
 
-# web/share-link.js (the share-link decoder, also run by the fuzz script under Node) inlined
-# where web/index.html says <!-- ahp:share-link -->: no extra request before the model loads.
-function(ahp_inline_share_link out page)
-  file(READ ${SOURCE_DIR}/web/share-link.js code)
-  if(code MATCHES "</[sS][cC][rR][iI][pP][tT]|<!--")
-    message(FATAL_ERROR "web/share-link.js must not contain \"</script\" or \"<!--\" (it is inlined)")
-  endif()
-  ahp_fill_marker(page "${page}" "<!-- ahp:share-link -->" "<script>\n${code}</script>" "web/share-link.js")
+# The page's own scripts, inlined where web/index.html says <!-- ahp:NAME --> (no extra request
+# before the program loads): web/share-link.js, the share-link decoder, and web/inflate.js, the
+# inflater of the program's blocks where the browser has none (both also run under Node by tests).
+function(ahp_inline_scripts out page)
+  foreach(name share-link inflate)
+    file(READ ${SOURCE_DIR}/web/${name}.js code)
+    if(code MATCHES "</[sS][cC][rR][iI][pP][tT]|<!--")
+      message(FATAL_ERROR "web/${name}.js must not contain \"</script\" or \"<!--\" (it is inlined)")
+    endif()
+    ahp_fill_marker(page "${page}" "<!-- ahp:${name} -->" "<script>\n${code}</script>" "web/${name}.js")
+  endforeach()
   set(${out} "${page}" PARENT_SCOPE)
 endfunction()
 
 if(MODE STREQUAL "page")
   file(READ ${SOURCE_DIR}/web/index.html page)
   ahp_welcome_page(page "${page}")
-  ahp_inline_share_link(page "${page}")
+  ahp_inline_scripts(page "${page}")
   ahp_fill_marker(page "${page}" "<!-- ahp:single-file-flag -->" "" "the single file's flag")
   file(WRITE ${BINARY_DIR}/index.in.html.tmp "${page}")
   file(RENAME ${BINARY_DIR}/index.in.html.tmp ${BINARY_DIR}/index.in.html)
@@ -90,7 +93,7 @@ elseif(MODE STREQUAL "stamp-sw")
 elseif(MODE STREQUAL "single-html")
   file(READ ${SOURCE_DIR}/web/index.html page)
   ahp_welcome_page(page "${page}")
-  ahp_inline_share_link(page "${page}")
+  ahp_inline_scripts(page "${page}")
   file(READ ${SOURCE_DIR}/web/icon.svg icon)
 
   # The icon as a data: URL (percent-encoding the few characters that need it).

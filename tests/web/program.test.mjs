@@ -128,3 +128,41 @@ test('a page whose second part is cut short still works: the rest is asked for w
   await context.close();
   await server.close();
 });
+
+test('without the browser\'s inflater (Safari before 16.4) the page inflates its program itself, the rest too when a press needs it at once', async () => {
+  for (const [query, options, lang] of [['?lang=fa', phone, 'fa'], ['?lang=en', desktop, 'en']]) {
+    const server = await holdingServer();
+    server.release();
+    const context = await browser.newContext(options);
+    await context.addInitScript(() => {
+      delete window.DecompressionStream;
+      // The rest's compile (the second) waits for the test: a press before then needs the rest
+      // at once, from its blocks.
+      const compile = WebAssembly.compile.bind(WebAssembly);
+      let calls = 0;
+      WebAssembly.compile = (bytes) => (++calls !== 2 ? compile(bytes)
+        : new Promise((resolve) => { window.ahpTestReleaseRest = () => resolve(compile(bytes)); }));
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(server.url + query);
+    await page.waitForFunction(() => (window.ahpReady === true && typeof window.ahpTestReleaseRest === 'function')
+      || window.ahpLoadError, null, { timeout: 60000 });
+    assert.equal(await page.evaluate(() => window.ahpLoadError || null), null);
+    assert.equal(await page.evaluate(() => typeof window.DecompressionStream), 'undefined');
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await click(page, 'start');  // the questions' screen: code of the rest, inflated here and now
+    let s = await waitForState(page, (st) => st.screen === 'compare');
+    assert.equal(s.language, lang);
+    for (const id of ['judgment/G/1-2/5', 'judgment/G/1-3/7', 'judgment/G/2-3/3']) await click(page, id);
+    s = await waitForState(page, (st) => st.answered === 3);
+    await page.evaluate(() => window.ahpTestReleaseRest());
+    await click(page, 'nav-results');
+    s = await waitForState(page, (st) => st.screen === 'results');
+    assert.deepEqual(problems, []);
+    assert.ok(!server.requests.includes('/ahp-app.deferred.wasm'), 'the rest came from the page\'s own blocks');
+    await context.close();
+    await server.close();
+  }
+});
