@@ -172,12 +172,15 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
     const ahp::Hierarchy& h = s.model.hierarchy;
     const std::vector<int> sets = h.comparisonSets();
 
-    // The rule: [x] leave out a set's matrix when its CR is above [0.10].
+    // The rule: [x] leave out a set's matrix when its CR is above [0.10]. On one line where it
+    // fits; on a phone the sentence wraps above the box and the field, which then stay on screen.
     {
         const std::string& label = ctx.visual(ctx.tr("research.cr_rule"));
         const float box = ImGui::GetFrameHeight(), gap = ImGui::GetStyle().ItemInnerSpacing.x, input = 90;
-        const float total = box + gap + ImGui::CalcTextSize(label.c_str()).x + gap + input;
-        AlignForWidth(ctx, total);
+        const float labelWidth = ImGui::CalcTextSize(label.c_str()).x;
+        const bool oneLine = box + gap + labelWidth + gap + input <= ImGui::GetContentRegionAvail().x;
+        if (!oneLine) Text(ctx, ctx.tr("research.cr_rule"));
+        AlignForWidth(ctx, box + gap + (oneLine ? labelWidth + gap : 0) + input);
         bool on = r.crRuleOn;
         double value = r.crRule;
         bool changed = false;
@@ -192,20 +195,20 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             ctx.mark("research/cr-rule-value");
         };
         auto text = [&] {
+            if (!oneLine) return;
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(label.c_str());
+            ImGui::SameLine(0, gap);
         };
         if (ctx.rtl()) {
             field();
             ImGui::SameLine(0, gap);
             text();
-            ImGui::SameLine(0, gap);
             checkbox();
         } else {
             checkbox();
             ImGui::SameLine(0, gap);
             text();
-            ImGui::SameLine(0, gap);
             field();
         }
         if (changed) push(out, research_action::CrRule{on, value});

@@ -163,6 +163,30 @@ for (const lang of ['fa', 'en']) {
   });
 }
 
+for (const lang of ['fa', 'en']) {
+  test(`phone (${lang}): the Research tab's rule (leave out a matrix above a CR) fits the width and takes taps`, async () => {
+    const { context, page, cdp, errors } = await openPhone(`?lang=${lang}&screen=research`);
+    const rule = async () => (await widgets(page))['research/cr-rule'];
+    await page.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._ahp_widgets_json()))['research/cr-rule'],
+                               null, { timeout: 20000 });
+    for (const id of ['research/cr-rule', 'research/cr-rule-value']) {
+      const r = (await widgets(page))[id];
+      assert.ok(r[0] >= -0.5 && r[2] <= 390.5, `${id} [${r.slice(0, 4).map(Math.round)}] is within the phone's width`);
+      assert.ok(r[3] - r[1] >= 30, `${id} is tall enough for a finger`);
+    }
+    const first = (await state(page)).research.cr_rule;
+    for (let k = 1; k <= 4; ++k) {  // on, off, on, off: each tap turns the rule over
+      await tap(page, cdp, 'research/cr-rule');
+      const s = await state(page);
+      assert.equal(s.research.cr_rule === null, (first === null) === (k % 2 === 0), `tap ${k}: ${JSON.stringify(s.research.cr_rule)}`);
+    }
+    assert.ok(await rule());
+    await screenshot(page, `phone-research-rule-${lang}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
 test('phone: pinch zoom is not blocked, and a zoomed page still takes taps where they land', async () => {
   const { context, page, cdp } = await openPhone('?lang=en&screen=compare&set=1');
   const viewport = await page.getAttribute('meta[name=viewport]', 'content');
