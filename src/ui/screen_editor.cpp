@@ -202,15 +202,20 @@ void tree(const ScreenContext& ctx, const EditorState& e, Intents& out) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (const auto& [uid, depth] : treeRows(e.doc)) {
         const EditorNode& n = *node(e.doc, uid);
+        const int children = int(childrenOf(e.doc, uid).size());
+        const std::string name = nodeName(e.doc, uid, ctx.state.language);
+        const std::string id = n.id.empty() ? "?" : n.id;
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         ImGui::PushID(uid);
         const bool clicked = ImGui::Selectable("##node", uid == e.selected, 0, ImVec2(width, 0));
         ImGui::PopID();
-        ctx.mark("editor/node/" + n.id);
-        if (clicked) push(out, editor_action::Select{uid});
-        const int children = int(childrenOf(e.doc, uid).size());
-        const std::string name = nodeName(e.doc, uid, ctx.state.language);
-        const std::string id = n.id.empty() ? "?" : n.id;
+        // To the keyboard and a screen reader a row is a button (the mirror's), named by its
+        // label and id, with its level and number of items; the selected row is the current one.
+        Semantics row{Role::Button, name + " (" + id + ")"};
+        row.selected = uid == e.selected;
+        row.description = format(ctx.tr("editor.tree_row"), ctx.integer(depth + 1), ctx.integer(children));
+        ctx.mark("editor/node/" + n.id, row);
+        if (clicked || ctx.activated("editor/node/" + n.id)) push(out, editor_action::Select{uid});
         // A parent shows how many items it has, beside the label on the reading-end side.
         const std::string count = children == 0 ? ""
                                   : ctx.rtl()   ? "[" + ctx.integer(children) + "] "

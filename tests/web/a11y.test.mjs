@@ -398,3 +398,27 @@ for (const lang of ['fa', 'en']) {
     });
   }
 }
+
+for (const lang of ['en', 'fa']) {
+  test(`the model editor's tree by keyboard and screen reader (${lang}): Tab reaches its rows, Enter selects one, three in a row`, async () => {
+    const { page, context, errors } = await openApp(browser, server.url + `?lang=${lang}&screen=editor`);
+    for (const id of ['D2', 'G', 'D1']) {
+      await tabTo(page, (w) => w === `editor/node/${id}`, `the tree's row ${id}`);
+      await page.keyboard.press('Enter');
+      await waitForState(page, (st) => st.editor.selected === id);
+    }
+    // Each row a named button; the selected one is the current one, and says its level.
+    const ax = await axTree(page);
+    const rows = ax.nodes.filter((n) => ax.role(n) === 'button' && /\((G|D1|D2|D3)\)$/.test(ax.name(n)));
+    assert.deepEqual(rows.map((n) => ax.name(n).match(/\((\w+)\)$/)[1]), ['G', 'D1', 'D2', 'D3'], 'rows in the tree\'s order');
+    const current = await page.evaluate(() => {
+      const el = document.querySelector('#ahp-mirror [data-widget="editor/node/D1"]');
+      return { current: el.getAttribute('aria-current'), description: el.getAttribute('aria-description') };
+    });
+    assert.equal(current.current, 'true');
+    assert.match(current.description, lang === 'en' ? /^level 2, \d+ items below it$/ : /^سطح ۲، [۰-۹]+ زیرشاخه$/);
+    await screenshot(page, `a11y-editor-tree-${lang}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

@@ -276,9 +276,10 @@ mergeInto(LibraryManager.library, {
         if (data.maxLength) el.dataset.maxCharacters = String(data.maxLength);
         if (data.invalid) el.setAttribute('aria-invalid', 'true');
         else el.removeAttribute('aria-invalid');
-        if (data.description) el.setAttribute('aria-description', data.description);
-        else el.removeAttribute('aria-description');
       }
+      // What a screen reader says after the name: a field's limit or fault, a tree row's level.
+      if (data.description) el.setAttribute('aria-description', data.description);
+      else el.removeAttribute('aria-description');
       el.disabled = !!data.disabled;
       if (el.style.position === 'absolute') {
         var r = data.rect, c = data.clip;
