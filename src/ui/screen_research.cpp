@@ -55,25 +55,9 @@ void HeaderRow(const ScreenContext& ctx, const std::vector<std::string>& labels)
     }
 }
 
-std::optional<bool> Checkbox(const ScreenContext& ctx, const std::string& label, const std::string& id, bool value) {
+std::optional<bool> CheckboxBox(const ScreenContext& ctx, const std::string& label, const std::string& id, bool value) {
     bool v = value;
-    const std::string& text = ctx.visual(label);
-    const float box = ImGui::GetFrameHeight();
-    const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
-    const float total = box + spacing + ImGui::CalcTextSize(text.c_str()).x;
-    AlignForWidth(ctx, total);
-    bool pressed;
-    if (ctx.rtl()) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(text.c_str());
-        ImGui::SameLine(0, spacing);
-        pressed = ImGui::Checkbox(("##" + id).c_str(), &v);
-    } else {
-        pressed = ImGui::Checkbox(("##" + id).c_str(), &v);
-        ImGui::SameLine(0, spacing);
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(text.c_str());
-    }
+    bool pressed = ImGui::Checkbox(("##" + id).c_str(), &v);
     Semantics semantics{Role::Checkbox, label};
     semantics.checked = value;
     ctx.mark(id, semantics);
@@ -185,8 +169,10 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
         double value = r.crRule;
         bool changed = false;
         auto checkbox = [&] {
-            if (ImGui::Checkbox("##cr-rule", &on)) changed = true;
-            ctx.mark("research/cr-rule");
+            if (const auto toggled = CheckboxBox(ctx, ctx.tr("research.cr_rule"), "research/cr-rule", on)) {
+                on = *toggled;
+                changed = true;
+            }
         };
         auto field = [&] {
             ImGui::SetNextItemWidth(input);
@@ -292,9 +278,11 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             at(k++);
             NumberCell(ctx, std::isfinite(x.meanDistance) ? ctx.number(x.meanDistance, 3) : "–");
             at(k++);
-            bool included = x.included;
-            if (ImGui::Checkbox("##include", &included)) push(out, research_action::Include{e, included});
-            ctx.mark("research/include/" + std::to_string(e));
+            if (const auto included = CheckboxBox(
+                    ctx,
+                    format(ctx.tr("research.include_expert"), who.name.empty() ? r.group.responses[e].file : who.name),
+                    "research/include/" + std::to_string(e), x.included))
+                push(out, research_action::Include{e, *included});
             table.cell(ctx.tr(x.included ? "research.used" : "research.not_used"));  // what the checkbox shows
             at(k++);
             double weight = x.weight;

@@ -24,8 +24,9 @@ void HeaderRow(const ScreenContext& ctx, const std::vector<std::string>& labels)
 // (Elided): true when it was. NumberCell for digits (no shaping needed).
 bool Cell(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
 void NumberCell(const ScreenContext& ctx, const std::string& digits, ImU32 color = 0);
-// A checkbox with its label on the reading-direction side; returns the new value when clicked.
-std::optional<bool> Checkbox(const ScreenContext& ctx, const std::string& label, const std::string& id, bool value);
+// A checkbox's box, its label drawn by the caller; named `label` in the page's mirror, which
+// toggles it too (Space, a click, a screen reader). Returns the new value when toggled.
+std::optional<bool> CheckboxBox(const ScreenContext& ctx, const std::string& label, const std::string& id, bool value);
 // The engine's consensus level ("very high") in the reader's language.
 std::string levelWord(const ScreenContext& ctx, const std::string& level);
 

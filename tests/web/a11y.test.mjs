@@ -422,3 +422,22 @@ for (const lang of ['en', 'fa']) {
     await context.close();
   });
 }
+
+for (const lang of ['en', 'fa']) {
+  test(`the Research tab's CR rule by keyboard and screen reader (${lang}): a named checkbox that Space turns on and off`, async () => {
+    const { page, context, errors } = await openApp(browser, server.url + `?lang=${lang}&screen=research`);
+    const first = (await state(page)).research.cr_rule;
+    await tabTo(page, (w) => w === 'research/cr-rule', 'the CR rule\'s checkbox');
+    for (let k = 1; k <= 3; ++k) {
+      await page.keyboard.press('Space');
+      const s = await waitForState(page, (st) => (st.research.cr_rule === null) === ((first === null) === (k % 2 === 0)));
+      const checked = await page.evaluate(() => document.querySelector('#ahp-mirror [data-widget="research/cr-rule"]').checked);
+      assert.equal(checked, s.research.cr_rule !== null, `Space ${k}: the mirror's box follows the rule`);
+    }
+    const ax = await axTree(page);
+    const box = ax.nodes.find((n) => ax.role(n) === 'checkbox' && ax.name(n) === strings[lang]['research.cr_rule']);
+    assert.ok(box, 'a checkbox named by the rule\'s sentence');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
