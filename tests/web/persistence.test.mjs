@@ -22,6 +22,8 @@ async function waitReady(page) {
   await page.waitForFunction(() => window.ahpReady === true || window.ahpLoadError, null, { timeout: 60000 });
   const loadError = await page.evaluate(() => window.ahpLoadError || null);
   if (loadError) throw new Error('app failed to load: ' + loadError);
+  // The whole page read: its program's second part has come (else a press fetches it beside the page).
+  await page.waitForFunction(() => document.readyState === 'complete', null, { timeout: 60000 });
   await settle(page);
 }
 
