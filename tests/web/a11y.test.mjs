@@ -431,8 +431,11 @@ for (const lang of ['en', 'fa']) {
     for (let k = 1; k <= 3; ++k) {
       await page.keyboard.press('Space');
       const s = await waitForState(page, (st) => (st.research.cr_rule === null) === ((first === null) === (k % 2 === 0)));
-      const checked = await page.evaluate(() => document.querySelector('#ahp-mirror [data-widget="research/cr-rule"]').checked);
-      assert.equal(checked, s.research.cr_rule !== null, `Space ${k}: the mirror's box follows the rule`);
+      // The mirror follows the frame that draws the new state, one after the frame that took the key.
+      const on = s.research.cr_rule !== null;
+      const follows = await page.waitForFunction((want) => document.querySelector('#ahp-mirror [data-widget="research/cr-rule"]').checked === want,
+        on, { timeout: 5000 }).then(() => true, () => false);
+      assert.ok(follows, `Space ${k}: the mirror's box follows the rule (${on ? 'on' : 'off'})`);
     }
     const ax = await axTree(page);
     const box = ax.nodes.find((n) => ax.role(n) === 'checkbox' && ax.name(n) === strings[lang]['research.cr_rule']);
