@@ -7,10 +7,13 @@
 //
 // The web build writes build/web/ahp-app.instrumented.wasm (binaryen's wasm-split --instrument:
 // it records each function's first call). Here a page carrying it opens as the experts open
-// it: Persian and English, phones, a tablet and desktops, a returning expert with answers, and
-// a link straight to the questions (?screen=compare);
+// it: Persian and English, phones, a tablet and desktops, a returning expert with answers (on
+// the questions, or on the results: the page opens where they left), and a link straight to the
+// questions (?screen=compare);
 // each load's record up to its first frame (and a moment after) is merged, and wasm-split names
-// the functions it ran.
+// the functions it ran. Then, with frames held as while the rest of the program arrives
+// (runner_web.cpp), each way input comes in is used once, so that its arrival runs on the
+// first part: the frames that answer it wait for the rest.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -40,8 +43,41 @@ const loads = [
   ['?lang=en', desktop(1920, 1080)], ['?lang=fa', phone(390, 844, 3), 'returning'],
   ['?lang=en', phone(390, 844, 3), 'returning'], ['?lang=fa', desktop(1280, 800), 'returning'],
   ['?lang=en', desktop(1280, 800), 'returning'], ['?lang=fa&screen=compare', desktop(1280, 800)],
-  ['?lang=en&screen=compare', phone(390, 844, 3)],
+  ['?lang=en&screen=compare', phone(390, 844, 3)], ['?lang=fa', phone(390, 844, 3), 'results'],
+  ['?lang=en', desktop(1280, 800), 'results'], ['?lang=en', phone(390, 844, 3), 'results'],
+  ['?lang=fa', desktop(1280, 800), 'results'],
 ];
+// Input of every kind, taken while the frames that would answer it are held: a pointer (mouse
+// or finger: tap, drag), the wheel, keys, and the mirror's text field and button.
+async function inputWhileHeld(page, options) {
+  await page.evaluate(() => { window.Module.restArriving = () => true; });
+  const { width, height } = page.viewportSize();
+  if (options.hasTouch) {
+    await page.touchscreen.tap(width / 2, height - 4);
+    const cdp = await page.context().newCDPSession(page);
+    const at = (y) => [{ x: width / 2, y }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(height / 2) });
+    for (const y of [height / 2 - 30, height / 2 - 60]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(y) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } else {
+    await page.mouse.move(width / 2, height - 4);
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.mouse.wheel(0, 100);
+    await page.mouse.move(width + 10, height / 2);
+  }
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Tab');
+  await page.evaluate(() => document.querySelector('#canvas').focus());
+  await page.keyboard.press('a');
+  await page.keyboard.press('Escape');
+  const field = await page.$('#ahp-mirror input');
+  if (field) { await field.focus(); await page.keyboard.insertText('a'); await page.keyboard.press('Enter'); }
+  const button = await page.$('#ahp-mirror button');
+  if (button) { await button.focus(); await page.keyboard.press('Enter'); }
+  await page.waitForTimeout(100);
+}
+
 const ready = (page) => page.waitForFunction(() => window.ahpReady === true || window.ahpLoadError, null, { timeout: 60000 });
 const profiles = [];
 for (const [query, options, returning] of loads) {
@@ -52,10 +88,16 @@ for (const [query, options, returning] of loads) {
   if (returning) {  // an expert who answered once comes back
     await click(page, 'start');
     await click(page, 'judgment/G/1-2/5');
+    if (returning === 'results') {  // a whole set answered: its weights and CR on the results
+      await click(page, 'judgment/G/1-3/0');
+      await click(page, 'judgment/G/2-3/0');  // inconsistent: the notice of sets to review
+      await click(page, 'nav-results');
+    }
     await page.reload();
     await ready(page);
   }
   await page.waitForTimeout(300);
+  await inputWhileHeld(page, options);
   const bytes = await page.evaluate(() => {
     const write = Module.asm.__write_profile;
     const size = write(0, 0);

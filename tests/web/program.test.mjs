@@ -1,13 +1,14 @@
 // The survey's program inside its page, in two parts (cmake/inline_program.py,
 // cmake/split_program.py, web/index.html): the first frame is drawn from the first part alone,
-// before the rest has arrived; the rest is added as soon as it is read; a press that needs the
-// rest before then gets it at once (from ahp-app.deferred.wasm beside the page).
+// before the rest has arrived; the rest is added as soon as it is read; a press before then
+// waits for it (a bar at the top shows it); only a page cut short asks for
+// ahp-app.deferred.wasm beside it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { launch, state, waitForState, click, settle, webRoot } from './harness.mjs';
+import { launch, state, waitForState, click, settle, widgets, screenshot, webRoot } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -15,7 +16,8 @@ after(async () => { await browser.close(); });
 
 // A host on a slow line, as far as the page is concerned: index.html stops inside the first
 // block of the second part of the program (the app then starts, and adds its elements to the
-// page mid-block) and goes on only at release(); every other file is served whole.
+// page mid-block) and goes on only at release(); every other file is served whole. After
+// hold(), the next loads of the page stop there again.
 // With `dropAt` (a fraction of the second part), the page ends there instead, as a dropped
 // connection leaves it.
 async function holdingServer({ dropAt = null } = {}) {
@@ -25,8 +27,7 @@ async function holdingServer({ dropAt = null } = {}) {
   assert.ok(first > 0 && second > first, 'the page carries a program in two parts');
   const cut = page.indexOf('<script type="text/x-ahp-wasm">', second) + 1000;
   const end = dropAt === null ? page.length : second + Math.floor((page.length - second) * dropAt);
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
+  let holding = true, waiting = [];
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const name = new URL(req.url, 'http://127.0.0.1').pathname;
@@ -34,7 +35,7 @@ async function holdingServer({ dropAt = null } = {}) {
     if (name === '/' || name === '/index.html') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.write(page.subarray(0, cut));
-      await released;
+      if (holding) await new Promise((resolve) => waiting.push(resolve));
       res.end(page.subarray(cut, end));
       return;
     }
@@ -48,7 +49,9 @@ async function holdingServer({ dropAt = null } = {}) {
     res.end(fs.readFileSync(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, requests, release,
+  const release = () => { holding = false; for (const resolve of waiting.splice(0)) resolve(); };
+  const hold = () => { holding = true; };
+  return { url: `http://127.0.0.1:${server.address().port}/`, requests, release, hold,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }) };
 }
 
@@ -88,27 +91,50 @@ test('the first frame is drawn from the first part alone; the rest comes in afte
     await click(page, 'nav-results');
     s = await waitForState(page, (st) => st.screen === 'results');
     assert.deepEqual(problems, [], 'every call went to the code added, none through a placeholder');
+    // The expert comes back: the page opens on the results, drawn from the first part alone.
+    server.hold();
+    page.reload().catch(() => {});
+    await page.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
+    await page.waitForTimeout(300);
+    assert.deepEqual(problems, [], 'the results were drawn from the first part alone');
+    assert.ok(await page.evaluate(() => document.querySelector('#ahp-mirror [data-widget="nav-results"][aria-current], #ahp-mirror [data-widget="nav-results"][aria-selected="true"]') !== null),
+      'the page opened on the results');
+    server.release();
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await click(page, 'nav-questions');
+    s = await waitForState(page, (st) => st.screen === 'compare' && st.answered === 3);
     assert.ok(!server.requests.includes('/ahp-app.deferred.wasm'), 'the rest came with the page');
     await context.close();
     await server.close();
   }
 });
 
-test('a press that needs the rest before it has arrived gets it at once, and is answered', async () => {
-  for (const [query, options] of [['?lang=fa', phone], ['?lang=en', desktop]]) {
+test('a press before the rest has come waits for it, a bar at the top showing it, and is answered when it is in', async () => {
+  for (const [query, options, lang] of [['?lang=fa', phone, 'fa'], ['?lang=en', desktop, 'en']]) {
     const server = await holdingServer();
     const { context, page, problems } = await open(server, query, options);
-    await click(page, 'start');  // the questions' screen: code of the rest
-    let s = await waitForState(page, (st) => st.screen === 'compare');
-    assert.ok(server.requests.includes('/ahp-app.deferred.wasm'), 'the rest was asked for at the press');
-    await click(page, 'judgment/G/1-2/6');
-    s = await waitForState(page, (st) => st.answered === 1);
+    await settle(page, 3);
+    const [x0, y0, x1, y1] = (await widgets(page)).start;
+    if (options.hasTouch) await page.touchscreen.tap((x0 + x1) / 2, (y0 + y1) / 2);
+    else await page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2);
+    await page.waitForTimeout(600);
+    // Read from the page, not the program: the test's own state call would run code of the rest.
+    const waiting = await page.evaluate(() => ({
+      welcome: document.querySelector('#ahp-mirror [data-widget="start"]') !== null,
+      questions: document.querySelectorAll('#ahp-mirror [data-widget^="judgment/"]').length,
+      bar: !document.getElementById('rest-progress').hidden,
+    }));
+    assert.deepEqual(waiting, { welcome: true, questions: 0, bar: true }, 'the press waits for the rest, the bar showing it');
+    await screenshot(page, `program-press-waits-${lang}`);
     server.release();
-    await page.waitForFunction(() => document.readyState === 'complete');
-    await click(page, 'judgment/G/1-3/4');
-    s = await waitForState(page, (st) => st.answered === 2);
-    assert.equal(problems.filter((p) => !/placeholder function called/.test(p)).length, 0, problems.join('\n'));
-    assert.equal(server.requests.filter((r) => r === '/ahp-app.deferred.wasm').length, 1, 'loaded once');
+    await page.waitForFunction(() => document.querySelector('#ahp-mirror [data-widget^="judgment/"]') !== null, null, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => document.getElementById('rest-progress').hidden), true, 'the bar goes once the rest is in');
+    let s = await state(page);
+    assert.equal(s.screen, 'compare', 'the press was answered');
+    for (const id of ['judgment/G/1-2/6', 'judgment/G/1-3/4', 'judgment/G/2-3/2']) await click(page, id);
+    s = await waitForState(page, (st) => st.answered === 3);
+    assert.deepEqual(problems, [], 'no call went through a placeholder');
+    assert.deepEqual(server.requests.filter((r) => r.startsWith('/ahp-')), [], 'nothing asked for beside the page');
     await context.close();
     await server.close();
   }
@@ -129,15 +155,14 @@ test('a page whose second part is cut short still works: the rest is asked for w
   await server.close();
 });
 
-test('without the browser\'s inflater (Safari before 16.4) the page inflates its program itself, the rest too when a press needs it at once', async () => {
+test('without the browser\'s inflater (Safari before 16.4) the page inflates its program itself; a call into the rest before it is compiled inflates it at once', async () => {
   for (const [query, options, lang] of [['?lang=fa', phone, 'fa'], ['?lang=en', desktop, 'en']]) {
     const server = await holdingServer();
     server.release();
     const context = await browser.newContext(options);
     await context.addInitScript(() => {
       delete window.DecompressionStream;
-      // The rest's compile (the second) waits for the test: a press before then needs the rest
-      // at once, from its blocks.
+      // The rest's compile (the second) waits for the test.
       const compile = WebAssembly.compile.bind(WebAssembly);
       let calls = 0;
       WebAssembly.compile = (bytes) => (++calls !== 2 ? compile(bytes)
@@ -152,9 +177,16 @@ test('without the browser\'s inflater (Safari before 16.4) the page inflates its
     assert.equal(await page.evaluate(() => window.ahpLoadError || null), null);
     assert.equal(await page.evaluate(() => typeof window.DecompressionStream), 'undefined');
     await page.waitForFunction(() => document.readyState === 'complete');
-    await click(page, 'start');  // the questions' screen: code of the rest, inflated here and now
+    // A press waits for the rest's compile...
+    const [x0, y0, x1, y1] = (await widgets(page)).start;
+    if (options.hasTouch) await page.touchscreen.tap((x0 + x1) / 2, (y0 + y1) / 2);
+    else await page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2);
+    await page.waitForTimeout(400);
+    assert.equal(await page.evaluate(() => document.querySelector('#ahp-mirror [data-widget="start"]') !== null), true);
+    // ...until a call into the rest (the test reading the state) needs it at once: inflated here
+    // and now from the page's blocks. The press is then answered.
+    assert.equal((await state(page)).language, lang);
     let s = await waitForState(page, (st) => st.screen === 'compare');
-    assert.equal(s.language, lang);
     for (const id of ['judgment/G/1-2/5', 'judgment/G/1-3/7', 'judgment/G/2-3/3']) await click(page, id);
     s = await waitForState(page, (st) => st.answered === 3);
     await page.evaluate(() => window.ahpTestReleaseRest());
