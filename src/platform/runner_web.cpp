@@ -21,7 +21,7 @@ extern "C" {
 char* ahp_js_take_page_model();  // malloc'ed UTF-8, or null (src/platform/js/services.js)
 void ahp_js_install_pointer();
 void ahp_js_first_frame();
-int ahp_js_rest_arriving(int inputWaits);
+int ahp_js_rest_arriving();  // asked only while input waits: the page then shows the wait
 void ahp_js_save_when_idle();
 }
 
@@ -120,20 +120,20 @@ bool updateDisplay(platform::Host& h) {
     return changed;
 }
 
-// One frame at each of the browser's animation frames, computing or not (thousands of response
-// files loading: ui::kResearchFrameBudgetMs of the work a frame). Run back to back as message
-// tasks between animation frames, frames kept the page from painting for 150 ms at a time
-// (Chromium paints between tasks when it likes: at the latest about 100 ms late, then after
-// the task under way); tests/web/bench_research.mjs measures the longest gap.
 // Until the page has brought the second part of the program (web/index.html), input waits for
 // it: answering a press may run code of that part, which the page brings sooner than a second
 // download would (and offline, only the page has it). The frames of the screen the page opened
 // on run on the first part alone (web/first-frame-functions.txt).
 bool inputWaitsForProgram() {
     const bool input = !platform::host().input.empty() || platform::web_bridge::wakePending();
-    return platform::web_bridge::framesDrawn() > 0 && ahp_js_rest_arriving(input) && input;
+    return input && platform::web_bridge::framesDrawn() > 0 && ahp_js_rest_arriving();
 }
 
+// One frame at each of the browser's animation frames, computing or not (thousands of response
+// files loading: ui::kResearchFrameBudgetMs of the work a frame). Run back to back as message
+// tasks between animation frames, frames kept the page from painting for 150 ms at a time
+// (Chromium paints between tasks when it likes: at the latest about 100 ms late, then after
+// the task under way); tests/web/bench_research.mjs measures the longest gap.
 void frame(void*) {
     if (inputWaitsForProgram()) return;
     if (!platform::runFrame(updateDisplay(platform::host()))) return;

@@ -67,6 +67,14 @@ async function open(server, query, options) {
   return { context, page, problems };
 }
 
+// Start, pressed as a person does (a finger on a phone, else the mouse), without waiting for the
+// frame that answers it: click() would, and here the press is meant to wait.
+async function pressStart(page, options) {
+  const [x0, y0, x1, y1] = (await widgets(page)).start;
+  if (options.hasTouch) await page.touchscreen.tap((x0 + x1) / 2, (y0 + y1) / 2);
+  else await page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2);
+}
+
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 const desktop = { viewport: { width: 1280, height: 800 } };
 
@@ -114,9 +122,7 @@ test('a press before the rest has come waits for it, a bar at the top showing it
     const server = await holdingServer();
     const { context, page, problems } = await open(server, query, options);
     await settle(page, 3);
-    const [x0, y0, x1, y1] = (await widgets(page)).start;
-    if (options.hasTouch) await page.touchscreen.tap((x0 + x1) / 2, (y0 + y1) / 2);
-    else await page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2);
+    await pressStart(page, options);
     await page.waitForTimeout(600);
     // Read from the page, not the program: the test's own state call would run code of the rest.
     const waiting = await page.evaluate(() => ({
@@ -178,9 +184,7 @@ test('without the browser\'s inflater (Safari before 16.4) the page inflates its
     assert.equal(await page.evaluate(() => typeof window.DecompressionStream), 'undefined');
     await page.waitForFunction(() => document.readyState === 'complete');
     // A press waits for the rest's compile...
-    const [x0, y0, x1, y1] = (await widgets(page)).start;
-    if (options.hasTouch) await page.touchscreen.tap((x0 + x1) / 2, (y0 + y1) / 2);
-    else await page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2);
+    await pressStart(page, options);
     await page.waitForTimeout(400);
     assert.equal(await page.evaluate(() => document.querySelector('#ahp-mirror [data-widget="start"]') !== null), true);
     // ...until a call into the rest (the test reading the state) needs it at once: inflated here

@@ -1,6 +1,6 @@
 // The browser's side of the platform services (services_web.cpp): session storage, downloads,
-// the file input and drops, the clipboard, share links, and the page's hooks for the first frame and the
-// program's second part.
+// the file input and drops, the clipboard, share links, and the page's hooks for the first
+// frame and the program's second part.
 // A --js-library: C++ calls these by name.
 mergeInto(LibraryManager.library, {
   // A JavaScript string as malloc'ed UTF-8, for C++ (which frees it).
@@ -426,10 +426,10 @@ mergeInto(LibraryManager.library, {
     if (Module['onFirstFrame']) Module['onFirstFrame']();
   },
 
-  // Whether the page is still bringing the rest of the program (web/index.html); `inputWaits`:
-  // the runner holds input for it, which the page shows.
-  ahp_js_rest_arriving: function (inputWaits) {
-    return Module['restArriving'] && Module['restArriving'](!!inputWaits) ? 1 : 0;
+  // Whether the page is still bringing the rest of the program (web/index.html); asked while
+  // input waits, which the page then shows.
+  ahp_js_rest_arriving: function () {
+    return Module['restArriving'] && Module['restArriving']() ? 1 : 0;
   },
 
   // The autosave, off the frame of the click that changed something: when the browser is idle
