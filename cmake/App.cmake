@@ -101,6 +101,15 @@ if(EMSCRIPTEN)
     # What src/platform/js and the tests call (ccall and cwrap are not: 437 B of gzip).
     -sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']
     -sENVIRONMENT=web ${AHP_WEB_SIZE_OPT} -sMALLOC=emmalloc
+    # A function with one caller stays a function of its own unless it is small (binaryen's
+    # default inlines it whatever its size). Chrome compiles each function at its first call, on
+    # the page's thread: the runner's frame, into which the whole frame had been inlined, was
+    # 28 KB, and the App's frame held every screen, all compiled for a welcome screen (lazy
+    # compiles of the first frame, CPU 4x: 319 ms -> 83 ms), and all kept in the first part of
+    # the program. Slow 4G, CPU 4x, gzip, medians of 6 loads taken in turn: first frame 3.17 s
+    # -> 2.70 s with a limit of 100; 30 the same within the noise (2.61 s against 2.55 s in a
+    # second round) and the first part 4 KB smaller; the frame CPU of a click unchanged.
+    -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=30
     -sFILESYSTEM=0  # no file system: files come and go through the page (13 KB of JavaScript)
     # WebGL2's core is all the renderer uses: no extension is enabled at start-up (enabling
     # them all took 45 ms of a phone-speed start) and their code is left out.

@@ -120,13 +120,17 @@ bool updateDisplay(platform::Host& h) {
     return changed;
 }
 
-// Until the page has brought the second part of the program (web/index.html), input waits for
-// it: answering a press may run code of that part, which the page brings sooner than a second
-// download would (and offline, only the page has it). The frames of the screen the page opened
-// on run on the first part alone (web/first-frame-functions.txt).
-bool inputWaitsForProgram() {
-    const bool input = !platform::host().input.empty() || platform::web_bridge::wakePending();
-    return input && platform::web_bridge::framesDrawn() > 0 && ahp_js_rest_arriving();
+// Until the page has brought the second part of the program (web/index.html), a frame that may
+// need its code waits for it: one answering input (a press may run any screen's code), and the
+// first frame of a page that reopens where a returning expert left (the questions, the
+// results, the experts saved on this device). The page brings that part sooner than a second
+// download would, and offline only the page has it. The first part holds what a new expert's
+// first frame runs and the arrival of input (web/first-frame-functions.txt).
+bool frameWaitsForProgram() {
+    const platform::Host& h = platform::host();
+    const bool input = !h.input.empty() || platform::web_bridge::wakePending();
+    const bool drawn = platform::web_bridge::framesDrawn() > 0;
+    return (drawn ? input : !h.app->isFreshStart()) && ahp_js_rest_arriving();
 }
 
 // One frame at each of the browser's animation frames, computing or not (thousands of response
@@ -135,7 +139,7 @@ bool inputWaitsForProgram() {
 // (Chromium paints between tasks when it likes: at the latest about 100 ms late, then after
 // the task under way); tests/web/bench_research.mjs measures the longest gap.
 void frame(void*) {
-    if (inputWaitsForProgram()) return;
+    if (frameWaitsForProgram()) return;
     if (!platform::runFrame(updateDisplay(platform::host()))) return;
     platform::updateMirror();
     if (platform::web_bridge::framesDrawn() == 1) ahp_js_first_frame();

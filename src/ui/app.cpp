@@ -569,6 +569,11 @@ void App::Impl::moveKeyboard(Key key) {
 
 void App::setPointerHovers(bool hovers) { impl_->state.pointerHovers = hovers; }
 
+bool App::isFreshStart() const {
+    const AppState& s = impl_->state;
+    return s.screen == Screen::Welcome && s.answered == 0 && s.savedExperts.empty();
+}
+
 bool App::wantsFrames() const { return impl_->redraw || workbench::wantsFrames(impl_->state); }
 
 void App::frame() {

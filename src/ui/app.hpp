@@ -99,6 +99,11 @@ public:
     // saveSession() after the frame (the browser: when idle, and at once when the page is
     // hidden or closed; the desktop: after the frame is shown).
     void frame();
+    // True when the next frame draws what a new expert first sees: the welcome screen, nothing
+    // answered, no other expert's answers saved here. A returning expert's page reopens where
+    // they left (the questions, the results, the experts saved on this device): the web page
+    // brings the code of those screens in the program's second part (runner_web.cpp).
+    bool isFreshStart() const;
     // True when the session changed since it was last saved.
     bool hasUnsavedChanges() const;
     // Saves the session if it changed since it was last saved.

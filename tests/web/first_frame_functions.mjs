@@ -7,13 +7,14 @@
 //
 // The web build writes build/web/ahp-app.instrumented.wasm (binaryen's wasm-split --instrument:
 // it records each function's first call). Here a page carrying it opens as the experts open
-// it: Persian and English, phones, a tablet and desktops, a returning expert with answers (on
-// the questions, or on the results: the page opens where they left), and a link straight to the
-// questions (?screen=compare);
-// each load's record up to its first frame (and a moment after) is merged, and wasm-split names
-// the functions it ran. Then, with frames held as while the rest of the program arrives
-// (runner_web.cpp), each way input comes in is used once, so that its arrival runs on the
-// first part: the frames that answer it wait for the rest.
+// it: Persian and English, phones, a tablet and desktops; each load's record up to its first
+// frame (and a moment after) is merged, and wasm-split names the functions it ran. A page that
+// reopens where a returning expert left (answers on the questions or on the results, a link
+// straight to the questions) draws its first frame only once the rest of the program has come
+// (runner_web.cpp): there the record is of the start-up before that frame (their session read
+// back, their weights computed). Then, with frames held as while the rest of the program
+// arrives, each way input comes in is used once, so that its arrival runs on the first part:
+// the frames that answer it wait for the rest.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -79,13 +80,22 @@ async function inputWhileHeld(page, options) {
 }
 
 const ready = (page) => page.waitForFunction(() => window.ahpReady === true || window.ahpLoadError, null, { timeout: 60000 });
+// The page as while the rest of the program arrives, from its start: a returning expert's
+// first frame then waits (the runtime's Module, made by web/index.html, is given the answer).
+const holdFromStart = () => {
+  let module;
+  Object.defineProperty(window, 'Module', { configurable: true, get: () => module,
+    set(value) { module = value; module.restArriving = () => true; } });
+};
 const profiles = [];
 for (const [query, options, returning] of loads) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
+  const held = returning || query.includes('screen=compare');
+  if (held && !returning) await context.addInitScript(holdFromStart);
   await page.goto(server.url + query);
-  await ready(page);
   if (returning) {  // an expert who answered once comes back
+    await ready(page);
     await click(page, 'start');
     await click(page, 'judgment/G/1-2/5');
     if (returning === 'results') {  // a whole set answered: its weights and CR on the results
@@ -93,10 +103,19 @@ for (const [query, options, returning] of loads) {
       await click(page, 'judgment/G/2-3/0');  // inconsistent: the notice of sets to review
       await click(page, 'nav-results');
     }
+    await context.addInitScript(holdFromStart);
     await page.reload();
-    await ready(page);
   }
-  await page.waitForTimeout(300);
+  if (held) {
+    await page.waitForSelector('#ahp-mirror', { state: 'attached', timeout: 60000 });  // main() has run
+    await page.waitForTimeout(300);
+    if (await page.evaluate(() => window.ahpReady === true)) {
+      throw new Error(`${query} ${returning || ''}: the first frame did not wait for the rest of the program`);
+    }
+  } else {
+    await ready(page);
+    await page.waitForTimeout(300);
+  }
   await inputWhileHeld(page, options);
   const bytes = await page.evaluate(() => {
     const write = Module.asm.__write_profile;

@@ -1,14 +1,15 @@
 // The survey's program inside its page, in two parts (cmake/inline_program.py,
-// cmake/split_program.py, web/index.html): the first frame is drawn from the first part alone,
-// before the rest has arrived; the rest is added as soon as it is read; a press before then
-// waits for it (a bar at the top shows it); only a page cut short asks for
-// ahp-app.deferred.wasm beside it.
+// cmake/split_program.py, web/index.html): a new expert's first frame is drawn from the first
+// part alone, before the rest has arrived; the rest is added as soon as it is read; a press
+// before then waits for it (a bar at the top shows it), as does the first frame of a page that
+// reopens where a returning expert left; only a page cut short asks for ahp-app.deferred.wasm
+// beside it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { launch, state, waitForState, click, settle, widgets, screenshot, webRoot } from './harness.mjs';
+import { launch, state, waitForState, click, settle, screenshot, webRoot } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -55,8 +56,10 @@ async function holdingServer({ dropAt = null } = {}) {
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }) };
 }
 
+// The page as a slow line brings it: with no service worker, which would serve a reload from
+// its copy, whole, at once.
 async function open(server, query, options) {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ ...options, serviceWorkers: 'block' });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
@@ -68,17 +71,20 @@ async function open(server, query, options) {
 }
 
 // Start, pressed as a person does (a finger on a phone, else the mouse), without waiting for the
-// frame that answers it: click() would, and here the press is meant to wait.
+// frame that answers it: click() would, and here the press is meant to wait. Where it is comes
+// from the page's mirror of the canvas, not from the program: asking the program would run code
+// of the rest.
 async function pressStart(page, options) {
-  const [x0, y0, x1, y1] = (await widgets(page)).start;
-  if (options.hasTouch) await page.touchscreen.tap((x0 + x1) / 2, (y0 + y1) / 2);
-  else await page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2);
+  const box = await page.locator('#ahp-mirror [data-widget="start"]').boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  if (options.hasTouch) await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
 }
 
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 const desktop = { viewport: { width: 1280, height: 800 } };
 
-test('the first frame is drawn from the first part alone; the rest comes in after it and is used from then on', async () => {
+test('a new expert\'s first frame is drawn from the first part alone, a returning expert\'s waits for the rest; the rest is used from then on', async () => {
   for (const [query, options, lang] of [['?lang=fa', phone, 'fa'], ['?lang=en', desktop, 'en'], ['?lang=en', phone, 'en']]) {
     const server = await holdingServer();
     const { context, page, problems } = await open(server, query, options);
@@ -99,15 +105,26 @@ test('the first frame is drawn from the first part alone; the rest comes in afte
     await click(page, 'nav-results');
     s = await waitForState(page, (st) => st.screen === 'results');
     assert.deepEqual(problems, [], 'every call went to the code added, none through a placeholder');
-    // The expert comes back: the page opens on the results, drawn from the first part alone.
+    // The expert comes back: the page reopens on the results, whose code is in the rest, so
+    // its first frame waits for it (the page's own welcome and the bar showing meanwhile).
     server.hold();
     page.reload().catch(() => {});
+    await page.waitForFunction(() => document.getElementById('ahp-mirror') !== null, null, { timeout: 60000 });
+    await page.waitForTimeout(800);
+    const waiting = await page.evaluate(() => ({
+      drawn: window.ahpReady === true,
+      overlay: !document.getElementById('overlay').classList.contains('hidden'),
+      bar: !document.getElementById('rest-progress').hidden,
+    }));
+    assert.deepEqual(waiting, { drawn: false, overlay: true, bar: true }, 'the first frame waits for the rest');
+    await screenshot(page, `program-reopen-waits-${lang}-${options.hasTouch ? 'phone' : 'desktop'}`);
+    assert.deepEqual(problems, [], 'nothing of the rest was called while it was coming');
+    server.release();
     await page.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
-    await page.waitForTimeout(300);
-    assert.deepEqual(problems, [], 'the results were drawn from the first part alone');
     assert.ok(await page.evaluate(() => document.querySelector('#ahp-mirror [data-widget="nav-results"][aria-current], #ahp-mirror [data-widget="nav-results"][aria-selected="true"]') !== null),
       'the page opened on the results');
-    server.release();
+    assert.equal(await page.evaluate(() => document.getElementById('rest-progress').hidden), true, 'the bar goes once the rest is in');
+    assert.deepEqual(problems, [], 'the results were drawn with the rest added, none through a placeholder');
     await page.waitForFunction(() => document.readyState === 'complete');
     await click(page, 'nav-questions');
     s = await waitForState(page, (st) => st.screen === 'compare' && st.answered === 3);
