@@ -21,7 +21,7 @@ extern "C" {
 char* ahp_js_take_page_model();  // malloc'ed UTF-8, or null (src/platform/js/services.js)
 void ahp_js_install_pointer();
 void ahp_js_first_frame();
-int ahp_js_rest_arriving();  // asked only while input waits: the page then shows the wait
+int ahp_js_rest_arriving();  // asked only while a frame waits for it: the page then shows the wait
 void ahp_js_save_when_idle();
 }
 

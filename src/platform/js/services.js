@@ -426,8 +426,8 @@ mergeInto(LibraryManager.library, {
     if (Module['onFirstFrame']) Module['onFirstFrame']();
   },
 
-  // Whether the page is still bringing the rest of the program (web/index.html); asked while
-  // input waits, which the page then shows.
+  // Whether the page is still bringing the rest of the program (web/index.html); asked while a
+  // frame waits for it (input, a returning expert's first frame), which the page then shows.
   ahp_js_rest_arriving: function () {
     return Module['restArriving'] && Module['restArriving']() ? 1 : 0;
   },
