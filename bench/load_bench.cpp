@@ -60,6 +60,15 @@ std::vector<std::pair<std::string, std::string>> files(const model::Model& m, in
     return out;
 }
 
+// The same files as the Research tab receives them when no reading worker has parsed them:
+// their bytes alone, each parsed in researchStep.
+std::vector<ui::ImportedFile> importedFiles(const std::vector<std::pair<std::string, std::string>>& input) {
+    std::vector<ui::ImportedFile> out;
+    out.reserve(input.size());
+    for (const auto& [name, bytes] : input) out.push_back({name, bytes, std::nullopt});
+    return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,11 +100,12 @@ int main(int argc, char** argv) {
         const model::LoadedGroup group = model::loadGroup(m, input);
         const double groupMs = msSince(start);
 
+        std::vector<ui::ImportedFile> imported = importedFiles(input);
         ui::ResearchState r;
         double longestStep = 0, recomputeMs = 0;
         int steps = 0, recomputeSteps = 0;
         start = Clock::now();
-        ui::researchAddFiles(r, std::move(input));
+        ui::researchAddFiles(r, std::move(imported));
         for (bool more = true; more;) {
             const auto step = Clock::now();
             const bool recomputing = r.queue.empty();  // every file read: the group results

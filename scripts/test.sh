@@ -15,6 +15,9 @@ bash scripts/format.sh --check
 step "JavaScript syntax (the web platform's libraries and the page's scripts)"
 for js in src/platform/js/*.js web/*.js; do node --check "$js" && echo "ok $js"; done
 
+step "benchmarks compile (scripts/bench.sh runs them; built here so that they never fall behind the code)"
+cmake --build build/native --target engine_bench questioning_bench load_bench
+
 step "unit tests, native"
 ctest --test-dir build/native --output-on-failure
 
