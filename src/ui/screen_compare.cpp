@@ -180,12 +180,8 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
         if (ctx.activated(positionId) && pos != selected) clicked = true;
         drawScalePosition(ctx, pos, pos == selected, layout);
         // Keyboard focus shows like a hover; a finger hovers nothing (no tooltip after a tap).
-        if (ctx.wantsTooltip() || (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)) {
-            ImGui::BeginTooltip();
-            ImGui::TextUnformatted(ctx.visual(verbalJudgment(ctx, a, b, scaleValueAt(pos))).c_str());
-            ImGui::EndTooltip();
-            ctx.markTooltip();
-        }
+        if (ctx.wantsTooltip() || (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible))
+            Tooltip(ctx, verbalJudgment(ctx, a, b, scaleValueAt(pos)));
         if (clicked) {
             if (pos == selected)
                 out.push_back(intent::ClearJudgment{setIndex, i, j});
@@ -304,8 +300,7 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         } else {
             draw->AddCircle(dot, h * 0.28f, color, 12, 2);
         }
-        if (set.aboveThreshold && ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", ctx.visual(ctx.tr("compare.tree_above")).c_str());
+        if (set.aboveThreshold) HoverTooltip(ctx, ctx.tr("compare.tree_above"));
         const float textLeft = ctx.rtl() ? p.x + width - indent - h - 4 - textWidth : p.x + indent + h + 4;
         draw->PushClipRect(p, ImVec2(p.x + width, p.y + itemHeight), true);
         DrawLines(ctx, lines, ImVec2(textLeft, p.y), textWidth, pitch, ImGui::GetColorU32(ImGuiCol_Text));

@@ -336,9 +336,8 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
     ImGui::Dummy(ImVec2(width, height));
     ctx.mark("research/chart");
     if (hovered)
-        ImGui::SetTooltip("%s", ctx.visual(format(ctx.tr("research.reversal"), ctx.label(hovered->leafB),
-                                                  ctx.label(hovered->leafA), ctx.number(hovered->weight, 3)))
-                                    .c_str());
+        Tooltip(ctx, format(ctx.tr("research.reversal"), ctx.label(hovered->leafB), ctx.label(hovered->leafA),
+                            ctx.number(hovered->weight, 3)));
 
     // The ranking at the slider, and the reversal points.
     const float col = (ImGui::GetContentRegionAvail().x - 16) / 2;

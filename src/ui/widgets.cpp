@@ -115,7 +115,11 @@ const WidgetRegistry::Entry* WidgetRegistry::drawn(const std::string& id) const 
     return it != entries_.end() && it->second.frame == frame_ ? &it->second : nullptr;
 }
 
-void ScreenContext::markTooltip() const { widgets.record("tooltip", {}, {}, {}, {}, Semantics{}); }
+void ScreenContext::markTooltip() const {
+    const ImVec2 min = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    widgets.record("tooltip", min, max, min, max, Semantics{});
+}
 
 const std::string& ScreenContext::label(int node) const {
     const ahp::Node& n = state.model.hierarchy.node(node);
@@ -438,10 +442,25 @@ int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string,
     return pressed;
 }
 
-void HoverTooltip(const ScreenContext& ctx, const std::string& logical) {
-    if (!ctx.wantsTooltip()) return;
-    ImGui::SetTooltip("%s", ctx.visual(logical).c_str());
+void Tooltip(const ScreenContext& ctx, const std::string& logical) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // The screen's width less the tooltip's padding and a margin each side; at most 32 em,
+    // a line a reader follows on a wide screen.
+    const float widest =
+        std::min(ImGui::GetIO().DisplaySize.x - 2 * (style.WindowPadding.x + style.DisplaySafeAreaPadding.x),
+                 32 * ImGui::GetFontSize());
+    ImGui::BeginTooltip();
+    const std::string& line = ctx.visual(logical);
+    if (ImGui::CalcTextSize(line.c_str()).x <= widest)
+        ImGui::TextUnformatted(line.c_str());
+    else
+        TextInBox(ctx, logical, std::max(widest, 4 * ImGui::GetFontSize()), ctx.rtl());
     ctx.markTooltip();
+    ImGui::EndTooltip();
+}
+
+void HoverTooltip(const ScreenContext& ctx, const std::string& logical) {
+    if (ctx.wantsTooltip()) Tooltip(ctx, logical);
 }
 
 ElidedText Elided(const ScreenContext& ctx, const std::string& logical, float width) {

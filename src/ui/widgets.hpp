@@ -193,7 +193,7 @@ struct ScreenContext {
     // The last item is hovered by a pointer that can hover (a mouse or a pen, not a finger):
     // only then does it show a tooltip.
     bool wantsTooltip() const;
-    // Records that a tooltip is on screen (widget "tooltip", for the tests).
+    // Records the tooltip window being drawn, with its rectangle (widget "tooltip", for the tests).
     void markTooltip() const;
 
     const std::string& tr(std::string_view key) const { return strings.get(state.language, key); }
@@ -286,6 +286,9 @@ int ConfirmPopup(const ScreenContext& ctx, const char* popup, const std::string&
                  const std::string& body, const std::string& yes, bool destructive);
 // Places the next item at the reading-direction start of the line, `width` wide.
 void AlignForWidth(const ScreenContext& ctx, float width);
+// `logical` as a tooltip, now: on one line when it fits the screen, else wrapped to the screen's
+// width (ImGui does not wrap a tooltip, and one wider than the screen ran off its edge).
+void Tooltip(const ScreenContext& ctx, const std::string& logical);
 // `logical` as a tooltip of the last item while a mouse or a pen hovers it (never after a tap).
 void HoverTooltip(const ScreenContext& ctx, const std::string& logical);
 // `logical` in visual order, cut to `width` when longer: its first line at that width (words

@@ -156,6 +156,36 @@ test('a phone-sized screen stacks the labels above the scale', async () => {
   assert.equal((await state(page)).persian_digits, true);
 });
 
+test('on a narrow screen with a mouse, a scale position\'s tooltip stays on the screen, wrapped, in both languages', async () => {
+  for (const lang of ['fa', 'en']) {
+    const { page } = await openApp(browser, server.url + `?lang=${lang}&screen=compare&set=3`, { width: 360, height: 640, scale: 2 });
+    // The scale wraps into rows on a phone; of the positions in view (their middle inside the
+    // set's clip), the mouse goes over the first, the last and the middle one, twice over: the
+    // verbal judgment of each ("... is extremely more important than ...") is wider than the
+    // screen on one line.
+    const w = await widgets(page);
+    const inView = [...Array(17).keys()].filter((pos) => {
+      const r = w[`judgment/C11/1-2/${pos}`];
+      return r && (r[1] + r[3]) / 2 > r[5] && (r[1] + r[3]) / 2 < r[7];
+    });
+    assert.ok(inView.length >= 5, `${lang}: positions in view: ${inView}`);
+    const visited = [inView[0], inView.at(-1), inView[inView.length >> 1]];
+    let wrapped = 0;
+    for (const pos of [...visited, ...visited]) {
+      const [x0, y0, x1, y1] = (await widgets(page))[`judgment/C11/1-2/${pos}`];
+      await page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2);
+      await settle(page, 3);
+      const tip = (await widgets(page)).tooltip;
+      assert.ok(tip, `${lang}: a tooltip over position ${pos}`);
+      assert.ok(tip[0] >= 0 && tip[2] <= 360, `${lang}: the tooltip over position ${pos} is on the screen: ${tip}`);
+      if (tip[3] - tip[1] > 40) ++wrapped;  // taller than one line and its padding
+    }
+    assert.ok(wrapped >= 4, `${lang}: the long judgments wrap (${wrapped} of 6)`);
+    await screenshot(page, `tooltip-narrow-${lang}`);
+    await page.context().close();
+  }
+});
+
 test('a page cut short (its program with it) says to reload instead of staying blank, in both languages', async () => {
   // As a dropped connection leaves it: the page ends halfway into the first part of its program.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-cut-'));
