@@ -148,10 +148,19 @@ test('a press before the rest has come waits for it, a bar at the top showing it
       bar: !document.getElementById('rest-progress').hidden,
     }));
     assert.deepEqual(waiting, { welcome: true, questions: 0, bar: true }, 'the press waits for the rest, the bar showing it');
+    // A screen reader hears what the wait is, in the app's language, and finds the bar a
+    // progress bar named by it.
+    const told = lang === 'fa' ? 'در حال بارگذاری بقیهٔ پرسشنامه…' : 'Loading the rest of the questionnaire…';
+    const { nodes } = await (await context.newCDPSession(page)).send('Accessibility.getFullAXTree');
+    const named = (role) => nodes.filter((n) => n.role?.value === role && !n.ignored).map((n) => n.name?.value);
+    assert.equal(await page.evaluate(() => document.getElementById('rest-status').getAttribute('role')), 'status');
+    assert.ok(named('StaticText').includes(told), `the status's text "${told}" is read: ${JSON.stringify(named('StaticText').slice(-5))}`);
+    assert.ok(named('progressbar').includes(told), `the bar is a progress bar named "${told}": ${JSON.stringify(named('progressbar'))}`);
     await screenshot(page, `program-press-waits-${lang}`);
     server.release();
     await page.waitForFunction(() => document.querySelector('#ahp-mirror [data-widget^="judgment/"]') !== null, null, { timeout: 20000 });
     assert.equal(await page.evaluate(() => document.getElementById('rest-progress').hidden), true, 'the bar goes once the rest is in');
+    assert.equal(await page.evaluate(() => document.getElementById('rest-status').textContent), '', 'and its word with it');
     let s = await state(page);
     assert.equal(s.screen, 'compare', 'the press was answered');
     for (const id of ['judgment/G/1-2/6', 'judgment/G/1-3/4', 'judgment/G/2-3/2']) await click(page, id);
