@@ -61,11 +61,11 @@ std::vector<std::pair<std::string, std::string>> files(const model::Model& m, in
 }
 
 // The same files as the Research tab receives them when no reading worker has parsed them:
-// their bytes alone, each parsed in researchStep.
-std::vector<ui::ImportedFile> importedFiles(const std::vector<std::pair<std::string, std::string>>& input) {
+// their bytes alone, each parsed in researchStep. Moved, not copied (10,000 files: 174 MB).
+std::vector<ui::ImportedFile> importedFiles(std::vector<std::pair<std::string, std::string>> input) {
     std::vector<ui::ImportedFile> out;
     out.reserve(input.size());
-    for (const auto& [name, bytes] : input) out.push_back({name, bytes, std::nullopt});
+    for (auto& [name, bytes] : input) out.push_back({std::move(name), std::move(bytes), std::nullopt});
     return out;
 }
 
@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
         const model::LoadedGroup group = model::loadGroup(m, input);
         const double groupMs = msSince(start);
 
-        std::vector<ui::ImportedFile> imported = importedFiles(input);
+        std::vector<ui::ImportedFile> imported = importedFiles(std::move(input));
         ui::ResearchState r;
         double longestStep = 0, recomputeMs = 0;
         int steps = 0, recomputeSteps = 0;
