@@ -1,7 +1,9 @@
 #include "text/bidi.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <cstdlib>
 #include <limits>
 
 extern "C" {
@@ -380,6 +382,50 @@ std::string toPersianDigits(std::string_view utf8) {
             out[i] = 0x066B;
     }
     return encodeUtf8(out);
+}
+
+std::optional<double> parseTypedNumber(std::string_view utf8) {
+    const std::u32string in = decodeUtf8(utf8);
+    auto ignored = [](char32_t c) {
+        return c == U' ' || c == U'\t' || c == 0x00A0 || c == 0x202F || isRemovedFormatChar(c);
+    };
+    std::size_t begin = 0, end = in.size();
+    while (begin < end && ignored(in[begin])) ++begin;
+    while (end > begin && ignored(in[end - 1])) --end;
+    std::string ascii;  // what strtod reads: [-]digits[.digits]
+    if (begin < end && (in[begin] == U'+' || in[begin] == U'-' || in[begin] == 0x2212)) {
+        if (in[begin] != U'+') ascii += '-';
+        ++begin;
+    }
+    int digits = 0, group = -1;  // group: digits since the last thousands separator (-1: none yet)
+    bool separator = false;
+    for (std::size_t i = begin; i < end; ++i) {
+        const char32_t c = in[i];
+        int digit = -1;
+        if (c >= U'0' && c <= U'9')
+            digit = int(c - U'0');
+        else if (c >= 0x06F0 && c <= 0x06F9)
+            digit = int(c - 0x06F0);
+        else if (c >= 0x0660 && c <= 0x0669)
+            digit = int(c - 0x0660);
+        if (digit >= 0) {
+            ascii += char('0' + digit);
+            ++digits;
+            if (group >= 0 && !separator) ++group;
+        } else if ((c == U'.' || c == 0x066B) && !separator) {
+            if (group >= 0 && group != 3) return std::nullopt;
+            separator = true;
+            ascii += '.';
+        } else if ((c == U',' || c == 0x066C) && !separator && digits > 0 && (group < 0 ? digits <= 3 : group == 3)) {
+            group = 0;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (digits == 0 || (group >= 0 && !separator && group != 3)) return std::nullopt;
+    const double value = std::strtod(ascii.c_str(), nullptr);
+    if (!std::isfinite(value)) return std::nullopt;  // hundreds of digits
+    return value;
 }
 
 std::vector<uint32_t> codepointsAfterShaping(const std::vector<std::string>& logical) {

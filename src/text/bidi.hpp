@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,13 @@ std::vector<std::string> wrapVisual(std::string_view logicalUtf8, float maxWidth
 // ASCII digits 0-9 -> Extended Arabic-Indic (Persian) digits U+06F0..U+06F9, and a '.' between
 // two digits -> ARABIC DECIMAL SEPARATOR U+066B. Everything else is left as it is.
 std::string toPersianDigits(std::string_view utf8);
+
+// A number as a person types it in either language, or nothing if the text is not one: digits
+// ASCII, Persian (U+06F0..) or Arabic-Indic (U+0660..); a decimal separator '.' or U+066B; an
+// optional sign ('+', '-', U+2212); ',' or U+066C between groups of three digits before the
+// separator; spaces and bidi marks around it ignored. "۰٫۱۵", "0.15", ".5", "10,000" are
+// numbers; "", "1/2", "1.2.3", "1,00", "0x10", "1e3" are not.
+std::optional<double> parseTypedNumber(std::string_view utf8);
 
 // Every code point that toVisual / wrapVisual can produce for these logical strings under any
 // base direction (shaped forms, ligatures, both mirror images of mirrored characters), sorted

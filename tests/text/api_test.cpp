@@ -169,6 +169,29 @@ TEST_CASE("toPersianDigits", "[digits]") {
     CHECK(cps(toPersianDigits("۱.5")) == V{0x06F1, 0x066B, 0x06F5});  // already Persian digit
 }
 
+TEST_CASE("parseTypedNumber", "[digits]") {
+    CHECK(parseTypedNumber("0.15") == 0.15);
+    CHECK(parseTypedNumber("۰٫۱۵") == 0.15);                     // Persian digits and decimal separator
+    CHECK(parseTypedNumber("٠٫٢٥") == 0.25);                     // Arabic-Indic digits
+    CHECK(parseTypedNumber("۲.5") == 2.5);                       // mixed, as a phone keyboard may give
+    CHECK(parseTypedNumber(toPersianDigits("0.083")) == 0.083);  // what the app shows reads back
+    CHECK(parseTypedNumber(".5") == 0.5);
+    CHECK(parseTypedNumber("5.") == 5.0);
+    CHECK(parseTypedNumber("  3 ") == 3.0);
+    CHECK(parseTypedNumber("\u200F۳\u200E") == 3.0);  // bidi marks around it
+    CHECK(parseTypedNumber("-2") == -2.0);
+    CHECK(parseTypedNumber("\u2212"
+                           "2") == -2.0);  // MINUS SIGN
+    CHECK(parseTypedNumber("+2") == 2.0);
+    CHECK(parseTypedNumber("10,000") == 10000.0);
+    CHECK(parseTypedNumber("۱۰٬۰۰۰") == 10000.0);
+    CHECK(parseTypedNumber("1,234,567.5") == 1234567.5);
+    for (const char* bad : {"",         " ",    "-",   ".",   "1/2", "۰/۱", "1.2.3", "1,00",    ",100", "1,0000",
+                            "1,000,00", "0x10", "1e3", "inf", "nan", "abc", "2 3",   "1.5,000", "--1",  "12a"})
+        CHECK_FALSE(parseTypedNumber(bad).has_value());
+    CHECK_FALSE(parseTypedNumber(std::string(400, '9')).has_value());  // not finite
+}
+
 TEST_CASE("invalid UTF-8 becomes U+FFFD and never crashes", "[utf8]") {
     CHECK(cps("a\xFF"
               "b") == V{'a', 0xFFFD, 'b'});
