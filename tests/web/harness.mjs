@@ -70,6 +70,18 @@ export async function launch(extraArgs = []) {
 // Opens the app and waits for its first drawn frame.
 export async function openApp(browser, url, { width = 1280, height = 800, scale = 1 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
+  return openIn(context, url);
+}
+
+// The same on a phone: touch, a phone's pixel density (its taps come as touch events followed
+// by the browser's compatibility mouse events). `permissions` are granted to the page's origin.
+export async function openPhone(browser, url, { width = 390, height = 844, permissions = [] } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(url).origin });
+  return openIn(context, url);
+}
+
+async function openIn(context, url) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -4,7 +4,7 @@
 // English (screenshots kept in tests/web/artifacts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, settle, state, widgets, screenshot } from './harness.mjs';
+import { serve, launch, openPhone, settle, state, widgets, screenshot } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -12,16 +12,10 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const FINGER = 44;  // CSS px: the smallest tap target the phone layout may have
 
-async function openPhone(query, { width = 390, height = 844 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + query);
-  await page.waitForFunction(() => window.ahpReady === true, null, { timeout: 60000 });
-  await settle(page);
-  const cdp = await context.newCDPSession(page);
-  return { context, page, cdp, errors };
+// The app on a phone, with a DevTools session for the finger's touch events.
+async function openPhoneAt(query, size = {}) {
+  const opened = await openPhone(browser, server.url + query, size);
+  return { ...opened, cdp: await opened.context.newCDPSession(opened.page) };
 }
 
 // A finger pressed at (x, y0), moved in steps to (x, y1), lifted: the browser's own touch input.
@@ -75,7 +69,7 @@ async function answerSet(page, cdp, setIndex, offset) {
 
 for (const lang of ['en', 'fa']) {
   test(`phone (${lang}): every tap is kept, set after set, with finger scrolls between rows`, async () => {
-    const { context, page, cdp, errors } = await openPhone(`?lang=${lang}&screen=compare&set=1`);
+    const { context, page, cdp, errors } = await openPhoneAt(`?lang=${lang}&screen=compare&set=1`);
     const sets = (await state(page)).sets;
     await answerSet(page, cdp, 0, 0);
     await tap(page, cdp, 'next');
@@ -97,7 +91,7 @@ for (const lang of ['en', 'fa']) {
 }
 
 test('phone: a finger drag on a fresh page scrolls and chooses nothing; a tap leaves no tooltip', async () => {
-  const { context, page, cdp } = await openPhone('?lang=fa&screen=compare&set=3');
+  const { context, page, cdp } = await openPhoneAt('?lang=fa&screen=compare&set=3');
   const set = (await state(page)).sets[2];
   const id = `judgment/${set.id}/1-2/4`;
   const before = (await widgets(page))[id];
@@ -117,7 +111,7 @@ const sizes = [[360, 640], [390, 844], [844, 390]];
 for (const [width, height] of sizes) {
   for (const lang of ['fa', 'en']) {
     test(`phone ${width}x${height} (${lang}): tap targets a finger wide, nothing cut off`, async () => {
-      const { context, page } = await openPhone(`?lang=${lang}&screen=compare&set=3`, { width, height });
+      const { context, page } = await openPhoneAt(`?lang=${lang}&screen=compare&set=3`, { width, height });
       const w = await widgets(page);
       const ids = Object.keys(w);
       assert.ok(!ids.some((id) => id.startsWith('tree/')), 'no side tree on a phone');
@@ -143,7 +137,7 @@ for (const [width, height] of sizes) {
 // results. (The verdict's badge once ran off the left edge in Persian.)
 for (const lang of ['fa', 'en']) {
   test(`phone 390x844 (${lang}): the verdict, the suggestion, the weights and the results fit the width`, async () => {
-    const { context, page, cdp } = await openPhone(`?lang=${lang}&screen=compare&set=0`);
+    const { context, page, cdp } = await openPhoneAt(`?lang=${lang}&screen=compare&set=0`);
     const set = (await state(page)).sets[0];
     // 1 much more than 2, 2 much more than 3, yet 1 equal to 3.
     for (const [pair, position] of [['1-2', 0], ['1-3', 8], ['2-3', 0]]) await tap(page, cdp, `judgment/${set.id}/${pair}/${position}`);
@@ -165,7 +159,7 @@ for (const lang of ['fa', 'en']) {
 
 for (const lang of ['fa', 'en']) {
   test(`phone (${lang}): the Research tab's rule (leave out a matrix above a CR) fits the width and takes taps`, async () => {
-    const { context, page, cdp, errors } = await openPhone(`?lang=${lang}&screen=research`);
+    const { context, page, cdp, errors } = await openPhoneAt(`?lang=${lang}&screen=research`);
     const rule = async () => (await widgets(page))['research/cr-rule'];
     await page.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._ahp_widgets_json()))['research/cr-rule'],
                                null, { timeout: 20000 });
@@ -188,7 +182,7 @@ for (const lang of ['fa', 'en']) {
 }
 
 test('phone: pinch zoom is not blocked, and a zoomed page still takes taps where they land', async () => {
-  const { context, page, cdp } = await openPhone('?lang=en&screen=compare&set=1');
+  const { context, page, cdp } = await openPhoneAt('?lang=en&screen=compare&set=1');
   const viewport = await page.getAttribute('meta[name=viewport]', 'content');
   assert.doesNotMatch(viewport, /user-scalable\s*=\s*no|maximum-scale/, 'the viewport lets people zoom');
   assert.match(await page.evaluate(() => getComputedStyle(document.getElementById('canvas')).touchAction), /pinch-zoom/);

@@ -4,24 +4,13 @@
 // too long or multi-line text gets a message at the field and is kept as typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, settle, state, waitForState, widgets, screenshot } from './harness.mjs';
+import { serve, launch, openPhone, settle, state, waitForState, widgets, screenshot } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function openPhone(query) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
-    isMobile: true, hasTouch: true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + query);
-  await page.waitForFunction(() => window.ahpReady === true);
-  await settle(page);
-  return { page, context, errors };
-}
+const openPhoneAt = (query) => openPhone(browser, server.url + query, { permissions: ['clipboard-read', 'clipboard-write'] });
 
 // A tap in the middle of a widget's rectangle (it is on screen at the top of the welcome page
 // or after the caller scrolled it there).
@@ -55,7 +44,7 @@ async function fingerScrollTo(page, context, id) {
 
 test('phone: a tap on the name field focuses a real text field; insertText and paste reach the state', async () => {
   for (let round = 0; round < 2; ++round) {  // twice in a row, as a person would retry
-    const { page, context, errors } = await openPhone('?lang=fa');
+    const { page, context, errors } = await openPhoneAt('?lang=fa');
     await fingerScrollTo(page, context, 'expert-role');
     await tap(page, 'expert-name');
     let f = await focused(page);
@@ -106,7 +95,7 @@ test('phone: a tap on the name field focuses a real text field; insertText and p
 });
 
 test('a name over 200 characters, or with a line break, gets a message at the field and is kept', async () => {
-  const { page, context } = await openPhone('?lang=en');
+  const { page, context } = await openPhoneAt('?lang=en');
   await fingerScrollTo(page, context, 'expert-role');
   await tap(page, 'expert-name');
   const long = 'A'.repeat(150) + ' ' + 'B'.repeat(60);  // 211 characters
