@@ -61,6 +61,7 @@ nlohmann::json nodeJson(const std::string& id, const ui::WidgetRect& r) {
     if (s.live) j["live"] = true;
     if (s.invalid) j["invalid"] = true;
     if (s.maxLength) j["maxLength"] = s.maxLength;
+    if (s.inputMode) j["inputMode"] = s.inputMode;
     if (!s.description.empty()) j["description"] = s.description;
     if (s.level) j["level"] = s.level;
     if (s.autofocus) j["autofocus"] = true;

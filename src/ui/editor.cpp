@@ -604,6 +604,7 @@ json editorJson(const EditorState& e) {
     j["dirty"] = e.dirty;
     j["sets"] = e.sets;
     j["judgments"] = e.judgments;
+    j["cr_threshold"] = crThreshold(e.doc);
     j["model_id"] = e.doc.top.contains("id") ? e.doc.top["id"] : json("");
     const EditorNode* selected = node(e.doc, e.selected);
     j["selected"] = selected ? selected->id : "";

@@ -340,12 +340,9 @@ void modelDetails(const ScreenContext& ctx, const EditorState& e, Intents& out) 
     double threshold = crThreshold(e.doc);
     const float width = std::min(ImGui::GetContentRegionAvail().x, 200.0f);
     AlignForWidth(ctx, width);
-    ImGui::SetNextItemWidth(width);
-    if (ImGui::InputDouble("##editor-cr", &threshold, 0.01, 0.05, "%.2f")) {
-        threshold = std::round(std::clamp(threshold, 0.01, 1.0) * 1000) / 1000;
-        push(out, editor_action::SetSetting{"cr_threshold", threshold});
-    }
-    ctx.mark("editor/cr");
+    if (const auto typed =
+            NumberField(ctx, ctx.tr("editor.cr_threshold"), "editor/cr", threshold, {0.01, 1.0, 3}, width))
+        push(out, editor_action::SetSetting{"cr_threshold", *typed});
 }
 
 void summary(const ScreenContext& ctx, const EditorState& e) {

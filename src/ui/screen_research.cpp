@@ -175,10 +175,11 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             }
         };
         auto field = [&] {
-            ImGui::SetNextItemWidth(input);
-            if (ImGui::InputDouble("##cr-rule-value", &value, 0, 0, "%.3f", ImGuiInputTextFlags_EnterReturnsTrue))
+            if (const auto typed = NumberField(ctx, ctx.tr("research.cr_rule_value"), "research/cr-rule-value", value,
+                                               {0.0, 10.0, 3}, input, false)) {
+                value = *typed;
                 changed = true;
-            ctx.mark("research/cr-rule-value");
+            }
         };
         auto text = [&] {
             if (!oneLine) return;
@@ -197,6 +198,7 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
             text();
             field();
         }
+        FieldProblems(ctx, "research/cr-rule-value", ImGui::GetContentRegionAvail().x);
         if (changed) push(out, research_action::CrRule{on, value});
     }
     Text(ctx, ctx.tr("research.experts_note"), kMuted);
@@ -285,18 +287,18 @@ void experts(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
                 push(out, research_action::Include{e, *included});
             table.cell(ctx.tr(x.included ? "research.used" : "research.not_used"));  // what the checkbox shows
             at(k++);
-            double weight = x.weight;
-            ImGui::SetNextItemWidth(-1);
-            if (ImGui::InputDouble("##weight", &weight, 0, 0, "%.2f", ImGuiInputTextFlags_EnterReturnsTrue) &&
-                std::isfinite(weight) && weight > 0)
-                push(out, research_action::Weight{e, weight});
-            ctx.mark("research/weight/" + std::to_string(e));
+            if (const auto typed = NumberField(
+                    ctx, format(ctx.tr("research.weight_of"), who.name.empty() ? r.group.responses[e].file : who.name),
+                    "research/weight/" + std::to_string(e), x.weight, {0.01, 1000.0, 2},
+                    ImGui::GetContentRegionAvail().x, false))
+                push(out, research_action::Weight{e, *typed});
             table.cell(ctx.number(x.weight, 2));
             ImGui::PopID();
         }
     }
     ImGui::EndTable();
     table.end();
+    FieldProblems(ctx, "research/weight/", ImGui::GetContentRegionAvail().x);
 }
 
 void reports(const ScreenContext& ctx, const ResearchState& r, Intents& out) {

@@ -269,11 +269,35 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
     if (!r.sensitivity) return;
     const ahp::SensitivityReport& s = *r.sensitivity;
 
-    float weight = float(r.sensitivityWeight);
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-    if (ImGui::SliderFloat("##sensitivity-weight", &weight, 0.0f, 1.0f, "%.3f"))
-        push(out, research_action::SensitivityWeight{weight});
-    ctx.mark("research/slider");
+    // The slider for a pointer; beside it the same weight as a number field, which the keyboard,
+    // a screen reader and a phone's keypad reach (an ImGui slider is none of theirs).
+    {
+        const float fieldWidth = 90, gap = ImGui::GetStyle().ItemSpacing.x;
+        const float sliderWidth = std::max(60.0f, ImGui::GetContentRegionAvail().x - fieldWidth - gap);
+        auto slider = [&] {
+            float weight = float(r.sensitivityWeight);
+            ImGui::SetNextItemWidth(sliderWidth);
+            if (ImGui::SliderFloat("##sensitivity-weight", &weight, 0.0f, 1.0f, "%.3f"))
+                push(out, research_action::SensitivityWeight{weight});
+            ctx.mark("research/slider");
+        };
+        auto field = [&] {
+            if (const auto typed =
+                    NumberField(ctx, format(ctx.tr("research.weight_of"), ctx.label(s.node)),
+                                "research/sensitivity-weight", r.sensitivityWeight, {0, 1, 3}, fieldWidth, false))
+                push(out, research_action::SensitivityWeight{*typed});
+        };
+        if (ctx.rtl()) {
+            field();
+            ImGui::SameLine(0, gap);
+            slider();
+        } else {
+            slider();
+            ImGui::SameLine(0, gap);
+            field();
+        }
+        FieldProblems(ctx, "research/sensitivity-weight", ImGui::GetContentRegionAvail().x);
+    }
     Text(ctx, format(ctx.tr("research.sensitivity_weight"), ctx.label(s.node), ctx.number(r.sensitivityWeight, 3),
                      ctx.number(s.baseWeight, 3)));
 
@@ -419,17 +443,21 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(ls.c_str());
             ImGui::SameLine();
-            ImGui::SetNextItemWidth(110);
-            edited |= ImGui::InputInt("##mc-samples", &samples, 0, 0);
-            ctx.mark("research/mc-samples");
+            if (const auto typed = NumberField(ctx, ctx.tr("research.mc_samples"), "research/mc-samples", samples,
+                                               {100, 100000, 0}, 110, false)) {
+                samples = int(*typed);
+                edited = true;
+            }
         };
         auto spreadField = [&] {
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(lp.c_str());
             ImGui::SameLine();
-            ImGui::SetNextItemWidth(90);
-            edited |= ImGui::InputDouble("##mc-spread", &spread, 0, 0, "%.3f");
-            ctx.mark("research/mc-spread");
+            if (const auto typed = NumberField(ctx, ctx.tr("research.mc_spread"), "research/mc-spread", spread,
+                                               {0, 2, 3}, 90, false)) {
+                spread = *typed;
+                edited = true;
+            }
         };
         bool run = false;
         auto runButton = [&] { run = Button(ctx, ctx.tr("research.mc_run"), "research/mc-run", ImVec2(runW, 0)); };
@@ -446,6 +474,8 @@ void drawResearchUncertainty(const ScreenContext& ctx, Intents& out) {
             ImGui::SameLine();
             runButton();
         }
+        // A field's text that is not a number is said here; Run uses the values in use, as it says.
+        FieldProblems(ctx, "research/mc-", ImGui::GetContentRegionAvail().x);
         if (edited) push(out, research_action::MonteCarloDraft{samples, spread});
         if (run) push(out, research_action::MonteCarlo{samples, spread});
     }

@@ -212,8 +212,20 @@ bool InputString(const std::string& id, std::string& text, float width, float he
     return ImGui::InputText(id.c_str(), text.data(), text.capacity() + 1, flags, resizeCallback, &text);
 }
 
+namespace {
+// What is wrong with field `id`, in red under it (widget id + "/problem"); nothing if `problem` is empty.
+void FieldProblem(const ScreenContext& ctx, const std::string& id, const std::string& problem, float width) {
+    if (problem.empty()) return;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 40, 255));
+    TextInBox(ctx, problem, width, ctx.rtl());
+    ImGui::PopStyleColor();
+    ctx.markRect(id + "/problem", start, ImVec2(start.x + width, ImGui::GetCursorScreenPos().y), {Role::Text, problem});
+}
+}  // namespace
+
 bool TextField(const ScreenContext& ctx, const std::string& name, const std::string& id, const std::string& value,
-               std::string& edited, float width, const std::string& problem) {
+               std::string& edited, float width, const std::string& problem, const char* inputMode, bool problemBelow) {
     std::string text = value;
     // ImGui draws the logical order unjoined: text with right-to-left letters is drawn by the
     // app (shaped, reordered) over a field whose own text is transparent. Intents apply at the
@@ -256,6 +268,7 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
     semantics.invalid = !shownProblem.empty();
     semantics.description = shownProblem;
     semantics.maxLength = kFieldCharacters;
+    semantics.inputMode = inputMode;
     ctx.mark(id, semantics);
     if (drawShaped) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -273,15 +286,63 @@ bool TextField(const ScreenContext& ctx, const std::string& name, const std::str
                           1.5f);
         draw->PopClipRect();
     }
-    if (!shownProblem.empty()) {
-        const ImVec2 start = ImGui::GetCursorScreenPos();
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 40, 255));
-        TextInBox(ctx, shownProblem, width, ctx.rtl());
-        ImGui::PopStyleColor();
-        ctx.markRect(id + "/problem", start, ImVec2(start.x + width, ImGui::GetCursorScreenPos().y),
-                     {Role::Text, shownProblem});
-    }
+    if (problemBelow) FieldProblem(ctx, id, shownProblem, width);
     return changed;
+}
+
+namespace {
+// `value` as the field shows it: in the interface's digits, without trailing zeros ("0.1", "3").
+std::string fieldNumber(const ScreenContext& ctx, double value, int decimals) {
+    std::string shown = ctx.number(value, decimals);
+    auto endsWith = [&](std::string_view tail) {
+        return shown.size() >= tail.size() && shown.compare(shown.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    if (decimals <= 0) return shown;
+    while (endsWith("0") || endsWith("\u06F0")) shown.resize(shown.size() - (shown.back() == '0' ? 1 : 2));
+    if (endsWith(".")) shown.pop_back();
+    if (endsWith("\u066B")) shown.resize(shown.size() - 2);
+    return shown;
+}
+}  // namespace
+
+std::optional<double> NumberField(const ScreenContext& ctx, const std::string& name, const std::string& id,
+                                  double value, NumberRange range, float width, bool problemBelow) {
+    std::map<std::string, std::string> noDrafts;
+    std::map<std::string, std::string>& drafts = ctx.external ? ctx.external->numberDrafts : noDrafts;
+    const auto draft = drafts.find(id);
+    const std::string inUse = fieldNumber(ctx, value, range.decimals);
+    std::string problem;
+    if (draft != drafts.end()) {
+        const std::string from = fieldNumber(ctx, range.min, range.decimals);
+        const std::string to = fieldNumber(ctx, range.max, range.decimals);
+        problem = draft->second.find_first_not_of(" ") == std::string::npos
+                      ? format(ctx.tr("field.number_empty"), from, to, inUse)
+                      : format(ctx.tr("field.number"), draft->second, from, to, inUse);
+    }
+    std::string edited;
+    if (!TextField(ctx, name, id, draft != drafts.end() ? draft->second : inUse, edited, width, problem,
+                   range.decimals > 0 ? "decimal" : "numeric", problemBelow))
+        return std::nullopt;
+    const std::optional<double> typed = text::parseTypedNumber(edited);
+    if (!typed || *typed < range.min || *typed > range.max) {
+        drafts[id] = edited;
+        return std::nullopt;
+    }
+    drafts.erase(id);
+    const double scale = std::pow(10.0, range.decimals);
+    const double rounded = std::clamp(std::round(*typed * scale) / scale, range.min, range.max);
+    if (rounded == value) return std::nullopt;
+    return rounded;
+}
+
+void FieldProblems(const ScreenContext& ctx, const std::string& idPrefix, float width) {
+    if (!ctx.external) return;
+    for (const auto& [id, text] : ctx.external->numberDrafts) {
+        if (id.compare(0, idPrefix.size(), idPrefix) != 0) continue;
+        const WidgetRegistry::Entry* field = ctx.widgets.drawn(id);
+        if (field && !field->semantics.description.empty())
+            FieldProblem(ctx, id, field->semantics.name + ": " + field->semantics.description, width);
+    }
 }
 
 void TextInBox(const ScreenContext& ctx, const std::string& logical, float width, bool alignEnd) {

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -62,12 +63,13 @@ struct Semantics {
     std::string value;                 // a text field's text; a progress bar's value text
     float valueNow = 0, valueMax = 0;  // a progress bar
     bool checked = false, selected = false, disabled = false, expanded = false;
-    bool live = false;          // changes are announced politely (a verdict, a new suggestion)
-    bool invalid = false;       // a text field whose text breaks a limit
-    std::size_t maxLength = 0;  // a text field: the most characters it takes (kFieldCharacters)
-    std::string description;    // why it is invalid, or a hint
-    int level = 0;              // a heading's level
-    bool autofocus = false;     // when it appears, the keyboard's place moves to it (a popup's safe answer)
+    bool live = false;                // changes are announced politely (a verdict, a new suggestion)
+    bool invalid = false;             // a text field whose text breaks a limit
+    std::size_t maxLength = 0;        // a text field: the most characters it takes (kFieldCharacters)
+    const char* inputMode = nullptr;  // a text field for numbers: "decimal" or "numeric" (a phone's keypad)
+    std::string description;          // why it is invalid, or a hint
+    int level = 0;                    // a heading's level
+    bool autofocus = false;           // when it appears, the keyboard's place moves to it (a popup's safe answer)
     // A table (its name is the caption): cell texts row by row in logical order, the first
     // `headerRows` rows its column headers; `rowHeaders`: each row's first cell names the row.
     std::vector<std::vector<std::string>> rows;
@@ -78,7 +80,7 @@ struct Semantics {
                valueMax == o.valueMax && checked == o.checked && selected == o.selected && disabled == o.disabled &&
                expanded == o.expanded && live == o.live && invalid == o.invalid && description == o.description &&
                level == o.level && autofocus == o.autofocus && rows == o.rows && headerRows == o.headerRows &&
-               rowHeaders == o.rowHeaders && maxLength == o.maxLength;
+               rowHeaders == o.rowHeaders && maxLength == o.maxLength && inputMode == o.inputMode;
     }
     bool operator!=(const Semantics& o) const { return !(*this == o); }
 };
@@ -168,6 +170,9 @@ struct ExternalInput {
     // Text field id -> the characters of a text it refused (over kFieldCharacters: the page
     // did not take it); kept, and said at the field, until the field's next edit.
     std::map<std::string, std::size_t> refused;
+    // Number field id -> a text typed in it that is not a number in its range: the field keeps
+    // showing it (with what is wrong) and nothing is applied until it is one.
+    std::map<std::string, std::string> numberDrafts;
 };
 
 // What a screen needs besides the state: words, shaping, and where to record widgets.
@@ -269,8 +274,25 @@ constexpr std::size_t kFieldCharacters = model::limits::kTextCharacters;
 // (ImGui would draw the logical order unjoined). On the web the page puts a real <input> over
 // it (the mirror); its text arrives through ExternalInput. `problem` (a message) is shown under
 // the field and marks it invalid. Returns true with `edited` set when the text changed.
+// `inputMode` "decimal" or "numeric": a phone shows its number keypad. `problemBelow` false: the
+// caller shows the problem where its layout has room (FieldProblems), a field in a row or a cell.
 bool TextField(const ScreenContext& ctx, const std::string& name, const std::string& id, const std::string& value,
-               std::string& edited, float width, const std::string& problem = {});
+               std::string& edited, float width, const std::string& problem = {}, const char* inputMode = nullptr,
+               bool problemBelow = true);
+// What a number field takes: [min, max], rounded to `decimals` places (0: a whole number).
+struct NumberRange {
+    double min, max;
+    int decimals;
+};
+// A TextField for a number, typed with ASCII or Persian digits and '.' or '٫' (text::
+// parseTypedNumber); a phone shows its number keypad. Returns the new value, rounded, once the
+// text is a number in `range` other than `value`. A text that is not one is kept in the field,
+// not applied, and said under it in the interface's language (ExternalInput::numberDrafts).
+std::optional<double> NumberField(const ScreenContext& ctx, const std::string& name, const std::string& id,
+                                  double value, NumberRange range, float width, bool problemBelow = true);
+// The problems of the number fields drawn this frame whose ids start with `idPrefix` and that
+// keep theirs for the caller (problemBelow false), each after its field's name, `width` wide.
+void FieldProblems(const ScreenContext& ctx, const std::string& idPrefix, float width);
 // Buttons side by side from the reading-direction start (stacked when the line is too narrow).
 // Returns the index of the one pressed, or -1. Button `primary` (if any) is drawn in `primaryColor`.
 // `role` Link for buttons that lead somewhere (the mirror makes them links).

@@ -180,3 +180,65 @@ for (const lang of ['en', 'fa']) {
     fs.rmSync(data, { recursive: true, force: true });
   });
 }
+
+// The number fields on the desktop, keyboard alone (xdotool under Xvfb): Tab reaches each
+// expert's weight in the Research tab, what is typed replaces it and applies; a text that is
+// not a number is kept in the field and not applied.
+test('desktop app: the keyboard alone types the experts\' weights; a wrong text is kept, not applied', async (t) => {
+  if (spawnSync('which', ['xdotool']).status !== 0) { t.skip('xdotool is not installed (scripts/setup.sh installs it)'); return; }
+  const { modelInfo, responses } = await import('./research-data.mjs');
+  const cli = process.env.AHP_BIN || path.join(repoRoot, 'build/native/ahp');
+  const model = modelInfo(cli, path.join(repoRoot, 'assets/models/egov-qom.json'));
+  const data = fs.mkdtempSync(path.join(artifacts, 'desktop-weights-'));
+  const imports = responses(model, 4, 5).flatMap((f) => {
+    fs.writeFileSync(path.join(data, f.name), f.text);
+    return ['--import', path.join(data, f.name)];
+  });
+  const stateFile = path.join(data, 'state.json');
+  await withXvfb(':94', async (env) => {
+    env = { ...env, XDG_DATA_HOME: data };
+    const child = spawn(app, ['--lang', 'en', '--screen', 'research', '--size', '1280x800', '--state-file', stateFile, ...imports],
+      { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    const state = () => JSON.parse(fs.readFileSync(stateFile, 'utf8'));
+    const until = async (predicate) => {
+      for (let waited = 0; waited < 5000; waited += 50) {
+        const s = state();
+        if (predicate(s)) return s;
+        await sleep(50);
+      }
+      return state();
+    };
+    const xdotool = (...args) => assert.equal(spawnSync('xdotool', args, { env }).status, 0, `xdotool ${args.join(' ')}`);
+    try {
+      await sleep(2500);
+      let s = await until((st) => st.research.experts.length === 4 && st.research.group);
+      for (let k = 0; k < 80 && s.keyboard_focus !== 'research/weight/0'; ++k) {
+        const before = s.keyboard_focus;
+        xdotool('key', 'Tab');
+        s = await until((st) => st.keyboard_focus !== before);
+      }
+      assert.equal(s.keyboard_focus, 'research/weight/0', 'Tab reached the first expert\'s weight');
+      for (const [e, typed, expected] of [[0, '3', 3], [1, '0.5', 0.5], [2, 'abc', 1], [3, '2.5', 2.5]]) {
+        if (e > 0) {  // past the next expert's checkbox to its weight
+          xdotool('key', 'Tab');
+          s = await until((st) => st.keyboard_focus === `research/include/${e}`);
+          xdotool('key', 'Tab');
+          s = await until((st) => st.keyboard_focus === `research/weight/${e}`);
+          assert.equal(s.keyboard_focus, `research/weight/${e}`);
+        }
+        xdotool('type', '--delay', '80', typed);
+        if (typed === 'abc') await sleep(1500);  // nothing to wait for: the weight must stay
+        s = await until((st) => st.research.experts[e].weight === expected);
+        assert.equal(s.research.experts[e].weight, expected, `expert ${e + 1}: "${typed}"`);
+      }
+      assert.deepEqual(s.research.experts.map((x) => x.weight), [3, 0.5, 1, 2.5]);
+      spawnSync('import', ['-window', 'root', path.join(artifacts, 'desktop-weights-en.png')], { env });
+    } finally {
+      child.kill();
+    }
+    assert.equal(stderr, '', 'no errors on stderr');
+  });
+  fs.rmSync(data, { recursive: true, force: true });
+});

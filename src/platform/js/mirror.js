@@ -274,6 +274,8 @@ mergeInto(LibraryManager.library, {
         // input method's composition would be lost).
         if (document.activeElement !== el && el.value !== (data.value || '')) el.value = data.value || '';
         if (data.maxLength) el.dataset.maxCharacters = String(data.maxLength);
+        // A number field: the phone's keyboard opens on its digits (and decimal separator).
+        if ((data.inputMode || '') !== el.inputMode) el.inputMode = data.inputMode || '';
         if (data.invalid) el.setAttribute('aria-invalid', 'true');
         else el.removeAttribute('aria-invalid');
       }
