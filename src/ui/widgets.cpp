@@ -153,9 +153,10 @@ void ScreenContext::mark(const std::string& id) const {
 void ScreenContext::mark(const std::string& id, const Semantics& semantics) const {
     markRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), semantics);
     const Role role = semantics.role;
+    // A click on a widget (a text field too) moves the keyboard's place there: Tab goes on from it.
     if (external && ImGui::IsItemActivated() &&
         (role == Role::Button || role == Role::Tab || role == Role::Radio || role == Role::Checkbox ||
-         role == Role::Link))
+         role == Role::Link || role == Role::TextField))
         external->pressedOnCanvas = id;
     // The mirror's focus moved here: scroll it into view (ImGui scrolls to the last item).
     if (external && external->focusMoved && external->focused == id) {

@@ -52,7 +52,7 @@ for (const [lang, screen] of [['en', 'compare'], ['fa', 'compare'], ['fa', 'welc
 
 // Persian typed into the name field of the desktop app (xdotool under Xvfb): the letters reach
 // the answers (the autosaved session holds the name) and the field shows them joined and right
-// to left. Where the field is comes from the web build at the same size (same layout code).
+// to left; Tab from the clicked field goes on to the role. Where the field is comes from the web build at the same size (same layout code).
 test('desktop app: Persian typed into the name field is kept and drawn joined', async (t) => {
   const xdotool = spawnSync('which', ['xdotool']).status === 0;
   if (!xdotool) { t.skip('xdotool is not installed (scripts/setup.sh installs it)'); return; }
@@ -84,6 +84,11 @@ test('desktop app: Persian typed into the name field is kept and drawn joined', 
       assert.equal(spawnSync('setxkbmap', ['ir'], { env }).status, 0, 'the Persian layout is set');
       const typed = spawnSync('xdotool', ['type', '--delay', '80', 'مریم احمدی'], { env });
       assert.equal(typed.status, 0, String(typed.stderr));
+      // The click put the keyboard's place in the field: Tab goes on to the next one, the role.
+      await sleep(300);
+      assert.equal(spawnSync('xdotool', ['key', 'Tab'], { env }).status, 0);
+      await sleep(500);
+      assert.equal(spawnSync('xdotool', ['type', '--delay', '80', 'مدیر'], { env }).status, 0);
       await sleep(1500);
       const file = path.join(artifacts, 'desktop-name-fa.png');
       assert.equal(spawnSync('import', ['-window', 'root', file], { env }).status, 0);
@@ -93,6 +98,7 @@ test('desktop app: Persian typed into the name field is kept and drawn joined', 
       assert.equal(sessions.length, 1, 'the session was saved');
       const session = JSON.parse(fs.readFileSync(path.join(data, 'ahp-survey', sessions[0]), 'utf8'));
       assert.equal(session.expert?.name ?? JSON.stringify(session).match(/"name":"([^"]*)"/)?.[1], 'مریم احمدی', 'the typed Persian name is in the session');
+      assert.equal(session.expert?.role ?? JSON.stringify(session).match(/"role":"([^"]*)"/)?.[1], 'مدیر', 'Tab from the name, then the role typed');
     } finally {
       child.kill();
     }
