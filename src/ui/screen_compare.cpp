@@ -179,9 +179,12 @@ void judgmentRow(const ScreenContext& ctx, int setIndex, int i, int j, Intents& 
         // The mirror's radio chooses a position; choosing the chosen one again keeps it.
         if (ctx.activated(positionId) && pos != selected) clicked = true;
         drawScalePosition(ctx, pos, pos == selected, layout);
-        // Keyboard focus shows like a hover; a finger hovers nothing (no tooltip after a tap).
-        if (ctx.wantsTooltip() || (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible))
+        // The keyboard's place shows like a hover, under the position; a finger hovers nothing
+        // (no tooltip after a tap).
+        if (ctx.wantsTooltip())
             Tooltip(ctx, verbalJudgment(ctx, a, b, scaleValueAt(pos)));
+        else if (ctx.keyboardAt(positionId))
+            Tooltip(ctx, verbalJudgment(ctx, a, b, scaleValueAt(pos)), true);
         if (clicked) {
             if (pos == selected)
                 out.push_back(intent::ClearJudgment{setIndex, i, j});

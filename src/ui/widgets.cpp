@@ -53,6 +53,10 @@ bool ScreenContext::fingerSized() const {
 
 bool ScreenContext::wantsTooltip() const { return state.pointerHovers && ImGui::IsItemHovered(); }
 
+bool ScreenContext::keyboardAt(const std::string& id) const {
+    return external && external->focusVisible && external->focused == id;
+}
+
 void WidgetRegistry::beginFrame() {
     ++frame_;
     drawnCount_ = 0;
@@ -171,7 +175,7 @@ void ScreenContext::markRect(const std::string& id, ImVec2 a, ImVec2 b, const Se
     const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
     widgets.record(id, a, b, c0, c1, semantics);
     // The keyboard's place, drawn on the canvas (the mirror's elements are transparent).
-    if (external && external->focusVisible && external->focused == id && b.x > a.x && b.y > a.y) {
+    if (keyboardAt(id) && b.x > a.x && b.y > a.y) {
         ImDrawList* top = ImGui::GetForegroundDrawList();
         top->PushClipRect(c0, c1, true);
         top->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), IM_COL32(20, 90, 200, 255), 4, 0, 2.5f);
@@ -504,19 +508,33 @@ int ButtonRow(const ScreenContext& ctx, const std::vector<std::pair<std::string,
     return pressed;
 }
 
-void Tooltip(const ScreenContext& ctx, const std::string& logical) {
+void Tooltip(const ScreenContext& ctx, const std::string& logical, bool underItem) {
     const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
     // The screen's width less the tooltip's padding and a margin each side; at most 32 em,
     // a line a reader follows on a wide screen.
     const float widest =
-        std::min(ImGui::GetIO().DisplaySize.x - 2 * (style.WindowPadding.x + style.DisplaySafeAreaPadding.x),
-                 32 * ImGui::GetFontSize());
-    ImGui::BeginTooltip();
+        std::min(display.x - 2 * (style.WindowPadding.x + style.DisplaySafeAreaPadding.x), 32 * ImGui::GetFontSize());
+    const float wrapWidth = std::max(widest, 4 * ImGui::GetFontSize());
     const std::string& line = ctx.visual(logical);
-    if (ImGui::CalcTextSize(line.c_str()).x <= widest)
+    const float lineWidth = ImGui::CalcTextSize(line.c_str()).x;
+    const bool oneLine = lineWidth <= widest;
+    if (underItem) {
+        // ImGui keeps a tooltip it is told where to put where it is told: kept on the screen here.
+        const std::size_t lines = oneLine ? 1 : ctx.shaper.wrapped(logical, wrapWidth, ctx.rtl()).size();
+        const ImVec2 size((oneLine ? lineWidth : wrapWidth) + 2 * style.WindowPadding.x,
+                          float(lines) * ImGui::GetTextLineHeightWithSpacing() + 2 * style.WindowPadding.y);
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        const float margin = style.DisplaySafeAreaPadding.x, gap = style.ItemSpacing.y;
+        const float x = std::clamp((a.x + b.x - size.x) / 2, margin, std::max(margin, display.x - size.x - margin));
+        const float y = b.y + gap + size.y <= display.y || a.y - gap - size.y < 0 ? b.y + gap : a.y - gap - size.y;
+        ImGui::SetNextWindowPos(ImVec2(x, y));
+    }
+    ImGui::BeginTooltip();
+    if (oneLine)
         ImGui::TextUnformatted(line.c_str());
     else
-        TextInBox(ctx, logical, std::max(widest, 4 * ImGui::GetFontSize()), ctx.rtl());
+        TextInBox(ctx, logical, wrapWidth, ctx.rtl());
     ctx.markTooltip();
     ImGui::EndTooltip();
 }

@@ -198,6 +198,8 @@ struct ScreenContext {
     // The last item is hovered by a pointer that can hover (a mouse or a pen, not a finger):
     // only then does it show a tooltip.
     bool wantsTooltip() const;
+    // The keyboard's place is on widget `id`, moved there by the keyboard (its ring is drawn).
+    bool keyboardAt(const std::string& id) const;
     // Records the tooltip window being drawn, with its rectangle (widget "tooltip", for the tests).
     void markTooltip() const;
 
@@ -309,8 +311,10 @@ int ConfirmPopup(const ScreenContext& ctx, const char* popup, const std::string&
 // Places the next item at the reading-direction start of the line, `width` wide.
 void AlignForWidth(const ScreenContext& ctx, float width);
 // `logical` as a tooltip, now: on one line when it fits the screen, else wrapped to the screen's
-// width (ImGui does not wrap a tooltip, and one wider than the screen ran off its edge).
-void Tooltip(const ScreenContext& ctx, const std::string& logical);
+// width (ImGui does not wrap a tooltip, and one wider than the screen ran off its edge). Beside
+// the pointer, or with `underItem` under the last item (the keyboard's place has no pointer),
+// above it when there is no room below.
+void Tooltip(const ScreenContext& ctx, const std::string& logical, bool underItem = false);
 // `logical` as a tooltip of the last item while a mouse or a pen hovers it (never after a tap).
 void HoverTooltip(const ScreenContext& ctx, const std::string& logical);
 // `logical` in visual order, cut to `width` when longer: its first line at that width (words

@@ -186,6 +186,37 @@ test('on a narrow screen with a mouse, a scale position\'s tooltip stays on the 
   }
 });
 
+test('with the keyboard alone, the scale position at the keyboard\'s place shows its words under it, in both languages', async () => {
+  for (const [lang, width, forward] of [['en', 1280, 'ArrowRight'], ['fa', 1280, 'ArrowLeft'], ['fa', 360, 'ArrowLeft']]) {
+    const { page, context, errors } = await openApp(browser, server.url + `?lang=${lang}&screen=compare&set=1`,
+                                                    { width, height: width > 400 ? 800 : 640 });
+    const focused = () => page.evaluate(() => document.activeElement?.dataset?.widget || '');
+    for (let k = 0; k < 60 && !(await focused()).startsWith('judgment/'); ++k) {
+      await page.keyboard.press('Tab');
+      await settle(page, 1);
+    }
+    assert.match(await focused(), /^judgment\/G\/1-2\//, `${lang}: Tab reached the first judgment`);
+    let last = null;
+    for (let k = 0; k < 4; ++k) {
+      await page.keyboard.press(forward);
+      await settle(page, 3);
+      const id = await focused();
+      const w = await widgets(page);
+      const radio = w[id], tip = w.tooltip;
+      assert.ok(tip, `${lang} ${width}: a tooltip at ${id}`);
+      assert.ok(tip[0] >= 0 && tip[2] <= width, `${lang} ${width}: the tooltip is on the screen: ${tip}`);
+      assert.ok(tip[1] >= radio[3] || tip[3] <= radio[1], `${lang} ${width}: under (or over) the position, not on it: ${tip} / ${radio}`);
+      const middle = (radio[0] + radio[2]) / 2;
+      if (tip[2] - tip[0] < width - 40) assert.ok(tip[0] <= middle && middle <= tip[2], `${lang} ${width}: beside ${id}: ${tip}`);
+      if (last) assert.notEqual(JSON.stringify(radio), JSON.stringify(last), 'the keyboard moved');
+      last = radio;
+    }
+    await screenshot(page, `tooltip-keyboard-${lang}-${width}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('a page cut short (its program with it) says to reload instead of staying blank, in both languages', async () => {
   // As a dropped connection leaves it: the page ends halfway into the first part of its program.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-cut-'));
