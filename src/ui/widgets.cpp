@@ -314,30 +314,41 @@ std::optional<double> NumberField(const ScreenContext& ctx, const std::string& n
                                   double value, NumberRange range, float width, bool problemBelow) {
     std::map<std::string, std::string> noDrafts;
     std::map<std::string, std::string>& drafts = ctx.external ? ctx.external->numberDrafts : noDrafts;
-    const auto draft = drafts.find(id);
+    auto parsed = [&](const std::string& text) -> std::optional<double> {
+        const std::optional<double> typed = text::parseTypedNumber(text);
+        if (!typed || *typed < range.min || *typed > range.max) return std::nullopt;
+        const double scale = std::pow(10.0, range.decimals);
+        return std::clamp(std::round(*typed * scale) / scale, range.min, range.max);
+    };
     const std::string inUse = fieldNumber(ctx, value, range.decimals);
     std::string problem;
-    if (draft != drafts.end()) {
+    if (const auto draft = drafts.find(id); draft != drafts.end() && !parsed(draft->second)) {
         const std::string from = fieldNumber(ctx, range.min, range.decimals);
         const std::string to = fieldNumber(ctx, range.max, range.decimals);
         problem = draft->second.find_first_not_of(" ") == std::string::npos
                       ? format(ctx.tr("field.number_empty"), from, to, inUse)
                       : format(ctx.tr("field.number"), draft->second, from, to, inUse);
     }
+    const auto draft = drafts.find(id);
     std::string edited;
-    if (!TextField(ctx, name, id, draft != drafts.end() ? draft->second : inUse, edited, width, problem,
-                   range.decimals > 0 ? "decimal" : "numeric", problemBelow))
-        return std::nullopt;
-    const std::optional<double> typed = text::parseTypedNumber(edited);
-    if (!typed || *typed < range.min || *typed > range.max) {
+    if (TextField(ctx, name, id, draft != drafts.end() ? draft->second : inUse, edited, width, problem,
+                  range.decimals > 0 ? "decimal" : "numeric", problemBelow))
         drafts[id] = edited;
-        return std::nullopt;
-    }
-    drafts.erase(id);
-    const double scale = std::pow(10.0, range.decimals);
-    const double rounded = std::clamp(std::round(*typed * scale) / scale, range.min, range.max);
-    if (rounded == value) return std::nullopt;
-    return rounded;
+    // What is typed applies once the field is left (Enter, Tab, a click or a tap elsewhere):
+    // typing over "2.5" passes through "2." and "2", which nobody meant. The field is being
+    // edited while ImGui's field is active (the desktop) or the page's field has the focus (the
+    // web; on the desktop the keyboard's place stays on a field that Enter has just left).
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiID field = ImGui::GetID(("##" + id).c_str());
+    const bool editing =
+        g.ActiveId == field || (ctx.external && ctx.external->focused == id && g.ActiveIdPreviousFrame != field);
+    const auto typed = drafts.find(id);
+    if (editing || typed == drafts.end()) return std::nullopt;
+    const std::optional<double> number = parsed(typed->second);
+    if (!number) return std::nullopt;  // kept, and said, until it is one
+    drafts.erase(typed);
+    if (*number == value) return std::nullopt;
+    return number;
 }
 
 void FieldProblems(const ScreenContext& ctx, const std::string& idPrefix, float width) {

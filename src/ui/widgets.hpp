@@ -170,8 +170,8 @@ struct ExternalInput {
     // Text field id -> the characters of a text it refused (over kFieldCharacters: the page
     // did not take it); kept, and said at the field, until the field's next edit.
     std::map<std::string, std::size_t> refused;
-    // Number field id -> a text typed in it that is not a number in its range: the field keeps
-    // showing it (with what is wrong) and nothing is applied until it is one.
+    // Number field id -> the text typed in it, until the field is left and the text is a number
+    // in its range: the field shows it (and what is wrong with it) and nothing is applied.
     std::map<std::string, std::string> numberDrafts;
 };
 
@@ -287,9 +287,10 @@ struct NumberRange {
     int decimals;
 };
 // A TextField for a number, typed with ASCII or Persian digits and '.' or '٫' (text::
-// parseTypedNumber); a phone shows its number keypad. Returns the new value, rounded, once the
-// text is a number in `range` other than `value`. A text that is not one is kept in the field,
-// not applied, and said under it in the interface's language (ExternalInput::numberDrafts).
+// parseTypedNumber); a phone shows its number keypad. When the field is left (Enter, Tab, a
+// click or a tap elsewhere), returns the new value, rounded, if the text is a number in `range`
+// other than `value`. A text that is not one is kept in the field, not applied, and said under
+// it in the interface's language (ExternalInput::numberDrafts).
 std::optional<double> NumberField(const ScreenContext& ctx, const std::string& name, const std::string& id,
                                   double value, NumberRange range, float width, bool problemBelow = true);
 // The problems of the number fields drawn this frame whose ids start with `idPrefix` and that

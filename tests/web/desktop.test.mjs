@@ -188,8 +188,8 @@ for (const lang of ['en', 'fa']) {
 }
 
 // The number fields on the desktop, keyboard alone (xdotool under Xvfb): Tab reaches each
-// expert's weight in the Research tab, what is typed replaces it and applies; a text that is
-// not a number is kept in the field and not applied.
+// expert's weight in the Research tab, what is typed replaces it and applies when Tab leaves
+// the field; a text that is not a number is kept in the field and not applied.
 test('desktop app: the keyboard alone types the experts\' weights; a wrong text is kept, not applied', async (t) => {
   if (spawnSync('which', ['xdotool']).status !== 0) { t.skip('xdotool is not installed (scripts/setup.sh installs it)'); return; }
   const { modelInfo, responses } = await import('./research-data.mjs');
@@ -227,15 +227,16 @@ test('desktop app: the keyboard alone types the experts\' weights; a wrong text 
       }
       assert.equal(s.keyboard_focus, 'research/weight/0', 'Tab reached the first expert\'s weight');
       for (const [e, typed, expected] of [[0, '3', 3], [1, '0.5', 0.5], [2, 'abc', 1], [3, '2.5', 2.5]]) {
-        if (e > 0) {  // past the next expert's checkbox to its weight
-          xdotool('key', 'Tab');
-          s = await until((st) => st.keyboard_focus === `research/include/${e}`);
+        if (e > 0) {  // on past this expert's checkbox to its weight
+          assert.equal(s.keyboard_focus, `research/include/${e}`);
           xdotool('key', 'Tab');
           s = await until((st) => st.keyboard_focus === `research/weight/${e}`);
           assert.equal(s.keyboard_focus, `research/weight/${e}`);
         }
         xdotool('type', '--delay', '80', typed);
-        if (typed === 'abc') await sleep(1500);  // nothing to wait for: the weight must stay
+        xdotool('key', 'Tab');  // what is typed applies when the field is left
+        s = await until((st) => st.keyboard_focus !== `research/weight/${e}`);
+        if (typed === 'abc') await sleep(1000);  // nothing to wait for: the weight must stay
         s = await until((st) => st.research.experts[e].weight === expected);
         assert.equal(s.research.experts[e].weight, expected, `expert ${e + 1}: "${typed}"`);
       }

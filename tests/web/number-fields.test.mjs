@@ -2,8 +2,8 @@
 // the sensitivity weight, Monte Carlo's samples and spread) are real browser fields like the
 // text fields: a phone's tap opens its number keypad, the keyboard reaches them with Tab, a
 // screen reader hears their name, value and fault. Persian or ASCII digits with '.' or '٫'
-// apply as typed; a text that is not a number in range is kept in the field, said under it in
-// the interface's language, and not applied.
+// apply when the field is left; a text that is not a number in range is kept in the field,
+// said under it in the interface's language, and not applied.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -42,11 +42,17 @@ async function tap(page, id) {
   await page.touchscreen.tap((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
   await settle(page, 3);
 }
-// What a phone's keyboard does: delete what is in the field, then insert the new text.
+// What a phone's keyboard does: delete what is in the field a letter at a time, insert the new
+// text, then its Done key (Enter), which leaves the field.
 async function phoneType(page, text) {
   const length = await page.evaluate(() => document.activeElement.value.length);
-  for (let k = 0; k < length; ++k) await page.keyboard.press('Backspace');
+  for (let k = 0; k < length; ++k) {
+    await page.keyboard.press('Backspace');
+    await settle(page, 1);
+  }
   await page.keyboard.insertText(text);
+  await settle(page, 2);
+  await page.keyboard.press('Enter');
   await settle(page, 3);
 }
 
@@ -57,6 +63,8 @@ test('phone (fa): the CR rule\'s value opens the number keypad, takes Persian di
   if ((await state(page)).research.cr_rule === null) await tap(page, 'research/cr-rule');
   assert.equal((await state(page)).research.cr_rule, 0.1);
   const id = 'research/cr-rule-value';
+  // Each typed over the last a letter at a time ("۰٫۱۵" passes through "۰٫۱", "۰٫" and "۰"):
+  // only what stands when the field is left applies.
   for (const [typed, expected] of [['۰٫۲', 0.2], ['0.15', 0.15], ['۰٫۰۸', 0.08], ['۲.۵', 2.5]]) {
     await tap(page, id);
     const f = await field(page, id);
@@ -67,10 +75,10 @@ test('phone (fa): the CR rule\'s value opens the number keypad, takes Persian di
     assert.equal(s.research.cr_rule, expected, `${typed} -> ${expected}`);
     assert.equal((await widgets(page))[id + '/problem'], undefined, 'no problem said');
   }
-  // Left, the field keeps the text typed for the value in use.
+  // Once applied, the field shows the value in use as the interface writes numbers.
   await tap(page, 'research/cr-rule');
   await tap(page, 'research/cr-rule');
-  assert.equal((await field(page, id)).value, '۲.۵');
+  assert.equal((await field(page, id)).value, '۲٫۵');
 
   // Wrong texts: kept in the field, said under it in Persian, not applied; twice over.
   for (const wrong of ['۰/۱', 'abc']) {
@@ -132,15 +140,15 @@ test('desktop (en), keyboard alone: Tab reaches each expert\'s weight; a wrong t
     const problem = (await widgets(page))[`research/weight/${e}/problem`];
     assert.ok(problem, 'the problem is drawn under the table');
     if (e === 0) await screenshot(page, 'number-field-problem-en');
-    // Then the number, typed over it.
+    // Then the number, typed over it: it applies when Tab leaves the field.
     await page.keyboard.press('Control+A');
     await page.keyboard.type(typed);
+    await settle(page, 2);
+    assert.equal((await state(page)).research.experts[e].weight, 1, 'nothing applies while the field is edited');
+    await page.keyboard.press('Tab');
     s = await waitForState(page, (st) => st.research.experts[e].weight === expected);
     assert.equal((await widgets(page))[`research/weight/${e}/problem`], undefined);
-    // Tab on: past the next expert's checkbox to its weight.
-    await page.keyboard.press('Tab');
-    await settle(page, 1);
-    if (e < 2) {
+    if (e < 2) {  // on past the next expert's checkbox to its weight
       assert.equal(await focusedWidget(page), `research/include/${e + 1}`);
       await page.keyboard.press('Tab');
       await settle(page, 2);
@@ -162,6 +170,7 @@ test('desktop (fa): the sensitivity weight and Monte Carlo\'s samples and spread
     await click(page, id);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
     await settle(page, 3);
   };
   for (const [typed, expected] of [['۰٫۷', 0.7], ['0.25', 0.25], ['۰٫۵۵۵', 0.555]]) {
@@ -204,6 +213,7 @@ test('editor (en): the CR threshold takes a typed number, refuses "0,15" with a 
     await page.keyboard.press('Control+A');
     if (text) await page.keyboard.type(text);
     else await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
     await settle(page, 3);
   };
   for (const [typed, expected] of [['0.15', 0.15], ['0.08', 0.08], ['.2', 0.2]]) {
