@@ -368,11 +368,19 @@ std::vector<std::string> wrapVisual(std::string_view logicalUtf8, float maxWidth
     return lines;
 }
 
+namespace {
+// The value of an ASCII, Persian (U+06F0..) or Arabic-Indic (U+0660..) digit; -1 for anything else.
+int digitValue(char32_t c) {
+    if (c >= U'0' && c <= U'9') return int(c - U'0');
+    if (c >= 0x06F0 && c <= 0x06F9) return int(c - 0x06F0);
+    if (c >= 0x0660 && c <= 0x0669) return int(c - 0x0660);
+    return -1;
+}
+}  // namespace
+
 std::string toPersianDigits(std::string_view utf8) {
     const std::u32string in = decodeUtf8(utf8);
-    auto isDigit = [](char32_t c) {
-        return (c >= U'0' && c <= U'9') || (c >= 0x06F0 && c <= 0x06F9) || (c >= 0x0660 && c <= 0x0669);
-    };
+    auto isDigit = [](char32_t c) { return digitValue(c) >= 0; };
     std::u32string out(in);
     for (size_t i = 0; i < in.size(); ++i) {
         const char32_t c = in[i];
@@ -401,14 +409,7 @@ std::optional<double> parseTypedNumber(std::string_view utf8) {
     bool separator = false;
     for (std::size_t i = begin; i < end; ++i) {
         const char32_t c = in[i];
-        int digit = -1;
-        if (c >= U'0' && c <= U'9')
-            digit = int(c - U'0');
-        else if (c >= 0x06F0 && c <= 0x06F9)
-            digit = int(c - 0x06F0);
-        else if (c >= 0x0660 && c <= 0x0669)
-            digit = int(c - 0x0660);
-        if (digit >= 0) {
+        if (const int digit = digitValue(c); digit >= 0) {
             ascii += char('0' + digit);
             ++digits;
             if (group >= 0 && !separator) ++group;

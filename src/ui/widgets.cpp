@@ -321,15 +321,15 @@ std::optional<double> NumberField(const ScreenContext& ctx, const std::string& n
         return std::clamp(std::round(*typed * scale) / scale, range.min, range.max);
     };
     const std::string inUse = fieldNumber(ctx, value, range.decimals);
+    const auto draft = drafts.find(id);
     std::string problem;
-    if (const auto draft = drafts.find(id); draft != drafts.end() && !parsed(draft->second)) {
+    if (draft != drafts.end() && !parsed(draft->second)) {
         const std::string from = fieldNumber(ctx, range.min, range.decimals);
         const std::string to = fieldNumber(ctx, range.max, range.decimals);
         problem = draft->second.find_first_not_of(" ") == std::string::npos
                       ? format(ctx.tr("field.number_empty"), from, to, inUse)
                       : format(ctx.tr("field.number"), draft->second, from, to, inUse);
     }
-    const auto draft = drafts.find(id);
     std::string edited;
     if (TextField(ctx, name, id, draft != drafts.end() ? draft->second : inUse, edited, width, problem,
                   range.decimals > 0 ? "decimal" : "numeric", problemBelow))
