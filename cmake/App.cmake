@@ -68,13 +68,24 @@ foreach(pair "latin;NotoSans" "arabic;NotoSansArabic")
     DEPENDS ${NOTO}/${family}-Regular.ttf ${CMAKE_SOURCE_DIR}/cmake/subset_font.py ${AHP_FONT_TEXTS}
     COMMENT "Subsetting ${family}" VERBATIM)
 endforeach()
+# The string tables as ui::Strings reads them (cmake/strings_table.py).
+set(AHP_STRINGS_DIR ${CMAKE_BINARY_DIR}/strings)
+foreach(language en fa)
+  add_custom_command(OUTPUT ${AHP_STRINGS_DIR}/${language}.strings
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${AHP_STRINGS_DIR}
+    COMMAND ${AHP_SYSTEM_PYTHON} ${CMAKE_SOURCE_DIR}/cmake/strings_table.py
+            ${CMAKE_SOURCE_DIR}/assets/strings/${language}.json ${AHP_STRINGS_DIR}/${language}.strings
+    DEPENDS ${CMAKE_SOURCE_DIR}/assets/strings/${language}.json ${CMAKE_SOURCE_DIR}/cmake/strings_table.py
+    COMMENT "String table ${language}" VERBATIM)
+endforeach()
+add_custom_target(ahp_string_tables DEPENDS ${AHP_STRINGS_DIR}/en.strings ${AHP_STRINGS_DIR}/fa.strings)
 add_custom_target(ahp_fonts DEPENDS ${AHP_FONT_DIR}/NotoSans-subset.ttf ${AHP_FONT_DIR}/NotoSansArabic-subset.ttf)
 ahp_embed_files(ahp_platform
   shader_imgui_vert ${CMAKE_SOURCE_DIR}/shaders/imgui.vert.glsl
   shader_imgui_frag ${CMAKE_SOURCE_DIR}/shaders/imgui.frag.glsl
   model_egov_qom ${CMAKE_SOURCE_DIR}/assets/models/egov-qom.json
-  strings_en ${CMAKE_SOURCE_DIR}/assets/strings/en.json
-  strings_fa ${CMAKE_SOURCE_DIR}/assets/strings/fa.json
+  strings_en ${AHP_STRINGS_DIR}/en.strings
+  strings_fa ${AHP_STRINGS_DIR}/fa.strings
   font_latin ${AHP_FONT_DIR}/NotoSans-subset.ttf
   font_arabic ${AHP_FONT_DIR}/NotoSansArabic-subset.ttf)
 

@@ -30,4 +30,6 @@ if(TARGET ahp_ui)
     add_dependencies(ui_tests ahp_fonts)
     target_compile_definitions(ui_tests PRIVATE AHP_FONT_DIR="${AHP_FONT_DIR}")
   endif()
+  add_dependencies(ui_tests ahp_string_tables)  # the string tables as the app reads them
+  target_compile_definitions(ui_tests PRIVATE AHP_STRINGS_DIR="${AHP_STRINGS_DIR}")
 endif()

@@ -1,33 +1,44 @@
 #include "ui/strings.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include <algorithm>
 #include <stdexcept>
 
 namespace ui {
 
-void Strings::addLanguage(const std::string& language, std::string_view json) {
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw std::runtime_error("strings/" + language + ".json: " + e.what());
+void Strings::addLanguage(const std::string& language, std::string_view table) {
+    Table& pairs = tables_[language];
+    pairs.clear();
+    auto field = [&](std::size_t& at) {
+        const std::size_t end = table.find('\0', at);
+        if (end == std::string_view::npos)
+            throw std::runtime_error("strings/" + language +
+                                     ": the table ends inside a key or a text "
+                                     "(it is written by cmake/strings_table.py)");
+        const std::string_view text = table.substr(at, end - at);
+        at = end + 1;
+        return text;
+    };
+    for (std::size_t at = 0; at < table.size();) {
+        const std::string_view key = field(at);
+        const std::string_view text = field(at);
+        if (!pairs.empty() && !(std::string_view(pairs.back().first) < key))
+            throw std::runtime_error("strings/" + language + ": \"" + std::string(key) +
+                                     "\" is out of order (the table is written by cmake/strings_table.py)");
+        pairs.emplace_back(key, text);
     }
-    if (!doc.is_object()) throw std::runtime_error("strings/" + language + ".json: not a JSON object");
-    auto& table = tables_[language];
-    for (const auto& [key, value] : doc.items()) {
-        if (!value.is_string())
-            throw std::runtime_error("strings/" + language + ".json: \"" + key + "\" is not a string");
-        table[key] = value.get<std::string>();
-    }
+}
+
+const std::string* Strings::find(const Table& table, std::string_view key) {
+    const auto it = std::lower_bound(table.begin(), table.end(), key,
+                                     [](const auto& pair, std::string_view k) { return pair.first < k; });
+    return it != table.end() && it->first == key ? &it->second : nullptr;
 }
 
 const std::string& Strings::get(std::string_view language, std::string_view key) const {
     for (const std::string_view lang : {language, std::string_view("en")}) {
         const auto table = tables_.find(lang);
         if (table == tables_.end()) continue;
-        const auto it = table->second.find(key);
-        if (it != table->second.end()) return it->second;
+        if (const std::string* text = find(table->second, key)) return *text;
     }
     static thread_local std::string missing;
     missing = "[" + std::string(key) + "]";
@@ -36,7 +47,7 @@ const std::string& Strings::get(std::string_view language, std::string_view key)
 
 bool Strings::has(const std::string& language, const std::string& key) const {
     const auto table = tables_.find(language);
-    return table != tables_.end() && table->second.count(key) > 0;
+    return table != tables_.end() && find(table->second, key) != nullptr;
 }
 
 std::map<std::string, std::string> Strings::missingKeys() const {
@@ -44,7 +55,7 @@ std::map<std::string, std::string> Strings::missingKeys() const {
     for (const auto& [lang, table] : tables_)
         for (const auto& [key, text] : table)
             for (const auto& [other, otherTable] : tables_)
-                if (!otherTable.count(key)) missing[other + ":" + key] = lang;
+                if (!find(otherTable, key)) missing[other + ":" + key] = lang;
     return missing;
 }
 

@@ -4,15 +4,17 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ui {
 
 class Strings {
 public:
-    // Adds a language's table (a flat JSON object of key -> text). Throws std::runtime_error
-    // naming the language and the problem for a malformed table.
-    void addLanguage(const std::string& language, std::string_view json);
+    // Adds a language's table as cmake/strings_table.py writes it from the JSON file: each key
+    // and its text ended by a NUL byte, the keys in byte order. Throws std::runtime_error naming
+    // the language for bytes not so written.
+    void addLanguage(const std::string& language, std::string_view table);
     // The text for `key` in `language`; falls back to English, then to the key itself (so a
     // missing string is visible, never a crash).
     const std::string& get(std::string_view language, std::string_view key) const;
@@ -21,8 +23,11 @@ public:
     std::map<std::string, std::string> missingKeys() const;
 
 private:
-    // Transparent comparators: a lookup by a literal or a string_view allocates nothing.
-    std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> tables_;
+    // Each language's (key, text) pairs in the key order of the table: found by bisection.
+    using Table = std::vector<std::pair<std::string, std::string>>;
+    static const std::string* find(const Table& table, std::string_view key);
+    // Transparent comparator: a lookup by a literal or a string_view allocates nothing.
+    std::map<std::string, Table, std::less<>> tables_;
 };
 
 // "{0} of {1}" style substitution.

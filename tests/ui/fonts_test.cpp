@@ -3,6 +3,7 @@
 // and the built-in model, shaped) and the letters a person types (Latin and Persian) must be
 // among them, and none may come from elsewhere than Debian's whole Noto fonts.
 #include "../model/test_support.hpp"
+#include "string_tables.hpp"
 #include "text/bidi.hpp"
 #include "ui/app.hpp"
 
@@ -30,8 +31,8 @@ std::string readFile(const std::string& path) {
 // The code points of every glyph the app bakes with these two fonts.
 std::set<unsigned> bakedGlyphs(const std::string& latinFont, const std::string& arabicFont) {
     const std::string model = test::readSourceFile("assets/models/egov-qom.json");
-    const std::string en = test::readSourceFile("assets/strings/en.json");
-    const std::string fa = test::readSourceFile("assets/strings/fa.json");
+    const std::string en = test::builtStringTable("en");
+    const std::string fa = test::builtStringTable("fa");
     ImGuiContext* context = ImGui::CreateContext();
     std::set<unsigned> glyphs;
     {
@@ -122,8 +123,8 @@ TEST_CASE("the subset fonts bake every glyph the interface shows, and only the w
 // Noto Sans Arabic's alef was as tall as the Latin x.)
 TEST_CASE("Persian letters are baked as large as the Latin letters beside them", "[fonts]") {
     const std::string model = test::readSourceFile("assets/models/egov-qom.json");
-    const std::string en = test::readSourceFile("assets/strings/en.json");
-    const std::string fa = test::readSourceFile("assets/strings/fa.json");
+    const std::string en = test::builtStringTable("en");
+    const std::string fa = test::builtStringTable("fa");
     const std::string latin = readFile(AHP_FONT_DIR "/NotoSans-subset.ttf");
     const std::string arabic = readFile(AHP_FONT_DIR "/NotoSansArabic-subset.ttf");
     ImGuiContext* context = ImGui::CreateContext();

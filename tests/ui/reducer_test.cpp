@@ -3,6 +3,7 @@
 // change what the saved session holds.
 #include "ui/reducer.hpp"
 #include "../model/test_support.hpp"
+#include "string_tables.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -35,8 +36,8 @@ struct Reducer {
     Strings strings;
     std::int64_t clock = 1000;  // a coarse clock: it does not move between intents
     Reducer() {
-        strings.addLanguage("en", test::readSourceFile("assets/strings/en.json"));
-        strings.addLanguage("fa", test::readSourceFile("assets/strings/fa.json"));
+        strings.addLanguage("en", test::builtStringTable("en"));
+        strings.addLanguage("fa", test::builtStringTable("fa"));
     }
     Effects operator()(const Intent& intent) {
         ReduceContext context;

@@ -2,6 +2,7 @@
 // table really is Persian.
 #include "ui/strings.hpp"
 #include "../model/test_support.hpp"
+#include "string_tables.hpp"
 #include "text/bidi.hpp"
 
 #include <catch2/catch.hpp>
@@ -15,8 +16,8 @@ namespace {}  // namespace
 
 TEST_CASE("the Persian and English string tables have the same keys", "[strings]") {
     ui::Strings strings;
-    strings.addLanguage("en", test::readSourceFile("assets/strings/en.json"));
-    strings.addLanguage("fa", test::readSourceFile("assets/strings/fa.json"));
+    strings.addLanguage("en", test::builtStringTable("en"));
+    strings.addLanguage("fa", test::builtStringTable("fa"));
     const auto missing = strings.missingKeys();
     for (const auto& [key, from] : missing) INFO("missing " << key << " (present in " << from << ")");
     CHECK(missing.empty());
@@ -38,20 +39,38 @@ TEST_CASE("every Persian string contains Persian text", "[strings]") {
     CHECK(fa.size() == en.size());
 }
 
-TEST_CASE("a malformed table names the language", "[strings]") {
+TEST_CASE("the built tables hold every text of the JSON files", "[strings]") {
     ui::Strings strings;
-    REQUIRE_THROWS_WITH(strings.addLanguage("fa", "{\"a\": 1}"),
-                        Catch::Contains("fa.json") && Catch::Contains("\"a\""));
-    REQUIRE_THROWS_WITH(strings.addLanguage("en", "{"), Catch::Contains("en.json"));
+    for (const std::string language : {"en", "fa"}) {
+        strings.addLanguage(language, test::builtStringTable(language));
+        const auto json = nlohmann::json::parse(test::readSourceFile("assets/strings/" + language + ".json"));
+        REQUIRE(json.size() > 100);
+        for (const auto& [key, value] : json.items()) {
+            INFO(language << ": " << key);
+            CHECK(strings.has(language, key));
+            CHECK(strings.get(language, key) == value.get<std::string>());
+        }
+    }
+}
+
+TEST_CASE("a table not written by the build names the language", "[strings]") {
+    using namespace std::string_view_literals;
+    ui::Strings strings;
+    REQUIRE_THROWS_WITH(strings.addLanguage("fa", "a\0A"sv), Catch::Contains("strings/fa") && Catch::Contains("ends"));
+    REQUIRE_THROWS_WITH(strings.addLanguage("en", "b\0B\0a\0A\0"sv),
+                        Catch::Contains("strings/en") && Catch::Contains("\"a\" is out of order"));
+    REQUIRE_THROWS_WITH(strings.addLanguage("en", "a\0A\0a\0A\0"sv), Catch::Contains("out of order"));
 }
 
 TEST_CASE("lookups fall back to English, then to a visible key", "[strings]") {
+    using namespace std::string_view_literals;
     ui::Strings strings;
-    strings.addLanguage("en", R"({"a": "A", "b": "B"})");
-    strings.addLanguage("fa", R"({"a": "آ"})");
+    strings.addLanguage("en", "a\0A\0b\0B\0"sv);
+    strings.addLanguage("fa", "a\0\xd8\xa2\0"sv);
     CHECK(strings.get("fa", "a") == "آ");
     CHECK(strings.get("fa", "b") == "B");
     CHECK(strings.get("fa", "zzz") == "[zzz]");
+    CHECK(strings.get("en", "") == "[]");
 }
 
 TEST_CASE("format substitutes numbered arguments", "[strings]") {

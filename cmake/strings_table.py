@@ -1,0 +1,52 @@
+#!/usr/bin/python3
+"""Writes a UI string table as the app reads it (run by cmake/App.cmake).
+
+    strings_table.py INPUT.json OUTPUT
+
+INPUT is assets/strings/<lang>.json, a flat JSON object of key -> text. OUTPUT holds each key
+and its text, each ended by a NUL byte, in the byte order of the keys: ui::Strings reads it
+without parsing JSON, which took a sixth of a phone's start-up (issue 11). A file that is not
+such an object fails the build, naming the file and the key.
+"""
+import json
+import sys
+
+
+def fail(source, problem):
+    sys.exit('%s: %s' % (source, problem))
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    source, output = sys.argv[1:]
+
+    def unique(pairs):
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                fail(source, '"%s" appears twice' % key)
+            seen.add(key)
+        return dict(pairs)
+
+    try:
+        with open(source, encoding='utf-8') as f:
+            table = json.load(f, object_pairs_hook=unique)
+    except (ValueError, UnicodeDecodeError) as e:
+        fail(source, 'not a JSON text: %s' % e)
+    if not isinstance(table, dict):
+        fail(source, 'not a JSON object of key -> text')
+    out = bytearray()
+    for key in sorted(table, key=lambda k: k.encode('utf-8')):
+        text = table[key]
+        if not isinstance(text, str):
+            fail(source, '"%s" is not a string' % key)
+        if key == '' or '\0' in key or '\0' in text:
+            fail(source, '"%s": a key is not empty and neither holds a NUL character' % key)
+        out += key.encode('utf-8') + b'\0' + text.encode('utf-8') + b'\0'
+    with open(output, 'wb') as f:
+        f.write(out)
+
+
+if __name__ == '__main__':
+    main()
