@@ -23,12 +23,17 @@ constexpr const char* kShaderPrelude = "#version 300 es\nprecision mediump float
 constexpr const char* kShaderPrelude = "#version 330 core\n";
 #endif
 
+// Compiles without asking how it went: the question waits for the GPU process (checkProgram).
 unsigned compileShader(GLenum type, const EmbeddedFile& source) {
     const std::string text = std::string(kShaderPrelude) + std::string(source.text());
     const char* sources[] = {text.c_str()};
     const GLuint shader = glCreateShader(type);
     glShaderSource(shader, 1, sources, nullptr);
     glCompileShader(shader);
+    return shader;
+}
+
+void checkCompiled(GLuint shader) {
     GLint ok = 0;
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
     if (!ok) {
@@ -36,30 +41,21 @@ unsigned compileShader(GLenum type, const EmbeddedFile& source) {
         glGetShaderInfoLog(shader, sizeof log, nullptr, log);
         throw std::runtime_error(std::string("shader compile failed: ") + log);
     }
-    return shader;
 }
 
 }  // namespace
 
+// The shaders compile and link while the app starts (the fonts are baked meanwhile); whether
+// they did is asked at the first draw (checkProgram). Asked here, each question waited for the
+// GPU process on the way to the first frame (issue 11).
 GlRenderer::GlRenderer() {
-    const GLuint vs = compileShader(GL_VERTEX_SHADER, shader_imgui_vert);
-    const GLuint fs = compileShader(GL_FRAGMENT_SHADER, shader_imgui_frag);
+    vertexShader_ = compileShader(GL_VERTEX_SHADER, shader_imgui_vert);
+    fragmentShader_ = compileShader(GL_FRAGMENT_SHADER, shader_imgui_frag);
     program_ = glCreateProgram();
-    glAttachShader(program_, vs);
-    glAttachShader(program_, fs);
+    glAttachShader(program_, vertexShader_);
+    glAttachShader(program_, fragmentShader_);
     glBindAttribLocation(program_, 0, "a_position");
     glLinkProgram(program_);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char log[1024] = {};
-        glGetProgramInfoLog(program_, sizeof log, nullptr, log);
-        throw std::runtime_error(std::string("shader link failed: ") + log);
-    }
-    uProjection_ = glGetUniformLocation(program_, "u_projection");
-    uTexture_ = glGetUniformLocation(program_, "u_texture");
 
     glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &vbo_);
@@ -79,7 +75,27 @@ GlRenderer::GlRenderer() {
     ImGui::GetIO().BackendRendererName = "ahp_gl_renderer";
 }
 
+void GlRenderer::checkProgram() {
+    if (!vertexShader_) return;  // checked
+    checkCompiled(vertexShader_);
+    checkCompiled(fragmentShader_);
+    GLint ok = 0;
+    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[1024] = {};
+        glGetProgramInfoLog(program_, sizeof log, nullptr, log);
+        throw std::runtime_error(std::string("shader link failed: ") + log);
+    }
+    uProjection_ = glGetUniformLocation(program_, "u_projection");
+    uTexture_ = glGetUniformLocation(program_, "u_texture");
+    glDeleteShader(vertexShader_);
+    glDeleteShader(fragmentShader_);
+    vertexShader_ = fragmentShader_ = 0;
+}
+
 GlRenderer::~GlRenderer() {
+    if (vertexShader_) glDeleteShader(vertexShader_);
+    if (fragmentShader_) glDeleteShader(fragmentShader_);
     if (fontTexture_) glDeleteTextures(1, &fontTexture_);
     glDeleteBuffers(1, &vbo_);
     glDeleteBuffers(1, &ebo_);
@@ -110,6 +126,7 @@ void GlRenderer::render(const ImDrawData* drawData) {
     const int fbWidth = static_cast<int>(drawData->DisplaySize.x * drawData->FramebufferScale.x);
     const int fbHeight = static_cast<int>(drawData->DisplaySize.y * drawData->FramebufferScale.y);
     if (fbWidth <= 0 || fbHeight <= 0) return;
+    checkProgram();
 
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);

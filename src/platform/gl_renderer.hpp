@@ -18,6 +18,9 @@ public:
     void render(const ImDrawData* drawData);
 
 private:
+    void checkProgram();  // once, at the first draw: throws what the compiler or linker said
+
+    unsigned vertexShader_ = 0, fragmentShader_ = 0;  // until checked
     unsigned program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, fontTexture_ = 0;
     int uProjection_ = -1, uTexture_ = -1;
 };

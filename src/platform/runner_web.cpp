@@ -21,6 +21,7 @@ extern "C" {
 char* ahp_js_take_page_model();  // malloc'ed UTF-8, or null (src/platform/js/services.js)
 void ahp_js_install_pointer();
 void ahp_js_first_frame();
+void ahp_js_page_ready();
 int ahp_js_rest_arriving();  // asked only while a frame waits for it: the page then shows the wait
 void ahp_js_save_when_idle();
 }
@@ -141,8 +142,19 @@ bool frameWaitsForProgram() {
 void frame(void*) {
     if (frameWaitsForProgram()) return;
     if (!platform::runFrame(updateDisplay(platform::host()))) return;
+    if (platform::web_bridge::framesDrawn() == 1) {
+        // The first frame reaches the screen before the page's mirror of it is made (a task
+        // later: its elements took a tenth of a phone's way to the first frame, issue 11).
+        ahp_js_first_frame();
+        emscripten_async_call(
+            [](void*) {
+                platform::updateMirror();
+                ahp_js_page_ready();
+            },
+            nullptr, 0);
+        return;
+    }
     platform::updateMirror();
-    if (platform::web_bridge::framesDrawn() == 1) ahp_js_first_frame();
 }
 
 }  // namespace

@@ -421,9 +421,13 @@ mergeInto(LibraryManager.library, {
     location.assign(url.href);
   },
 
-  // The first frame is on the screen: the page hides its loading message.
+  // The first frame is drawn: the page hides its loading message.
   ahp_js_first_frame: function () {
     if (Module['onFirstFrame']) Module['onFirstFrame']();
+  },
+  // The page's mirror of the first frame is made: the page is ready to use.
+  ahp_js_page_ready: function () {
+    if (Module['onPageReady']) Module['onPageReady']();
   },
 
   // Whether the page is still bringing the rest of the program (web/index.html); asked while a
