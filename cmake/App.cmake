@@ -191,8 +191,8 @@ if(EMSCRIPTEN)
         COMMAND ${CMAKE_COMMAND} -E copy_if_different ${f} ${CMAKE_BINARY_DIR}/${name})
     endif()
   endforeach()
-  # The pages: web/index.html with the study's welcome text (painted while the program loads),
-  # then the survey's program put inside (cmake/inline_program.py): index.html, the hosted page,
+  # The pages: web/index.html with the study's welcome text (painted while the program loads)
+  # and its scripts minified (cmake/minify_page_scripts.py), then the survey's program put inside (cmake/inline_program.py): index.html, the hosted page,
   # and ahp-survey.html, the single file that runs from disk. The service worker's cache is
   # named after the build (a new build replaces the old files).
   foreach(page index ahp-survey)
@@ -204,9 +204,12 @@ if(EMSCRIPTEN)
     add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${page}.in.html
       COMMAND ${CMAKE_COMMAND} -DMODE=${mode} -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBINARY_DIR=${CMAKE_BINARY_DIR}
               -P ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake
+      COMMAND ${AHP_SYSTEM_PYTHON} ${CMAKE_SOURCE_DIR}/cmake/minify_page_scripts.py ${AHP_UGLIFYJS}
+              ${CMAKE_BINARY_DIR}/${page}.in.html
       DEPENDS ${CMAKE_SOURCE_DIR}/web/index.html ${CMAKE_SOURCE_DIR}/web/share-link.js ${CMAKE_SOURCE_DIR}/web/inflate.js
               ${CMAKE_SOURCE_DIR}/web/icon.svg
-              ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake ${AHP_FONT_TEXTS}
+              ${CMAKE_SOURCE_DIR}/cmake/SingleFile.cmake ${CMAKE_SOURCE_DIR}/cmake/minify_page_scripts.py
+              ${AHP_FONT_TEXTS}
       COMMENT "Writing ${page}.in.html with the welcome text" VERBATIM)
     add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${page}.html
       COMMAND ${AHP_SYSTEM_PYTHON} ${CMAKE_SOURCE_DIR}/cmake/inline_program.py ${CMAKE_BINARY_DIR}/${page}.in.html
