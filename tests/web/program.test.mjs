@@ -20,13 +20,14 @@ after(async () => { await browser.close(); });
 // page mid-block) and goes on only at release(); every other file is served whole. After
 // hold(), the next loads of the page stop there again.
 // With `dropAt` (a fraction of the second part), the page ends there instead, as a dropped
-// connection leaves it.
-async function holdingServer({ dropAt = null } = {}) {
-  const page = fs.readFileSync(path.join(webRoot, 'index.html'));
+// connection leaves it. With `holdAt`, it stops just before that text instead; `page` replaces
+// index.html's bytes.
+async function holdingServer({ dropAt = null, holdAt = null, page = fs.readFileSync(path.join(webRoot, 'index.html')) } = {}) {
   const first = page.indexOf('<script>ahpProgram.begin(');
   const second = page.indexOf('<script>ahpProgram.begin(', first + 1);
   assert.ok(first > 0 && second > first, 'the page carries a program in two parts');
-  const cut = page.indexOf('<script type="text/x-ahp-wasm">', second) + 1000;
+  const cut = holdAt === null ? page.indexOf('<script type="text/x-ahp-wasm">', second) + 1000 : page.indexOf(holdAt);
+  assert.ok(cut > 0, 'the page holds where asked');
   const end = dropAt === null ? page.length : second + Math.floor((page.length - second) * dropAt);
   let holding = true, waiting = [];
   const requests = [];
@@ -167,6 +168,54 @@ test('a press before the rest has come waits for it, a bar at the top showing it
     s = await waitForState(page, (st) => st.answered === 3);
     assert.deepEqual(problems, [], 'no call went through a placeholder');
     assert.deepEqual(server.requests.filter((r) => r.startsWith('/ahp-')), [], 'nothing asked for beside the page');
+    await context.close();
+    await server.close();
+  }
+});
+
+// A model of its own, for a survey page, a link or a choice made on the page before.
+const ownModel = {
+  format: 'ahp-model', version: 1, id: 'own-model', title: { en: 'Own model', fa: 'مدل خود' }, languages: ['en', 'fa'],
+  nodes: [
+    { id: 'G', parent: null, labels: { en: 'Goal', fa: 'هدف' } },
+    { id: 'A', parent: 'G', labels: { en: 'Cost', fa: 'هزینه' } },
+    { id: 'B', parent: 'G', labels: { en: 'Speed', fa: 'سرعت' } },
+  ],
+};
+
+test('the page paints the study\'s welcome before its scripts have come, in its language, and never for another model', async () => {
+  const built = fs.readFileSync(path.join(webRoot, 'index.html'));
+  const emptyElement = '<script type="application/json" id="ahp-survey-model"></script>';
+  assert.ok(built.includes(emptyElement));
+  const surveyPage = Buffer.from(built.toString('latin1').replace(emptyElement,
+    emptyElement.replace('><', '>' + Buffer.from(JSON.stringify(ownModel)).toString('latin1') + '<')), 'latin1');
+  const chooseOwn = (model) => localStorage.setItem('ahp:chosen-model:/', model);
+  const cases = [
+    { query: '?lang=fa', welcome: 'fa', model: 'egov-qom' },
+    { query: '?lang=en', welcome: 'en', model: 'egov-qom' },
+    { query: '?lang=fa', page: surveyPage, welcome: null, model: 'own-model' },
+    { query: '?lang=en', chosen: JSON.stringify(ownModel), welcome: null, model: 'own-model' },
+    { query: '?lang=fa#model=not-a-link', welcome: null, model: 'egov-qom' },
+  ];
+  for (const { query, page: pageBytes, chosen, welcome, model } of cases) {
+    // Held before the runtime's text: the main script has not come.
+    const server = await holdingServer({ holdAt: '<script type="text/x-ahp-runtime"', page: pageBytes });
+    const context = await browser.newContext({ ...phone, serviceWorkers: 'block' });
+    if (chosen) await context.addInitScript(chooseOwn, chosen);
+    const page = await context.newPage();
+    page.goto(server.url + query).catch(() => {});
+    await page.waitForFunction(() => window.ahpChosenModelKey !== undefined, null, { timeout: 30000 });
+    const painted = await page.evaluate(() => ({
+      main: window.ahpProgram !== undefined,
+      shown: [...document.querySelectorAll('.welcome')].filter((w) => !w.hidden && w.getBoundingClientRect().height > 0)
+        .map((w) => w.lang),
+    }));
+    assert.deepEqual(painted, { main: false, shown: welcome ? [welcome] : [] }, query);
+    if (welcome) await screenshot(page, `page-welcome-${welcome}`);
+    server.release();
+    await page.waitForFunction(() => window.ahpReady === true || window.ahpLoadError, null, { timeout: 60000 });
+    assert.equal(await page.evaluate(() => window.ahpLoadError || null), null);
+    assert.equal((await state(page)).model.id, model, query);
     await context.close();
     await server.close();
   }
