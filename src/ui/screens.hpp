@@ -23,9 +23,6 @@ void drawFileButtons(const ScreenContext& ctx, Intents& out, bool withStartOver,
 // English message, left to right) under it.
 void drawFileProblem(const ScreenContext& ctx, const std::string& file, const std::string& code,
                      const std::vector<std::string>& args, const std::string& detail);
-// A file or expert name inside a sentence, bidi-isolated (FSI ... PDI) so that a Persian name in
-// an English sentence, or the reverse, keeps its own order and does not reorder its neighbours.
-inline std::string isolate(const std::string& name) { return "\u2068" + name + "\u2069"; }
 
 // The 17-position verbal scale: position 0..16 <-> a_ij in {9..2, 1, 1/2..1/9}.
 int scalePositionOf(double value);  // nearest position; 8 (equal) for 1

@@ -328,7 +328,7 @@ std::optional<double> NumberField(const ScreenContext& ctx, const std::string& n
         const std::string to = fieldNumber(ctx, range.max, range.decimals);
         problem = draft->second.find_first_not_of(" ") == std::string::npos
                       ? format(ctx.tr("field.number_empty"), from, to, inUse)
-                      : format(ctx.tr("field.number"), draft->second, from, to, inUse);
+                      : format(ctx.tr("field.number"), isolate(draft->second), from, to, inUse);
     }
     std::string edited;
     if (TextField(ctx, name, id, draft != drafts.end() ? draft->second : inUse, edited, width, problem,
@@ -357,7 +357,7 @@ void FieldProblems(const ScreenContext& ctx, const std::string& idPrefix, float 
         if (id.compare(0, idPrefix.size(), idPrefix) != 0) continue;
         const WidgetRegistry::Entry* field = ctx.widgets.drawn(id);
         if (field && !field->semantics.description.empty())
-            FieldProblem(ctx, id, field->semantics.name + ": " + field->semantics.description, width);
+            FieldProblem(ctx, id, isolate(field->semantics.name) + ": " + field->semantics.description, width);
     }
 }
 

@@ -18,6 +18,10 @@
 
 namespace ui {
 
+// A name or typed text inside a sentence, bidi-isolated (FSI ... PDI) so that a Persian name in
+// an English sentence, or the reverse, keeps its own order and does not reorder its neighbours.
+inline std::string isolate(const std::string& name) { return "\u2068" + name + "\u2069"; }
+
 // Logical UTF-8 -> what ImGui must draw left to right (FriBidi shaping + reordering), cached
 // because labels are drawn every frame. The references it returns stay valid until the next
 // beginFrame() or clear().

@@ -66,6 +66,24 @@ TEST_CASE("bidi controls and marks are not drawn", "[format]") {
                        "با")) == V{0xFE8E, 0xFE91});
 }
 
+// A field's problem under a table in Persian: "<name>: «<typed>» ..." where the name holds a
+// Latin part. Unisolated, "Expert 2: «x1" is one left-to-right run (the colon and the quote
+// between two Latin runs take their direction); isolated (FSI ... PDI,
+// ui::isolate), the name, the colon and the quoted text keep their places.
+TEST_CASE("an isolated name and typed text keep their places in a Persian sentence", "[isolate]") {
+    const std::string name = "\u0648\u0632\u0646 Expert 2";  // "weight of Expert 2"
+    const std::string quoted = "\u00abx1\u00bb";
+    const std::string number = " \u0639\u062f\u062f\u06cc";        // " (is not a) number"
+    const std::string fsi = "\xE2\x81\xA8", pdi = "\xE2\x81\xA9";  // U+2068, U+2069 (as bytes: -Wbidi-chars)
+    CHECK(toVisual(name + ": " + quoted + number, Direction::RightToLeft).find("Expert 2: \u00abx1") !=
+          std::string::npos);
+    const std::string isolated = fsi + name + pdi + ": \u00ab" + fsi + "x1" + pdi + "\u00bb" + number;
+    const std::string drawn = toVisual(isolated, Direction::RightToLeft);
+    CHECK(drawn.find("\u00abx1\u00bb :Expert 2") != std::string::npos);  // read right to left: Expert 2, ':', «x1»
+    CHECK(drawn.find(fsi) == std::string::npos);
+    CHECK(drawn.find(pdi) == std::string::npos);
+}
+
 TEST_CASE("paragraphs separated by newlines are handled one by one", "[newline]") {
     // Each line reversed on its own, the '\n' stays between them.
     // با: ب initial FE91 | ا final FE8E;  در: د FEA9 | ر FEAD

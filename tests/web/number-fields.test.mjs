@@ -16,12 +16,16 @@ let server, browser, model;
 before(async () => { server = await serve(); browser = await launch(); model = modelInfo(cli, modelPath); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+// A text as a person hears it: the bidi isolates (U+2066..2069) that keep a typed text in its
+// own order inside a sentence are silent.
+const asHeard = (text) => text.replace(/[\u2066-\u2069]/g, '');
+
 // The page's element for a widget, as the browser has it.
 const field = (page, id) => page.evaluate((id) => {
   const el = document.querySelector(`[data-widget="${CSS.escape(id)}"]`);
   return el && { tag: el.tagName, value: el.value, inputMode: el.inputMode, invalid: el.getAttribute('aria-invalid'),
     description: el.getAttribute('aria-description') || '', focused: document.activeElement === el };
-}, id);
+}, id).then((f) => f && { ...f, description: asHeard(f.description) });
 const focusedWidget = (page) => page.evaluate(() => document.activeElement?.dataset?.widget || '');
 
 // A textbox in the accessibility tree with this name: its value, invalid state and description.
@@ -32,7 +36,7 @@ async function axField(page, name) {
   const node = nodes.find((n) => n.role?.value === 'textbox' && n.name?.value === name);
   if (!node) return null;
   const property = (key) => node.properties?.find((p) => p.name === key)?.value?.value;
-  return { value: node.value?.value ?? '', invalid: property('invalid'), description: node.description?.value ?? '' };
+  return { value: node.value?.value ?? '', invalid: property('invalid'), description: asHeard(node.description?.value ?? '') };
 }
 
 async function tap(page, id) {
