@@ -270,14 +270,15 @@ void drawResearchSensitivity(const ScreenContext& ctx, Intents& out) {
     const ahp::SensitivityReport& s = *r.sensitivity;
 
     // The slider for a pointer; beside it the same weight as a number field, which the keyboard,
-    // a screen reader and a phone's keypad reach (an ImGui slider is none of theirs).
+    // a screen reader and a phone's keypad reach (an ImGui slider is none of theirs). The slider
+    // prints no value of its own: ImGui's format writes Latin digits, the field the interface's.
     {
         const float fieldWidth = 90, gap = ImGui::GetStyle().ItemSpacing.x;
         const float sliderWidth = std::max(60.0f, ImGui::GetContentRegionAvail().x - fieldWidth - gap);
         auto slider = [&] {
             float weight = float(r.sensitivityWeight);
             ImGui::SetNextItemWidth(sliderWidth);
-            if (ImGui::SliderFloat("##sensitivity-weight", &weight, 0.0f, 1.0f, "%.3f"))
+            if (ImGui::SliderFloat("##sensitivity-weight", &weight, 0.0f, 1.0f, ""))
                 push(out, research_action::SensitivityWeight{weight});
             ctx.mark("research/slider");
         };
