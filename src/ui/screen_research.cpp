@@ -89,7 +89,10 @@ void fileBar(const ScreenContext& ctx, const ResearchState& r, Intents& out) {
         const int pressed = ButtonRow(ctx, buttons);
         if (pressed >= 0 && buttons[pressed].second == "research/load") out.push_back(intent::PickFiles{});
         if (pressed >= 0 && buttons[pressed].second == "research/load-folder") out.push_back(intent::PickFiles{true});
-        if (pressed >= 0 && buttons[pressed].second == "research/clear") push(out, research_action::Clear{});
+        if (pressed >= 0 && buttons[pressed].second == "research/clear") {
+            push(out, research_action::Clear{});
+            ForgetFieldDrafts(ctx, "research/weight/");  // the rows go with the files
+        }
     }
     if (!ctx.state.canPickFiles) Text(ctx, ctx.tr("research.no_picker"), kMuted);
     if (!r.queue.empty() || r.coming > 0) {

@@ -361,6 +361,14 @@ void FieldProblems(const ScreenContext& ctx, const std::string& idPrefix, float 
     }
 }
 
+void ForgetFieldDrafts(const ScreenContext& ctx, const std::string& idPrefix) {
+    if (!ctx.external) return;
+    auto& drafts = ctx.external->numberDrafts;
+    for (auto it = drafts.lower_bound(idPrefix);
+         it != drafts.end() && it->first.compare(0, idPrefix.size(), idPrefix) == 0;)
+        it = drafts.erase(it);
+}
+
 void TextInBox(const ScreenContext& ctx, const std::string& logical, float width, bool alignEnd) {
     const float startX = ImGui::GetCursorPosX();
     const std::vector<std::string>& lines = ctx.shaper.wrapped(logical, width, ctx.rtl());

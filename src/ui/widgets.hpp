@@ -300,6 +300,9 @@ std::optional<double> NumberField(const ScreenContext& ctx, const std::string& n
 // The problems of the number fields drawn this frame whose ids start with `idPrefix` and that
 // keep theirs for the caller (problemBelow false), each after its field's name, `width` wide.
 void FieldProblems(const ScreenContext& ctx, const std::string& idPrefix, float width);
+// Drops what was typed, and not applied, into the number fields whose ids start with
+// `idPrefix`: for fields whose rows go (an expert's weight, once the files are removed).
+void ForgetFieldDrafts(const ScreenContext& ctx, const std::string& idPrefix);
 // Buttons side by side from the reading-direction start (stacked when the line is too narrow).
 // Returns the index of the one pressed, or -1. Button `primary` (if any) is drawn in `primaryColor`.
 // `role` Link for buttons that lead somewhere (the mirror makes them links).

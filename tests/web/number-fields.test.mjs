@@ -160,6 +160,24 @@ test('desktop (en), keyboard alone: Tab reaches each expert\'s weight; a wrong t
   }
   const s = await state(page);
   assert.deepEqual(s.research.group.experts.map((x) => x.weight), [3, 0.5, 2.5, 1]);
+  // A wrong text left in a weight goes with the files when they are removed: the next files'
+  // row shows its own weight, with no problem.
+  for (let round = 0; round < 2; ++round) {
+    await click(page, 'research/weight/1');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Tab');
+    await settle(page, 2);
+    assert.ok((await widgets(page))['research/weight/1/problem'], 'the wrong text is said');
+    await click(page, 'research/clear');
+    await waitForState(page, (st) => st.research.experts.length === 0);
+    await page.evaluate((list) => Module.ahpImportTexts(list), responses(model, 3, 11 + round));
+    await waitForState(page, (st) => st.research.pending === 0 && !st.research.computing && st.research.experts.length === 3 &&
+                                     st.research.group, 60000);
+    await settle(page, 2);
+    assert.equal((await field(page, 'research/weight/1')).value, '1', 'the new row shows its own weight');
+    assert.equal((await widgets(page))['research/weight/1/problem'], undefined);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
