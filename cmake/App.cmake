@@ -192,8 +192,9 @@ if(EMSCRIPTEN)
     endif()
   endforeach()
   # The pages: web/index.html with the study's welcome text (painted while the program loads)
-  # and its scripts minified (cmake/minify_page_scripts.py), then the survey's program put inside (cmake/inline_program.py): index.html, the hosted page,
-  # and ahp-survey.html, the single file that runs from disk. The service worker's cache is
+  # and its scripts minified (cmake/minify_page_scripts.py), then the survey's program put
+  # inside (cmake/inline_program.py): index.html, the hosted page, and ahp-survey.html, the
+  # single file that runs from disk. The service worker's cache is
   # named after the build (a new build replaces the old files).
   foreach(page index ahp-survey)
     if(page STREQUAL "index")

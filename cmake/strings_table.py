@@ -42,7 +42,7 @@ def main():
         if not isinstance(text, str):
             fail(source, '"%s" is not a string' % key)
         if key == '' or '\0' in key or '\0' in text:
-            fail(source, '"%s": a key is not empty and neither holds a NUL character' % key)
+            fail(source, '"%s": a key must not be empty, and no key or text may hold a NUL character' % key)
         out += key.encode('utf-8') + b'\0' + text.encode('utf-8') + b'\0'
     with open(output, 'wb') as f:
         f.write(out)

@@ -204,7 +204,7 @@ test('the page paints the study\'s welcome before its scripts have come, in its 
     if (chosen) await context.addInitScript(chooseOwn, chosen);
     const page = await context.newPage();
     page.goto(server.url + query).catch(() => {});
-    await page.waitForFunction(() => window.ahpChosenModelKey !== undefined, null, { timeout: 30000 });
+    await page.waitForFunction(() => window.ahpModelSources !== undefined, null, { timeout: 30000 });
     const painted = await page.evaluate(() => ({
       main: window.ahpProgram !== undefined,
       shown: [...document.querySelectorAll('.welcome')].filter((w) => !w.hidden && w.getBoundingClientRect().height > 0)
