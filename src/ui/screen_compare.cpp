@@ -273,8 +273,8 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         // A label longer than the panel wraps (a long Persian name lost its end to the edge).
         const float textWidth = std::max(h, width - indent - h - 4);
         const float pitch = ImGui::GetTextLineHeightWithSpacing();
-        const std::vector<std::string>& lines = ctx.shaper.wrapped(ctx.label(set.parent), textWidth, ctx.rtl());
-        const float itemHeight = LinesHeight(lines.size(), pitch);
+        const WrappedText& lines = ctx.shaper.wrapped(ctx.label(set.parent), textWidth, ctx.rtl());
+        const float itemHeight = LinesHeight(lines.lines.size(), pitch);
         bool clicked = ImGui::Selectable("##set", k == s.currentSet, 0, ImVec2(width, itemHeight));
         Semantics item{Role::Button,
                        ctx.label(set.parent) + " (" + ctx.integer(set.answered) + "/" + ctx.integer(set.total) + ")"};
@@ -351,11 +351,10 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
         format(ctx.tr("compare.cr_line"), ctx.number(cr, 3), ctx.number(threshold, 2)) + "  " + verdict;
     // A badge as wide as its text, which wraps on a phone rather than running off the screen.
     const float pitch = ImGui::GetTextLineHeightWithSpacing();
-    const std::vector<std::string>& lines =
+    const WrappedText& lines =
         ctx.shaper.wrapped(line, std::max(1.0f, ImGui::GetContentRegionAvail().x - 16), ctx.rtl());
-    float textWidth = 0;
-    for (const std::string& l : lines) textWidth = std::max(textWidth, ImGui::CalcTextSize(l.c_str()).x);
-    const ImVec2 size(textWidth + 16, LinesHeight(lines.size(), pitch) + 8);
+    const float textWidth = lines.widest();
+    const ImVec2 size(textWidth + 16, LinesHeight(lines.lines.size(), pitch) + 8);
     AlignForWidth(ctx, size.x);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), color, 4);

@@ -26,17 +26,30 @@ const std::string& ShapedTextCache::visual(const std::string& logical) {
     return it->second;
 }
 
-const std::vector<std::string>& ShapedTextCache::wrapped(const std::string& logical, float width, bool rtl) {
+float WrappedText::widest() const {
+    float most = 0;
+    for (float w : widths) most = std::max(most, w);
+    return most;
+}
+
+const WrappedText& ShapedTextCache::wrapped(const std::string& logical, float width, bool rtl) {
     // Font size and width are part of the key: the same text wraps differently elsewhere.
-    const std::string key =
-        std::to_string(int(width)) + (rtl ? "r" : "l") + std::to_string(int(ImGui::GetFontSize() * 10)) + "|" + logical;
-    auto it = wrapped_.find(key);
+    key_.clear();
+    key_ += std::to_string(int(width));
+    key_ += rtl ? 'r' : 'l';
+    key_ += std::to_string(int(ImGui::GetFontSize() * 10));
+    key_ += '|';
+    key_ += logical;
+    auto it = wrapped_.find(key_);
     if (it == wrapped_.end()) {
-        auto lines = text::wrapVisual(
-            logical, width,
-            [](std::string_view visual) { return ImGui::CalcTextSize(visual.data(), visual.data() + visual.size()).x; },
-            rtl ? text::Direction::RightToLeft : text::Direction::LeftToRight);
-        it = wrapped_.emplace(key, std::move(lines)).first;
+        auto measure = [](std::string_view visual) {
+            return ImGui::CalcTextSize(visual.data(), visual.data() + visual.size()).x;
+        };
+        WrappedText text;
+        text.lines = text::wrapVisual(logical, width, measure,
+                                      rtl ? text::Direction::RightToLeft : text::Direction::LeftToRight);
+        for (const std::string& line : text.lines) text.widths.push_back(measure(line));
+        it = wrapped_.emplace(key_, std::move(text)).first;
     }
     return it->second;
 }
@@ -371,17 +384,27 @@ void ForgetFieldDrafts(const ScreenContext& ctx, const std::string& idPrefix) {
 
 void TextInBox(const ScreenContext& ctx, const std::string& logical, float width, bool alignEnd) {
     const float startX = ImGui::GetCursorPosX();
-    const std::vector<std::string>& lines = ctx.shaper.wrapped(logical, width, ctx.rtl());
-    for (const std::string& line : lines) {
-        if (alignEnd) {
-            const float w = ImGui::CalcTextSize(line.c_str()).x;
-            ImGui::SetCursorPosX(startX + std::max(0.0f, width - w));
-        } else {
-            ImGui::SetCursorPosX(startX);
-        }
-        ImGui::TextUnformatted(line.c_str());
+    const WrappedText& text = ctx.shaper.wrapped(logical, width, ctx.rtl());
+    for (std::size_t k = 0; k < text.lines.size(); ++k) {
+        ImGui::SetCursorPosX(alignEnd ? startX + std::max(0.0f, width - text.widths[k]) : startX);
+        TextLine(text.lines[k], text.widths[k]);
     }
-    if (lines.empty()) ImGui::NewLine();
+    if (text.lines.empty()) ImGui::NewLine();
+}
+
+void TextLine(const std::string& visual, float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    // ImGui::TextEx's own paths for a long text or a wrapping position, which measure anyway.
+    if (visual.size() > 2000 || window->DC.TextWrapPos >= 0.0f) {
+        ImGui::TextUnformatted(visual.c_str(), visual.c_str() + visual.size());
+        return;
+    }
+    const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+    const ImRect box(pos, ImVec2(pos.x + width, pos.y + ImGui::GetFontSize()));
+    ImGui::ItemSize(box.GetSize(), 0.0f);
+    if (!ImGui::ItemAdd(box, 0)) return;  // off the window's visible part: laid out, not drawn
+    ImGui::RenderTextWrapped(box.Min, visual.c_str(), visual.c_str() + visual.size(), 0.0f);
 }
 
 namespace {
@@ -540,7 +563,7 @@ void Tooltip(const ScreenContext& ctx, const std::string& logical, bool underIte
     const bool oneLine = lineWidth <= widest;
     if (underItem) {
         // ImGui keeps a tooltip it is told where to put where it is told: kept on the screen here.
-        const std::size_t lines = oneLine ? 1 : ctx.shaper.wrapped(logical, wrapWidth, ctx.rtl()).size();
+        const std::size_t lines = oneLine ? 1 : ctx.shaper.wrapped(logical, wrapWidth, ctx.rtl()).lines.size();
         const ImVec2 size((oneLine ? lineWidth : wrapWidth) + 2 * style.WindowPadding.x,
                           float(lines) * ImGui::GetTextLineHeightWithSpacing() + 2 * style.WindowPadding.y);
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -568,9 +591,9 @@ ElidedText Elided(const ScreenContext& ctx, const std::string& logical, float wi
     if (wholeWidth <= width) return {whole, wholeWidth, false};
     const std::string ellipsis = "\xE2\x80\xA6";
     const float wEllipsis = ImGui::CalcTextSize(ellipsis.c_str()).x;
-    const std::vector<std::string>& lines = ctx.shaper.wrapped(logical, std::max(1.0f, width - wEllipsis), ctx.rtl());
-    if (lines.empty()) return {ellipsis, wEllipsis, true};
-    const std::string cut = ctx.rtl() ? ellipsis + lines.front() : lines.front() + ellipsis;
+    const WrappedText& text = ctx.shaper.wrapped(logical, std::max(1.0f, width - wEllipsis), ctx.rtl());
+    if (text.lines.empty()) return {ellipsis, wEllipsis, true};
+    const std::string cut = ctx.rtl() ? ellipsis + text.lines.front() : text.lines.front() + ellipsis;
     return {cut, ImGui::CalcTextSize(cut.c_str()).x, true};
 }
 
@@ -607,12 +630,13 @@ void AlignForWidth(const ScreenContext& ctx, float width) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail - width));
 }
 
-void DrawLines(const ScreenContext& ctx, const std::vector<std::string>& lines, ImVec2 topLeft, float width,
-               float pitch, ImU32 color) {
+void DrawLines(const ScreenContext& ctx, const WrappedText& text, ImVec2 topLeft, float width, float pitch,
+               ImU32 color) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (std::size_t k = 0; k < lines.size(); ++k) {
-        const float x = ctx.rtl() ? topLeft.x + width - ImGui::CalcTextSize(lines[k].c_str()).x : topLeft.x;
-        draw->AddText(ImVec2(x, topLeft.y + pitch * float(k)), color, lines[k].c_str());
+    for (std::size_t k = 0; k < text.lines.size(); ++k) {
+        const float x = ctx.rtl() ? topLeft.x + width - text.widths[k] : topLeft.x;
+        const std::string& line = text.lines[k];
+        draw->AddText(ImVec2(x, topLeft.y + pitch * float(k)), color, line.c_str(), line.c_str() + line.size());
     }
 }
 
@@ -620,8 +644,8 @@ void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU3
     // The bar is as tall as its text's lines: on a phone a long Persian indicator name pushed its
     // weight out of sight.
     const float pitch = ImGui::GetTextLineHeight() + 2;
-    const std::vector<std::string>& lines = ctx.shaper.wrapped(text, std::max(1.0f, width - 8), ctx.rtl());
-    const float height = LinesHeight(lines.size(), pitch) + 4;
+    const WrappedText& lines = ctx.shaper.wrapped(text, std::max(1.0f, width - 8), ctx.rtl());
+    const float height = LinesHeight(lines.lines.size(), pitch) + 4;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     fraction = std::clamp(fraction, 0.0f, 1.0f);

@@ -22,14 +22,22 @@ namespace ui {
 // an English sentence, or the reverse, keeps its own order and does not reorder its neighbours.
 inline std::string isolate(const std::string& name) { return "\u2068" + name + "\u2069"; }
 
+// A text wrapped into lines in visual order, with each line's width in the font it was wrapped
+// with (ImGui::CalcTextSize's): drawing it again needs no measuring.
+struct WrappedText {
+    std::vector<std::string> lines;
+    std::vector<float> widths;
+    float widest() const;
+};
+
 // Logical UTF-8 -> what ImGui must draw left to right (FriBidi shaping + reordering), cached
 // because labels are drawn every frame. The references it returns stay valid until the next
 // beginFrame() or clear().
 class ShapedTextCache {
 public:
     const std::string& visual(const std::string& logical);
-    // Lines of `logical` wrapped to `width` (measured with the current font) in visual order.
-    const std::vector<std::string>& wrapped(const std::string& logical, float width, bool rtl);
+    // `logical` wrapped to `width` (measured with the current font) in visual order.
+    const WrappedText& wrapped(const std::string& logical, float width, bool rtl);
     // Called before a frame is drawn: keeps the caches bounded (typed text grows them).
     void beginFrame();
     void clear() {
@@ -40,7 +48,8 @@ public:
 private:
     static constexpr std::size_t kMaxEntries = 4096;
     std::unordered_map<std::string, std::string> cache_;
-    std::unordered_map<std::string, std::vector<std::string>> wrapped_;
+    std::unordered_map<std::string, WrappedText> wrapped_;
+    std::string key_;  // reused: a key made afresh copied every text on the screen each frame
 };
 
 // What assistive technology is told about a widget (the page mirrors it in real DOM elements:
@@ -260,6 +269,9 @@ void TableCaption(const ScreenContext& ctx, const std::string& logical, ImU32 co
 void Text(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
 // Text wrapped inside a box of `width` starting at the cursor, aligned to its start or end.
 void TextInBox(const ScreenContext& ctx, const std::string& logical, float width, bool alignEnd);
+// ImGui::TextUnformatted for one line (no newline) whose width is known (WrappedText::widths):
+// the same item, laid out and clipped the same way, without measuring the line again.
+void TextLine(const std::string& visual, float width);
 void TextCentered(const ScreenContext& ctx, const std::string& logical, ImU32 color = 0);
 void Title(const ScreenContext& ctx, const std::string& logical);
 // A button whose label is shaped; `id` keeps it stable across languages. `role` Tab for the top bar.
@@ -336,8 +348,8 @@ ElidedText Elided(const ScreenContext& ctx, const std::string& logical, float wi
 // Lines of text in visual order (ShapedTextCache::wrapped) drawn, not laid out as items, from
 // `topLeft` in a box `width` wide, each aligned to the box's reading start and `pitch` below the
 // one before: text inside a shape (a badge, a bar, a row of the set tree).
-void DrawLines(const ScreenContext& ctx, const std::vector<std::string>& lines, ImVec2 topLeft, float width,
-               float pitch, ImU32 color);
+void DrawLines(const ScreenContext& ctx, const WrappedText& text, ImVec2 topLeft, float width, float pitch,
+               ImU32 color);
 // The height of `count` lines `pitch` apart (one line's height at least).
 inline float LinesHeight(std::size_t count, float pitch) {
     return ImGui::GetTextLineHeight() + pitch * float(count > 1 ? count - 1 : 0);
