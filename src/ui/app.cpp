@@ -42,10 +42,11 @@ struct App::Impl {
     SemanticsMemo semantics;
     ImFont* bodyFont = nullptr;
     ImFont* titleFont = nullptr;
-    bool scrollToTop = false;  // a new screen or set starts at its top
-    bool newPage = false;      // ...and the mirror's focus goes there
-    ExternalInput external;    // from the platform's mirror, for the next frame
-    std::vector<Key> keys;     // keyboard moves for the next frame (App::keyPressed)
+    bool scrollToTop = false;   // a new screen or set starts at its top
+    bool newPage = false;       // ...and the mirror's focus goes there
+    std::string drawnLanguage;  // the language of the last frame drawn (its intents may change state's)
+    ExternalInput external;     // from the platform's mirror, for the next frame
+    std::vector<Key> keys;      // keyboard moves for the next frame (App::keyPressed)
 
     // Saving: `changed` is set by effect::SessionChanged (only intents that change what the
     // session holds produce it); the platform then saves the session once, off the frame
@@ -592,6 +593,7 @@ void App::frame() {
         ImGui::ClosePopupToLevel(0, true);
     for (Key key : std::exchange(d.keys, {})) d.moveKeyboard(key);
     ScreenContext ctx{d.state, d.strings, d.shaper, d.widgets, d.semantics, d.titleFont, d.scrollToTop, &d.external};
+    d.drawnLanguage = d.state.language;
     if (d.scrollToTop) d.newPage = true;
     d.scrollToTop = false;
     // On a phone every button and field is at least a finger's height.
@@ -640,7 +642,7 @@ bool App::hasUnsavedChanges() const { return impl_->changed; }
 void App::saveSession() { impl_->saveIfChanged(); }
 
 const WidgetRegistry& App::widgets() const { return impl_->widgets; }
-const std::string& App::language() const { return impl_->state.language; }
+const std::string& App::language() const { return impl_->drawnLanguage; }
 bool App::takeNewPage() {
     const bool was = impl_->newPage;
     impl_->newPage = false;

@@ -145,7 +145,9 @@ public:
     std::string widgetsJson() const;
 
     // The platform's mirror of the widgets (the page's DOM for assistive technology and the
-    // browser's own text fields): what was drawn last frame, with its semantics...
+    // browser's own text fields): what was drawn last frame, with its semantics and in which
+    // language (a language chosen in a frame is drawn from the next: the page's lang and dir
+    // change with the texts, in one layout)...
     const WidgetRegistry& widgets() const;
     const std::string& language() const;
     // ...whether the last frame showed a new screen or set (the mirror's focus goes to its top)...

@@ -289,6 +289,49 @@ for (const lang of ['en', 'fa']) {
   });
 }
 
+// The page's language and direction change in the same update as its texts: a screen reader
+// never meets Persian texts marked English, or the reverse; the tables (their cells kept from
+// one language to the other) read the new language's headers and the new digits.
+test('switching the language four times: the page\'s lang and dir change with its texts, and the tables follow', async () => {
+  const { page, context, errors } = await openApp(browser, server.url + '?lang=fa&screen=compare&set=1');
+  await click(page, 'judgment/G/1-2/3');
+  await click(page, 'judgment/G/1-3/5');
+  await click(page, 'judgment/G/2-3/10');
+  await click(page, 'nav-results');
+  await waitForState(page, (st) => st.screen === 'results');
+  await page.evaluate(() => {
+    // At each change of <html lang>: which language the mirror's texts were in.
+    window.langChanges = [];
+    new MutationObserver(() => {
+      const texts = [...document.querySelectorAll('#ahp-mirror th')].map((th) => th.textContent);
+      window.langChanges.push({ lang: document.documentElement.lang, dir: document.documentElement.dir, texts });
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  });
+  const heads = (lang) => ['results.col_item', 'results.col_weight', 'results.col_rank'].map((k) => strings[lang][k]);
+  for (const lang of ['en', 'fa', 'en', 'fa']) {
+    await click(page, 'language');
+    const s = await waitForState(page, (st) => st.language === lang);
+    await settle(page, 2);
+    const change = (await page.evaluate(() => window.langChanges)).at(-1);
+    assert.equal(change.lang, lang);
+    assert.equal(change.dir, lang === 'fa' ? 'rtl' : 'ltr');
+    for (const head of heads(lang)) assert.ok(change.texts.includes(head), `"${head}" was on the page when its lang became ${lang}`);
+    for (const head of heads(lang === 'fa' ? 'en' : 'fa')) assert.ok(!change.texts.includes(head), `"${head}" was gone`);
+
+    const local = tables(await axTree(page)).filter((t) => t.rows.length && heads(lang).every((h, k) => t.rows[0][k]?.text === h));
+    assert.equal(local.length, s.sets.length, `one table per group in ${lang}`);
+    const set = s.sets[0];
+    const digits = (t) => (lang === 'fa' && s.persian_digits ? persianDigits(t) : t);
+    for (let k = 0; k < set.items.length; ++k) {
+      assert.equal(local[0].rows[k + 1][0].role, 'rowheader');
+      assert.equal(local[0].rows[k + 1][1].text, digits(set.weights[k].toFixed(4)), `item ${k + 1}'s weight in ${lang}`);
+    }
+  }
+  assert.equal((await page.evaluate(() => window.langChanges)).length, 4, 'one change of lang per switch');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the notice of sets above the threshold offers links; Enter on one goes to its set, twice in a row', async () => {
   const { page, context, errors } = await openApp(browser, server.url + '?lang=en&screen=compare&set=1');
   for (const id of ['G', 'D1']) {  // two inconsistent sets (cycles)

@@ -127,7 +127,6 @@ mergeInto(LibraryManager.library, {
           break;
         case 'table':
           el = document.createElement('table');
-          el.style.borderCollapse = 'collapse';
           break;
         case 'radio': case 'checkbox':
           el = document.createElement('input');
@@ -205,26 +204,59 @@ mergeInto(LibraryManager.library, {
 
     // A table's caption, then its rows: header cells in the header rows (and first in each row
     // when the rows have headers), data cells after them; an empty corner is a plain cell.
-    function fillTable(el, data) {
+    // A table of the same shape keeps its cells and only the texts that changed are written:
+    // a language switch changes every text of every table on the screen, and making them all
+    // anew took the longest part of the page's update.
+    function isHeader(data, r, c, text) {
+      return text !== '' && (r < (data.headerRows || 0) || (data.rowHeaders && c === 0));
+    }
+    function shapeOf(data) {
+      return (data.rows || []).map(function (cells, r) {
+        return cells.map(function (text, c) { return isHeader(data, r, c, text) ? 'h' : 'd'; }).join('');
+      }).join('/') + '/' + (data.headerRows || 0);
+    }
+    function fillTable(n, data, old) {
+      var shape = shapeOf(data), table = n.table;
+      if (table && table.shape === shape) {
+        if (data.name !== old.name) table.caption.textContent = data.name;
+        (data.rows || []).forEach(function (cells, r) {
+          cells.forEach(function (text, c) {
+            if (text !== old.rows[r][c]) table.cells[r][c].textContent = text;
+          });
+        });
+        return;
+      }
+      var el = n.el;
       el.textContent = '';
-      var caption = document.createElement('caption');
-      caption.textContent = data.name;
-      el.appendChild(caption);
+      table = n.table = {shape: shape, caption: document.createElement('caption'), cells: []};
+      table.caption.textContent = data.name;
+      el.appendChild(table.caption);
       var head = document.createElement('thead'), body = document.createElement('tbody');
       (data.rows || []).forEach(function (cells, r) {
         var tr = document.createElement('tr');
         var inHead = r < (data.headerRows || 0);
-        cells.forEach(function (text, c) {
-          var header = text !== '' && (inHead || (data.rowHeaders && c === 0));
+        table.cells.push(cells.map(function (text, c) {
+          var header = isHeader(data, r, c, text);
           var cell = document.createElement(header ? 'th' : 'td');
           if (header) cell.scope = inHead ? 'col' : 'row';
           cell.textContent = text;
           tr.appendChild(cell);
-        });
+          return cell;
+        }));
         (inHead ? head : body).appendChild(tr);
       });
       el.appendChild(head);
       el.appendChild(body);
+    }
+    // The same cells' texts (a table's rows came as JSON: comparing them as JSON text again
+    // cost more than the rest of a language switch's update).
+    function sameRows(a, b) {
+      if (!a || !b || a.length !== b.length) return a === b;
+      for (var r = 0; r < a.length; ++r) {
+        if (a[r].length !== b[r].length) return false;
+        for (var c = 0; c < a[r].length; ++c) if (a[r][c] !== b[r][c]) return false;
+      }
+      return true;
     }
 
     var announce = [], autofocus = null;
@@ -247,9 +279,9 @@ mergeInto(LibraryManager.library, {
         if (data.role === 'text' || data.role === 'heading') el.textContent = data.name;
         else if (data.role !== 'table') el.setAttribute('aria-label', data.name);
       }
-      if (data.role === 'table' && (data.name !== old.name || JSON.stringify(data.rows) !== JSON.stringify(old.rows) ||
+      if (data.role === 'table' && (data.name !== old.name || !sameRows(data.rows, old.rows) ||
                                     data.headerRows !== old.headerRows || data.rowHeaders !== old.rowHeaders)) {
-        fillTable(el, data);
+        fillTable(n, data, old);
       }
       if (data.role === 'button' || data.role === 'tab' || data.role === 'link') {
         if (data.name !== old.name) el.textContent = data.name;
