@@ -68,26 +68,35 @@ foreach(pair "latin;NotoSans" "arabic;NotoSansArabic")
     DEPENDS ${NOTO}/${family}-Regular.ttf ${CMAKE_SOURCE_DIR}/cmake/subset_font.py ${AHP_FONT_TEXTS}
     COMMENT "Subsetting ${family}" VERBATIM)
 endforeach()
-# The string tables as ui::Strings reads them (cmake/strings_table.py).
+# The string tables as ui::Strings reads them (cmake/strings_table.py): <lang>.strings whole, for
+# the programs with the workbench; survey-<lang>.strings without the researcher's texts, for the
+# survey page (issue 11: 7 KB of the bytes before its first frame).
 set(AHP_STRINGS_DIR ${CMAKE_BINARY_DIR}/strings)
+set(AHP_STRING_TABLES)
 foreach(language en fa)
-  add_custom_command(OUTPUT ${AHP_STRINGS_DIR}/${language}.strings
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${AHP_STRINGS_DIR}
-    COMMAND ${AHP_SYSTEM_PYTHON} ${CMAKE_SOURCE_DIR}/cmake/strings_table.py
-            ${CMAKE_SOURCE_DIR}/assets/strings/${language}.json ${AHP_STRINGS_DIR}/${language}.strings
-    DEPENDS ${CMAKE_SOURCE_DIR}/assets/strings/${language}.json ${CMAKE_SOURCE_DIR}/cmake/strings_table.py
-    COMMENT "String table ${language}" VERBATIM)
+  foreach(table "${language};" "survey-${language};--without;research.;--without;editor.")
+    list(POP_FRONT table name)
+    add_custom_command(OUTPUT ${AHP_STRINGS_DIR}/${name}.strings
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${AHP_STRINGS_DIR}
+      COMMAND ${AHP_SYSTEM_PYTHON} ${CMAKE_SOURCE_DIR}/cmake/strings_table.py
+              ${CMAKE_SOURCE_DIR}/assets/strings/${language}.json ${AHP_STRINGS_DIR}/${name}.strings ${table}
+      DEPENDS ${CMAKE_SOURCE_DIR}/assets/strings/${language}.json ${CMAKE_SOURCE_DIR}/cmake/strings_table.py
+      COMMENT "String table ${name}" VERBATIM)
+    list(APPEND AHP_STRING_TABLES ${AHP_STRINGS_DIR}/${name}.strings)
+  endforeach()
 endforeach()
-add_custom_target(ahp_string_tables DEPENDS ${AHP_STRINGS_DIR}/en.strings ${AHP_STRINGS_DIR}/fa.strings)
+add_custom_target(ahp_string_tables DEPENDS ${AHP_STRING_TABLES})
 add_custom_target(ahp_fonts DEPENDS ${AHP_FONT_DIR}/NotoSans-subset.ttf ${AHP_FONT_DIR}/NotoSansArabic-subset.ttf)
 ahp_embed_files(ahp_platform
   shader_imgui_vert ${CMAKE_SOURCE_DIR}/shaders/imgui.vert.glsl
   shader_imgui_frag ${CMAKE_SOURCE_DIR}/shaders/imgui.frag.glsl
   model_egov_qom ${CMAKE_SOURCE_DIR}/assets/models/egov-qom.json
-  strings_en ${AHP_STRINGS_DIR}/en.strings
-  strings_fa ${AHP_STRINGS_DIR}/fa.strings
   font_latin ${AHP_FONT_DIR}/NotoSans-subset.ttf
   font_arabic ${AHP_FONT_DIR}/NotoSansArabic-subset.ttf)
+
+ahp_embed_files(ahp_workbench strings_en ${AHP_STRINGS_DIR}/en.strings strings_fa ${AHP_STRINGS_DIR}/fa.strings)
+ahp_embed_files(ahp_workbench_absent
+  strings_en ${AHP_STRINGS_DIR}/survey-en.strings strings_fa ${AHP_STRINGS_DIR}/survey-fa.strings)
 
 if(EMSCRIPTEN)
   # Bytes before speed on the web (issue 11): the code is compiled and linked -Oz (binaryen's

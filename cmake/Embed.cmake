@@ -12,7 +12,7 @@ function(ahp_embed_files target)
   set(outputs)
   while(args)
     list(POP_FRONT args symbol file)
-    set(out ${CMAKE_BINARY_DIR}/embedded/${symbol}.cpp)
+    set(out ${CMAKE_BINARY_DIR}/embedded/${target}/${symbol}.cpp)  # a symbol may differ by program
     add_custom_command(OUTPUT ${out}
       COMMAND ${CMAKE_COMMAND} -DINPUT=${file} -DOUTPUT=${out} -DSYMBOL=${symbol} -P ${AHP_EMBED_SCRIPT}
       DEPENDS ${file} ${AHP_EMBED_SCRIPT}

@@ -85,7 +85,8 @@ async function openIn(context, url) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // An error, or a text the app has not got (ui::Strings: said on the console as a warning).
+  page.on('console', (m) => { if (m.type() === 'error' || /^strings: no text for /.test(m.text())) errors.push(m.text()); });
   await page.goto(url);
   await page.waitForFunction(() => window.ahpReady === true || window.ahpLoadError, null, { timeout: 60000 });
   const loadError = await page.evaluate(() => window.ahpLoadError || null);
