@@ -17,8 +17,8 @@ struct Layout {
 };
 Layout layoutNow() {
     const ImGuiWindow* w = ImGui::GetCurrentWindow();
-    return {w->DC.CursorPos, w->DC.CursorMaxPos, w->DC.PrevLineSize, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
-            ImGui::IsItemVisible()};
+    return {w->DC.CursorPos,         w->DC.CursorMaxPos,      w->DC.PrevLineSize,
+            ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemVisible()};
 }
 bool same(ImVec2 a, ImVec2 b) { return a.x == b.x && a.y == b.y; }
 
