@@ -5,8 +5,12 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#ifdef AHP_FONT_DIR  // the app's fonts, built where the app is (not in the sanitizer and fuzz builds)
 
 namespace {
 
@@ -45,7 +49,14 @@ std::vector<Layout> drawLines(const char* name, const std::vector<std::string>& 
 TEST_CASE("a line drawn with its known width is the item ImGui::TextUnformatted makes", "[widgets]") {
     ImGuiContext* context = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->AddFontDefault();
+    std::ifstream file(AHP_FONT_DIR "/NotoSans-subset.ttf", std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    std::string font = bytes.str();
+    REQUIRE(!font.empty());
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;
+    io.Fonts->AddFontFromMemoryTTF(font.data(), int(font.size()), 17.0f, &config);
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
@@ -93,3 +104,5 @@ TEST_CASE("a line drawn with its known width is the item ImGui::TextUnformatted 
     }
     ImGui::DestroyContext(context);
 }
+
+#endif  // AHP_FONT_DIR
