@@ -273,8 +273,8 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         // A label longer than the panel wraps (a long Persian name lost its end to the edge).
         const float textWidth = std::max(h, width - indent - h - 4);
         const float pitch = ImGui::GetTextLineHeightWithSpacing();
-        const WrappedText& lines = ctx.shaper.wrapped(ctx.label(set.parent), textWidth, ctx.rtl());
-        const float itemHeight = LinesHeight(lines.lines.size(), pitch);
+        const WrappedText& label = ctx.shaper.wrapped(ctx.label(set.parent), textWidth, ctx.rtl());
+        const float itemHeight = LinesHeight(label.lines.size(), pitch);
         bool clicked = ImGui::Selectable("##set", k == s.currentSet, 0, ImVec2(width, itemHeight));
         Semantics item{Role::Button,
                        ctx.label(set.parent) + " (" + ctx.integer(set.answered) + "/" + ctx.integer(set.total) + ")"};
@@ -306,7 +306,7 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         if (set.aboveThreshold) HoverTooltip(ctx, ctx.tr("compare.tree_above"));
         const float textLeft = ctx.rtl() ? p.x + width - indent - h - 4 - textWidth : p.x + indent + h + 4;
         draw->PushClipRect(p, ImVec2(p.x + width, p.y + itemHeight), true);
-        DrawLines(ctx, lines, ImVec2(textLeft, p.y), textWidth, pitch, ImGui::GetColorU32(ImGuiCol_Text));
+        DrawLines(ctx, label, ImVec2(textLeft, p.y), textWidth, pitch, ImGui::GetColorU32(ImGuiCol_Text));
         draw->PopClipRect();
         if (clicked) out.push_back(intent::GoToSet{k});
         ImGui::PopID();
@@ -351,14 +351,14 @@ void consistencyPanel(const ScreenContext& ctx, int setIndex, Intents& out) {
         format(ctx.tr("compare.cr_line"), ctx.number(cr, 3), ctx.number(threshold, 2)) + "  " + verdict;
     // A badge as wide as its text, which wraps on a phone rather than running off the screen.
     const float pitch = ImGui::GetTextLineHeightWithSpacing();
-    const WrappedText& lines =
+    const WrappedText& badge =
         ctx.shaper.wrapped(line, std::max(1.0f, ImGui::GetContentRegionAvail().x - 16), ctx.rtl());
-    const float textWidth = lines.widest();
-    const ImVec2 size(textWidth + 16, LinesHeight(lines.lines.size(), pitch) + 8);
+    const float textWidth = badge.widest();
+    const ImVec2 size(textWidth + 16, LinesHeight(badge.lines.size(), pitch) + 8);
     AlignForWidth(ctx, size.x);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), color, 4);
-    DrawLines(ctx, lines, ImVec2(p.x + 8, p.y + 4), textWidth, pitch, IM_COL32(255, 255, 255, 255));
+    DrawLines(ctx, badge, ImVec2(p.x + 8, p.y + 4), textWidth, pitch, IM_COL32(255, 255, 255, 255));
     ImGui::Dummy(size);
     Semantics verdictLine{Role::Text, line};
     verdictLine.live = true;  // announced when it changes

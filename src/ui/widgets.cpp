@@ -644,8 +644,8 @@ void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU3
     // The bar is as tall as its text's lines: on a phone a long Persian indicator name pushed its
     // weight out of sight.
     const float pitch = ImGui::GetTextLineHeight() + 2;
-    const WrappedText& lines = ctx.shaper.wrapped(text, std::max(1.0f, width - 8), ctx.rtl());
-    const float height = LinesHeight(lines.lines.size(), pitch) + 4;
+    const WrappedText& wrapped = ctx.shaper.wrapped(text, std::max(1.0f, width - 8), ctx.rtl());
+    const float height = LinesHeight(wrapped.lines.size(), pitch) + 4;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     fraction = std::clamp(fraction, 0.0f, 1.0f);
@@ -655,7 +655,7 @@ void Bar(const ScreenContext& ctx, float fraction, const std::string& text, ImU3
         draw->AddRectFilled(ImVec2(p.x + width - filled, p.y), ImVec2(p.x + width, p.y + height), color, 3);
     else
         draw->AddRectFilled(p, ImVec2(p.x + filled, p.y + height), color, 3);
-    DrawLines(ctx, lines, ImVec2(p.x + 4, p.y + 2), width - 8, pitch, IM_COL32(20, 20, 30, 255));
+    DrawLines(ctx, wrapped, ImVec2(p.x + 4, p.y + 2), width - 8, pitch, IM_COL32(20, 20, 30, 255));
     ImGui::Dummy(ImVec2(width, height));
 }
 
