@@ -124,9 +124,11 @@ bool updateDisplay(platform::Host& h) {
 // Until the page has brought the second part of the program (web/index.html), a frame that may
 // need its code waits for it: one answering input (a press may run any screen's code), and the
 // first frame of a page that reopens where a returning expert left (the questions, the
-// results, the experts saved on this device). The page brings that part sooner than a second
-// download would, and offline only the page has it. The first part holds what a new expert's
-// first frame runs and the arrival of input (web/first-frame-functions.txt).
+// results, the experts saved on this device; the page starts such a program only once the
+// rest is in, programWanted, and this holds where it could not tell). The page brings that
+// part sooner than a second download would, and offline only the page has it. The first part
+// holds what a new expert's first frame runs, whatever model the page opens, and the arrival
+// of input (web/first-frame-functions.txt).
 bool frameWaitsForProgram() {
     const platform::Host& h = platform::host();
     const bool input = !h.input.empty() || platform::web_bridge::wakePending();
@@ -189,7 +191,7 @@ int main(int argc, char** argv) {
     }
     glfwMakeContextCurrent(window);
 
-    platform::startHost(window, &platform::makeServices);
+    platform::startHost(window, &platform::makeServices, options);
     installPointer(window);
     platform::installMirror();
     platform::installFileInput();

@@ -6,15 +6,14 @@
 //   node tests/web/first_frame_functions.mjs
 //
 // The web build writes build/web/ahp-app.instrumented.wasm (binaryen's wasm-split --instrument:
-// it records each function's first call). Here a page carrying it opens as the experts open
-// it: Persian and English, phones, a tablet and desktops; each load's record up to its first
-// frame (and a moment after) is merged, and wasm-split names the functions it ran. A page that
-// reopens where a returning expert left (answers on the questions or on the results, a link
-// straight to the questions) draws its first frame only once the rest of the program has come
-// (runner_web.cpp): there the record is of the start-up before that frame (their session read
-// back, their weights computed). Then, with frames held as while the rest of the program
-// arrives, each way input comes in is used once, so that its arrival runs on the first part:
-// the frames that answer it wait for the rest.
+// it records each function's first call). Here a page carrying it opens as a new expert opens
+// it: Persian and English, phones, a tablet and desktops, with the built-in study, a shared
+// link's model and a survey page's own model, some reloaded in the same tab; each load's record
+// up to its first frame (and a moment after) is merged, and wasm-split names the functions it
+// ran. Then, with frames held as while the rest of the program arrives, each way input comes in
+// is used once, so that its arrival runs on the first part: the frames that answer it wait for
+// the rest. A page that reopens where an expert left starts only once the rest has come
+// (web/index.html, programWanted): what it runs needs no place here.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -41,12 +40,12 @@ const desktop = (width, height) => ({ viewport: { width, height } });
 const loads = [
   ['?lang=fa', phone(390, 844, 3)], ['?lang=en', phone(390, 844, 3)], ['', phone(360, 640, 2)],
   ['?lang=fa', phone(768, 1024, 2)], ['?lang=en', desktop(1280, 800)], ['?lang=fa', desktop(1280, 800)],
-  ['?lang=en', desktop(1920, 1080)], ['?lang=fa', phone(390, 844, 3), 'returning'],
-  ['?lang=en', phone(390, 844, 3), 'returning'], ['?lang=fa', desktop(1280, 800), 'returning'],
-  ['?lang=en', desktop(1280, 800), 'returning'], ['?lang=fa&screen=compare', desktop(1280, 800)],
-  ['?lang=en&screen=compare', phone(390, 844, 3)], ['?lang=fa', phone(390, 844, 3), 'results'],
-  ['?lang=en', desktop(1280, 800), 'results'], ['?lang=en', phone(390, 844, 3), 'results'],
-  ['?lang=fa', desktop(1280, 800), 'results'],
+  ['?lang=en', desktop(1920, 1080)],
+  ['?lang=fa', phone(390, 844, 3), 'link', 0], ['?lang=en', desktop(1280, 800), 'link', 1],
+  ['?lang=en', phone(390, 844, 3), 'link', 0], ['survey0.html', phone(390, 844, 3)],
+  ['survey1.html?lang=en', desktop(1280, 800)], ['survey1.html', phone(360, 640, 2)],
+  ['?lang=fa', phone(390, 844, 3), 'reload'], ['?lang=en', desktop(1280, 800), 'reload'],
+  ['survey0.html?lang=fa', phone(390, 844, 3), 'reload'],
 ];
 // Input of every kind, taken while the frames that would answer it are held: a pointer (mouse
 // or finger: tap, drag), the wheel, keys, and the mirror's text field and button.
@@ -80,42 +79,42 @@ async function inputWhileHeld(page, options) {
 }
 
 const ready = (page) => page.waitForFunction(() => window.ahpReady === true || window.ahpLoadError, null, { timeout: 60000 });
-// The page as while the rest of the program arrives, from its start: a returning expert's
-// first frame then waits (the runtime's Module, made by web/index.html, is given the answer).
-const holdFromStart = () => {
-  let module;
-  Object.defineProperty(window, 'Module', { configurable: true, get: () => module,
-    set(value) { module = value; module.restArriving = () => true; } });
-};
+// Models other than the built-in study, as researchers' are: a small one, English first, and
+// the study under another id. A shared link's (#model=...) and a survey page's own (the page's
+// model element holds it).
+const study = JSON.parse(fs.readFileSync(path.join(repoRoot, 'assets/models/egov-qom.json'), 'utf8'));
+const otherModels = [{
+  format: 'ahp-model', version: 1, id: 'first-frame-small', title: { en: 'Small model', fa: 'مدل کوچک' },
+  languages: ['en', 'fa'],
+  nodes: [
+    { id: 'G', parent: null, labels: { en: 'Goal', fa: 'هدف' } },
+    { id: 'A', parent: 'G', labels: { en: 'Cost', fa: 'هزینه' } },
+    { id: 'B', parent: 'G', labels: { en: 'Speed', fa: 'سرعت' } },
+  ],
+}, { ...study, id: 'first-frame-study' }].map((model) => JSON.stringify(model));
+const index = fs.readFileSync(path.join(dir, 'site/index.html'), 'utf8');
+const emptyModel = '<script type="application/json" id="ahp-survey-model"></script>';
+if (!index.includes(emptyModel)) throw new Error('the page has no empty model element');
+otherModels.forEach((text, k) => fs.writeFileSync(path.join(dir, `site/survey${k}.html`),
+  index.replace(emptyModel, emptyModel.replace('><', '>' + text.replace(/</g, '\\u003c') + '<'))));
+const linkPage = await browser.newPage();
+await linkPage.goto(server.url);
+await ready(linkPage);
+const linkHashes = await linkPage.evaluate((texts) => Promise.all(texts.map(async (text) => (await window.ahpShareLink(text, 'x')).slice(1))), otherModels);
+await linkPage.context().close();
 const profiles = [];
-for (const [query, options, returning] of loads) {
+for (const [query, options, kind, model] of loads) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const held = returning || query.includes('screen=compare');
-  if (held && !returning) await context.addInitScript(holdFromStart);
-  await page.goto(server.url + query);
-  if (returning) {  // an expert who answered once comes back
-    await ready(page);
-    await click(page, 'start');
-    await click(page, 'judgment/G/1-2/5');
-    if (returning === 'results') {  // a whole set answered: its weights and CR on the results
-      await click(page, 'judgment/G/1-3/0');
-      await click(page, 'judgment/G/2-3/0');  // inconsistent: the notice of sets to review
-      await click(page, 'nav-results');
-    }
-    await context.addInitScript(holdFromStart);
+  const address = server.url + query + (kind === 'link' ? linkHashes[model] : '');
+  await page.goto(address);
+  await ready(page);
+  if (kind === 'reload') {  // the same tab again, nothing answered: this tab's expert is known
     await page.reload();
-  }
-  if (held) {
-    await page.waitForSelector('#ahp-mirror', { state: 'attached', timeout: 60000 });  // main() has run
-    await page.waitForTimeout(300);
-    if (await page.evaluate(() => window.ahpReady === true)) {
-      throw new Error(`${query} ${returning || ''}: the first frame did not wait for the rest of the program`);
-    }
-  } else {
     await ready(page);
-    await page.waitForTimeout(300);
   }
+  if (await page.evaluate(() => window.ahpLoadError || null)) throw new Error(`${address}: the page did not start`);
+  await page.waitForTimeout(300);
   await inputWhileHeld(page, options);
   const bytes = await page.evaluate(() => {
     const write = Module.asm.__write_profile;

@@ -1,9 +1,10 @@
 // The survey's program inside its page, in two parts (cmake/inline_program.py,
 // cmake/split_program.py, web/index.html): a new expert's first frame is drawn from the first
-// part alone, before the rest has arrived; the rest is added as soon as it is read; a press
-// before then waits for it (a bar at the top shows it), as does the first frame of a page that
-// reopens where a returning expert left; only a page cut short asks for ahp-app.deferred.wasm
-// beside it.
+// part alone, before the rest has arrived, whichever model the page opens (the built-in study,
+// a shared link's, a survey page's own); the rest is added as soon as it is read; a press
+// before then waits for it (a bar at the top shows it); a page that reopens where a returning
+// expert left starts its program only once the rest is in; only a page cut short asks for
+// ahp-app.deferred.wasm beside it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -85,7 +86,7 @@ async function pressStart(page, options) {
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 const desktop = { viewport: { width: 1280, height: 800 } };
 
-test('a new expert\'s first frame is drawn from the first part alone, a returning expert\'s waits for the rest; the rest is used from then on', async () => {
+test('a new expert\'s first frame is drawn from the first part alone, a returning expert\'s page starts once the rest is in; the rest is used from then on', async () => {
   for (const [query, options, lang] of [['?lang=fa', phone, 'fa'], ['?lang=en', desktop, 'en'], ['?lang=en', phone, 'en']]) {
     const server = await holdingServer();
     const { context, page, problems } = await open(server, query, options);
@@ -107,17 +108,19 @@ test('a new expert\'s first frame is drawn from the first part alone, a returnin
     s = await waitForState(page, (st) => st.screen === 'results');
     assert.deepEqual(problems, [], 'every call went to the code added, none through a placeholder');
     // The expert comes back: the page reopens on the results, whose code is in the rest, so
-    // its first frame waits for it (the page's own welcome and the bar showing meanwhile).
+    // the program starts only once the rest is in (the page's own welcome and the bar showing
+    // meanwhile).
     server.hold();
     page.reload().catch(() => {});
-    await page.waitForFunction(() => document.getElementById('ahp-mirror') !== null, null, { timeout: 60000 });
+    await page.waitForFunction(() => document.getElementById('rest-progress')?.hidden === false, null, { timeout: 60000 });
     await page.waitForTimeout(800);
     const waiting = await page.evaluate(() => ({
+      started: window.Module !== undefined,
       drawn: window.ahpReady === true,
       overlay: !document.getElementById('overlay').classList.contains('hidden'),
       bar: !document.getElementById('rest-progress').hidden,
     }));
-    assert.deepEqual(waiting, { drawn: false, overlay: true, bar: true }, 'the first frame waits for the rest');
+    assert.deepEqual(waiting, { started: false, drawn: false, overlay: true, bar: true }, 'the program waits for the rest');
     await screenshot(page, `program-reopen-waits-${lang}-${options.hasTouch ? 'phone' : 'desktop'}`);
     assert.deepEqual(problems, [], 'nothing of the rest was called while it was coming');
     server.release();
@@ -183,12 +186,50 @@ const ownModel = {
   ],
 };
 
-test('the page paints the study\'s welcome before its scripts have come, in its language, and never for another model', async () => {
+// The page as a survey page of `model` (its model element holds it, as `ahp page` writes it).
+function surveyPageOf(model) {
   const built = fs.readFileSync(path.join(webRoot, 'index.html'));
   const emptyElement = '<script type="application/json" id="ahp-survey-model"></script>';
   assert.ok(built.includes(emptyElement));
-  const surveyPage = Buffer.from(built.toString('latin1').replace(emptyElement,
-    emptyElement.replace('><', '>' + Buffer.from(JSON.stringify(ownModel)).toString('latin1') + '<')), 'latin1');
+  return Buffer.from(built.toString('latin1').replace(emptyElement,
+    emptyElement.replace('><', '>' + Buffer.from(JSON.stringify(model)).toString('latin1') + '<')), 'latin1');
+}
+
+test('an expert opening a researcher\'s model, by a shared link or a survey page, gets the first frame from the first part alone', async () => {
+  const linkServer = await holdingServer();
+  linkServer.release();
+  const linkPage = await browser.newPage();
+  await linkPage.goto(linkServer.url);
+  await linkPage.waitForFunction(() => typeof window.ahpShareLink === 'function');
+  const linkHash = (await linkPage.evaluate((text) => window.ahpShareLink(text, 'x'), JSON.stringify(ownModel))).slice(1);
+  await linkPage.context().close();
+  await linkServer.close();
+  assert.match(linkHash, /^#model=/);
+  for (const [query, options, pageBytes, title] of [['?lang=fa' + linkHash, phone, undefined, 'مدل خود'],
+    ['?lang=en', desktop, surveyPageOf(ownModel), 'Own model'], ['?lang=en' + linkHash, phone, undefined, 'Own model']]) {
+    const server = await holdingServer({ page: pageBytes });
+    const { context, page, problems } = await open(server, query, options);
+    await page.waitForTimeout(300);
+    assert.deepEqual(problems, [], 'the first frame called nothing of the rest ' +
+      '(else list its functions afresh: node tests/web/first_frame_functions.mjs)');
+    assert.deepEqual(server.requests.filter((r) => r.startsWith('/ahp-')), [], 'no program file asked for beside the page');
+    assert.ok(await page.evaluate((t) => document.getElementById('ahp-mirror').textContent.includes(t), title),
+      `the welcome is the model's: "${title}"`);
+    server.release();
+    await page.waitForFunction(() => document.readyState === 'complete');
+    assert.equal((await state(page)).model.id, 'own-model');
+    for (const id of ['start', 'judgment/G/1-2/5', 'judgment/G/1-2/3']) await click(page, id);
+    const s = await waitForState(page, (st) => st.answered === 1 && st.screen === 'compare');
+    assert.equal(s.model.id, 'own-model');
+    assert.deepEqual(problems, []);
+    assert.ok(!server.requests.includes('/ahp-app.deferred.wasm'), 'the rest came with the page');
+    await context.close();
+    await server.close();
+  }
+});
+
+test('the page paints the study\'s welcome before its scripts have come, in its language, and never for another model', async () => {
+  const surveyPage = surveyPageOf(ownModel);
   const chooseOwn = (model) => localStorage.setItem('ahp:chosen-model:/', model);
   const cases = [
     { query: '?lang=fa', welcome: 'fa', model: 'egov-qom' },
