@@ -130,7 +130,7 @@ RunnerOptions parseOptions(int argc, char** argv) {
     return o;
 }
 
-void startHost(GLFWwindow* window, ui::PlatformServices (*makeServices)()) {
+void startHost(GLFWwindow* window, ui::PlatformServices (*makeServices)(), const RunnerOptions& options) {
     Host& h = host();
     h.window = window;
     IMGUI_CHECKVERSION();
@@ -151,19 +151,17 @@ void startHost(GLFWwindow* window, ui::PlatformServices (*makeServices)()) {
     resources.stringsFa = strings_fa.text();
     resources.fontLatin = font_latin.text();
     resources.fontArabic = font_arabic.text();
-    h.app = std::make_unique<ui::App>(resources, makeServices());
+    std::optional<ui::FirstModel> first;
+    if (options.modelText) first = ui::FirstModel{*options.modelText, options.modelSource};
+    h.app = std::make_unique<ui::App>(resources, makeServices(), first ? &*first : nullptr);
     h.renderer = std::make_unique<GlRenderer>();
     web_bridge::attach(h.app.get());
 }
 
 void applyStartOptions(const RunnerOptions& options) {
     Host& h = host();
-    std::string modelError = options.modelError;
-    // A model from a link or a file first (it restores its own session), then the options.
-    if (options.modelText) {
-        const ui::Outcome loaded = h.app->loadModelText(*options.modelText, options.modelSource);
-        if (!loaded.ok) modelError = loaded.error;
-    }
+    // A model that could not be read (a link the page could not decode, a file) or opened.
+    const std::string& modelError = options.modelError.empty() ? h.app->firstModelError() : options.modelError;
     if (!modelError.empty()) {
         std::fprintf(stderr, "ahp-app: %s\n", modelError.c_str());
         h.app->setOption("model-error", modelError);

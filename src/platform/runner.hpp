@@ -48,10 +48,10 @@ struct Host {
 Host& host();
 
 // Creates the ImGui context, the app (embedded resources, the services `makeServices` returns
-// once the context exists) and the renderer for the current GL context of `window`; installs
-// the keyboard, text and focus callbacks.
-void startHost(GLFWwindow* window, ui::PlatformServices (*makeServices)());
-// A model given at start-up (text or error), then the app's own options.
+// once the context exists, the model `options` give, else the built-in study) and the renderer
+// for the current GL context of `window`; installs the keyboard, text and focus callbacks.
+void startHost(GLFWwindow* window, ui::PlatformServices (*makeServices)(), const RunnerOptions& options);
+// Tells of a model given at start-up that did not open, then the app's own options.
 void applyStartOptions(const RunnerOptions& options);
 // One pass of the main loop after the runner has set io.DisplaySize and host().pixelRatio:
 // draws a frame if anything can have changed (`sizeChanged`, input, app work, settling) and

@@ -123,7 +123,12 @@ int main(int argc, char** argv) {
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
 
-    platform::startHost(window, &platform::makeServices);
+    if (options.modelPath) {
+        options.modelSource = *options.modelPath;
+        options.modelText = platform::readFile(*options.modelPath);
+        if (!options.modelText) options.modelError = *options.modelPath + ": cannot read the file";
+    }
+    platform::startHost(window, &platform::makeServices, options);
     // Paste and copy through the system's clipboard (ImGui's own stays inside the app).
     ImGuiIO& io = ImGui::GetIO();
     io.ClipboardUserData = window;
@@ -133,11 +138,6 @@ int main(int argc, char** argv) {
     };
     installPointerCallbacks(window);
     installKeyboardFocus(window);
-    if (options.modelPath) {
-        options.modelSource = *options.modelPath;
-        options.modelText = platform::readFile(*options.modelPath);
-        if (!options.modelText) options.modelError = *options.modelPath + ": cannot read the file";
-    }
     platform::applyStartOptions(options);
     if (!options.imports.empty()) importPaths(options.imports);
 

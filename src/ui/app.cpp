@@ -42,11 +42,12 @@ struct App::Impl {
     SemanticsMemo semantics;
     ImFont* bodyFont = nullptr;
     ImFont* titleFont = nullptr;
-    bool scrollToTop = false;   // a new screen or set starts at its top
-    bool newPage = false;       // ...and the mirror's focus goes there
-    std::string drawnLanguage;  // the language of the last frame drawn (its intents may change state's)
-    ExternalInput external;     // from the platform's mirror, for the next frame
-    std::vector<Key> keys;      // keyboard moves for the next frame (App::keyPressed)
+    bool scrollToTop = false;     // a new screen or set starts at its top
+    bool newPage = false;         // ...and the mirror's focus goes there
+    std::string drawnLanguage;    // the language of the last frame drawn (its intents may change state's)
+    std::string firstModelError;  // why the platform's first model did not open (App::App)
+    ExternalInput external;       // from the platform's mirror, for the next frame
+    std::vector<Key> keys;        // keyboard moves for the next frame (App::keyPressed)
 
     // Saving: `changed` is set by effect::SessionChanged (only intents that change what the
     // session holds produce it); the platform then saves the session once, off the frame
@@ -87,7 +88,8 @@ struct App::Impl {
     void carryOut(const Effects& effects);
 };
 
-App::App(const Resources& resources, PlatformServices services) : impl_(std::make_unique<Impl>()) {
+App::App(const Resources& resources, PlatformServices services, const FirstModel* first)
+    : impl_(std::make_unique<Impl>()) {
     impl_->resources = resources;
     impl_->services = std::move(services);
     impl_->state.canPickFiles = bool(impl_->services.pickFiles);
@@ -100,7 +102,11 @@ App::App(const Resources& resources, PlatformServices services) : impl_(std::mak
     impl_->state.hasWorkbench = workbench::linked() || bool(impl_->services.openWorkbench);
     impl_->strings.addLanguage("en", resources.stringsEn);
     impl_->strings.addLanguage("fa", resources.stringsFa);
-    impl_->loadModel(resources.modelJson);
+    if (first) {
+        const Outcome opened = loadModelText(first->text, first->source);
+        if (!opened.ok) impl_->firstModelError = opened.error;
+    }
+    if (!first || !impl_->firstModelError.empty()) impl_->loadModel(resources.modelJson);
 
     ImGuiStyle& style = ImGui::GetStyle();
     ImGui::StyleColorsLight(&style);
@@ -407,6 +413,8 @@ bool App::takesParsedResponse(const model::Response& response) const {
 }
 
 const std::string& App::modelText() const { return impl_->state.modelText; }
+
+const std::string& App::firstModelError() const { return impl_->firstModelError; }
 
 void App::importFiles(std::vector<ImportedFile> files,
                       const std::vector<std::pair<std::string, std::uint64_t>>& givenTooLarge, int coming) {

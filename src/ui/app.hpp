@@ -77,13 +77,24 @@ struct PlatformServices {
     std::function<std::string()> now;
 };
 
+// A model the platform opens the app with (a survey page's own, a shared link's, a file's)
+// instead of the built-in study (Resources::modelJson).
+struct FirstModel {
+    std::string text;
+    std::string source;  // names it in messages and in answer files
+};
+
 class App {
 public:
-    explicit App(const Resources& resources, PlatformServices services = {});
+    // Opens `first` when given; the built-in study when not, or when `first` does not load
+    // (firstModelError() then says why). Only the model that opens is parsed.
+    explicit App(const Resources& resources, PlatformServices services = {}, const FirstModel* first = nullptr);
     ~App();
 
     // (Re)builds the ImGui font atlas for a framebuffer of `pixelRatio` pixels per UI unit.
     void buildFonts(float pixelRatio);
+    // Why the platform's first model did not open (the built-in study did instead), or "".
+    const std::string& firstModelError() const;
     // Start-up options from the command line or the page's URL: "lang" (fa, en), "screen"
     // (welcome, compare, results), "set" (1-based comparison set), "model-error" (a shared
     // link's model could not be decoded: the message to show). Unknown values are ignored.
@@ -102,7 +113,8 @@ public:
     // True when the next frame draws what a new expert first sees: the welcome screen, nothing
     // answered, no other expert's answers saved here. A returning expert's page reopens where
     // they left (the questions, the results, the experts saved on this device): the web page
-    // brings the code of those screens in the program's second part (runner_web.cpp).
+    // brings the code of those screens in the program's second part, and starts such a page's
+    // program once that part is in (runner_web.cpp).
     bool isFreshStart() const;
     // True when the session changed since it was last saved.
     bool hasUnsavedChanges() const;
