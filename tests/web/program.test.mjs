@@ -96,6 +96,16 @@ test('a new expert\'s first frame is drawn from the first part alone, a returnin
     assert.deepEqual(server.requests.filter((r) => r.startsWith('/ahp-')), [], 'no program file asked for beside the page');
     server.release();
     await page.waitForFunction(() => document.readyState === 'complete');
+    // The same tab again, nothing answered (the tab's expert is known): still the first part alone.
+    server.hold();
+    page.reload().catch(() => {});
+    await page.waitForFunction(() => window.ahpReady === true || window.ahpLoadError, null, { timeout: 60000 });
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.readyState), 'loading', 'drawn while the rest is held back');
+    assert.deepEqual(problems, [], 'the reloaded first frame called nothing of the rest');
+    assert.deepEqual(server.requests.filter((r) => r.startsWith('/ahp-')), [], 'no program file asked for beside the page');
+    server.release();
+    await page.waitForFunction(() => document.readyState === 'complete');
     await settle(page, 3);
     let s = await state(page);
     assert.equal(s.screen, 'welcome');
