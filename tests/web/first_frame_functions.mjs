@@ -19,7 +19,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, click, repoRoot, webRoot } from './harness.mjs';
+import { serve, launch, repoRoot, webRoot } from './harness.mjs';
 
 const listFile = path.join(repoRoot, 'web/first-frame-functions.txt');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-first-frame-'));
