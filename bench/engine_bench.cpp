@@ -3,12 +3,15 @@
 // Built natively and as WebAssembly (run under Node.js) by scripts/bench.sh, which prints the
 // two side by side. Figures only: nothing here asserts a time.
 //
-//   engine_bench [--budget-ms M] [--only TEXT] [--calls N]
+//   engine_bench [--budget-ms M] [--only TEXT] [--calls N] | --matrices
 //     --budget-ms: time spent per benchmark, default 300; at least one call per round, 5 rounds,
 //                  3 for the Monte Carlo
 //     --only:      run only the benchmarks whose name contains TEXT (e.g. "n=15", "UI set")
 //     --calls:     N calls of each, untimed (for instruction counts under callgrind or perf
 //                  stat, which a shared machine does not disturb as it does a clock)
+//     --matrices:  print the random matrices of the one-matrix benchmarks instead, one JSON line
+//                  each, {"n": N, "upper": [a12, a13, ...]} (bench/ahpy_bench.py times AHPy 2.1
+//                  on the same ones)
 //
 // Inputs are synthetic and fixed by seed (the same on every platform): random reciprocal
 // matrices on Saaty's scale; 1,000 experts answering the whole study (assets/models/egov-qom.json,
@@ -99,6 +102,30 @@ ahp::PairwiseMatrix randomMatrix(int n, Random& random) {
     return m;
 }
 
+// The one-matrix benchmarks' inputs: `matrixCount` random matrices of size n, the same on every
+// platform and in every run (seeded by n).
+constexpr int kMatrixSizes[] = {3, 5, 9, 15, 30};
+constexpr int matrixCount = 200;
+std::vector<ahp::PairwiseMatrix> randomMatrices(int n) {
+    Random random{static_cast<std::uint64_t>(1000 + n)};
+    std::vector<ahp::PairwiseMatrix> matrices;
+    for (int k = 0; k < matrixCount; ++k) matrices.push_back(randomMatrix(n, random));
+    return matrices;
+}
+
+void printMatrices() {
+    for (int n : kMatrixSizes)
+        for (const ahp::PairwiseMatrix& m : randomMatrices(n)) {
+            std::printf("{\"n\": %d, \"upper\": [", n);
+            const char* separator = "";
+            for (const auto& v : m.upperTriangle()) {
+                std::printf("%s%.17g", separator, *v);
+                separator = ", ";
+            }
+            std::printf("]}\n");
+        }
+}
+
 std::string readSource(const std::string& relative) {
     std::ifstream file(std::string(AHP_SOURCE_DIR) + "/" + relative, std::ios::binary);
     if (!file) {
@@ -120,8 +147,11 @@ int main(int argc, char** argv) {
             only = argv[++k];
         } else if (std::strcmp(argv[k], "--calls") == 0 && k + 1 < argc) {
             calls = std::atoll(argv[++k]);
+        } else if (std::strcmp(argv[k], "--matrices") == 0) {
+            printMatrices();
+            return 0;
         } else {
-            std::fprintf(stderr, "usage: engine_bench [--budget-ms M] [--only TEXT] [--calls N]\n");
+            std::fprintf(stderr, "usage: engine_bench [--budget-ms M] [--only TEXT] [--calls N] | --matrices\n");
             return 2;
         }
     }
@@ -136,11 +166,8 @@ int main(int argc, char** argv) {
     // ---- one complete matrix: priorities, weights + consistency, the UI's report ----
     // Each call takes the next of 200 random matrices of that size (the time of one fixed
     // matrix follows the matrix more than n: how fast its power iteration converges).
-    const int matrixCount = 200;
-    for (int n : {3, 5, 9, 15, 30}) {
-        Random random{static_cast<std::uint64_t>(1000 + n)};
-        std::vector<ahp::PairwiseMatrix> matrices;
-        for (int k = 0; k < matrixCount; ++k) matrices.push_back(randomMatrix(n, random));
+    for (int n : kMatrixSizes) {
+        const std::vector<ahp::PairwiseMatrix> matrices = randomMatrices(n);
         std::size_t next = 0;
         auto matrix = [&]() -> const ahp::PairwiseMatrix& { return matrices[next++ % matrices.size()]; };
         const std::string suffix = " n=" + std::to_string(n) + " (" + std::to_string(matrixCount) + " random)";

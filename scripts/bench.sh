@@ -11,6 +11,12 @@
 # build/bench-native.jsonl and build/bench-wasm.jsonl.
 #
 #   scripts/bench.sh [--budget-ms M]   (time per benchmark and platform, default 300)
+#
+# AHPy 2.1 is run beside the engine, on the same random matrices, when AHPY_SRC names the
+# folder holding its `ahpy` package (its repository at tag v2.1, folder `src`; it needs
+# Debian's python3-numpy and python3-scipy, which come with set-up's python3-fonttools):
+# bench/ahpy_bench.py. Without it the comparison uses the figures issue 11 states (measured on
+# another machine, so the ratio then also carries the two machines' difference).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
@@ -32,8 +38,14 @@ log "running native"
 build/native/engine_bench --budget-ms "$BUDGET" >build/bench-native.jsonl
 log "running wasm under Node.js $(node --version)"
 node --no-experimental-fetch build/web/engine_bench.js --budget-ms "$BUDGET" >build/bench-wasm.jsonl
+: >build/bench-ahpy.jsonl
+if [[ -n ${AHPY_SRC:-} ]]; then
+  log "running AHPy 2.1 from $AHPY_SRC on the same matrices"
+  build/native/engine_bench --matrices | /usr/bin/python3 bench/ahpy_bench.py "$AHPY_SRC" >build/bench-ahpy.jsonl ||
+    { log "AHPy did not run: the stated figures are used"; : >build/bench-ahpy.jsonl; }
+fi
 
-python3 - build/bench-native.jsonl build/bench-wasm.jsonl <<'PY'
+python3 - build/bench-native.jsonl build/bench-wasm.jsonl build/bench-ahpy.jsonl <<'PY'
 import json, sys
 
 def load(path):
@@ -77,11 +89,17 @@ for r in rows[1:]:
     print(line(r))
 print(f"\n{met} of {len(rows) - 1} within 2x.")
 
-# Against AHPy 2.1 (Python): eigenvector weights + CR of one complete matrix, the same kind of
-# 200 random Saaty-scale matrices per n. AHPy's figures are the ones stated in issue 11 (measured
-# earlier; PyPI is not reachable from this machine, so AHPy is not run here).
+# Against AHPy 2.1 (Python): eigenvector weights + CR of one complete matrix, the same 200
+# random Saaty-scale matrices per n. AHPy run here when AHPY_SRC was given (a ratio of two
+# figures from the same machine, minutes apart); else the figures issue 11 states.
 AHPY_US = {3: 103, 5: 134, 9: 215, 15: 376}
-print("\nweights + consistency of one complete matrix vs AHPy 2.1 (stated reference, not run here); target >= 100x faster:")
+ran = [json.loads(line) for line in open(sys.argv[3]) if line.strip()]
+if ran:
+    AHPY_US = {row["n"]: row["us_per_op"] for row in ran}
+    source = "run here on the same matrices, bench/ahpy_bench.py"
+else:
+    source = "the stated reference, not run here: set AHPY_SRC to run it"
+print(f"\nweights + consistency of one complete matrix vs AHPy 2.1, {source}; target >= 100x faster:")
 print("| n | AHPy 2.1 | ours native | speed-up | ours wasm | speed-up | target met (wasm) |")
 print("|--:|---------:|------------:|---------:|----------:|---------:|:------------------|")
 for n, ahpy in AHPY_US.items():

@@ -17,6 +17,15 @@ for js in src/platform/js/*.js web/*.js; do node --check "$js" && echo "ok $js";
 
 step "benchmarks compile (scripts/bench.sh runs them; built here so that they never fall behind the code)"
 cmake --build build/native --target engine_bench questioning_bench load_bench
+# The matrices AHPy is timed on (bench/ahpy_bench.py): 200 of each size, each a full upper triangle.
+build/native/engine_bench --matrices | python3 -c '
+import json, sys
+rows = [json.loads(line) for line in sys.stdin]
+sizes = sorted({r["n"] for r in rows})
+assert all(sum(r["n"] == n for r in rows) == 200 for n in sizes), "200 matrices per size"
+assert all(len(r["upper"]) == r["n"] * (r["n"] - 1) // 2 and min(r["upper"]) >= 1 / 9 for r in rows)
+print("engine_bench --matrices: sizes", sizes)'
+python3 -c "import ast; ast.parse(open('bench/ahpy_bench.py').read())" && echo "ok bench/ahpy_bench.py"
 
 step "unit tests, native"
 ctest --test-dir build/native --output-on-failure
