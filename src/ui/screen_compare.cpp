@@ -91,10 +91,12 @@ void drawScalePosition(const ScreenContext& ctx, int pos, bool chosen, const Sca
     const ImVec2 size = ImGui::CalcTextSize(number.c_str());
     if (layout.numbersBelow) {
         const float radius = layout.cell * (0.20f + 0.025f * distance);
+        // Segments as ImGui picks them for the radius (at most 0.3 px off the circle): a fixed 20
+        // gave the small ones more than they show, a quarter of the compare screen's vertices.
         if (chosen)
-            draw->AddCircleFilled(c, radius + 2, side, 20);
+            draw->AddCircleFilled(c, radius + 2, side);
         else
-            draw->AddCircle(c, radius, hovered || focused ? side : IM_COL32(150, 155, 165, 255), 20,
+            draw->AddCircle(c, radius, hovered || focused ? side : IM_COL32(150, 155, 165, 255), 0,
                             hovered || focused ? 2.5f : 1.5f);
         // Odd strengths only when the circles are small.
         if (layout.cell >= 24 || distance % 2 == 0)
@@ -305,9 +307,9 @@ void setTree(const ScreenContext& ctx, Intents& out) {
         }
         if (set.aboveThreshold) HoverTooltip(ctx, ctx.tr("compare.tree_above"));
         const float textLeft = ctx.rtl() ? p.x + width - indent - h - 4 - textWidth : p.x + indent + h + 4;
-        draw->PushClipRect(p, ImVec2(p.x + width, p.y + itemHeight), true);
+        // The label's lines fit its row (itemHeight is theirs): no clip rectangle of its own, which
+        // split the panel's drawing into two draw calls a row, each a call into WebGL.
         DrawLines(ctx, label, ImVec2(textLeft, p.y), textWidth, pitch, ImGui::GetColorU32(ImGuiCol_Text));
-        draw->PopClipRect();
         if (clicked) out.push_back(intent::GoToSet{k});
         ImGui::PopID();
     }
