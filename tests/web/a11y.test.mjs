@@ -450,7 +450,11 @@ for (const lang of ['en', 'fa']) {
       await page.keyboard.press('Enter');
       await waitForState(page, (st) => st.editor.selected === id);
     }
-    // Each row a named button; the selected one is the current one, and says its level.
+    // Each row a named button; the selected one is the current one, and says its level. The mirror
+    // follows the frame that draws the new state, one after the frame that took the key.
+    const follows = await page.waitForFunction(() => document.querySelector('#ahp-mirror [data-widget="editor/node/D1"]')
+      ?.getAttribute('aria-current') === 'true', null, { timeout: 5000 }).then(() => true, () => false);
+    assert.ok(follows, 'the mirror marks the selected row D1 as the current one');
     const ax = await axTree(page);
     const rows = ax.nodes.filter((n) => ax.role(n) === 'button' && /\((G|D1|D2|D3)\)$/.test(ax.name(n)));
     assert.deepEqual(rows.map((n) => ax.name(n).match(/\((\w+)\)$/)[1]), ['G', 'D1', 'D2', 'D3'], 'rows in the tree\'s order');
