@@ -102,14 +102,14 @@ ahp::PairwiseMatrix randomMatrix(int n, Random& random) {
     return m;
 }
 
-// The one-matrix benchmarks' inputs: `matrixCount` random matrices of size n, the same on every
+// The one-matrix benchmarks' inputs: kMatrixCount random matrices of size n, the same on every
 // platform and in every run (seeded by n).
 constexpr int kMatrixSizes[] = {3, 5, 9, 15, 30};
-constexpr int matrixCount = 200;
+constexpr int kMatrixCount = 200;
 std::vector<ahp::PairwiseMatrix> randomMatrices(int n) {
     Random random{static_cast<std::uint64_t>(1000 + n)};
     std::vector<ahp::PairwiseMatrix> matrices;
-    for (int k = 0; k < matrixCount; ++k) matrices.push_back(randomMatrix(n, random));
+    for (int k = 0; k < kMatrixCount; ++k) matrices.push_back(randomMatrix(n, random));
     return matrices;
 }
 
@@ -170,7 +170,7 @@ int main(int argc, char** argv) {
         const std::vector<ahp::PairwiseMatrix> matrices = randomMatrices(n);
         std::size_t next = 0;
         auto matrix = [&]() -> const ahp::PairwiseMatrix& { return matrices[next++ % matrices.size()]; };
-        const std::string suffix = " n=" + std::to_string(n) + " (" + std::to_string(matrixCount) + " random)";
+        const std::string suffix = " n=" + std::to_string(n) + " (" + std::to_string(kMatrixCount) + " random)";
         for (auto method : methods)
             bench("priorities " + std::string(model::methodName(method)) + suffix,
                   [&] { return ahp::priorities(matrix(), method)(0); });

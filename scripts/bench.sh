@@ -8,7 +8,7 @@
 # (preset `web`, build/web), runs both, and prints one table: time per operation on each,
 # the ratio wasm/native and whether it meets the target (wasm within 2x of native).
 # Figures only: nothing fails on a slow result. Raw JSON lines are kept in
-# build/bench-native.jsonl and build/bench-wasm.jsonl.
+# build/bench-native.jsonl, build/bench-wasm.jsonl and build/bench-ahpy.jsonl.
 #
 #   scripts/bench.sh [--budget-ms M]   (time per benchmark and platform, default 300)
 #
@@ -102,14 +102,15 @@ else:
 print(f"\nweights + consistency of one complete matrix vs AHPy 2.1, {source}; target >= 100x faster:")
 print("| n | AHPy 2.1 | ours native | speed-up | ours wasm | speed-up | target met: native / wasm |")
 print("|--:|---------:|------------:|---------:|----------:|---------:|:--------------------------|")
+def met(speed_up):
+    return "yes" if speed_up >= 100 else "NO"
 for n, ahpy in AHPY_US.items():
     name = f"weights + consistency eigen n={n} (200 random)"
     if name not in native or name not in wasm:
         continue
     nat, was = native[name]["ns_per_op"], wasm[name]["ns_per_op"]
     up_n, up_w = ahpy * 1e3 / nat, ahpy * 1e3 / was
-    met = lambda up: "yes" if up >= 100 else "NO"
-    print(f"| {n} | {ahpy} us | {human(nat)} | {up_n:.0f}x | {human(was)} | {up_w:.0f}x | {met(up_n)} / {met(up_w)} |")
+    print(f"| {n} | {ahpy} us | {human(nat)} | {int(up_n)}x | {human(was)} | {int(up_w)}x | {met(up_n)} / {met(up_w)} |")
 for a, b in zip(native_results, wasm_results):
     same = all(a[k] == b[k] for k in a)
     print(f"{a['result']}: native {a['id']} mean {a['mean']:.6f} p05 {a['p05']:.6f} p95 {a['p95']:.6f}"
