@@ -19,7 +19,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, repoRoot, webRoot } from './harness.mjs';
+import { serve, launch, repoRoot, webRoot, surveyPageOf } from './harness.mjs';
 
 const listFile = path.join(repoRoot, 'web/first-frame-functions.txt');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahp-first-frame-'));
@@ -92,11 +92,8 @@ const otherModels = [{
     { id: 'B', parent: 'G', labels: { en: 'Speed', fa: 'سرعت' } },
   ],
 }, { ...study, id: 'first-frame-study' }].map((model) => JSON.stringify(model));
-const index = fs.readFileSync(path.join(dir, 'site/index.html'), 'utf8');
-const emptyModel = '<script type="application/json" id="ahp-survey-model"></script>';
-if (!index.includes(emptyModel)) throw new Error('the page has no empty model element');
 otherModels.forEach((text, k) => fs.writeFileSync(path.join(dir, `site/survey${k}.html`),
-  index.replace(emptyModel, emptyModel.replace('><', '>' + text.replace(/</g, '\\u003c') + '<'))));
+  surveyPageOf(path.join(dir, 'site/index.html'), text)));
 const linkPage = await browser.newPage();
 await linkPage.goto(server.url);
 await ready(linkPage);

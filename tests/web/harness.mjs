@@ -56,6 +56,17 @@ export async function serve(root = webRoot, { hide = [], precompressed = false, 
   return { url: `http://127.0.0.1:${port}/`, requests, sent, close: () => new Promise((r) => server.close(r)) };
 }
 
+// The built page `builtPage` (a path) as a survey page of `modelText`: its model element holds
+// the model, each '<' written \u003c, as `ahp page` writes it (src/model/survey_page.cpp).
+// Bytes in, bytes out (latin1 keeps them as they are).
+export function surveyPageOf(builtPage, modelText) {
+  const page = fs.readFileSync(builtPage, 'latin1');
+  const empty = '<script type="application/json" id="ahp-survey-model"></script>';
+  if (!page.includes(empty)) throw new Error(`${builtPage} has no empty model element`);
+  const inside = Buffer.from(modelText.replace(/</g, '\\u003c')).toString('latin1');
+  return Buffer.from(page.replace(empty, () => empty.replace('><', () => `>${inside}<`)), 'latin1');
+}
+
 export const chromiumArgs = [
   '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { launch, state, waitForState, click, settle, screenshot, webRoot } from './harness.mjs';
+import { launch, state, waitForState, click, settle, screenshot, webRoot, surveyPageOf } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -196,14 +196,8 @@ const ownModel = {
   ],
 };
 
-// The page as a survey page of `model` (its model element holds it, as `ahp page` writes it).
-function surveyPageOf(model) {
-  const built = fs.readFileSync(path.join(webRoot, 'index.html'));
-  const emptyElement = '<script type="application/json" id="ahp-survey-model"></script>';
-  assert.ok(built.includes(emptyElement));
-  return Buffer.from(built.toString('latin1').replace(emptyElement,
-    emptyElement.replace('><', '>' + Buffer.from(JSON.stringify(model)).toString('latin1') + '<')), 'latin1');
-}
+// The built page as a survey page of the researcher's model, as `ahp page` writes it.
+const ownSurveyPage = () => surveyPageOf(path.join(webRoot, 'index.html'), JSON.stringify(ownModel));
 
 test('an expert opening a researcher\'s model, by a shared link or a survey page, gets the first frame from the first part alone', async () => {
   const linkServer = await holdingServer();
@@ -216,7 +210,7 @@ test('an expert opening a researcher\'s model, by a shared link or a survey page
   await linkServer.close();
   assert.match(linkHash, /^#model=/);
   for (const [query, options, pageBytes, title] of [['?lang=fa' + linkHash, phone, undefined, 'مدل خود'],
-    ['?lang=en', desktop, surveyPageOf(ownModel), 'Own model'], ['?lang=en' + linkHash, phone, undefined, 'Own model']]) {
+    ['?lang=en', desktop, ownSurveyPage(), 'Own model'], ['?lang=en' + linkHash, phone, undefined, 'Own model']]) {
     const server = await holdingServer({ page: pageBytes });
     const { context, page, problems } = await open(server, query, options);
     await page.waitForTimeout(300);
@@ -239,7 +233,7 @@ test('an expert opening a researcher\'s model, by a shared link or a survey page
 });
 
 test('the page paints the study\'s welcome before its scripts have come, in its language, and never for another model', async () => {
-  const surveyPage = surveyPageOf(ownModel);
+  const surveyPage = ownSurveyPage();
   const chooseOwn = (model) => localStorage.setItem('ahp:chosen-model:/', model);
   const cases = [
     { query: '?lang=fa', welcome: 'fa', model: 'egov-qom' },
